@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+import JobPostings
+
+/// What the HTTP edge needs from the rest of the application.
+public struct APIDependencies: Sendable {
+    public var jobs: JobSearchService
+    public var adminToken: AdminToken
+    public var readiness: @Sendable () async -> Readiness
+
+    public init(jobs: JobSearchService, adminToken: AdminToken, readiness: @escaping @Sendable () async -> Readiness) {
+        self.jobs = jobs
+        self.adminToken = adminToken
+        self.readiness = readiness
+    }
+}
+
+public typealias APIRequestContext = BasicRequestContext
+
+/// Every route of the server, behind the problem middleware.
+public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestContext> {
+    let router = Router(context: APIRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    HealthController(readiness: dependencies.readiness).addRoutes(to: router)
+    let api = router.group("api/v1")
+    JobsController(service: dependencies.jobs, adminToken: dependencies.adminToken).addRoutes(to: api)
+    OpenAPIController().addRoutes(to: api)
+    return router
+}

@@ -1,0 +1,189 @@
+import Foundation
+import JobPostings
+
+/// A posting as the API shows it in full.
+struct JobDetailBody: Encodable {
+    var jobId: String
+    var providerId: String
+    var title: String
+    var description: String
+    var descriptionHtml: String?
+    var company: String
+    var location: String
+    var remote: Bool
+    var employmentType: String?
+    var minSalary: Int?
+    var maxSalary: Int?
+    var currency: String?
+    var interval: String?
+    var postedDate: Date
+    var applyUrl: String?
+    var expiresAt: Date?
+    var updatedAt: Date
+    var status: String
+
+    init(_ posting: JobPosting) {
+        jobId = posting.jobID
+        providerId = posting.providerID
+        title = posting.title
+        description = posting.description
+        descriptionHtml = posting.descriptionHTML
+        company = posting.company
+        location = posting.location
+        remote = posting.remote
+        employmentType = posting.employmentType?.rawValue
+        minSalary = posting.minSalary
+        maxSalary = posting.maxSalary
+        currency = posting.currency
+        interval = posting.payInterval?.rawValue
+        postedDate = posting.postedDate
+        applyUrl = posting.applyURL
+        expiresAt = posting.expiresAt
+        updatedAt = posting.updatedAt
+        status = posting.status.rawValue
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId, providerId, title, description, descriptionHtml, company, location, remote, employmentType
+        case minSalary, maxSalary, currency, interval, postedDate, applyUrl, expiresAt, updatedAt, status
+    }
+
+    /// Optional fields are written as `null`, not left out, so clients see one stable shape.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(jobId, forKey: .jobId)
+        try container.encode(providerId, forKey: .providerId)
+        try container.encode(title, forKey: .title)
+        try container.encode(description, forKey: .description)
+        try container.encode(descriptionHtml, forKey: .descriptionHtml)
+        try container.encode(company, forKey: .company)
+        try container.encode(location, forKey: .location)
+        try container.encode(remote, forKey: .remote)
+        try container.encode(employmentType, forKey: .employmentType)
+        try container.encode(minSalary, forKey: .minSalary)
+        try container.encode(maxSalary, forKey: .maxSalary)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(interval, forKey: .interval)
+        try container.encode(postedDate, forKey: .postedDate)
+        try container.encode(applyUrl, forKey: .applyUrl)
+        try container.encode(expiresAt, forKey: .expiresAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(status, forKey: .status)
+    }
+}
+
+/// A search result: the posting without its long text, plus what matched.
+struct JobSummaryBody: Encodable {
+    var jobId: String
+    var providerId: String
+    var title: String
+    var company: String
+    var location: String
+    var remote: Bool
+    var employmentType: String?
+    var minSalary: Int?
+    var maxSalary: Int?
+    var currency: String?
+    var interval: String?
+    var postedDate: Date
+    var applyUrl: String?
+    var expiresAt: Date?
+    var highlights: HighlightsBody
+
+    init(_ hit: JobSearchHit) {
+        let posting = hit.posting
+        jobId = posting.jobID
+        providerId = posting.providerID
+        title = posting.title
+        company = posting.company
+        location = posting.location
+        remote = posting.remote
+        employmentType = posting.employmentType?.rawValue
+        minSalary = posting.minSalary
+        maxSalary = posting.maxSalary
+        currency = posting.currency
+        interval = posting.payInterval?.rawValue
+        postedDate = posting.postedDate
+        applyUrl = posting.applyURL
+        expiresAt = posting.expiresAt
+        highlights = HighlightsBody(title: hit.highlights.title, description: hit.highlights.description)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId, providerId, title, company, location, remote, employmentType, minSalary, maxSalary, currency
+        case interval, postedDate, applyUrl, expiresAt, highlights
+    }
+
+    /// Optional fields are written as `null`, as in the detail, so every result has the same keys.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(jobId, forKey: .jobId)
+        try container.encode(providerId, forKey: .providerId)
+        try container.encode(title, forKey: .title)
+        try container.encode(company, forKey: .company)
+        try container.encode(location, forKey: .location)
+        try container.encode(remote, forKey: .remote)
+        try container.encode(employmentType, forKey: .employmentType)
+        try container.encode(minSalary, forKey: .minSalary)
+        try container.encode(maxSalary, forKey: .maxSalary)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(interval, forKey: .interval)
+        try container.encode(postedDate, forKey: .postedDate)
+        try container.encode(applyUrl, forKey: .applyUrl)
+        try container.encode(expiresAt, forKey: .expiresAt)
+        try container.encode(highlights, forKey: .highlights)
+    }
+}
+
+struct HighlightsBody: Encodable {
+    var title: String
+    var description: String
+}
+
+struct JobSearchBody: Encodable {
+    var jobs: [JobSummaryBody]
+    var total: Int
+    var facets: FacetsBody
+    var nextCursor: String?
+
+    private enum CodingKeys: String, CodingKey { case jobs, total, facets, nextCursor }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(jobs, forKey: .jobs)
+        try container.encode(total, forKey: .total)
+        try container.encode(facets, forKey: .facets)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
+}
+
+struct FacetsBody: Encodable {
+    struct Value: Encodable { var value: String; var count: Int }
+    struct SalaryRange: Encodable {
+        var from: Int
+        var to: Int?
+        var count: Int
+        private enum CodingKeys: String, CodingKey { case from, to, count }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(count, forKey: .count)
+        }
+    }
+
+    var location: [Value]
+    var company: [Value]
+    var remote: [Value]
+    var employmentType: [Value]
+    var salaryRanges: [SalaryRange]
+
+    init(_ facets: JobFacets) {
+        func values(_ counts: [FacetCount]) -> [Value] { counts.map { Value(value: $0.value, count: $0.count) } }
+        location = values(facets.location)
+        company = values(facets.company)
+        remote = values(facets.remote)
+        employmentType = values(facets.employmentType)
+        salaryRanges = facets.salaryRanges.map { SalaryRange(from: $0.from, to: $0.to, count: $0.count) }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A posting as stored: the database's row id identifies it inside indexes and change feeds.
+public struct StoredJobPosting: Sendable, Equatable {
+    public var rowID: Int64
+    public var posting: JobPosting
+
+    public init(rowID: Int64, posting: JobPosting) {
+        self.rowID = rowID
+        self.posting = posting
+    }
+}
+
+/// One entry of the ordered change feed: the posting's state after the change.
+public struct JobPostingChange: Sendable, Equatable {
+    public var sequence: Int64
+    public var stored: StoredJobPosting
+
+    public init(sequence: Int64, stored: StoredJobPosting) {
+        self.sequence = sequence
+        self.stored = stored
+    }
+}
+
+public struct UpsertSummary: Sendable, Equatable {
+    public var inserted: Int
+    public var updated: Int
+    public var unchanged: Int
+
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+
+    public static func + (lhs: UpsertSummary, rhs: UpsertSummary) -> UpsertSummary {
+        UpsertSummary(
+            inserted: lhs.inserted + rhs.inserted, updated: lhs.updated + rhs.updated,
+            unchanged: lhs.unchanged + rhs.unchanged
+        )
+    }
+}
+
+/// Where postings live. Every write appends to the change feed in the same transaction.
+public protocol JobPostingRepository: Sendable {
+    /// Inserts new postings and updates changed ones by `job_id`; identical content is left alone,
+    /// so importing the same file twice changes nothing (not even the change feed).
+    func upsert(_ postings: [JobPosting]) async throws -> UpsertSummary
+    func find(jobID: String) async throws -> StoredJobPosting?
+    /// The postings with these row ids, in no particular order; missing ids are skipped.
+    func find(rowIDs: [Int64]) async throws -> [StoredJobPosting]
+    /// Changes with a sequence above `sequence`, oldest first, at most `limit`.
+    func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange]
+    func count() async throws -> Int
+}

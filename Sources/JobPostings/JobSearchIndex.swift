@@ -1,0 +1,14 @@
+import Foundation
+
+/// The search engine seen from the use cases. It is derived from the repository's change feed and
+/// can be rebuilt from it at any time; nothing lives only in the index.
+public protocol JobSearchIndex: Sendable {
+    /// Ranks searchable postings at `now`. Throws `DomainError.badRequest` for a cursor it cannot use.
+    func search(_ query: JobSearchQuery, now: Date) throws -> JobSearchMatches
+    /// Marks what `query` matched in the posting, using the same analysis as matching did.
+    func highlights(for posting: JobPosting, query: JobSearchQuery) -> JobHighlights
+    /// Applies changes from the feed in order; postings that are no longer searchable leave the index.
+    func apply(_ changes: [JobPostingChange])
+    /// The sequence of the last change applied: where following the feed resumes.
+    var appliedSequence: Int64 { get }
+}

@@ -1,0 +1,100 @@
+/// The one analyzer every part of search uses: indexing, query parsing and highlighting.
+///
+/// Words are folded (case, accents), stop words are dropped (their positions stay, so phrases keep
+/// their shape) and the rest are stemmed with the Snowball English stemmer. Compounds written with
+/// "-" or "." ("full-stack", "node.js") are indexed as their parts and as one joined word, so
+/// "fullstack", "full stack" and "full-stack" find each other.
+struct Analyzer: Sendable {
+    private let tokenizer = Tokenizer()
+    private let stemmer = EnglishStemmer()
+
+    /// Terms for indexing, with positions and byte offsets.
+    func terms(in text: String) -> [AnalyzedTerm] {
+        var result: [AnalyzedTerm] = []
+        var position = 0
+        for group in groups(tokenizer.tokens(in: text)) {
+            let first = position
+            for token in group {
+                if let term = term(for: token) {
+                    result.append(AnalyzedTerm(term: term, position: position, start: token.start, end: token.end))
+                }
+                position += 1
+            }
+            if let extra = joinedTerm(for: group) {
+                let start = group[0].start, end = group[group.count - 1].end
+                result.append(AnalyzedTerm(term: extra, position: first, start: start, end: end))
+            }
+        }
+        return result
+    }
+
+    /// The analyzed form of a single word, or nil for a stop word.
+    func term(for token: RawToken) -> String? {
+        if !token.isAcronym, StopWords.english.contains(token.text) { return nil }
+        return stemmer.stem(token.text)
+    }
+
+    /// The ways one whitespace-free query word can match, as alternatives of phrases
+    /// (a single term is a phrase of one). Several groups ("python/java") become several clauses.
+    func queryClauses(for word: String) -> [[QueryPhrase]] {
+        groups(tokenizer.tokens(in: word)).compactMap { group -> [QueryPhrase]? in
+            var parts: [QueryPhrase.Term] = []
+            for (offset, token) in group.enumerated() {
+                if let term = term(for: token) { parts.append(.init(term: term, offset: offset)) }
+            }
+            var alternatives: [QueryPhrase] = []
+            if let joined = joinedTerm(for: group) { alternatives.append(QueryPhrase(terms: [.init(term: joined, offset: 0)])) }
+            // ".NET" is asked for as "dotnet" alone: the bare "net" would match far too much.
+            if group.count == 1, group[0].hasLeadingDot { return alternatives }
+            if !parts.isEmpty { alternatives.append(QueryPhrase(terms: parts.map { .init(term: $0.term, offset: $0.offset - parts[0].offset) })) }
+            return alternatives.isEmpty ? nil : alternatives
+        }
+    }
+
+    /// A quoted phrase: every non-stop word in order, with the gaps stop words leave.
+    func phrase(_ text: String) -> QueryPhrase? {
+        var parts: [QueryPhrase.Term] = []
+        var seenPositions: Set<Int> = []
+        // Joined forms share a position with their first part; a phrase is matched on the parts.
+        for term in terms(in: text) where seenPositions.insert(term.position).inserted {
+            parts.append(.init(term: term.term, offset: term.position))
+        }
+        guard let first = parts.first else { return nil }
+        return QueryPhrase(terms: parts.map { .init(term: $0.term, offset: $0.offset - first.offset) })
+    }
+
+    /// Folds a prefix the way words are folded, without stemming (a prefix is not a word).
+    func foldedPrefix(_ text: String) -> String? {
+        let tokens = tokenizer.tokens(in: text)
+        guard tokens.count == 1 else { return nil }
+        return tokens[0].text
+    }
+
+    func stem(_ word: String) -> String { stemmer.stem(word) }
+
+    private func groups(_ tokens: [RawToken]) -> [[RawToken]] {
+        var groups: [[RawToken]] = []
+        for token in tokens {
+            if token.joinsPrevious, !groups.isEmpty { groups[groups.count - 1].append(token) }
+            else { groups.append([token]) }
+        }
+        return groups
+    }
+
+    private func joinedTerm(for group: [RawToken]) -> String? {
+        if group.count == 1 {
+            return group[0].hasLeadingDot ? stemmer.stem("dot" + group[0].text) : nil
+        }
+        return stemmer.stem(group.map(\.text).joined())
+    }
+}
+
+/// Terms that must appear at fixed distances from each other; one term is the simplest phrase.
+struct QueryPhrase: Sendable, Equatable, Hashable {
+    struct Term: Sendable, Equatable, Hashable {
+        var term: String
+        var offset: Int
+    }
+
+    var terms: [Term]
+}

@@ -1,0 +1,22 @@
+/// A word found in text, before stemming: folded text plus where it stood.
+struct RawToken: Equatable {
+    /// Lowercased, accent-free text ("c++", "zurich").
+    var text: String
+    /// UTF-8 byte range in the original text, for highlighting.
+    var start: Int
+    var end: Int
+    /// Written entirely in capitals with two or more letters ("IT", "QA"): never a stop word.
+    var isAcronym: Bool
+    /// Joined to the previous token by "-" or "." with no space ("full-stack", "node.js").
+    var joinsPrevious: Bool
+    /// Preceded directly by a dot at a word start (".NET").
+    var hasLeadingDot: Bool
+}
+
+/// An analyzed term at a position; several terms may share a position ("full", "fullstack").
+struct AnalyzedTerm: Equatable {
+    var term: String
+    var position: Int
+    var start: Int
+    var end: Int
+}

@@ -1,0 +1,45 @@
+/// Where a live document sits: which segment, which number inside it.
+struct DocumentAddress: Sendable, Equatable {
+    var segment: Int
+    var document: Int
+}
+
+/// One consistent view of the index. Searches take a snapshot and never see a half-applied change;
+/// the writer publishes a new snapshot when a batch of changes is in.
+struct IndexSnapshot: Sendable {
+    var segments: [Segment] = []
+    /// `deleted[segment]`: documents replaced or removed since the segment was built.
+    var deleted: [Bitset?] = []
+    var addresses: [Int64: DocumentAddress] = [:]
+    var appliedSequence: Int64 = 0
+    /// The highest row id ever indexed; cursors pin it so later postings do not enter a walk.
+    var highestRowID: Int64 = 0
+
+    var liveCount: Int { addresses.count }
+
+    func isDeleted(segment: Int, document: Int) -> Bool {
+        deleted[segment]?.contains(document) ?? false
+    }
+
+    /// Collection statistics for BM25, counted over the segments (deleted documents included, as
+    /// in most engines: exact enough for ranking and free to maintain).
+    func statistics(for terms: Set<String>) -> ScoringStatistics {
+        var stored = 0
+        var lengths = [Int](repeating: 0, count: SearchField.allCases.count)
+        for segment in segments {
+            stored += segment.count
+            for field in SearchField.allCases { lengths[field.rawValue] += segment.totalFieldLengths[field.rawValue] }
+        }
+        var frequencies: [String: [Int]] = [:]
+        for term in terms {
+            frequencies[term] = SearchField.allCases.map { field in
+                segments.reduce(0) { $0 + ($1.postings[field.rawValue][term]?.count ?? 0) }
+            }
+        }
+        return ScoringStatistics(
+            documentCount: max(liveCount, 1),
+            averageLengths: lengths.map { stored > 0 ? max(Double($0) / Double(stored), 1) : 1 },
+            documentFrequencies: frequencies
+        )
+    }
+}

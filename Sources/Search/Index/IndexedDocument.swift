@@ -1,0 +1,40 @@
+/// What the engine knows of one document: its text fields and the columns filters, facets and sorting read.
+struct IndexedDocument: Sendable, Equatable {
+    static let noSalary: Int64 = -1
+    static let neverExpires: Int64 = .max
+
+    var rowID: Int64
+    /// Texts in `SearchField` order.
+    var texts: [String]
+    var postedAt: Int64
+    var expiresAt: Int64
+    var minSalary: Int64
+    var maxSalary: Int64
+    var currency: String
+    var remote: Bool
+    var location: String
+    var company: String
+    var employmentType: String
+    var provider: String
+}
+
+/// Strings stored once per segment, with each document pointing at its value by number.
+struct KeywordColumn: Sendable {
+    var ordinals: [UInt32] = []
+    var values: [String] = []
+    private var lookup: [String: UInt32] = [:]
+
+    mutating func append(_ value: String) {
+        if let ordinal = lookup[value] {
+            ordinals.append(ordinal)
+        } else {
+            let ordinal = UInt32(values.count)
+            values.append(value)
+            lookup[value] = ordinal
+            ordinals.append(ordinal)
+        }
+    }
+
+    @inline(__always)
+    func value(of document: Int) -> String { values[Int(ordinals[document])] }
+}

@@ -1,0 +1,108 @@
+/// An immutable slice of the index: the postings and columns of a batch of documents.
+///
+/// Segments never change after they are built, so any number of searches can read one while the
+/// writer builds the next; deletions are kept beside them in the snapshot.
+final class Segment: Sendable {
+    let rowIDs: [Int64]
+    let postedAt: [Int64]
+    let expiresAt: [Int64]
+    let minSalary: [Int64]
+    let maxSalary: [Int64]
+    let remote: Bitset
+    let location: KeywordColumn
+    let company: KeywordColumn
+    let employmentType: KeywordColumn
+    let provider: KeywordColumn
+    let currency: KeywordColumn
+    /// `fieldLengths[field][document]`: words in that field, stop words included.
+    let fieldLengths: [[UInt16]]
+    let totalFieldLengths: [Int]
+    /// `postings[field][term]`.
+    let postings: [[String: PostingList]]
+    /// `sortedTerms[field]`: every term of the field in order, for prefix expansion.
+    let sortedTerms: [[String]]
+
+    var count: Int { rowIDs.count }
+
+    init(columns: SegmentColumns, postings: [[String: PostingList]]) {
+        rowIDs = columns.rowIDs
+        postedAt = columns.postedAt
+        expiresAt = columns.expiresAt
+        minSalary = columns.minSalary
+        maxSalary = columns.maxSalary
+        var remoteSet = Bitset(count: columns.rowIDs.count)
+        for (document, isRemote) in columns.remote.enumerated() where isRemote { remoteSet.insert(document) }
+        remote = remoteSet
+        location = columns.location
+        company = columns.company
+        employmentType = columns.employmentType
+        provider = columns.provider
+        currency = columns.currency
+        fieldLengths = columns.fieldLengths
+        totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
+        self.postings = postings
+        sortedTerms = postings.map { $0.keys.sorted() }
+    }
+
+    /// Terms of a field that start with `prefix`, found by binary search in the sorted term list.
+    func terms(of field: SearchField, startingWith prefix: String) -> ArraySlice<String> {
+        let terms = sortedTerms[field.rawValue]
+        var low = 0, high = terms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if terms[middle] < prefix { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < terms.count, terms[end].hasPrefix(prefix) { end += 1 }
+        return terms[low..<end]
+    }
+}
+
+/// The per-document columns of a segment while it is being built.
+struct SegmentColumns: Sendable {
+    var rowIDs: [Int64] = []
+    var postedAt: [Int64] = []
+    var expiresAt: [Int64] = []
+    var minSalary: [Int64] = []
+    var maxSalary: [Int64] = []
+    var remote: [Bool] = []
+    var location = KeywordColumn()
+    var company = KeywordColumn()
+    var employmentType = KeywordColumn()
+    var provider = KeywordColumn()
+    var currency = KeywordColumn()
+    var fieldLengths: [[UInt16]] = Array(repeating: [], count: SearchField.allCases.count)
+
+    mutating func append(_ document: IndexedDocument, fieldLengths lengths: [Int]) {
+        rowIDs.append(document.rowID)
+        postedAt.append(document.postedAt)
+        expiresAt.append(document.expiresAt)
+        minSalary.append(document.minSalary)
+        maxSalary.append(document.maxSalary)
+        remote.append(document.remote)
+        location.append(document.location)
+        company.append(document.company)
+        employmentType.append(document.employmentType)
+        provider.append(document.provider)
+        currency.append(document.currency)
+        for (field, length) in lengths.enumerated() { fieldLengths[field].append(UInt16(clamping: length)) }
+    }
+
+    /// Copies one document's columns from a segment (used by merges).
+    mutating func append(from segment: Segment, document: Int) {
+        rowIDs.append(segment.rowIDs[document])
+        postedAt.append(segment.postedAt[document])
+        expiresAt.append(segment.expiresAt[document])
+        minSalary.append(segment.minSalary[document])
+        maxSalary.append(segment.maxSalary[document])
+        remote.append(segment.remote.contains(document))
+        location.append(segment.location.value(of: document))
+        company.append(segment.company.value(of: document))
+        employmentType.append(segment.employmentType.value(of: document))
+        provider.append(segment.provider.value(of: document))
+        currency.append(segment.currency.value(of: document))
+        for field in SearchField.allCases {
+            fieldLengths[field.rawValue].append(segment.fieldLengths[field.rawValue][document])
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// A result candidate with the keys both orders sort on.
+struct Hit: Sendable {
+    var rowID: Int64
+    var score: Double
+    var postedAt: Int64
+}
+
+/// Keeps the best `capacity` hits seen, in a heap with the worst kept hit on top.
+struct TopHits {
+    let capacity: Int
+    let isBetter: (Hit, Hit) -> Bool
+    private var heap: [Hit] = []
+
+    init(capacity: Int, isBetter: @escaping (Hit, Hit) -> Bool) {
+        self.capacity = capacity
+        self.isBetter = isBetter
+        heap.reserveCapacity(capacity)
+    }
+
+    mutating func offer(_ hit: Hit) {
+        if heap.count < capacity {
+            heap.append(hit)
+            siftUp(heap.count - 1)
+        } else if capacity > 0, isBetter(hit, heap[0]) {
+            heap[0] = hit
+            siftDown(0)
+        }
+    }
+
+    /// Best first.
+    func sorted() -> [Hit] { heap.sorted(by: isBetter) }
+
+    private mutating func siftUp(_ start: Int) {
+        var child = start
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard isBetter(heap[parent], heap[child]) else { return }
+            heap.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var worst = parent
+            if left < heap.count, isBetter(heap[worst], heap[left]) { worst = left }
+            if right < heap.count, isBetter(heap[worst], heap[right]) { worst = right }
+            if worst == parent { return }
+            heap.swapAt(parent, worst)
+            parent = worst
+        }
+    }
+}

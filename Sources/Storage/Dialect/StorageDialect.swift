@@ -1,0 +1,13 @@
+/// The SQL that differs between the engines Wayfinder runs on. Repositories and migrations ask the
+/// dialect instead of spelling engine-specific SQL themselves.
+public protocol StorageDialect: Sendable {
+    var name: String { get }
+    /// Column definition of an auto-numbered 64-bit primary key.
+    var autoIncrementPrimaryKey: String { get }
+    /// Column type of a 64-bit integer.
+    var bigInteger: String { get }
+    /// Column type of unbounded text.
+    var text: String { get }
+    /// The most bound parameters one statement may carry.
+    var maximumBindings: Int { get }
+}

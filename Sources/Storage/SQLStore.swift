@@ -1,0 +1,12 @@
+import SQLKit
+
+/// A database Wayfinder keeps its state in, seen through SQLKit.
+///
+/// `write` runs its body in one transaction (all or nothing) and never concurrently with another
+/// write of this process; `read` may run alongside writes.
+public protocol SQLStore: Sendable {
+    var dialect: any StorageDialect { get }
+    func read<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
+    func write<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
+    func close() async throws
+}

@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+import HTTPAPI
+import JobPostings
+import Logging
+import Search
+import Storage
+
+/// The composition root: opens the database, builds the index and wires the use cases.
+public struct AppServices: Sendable {
+    public let settings: Settings
+    public let store: any SQLStore
+    public let repository: SQLJobPostingRepository
+    public let index: InvertedJobSearchIndex
+    public let follower: JobIndexFollower
+    public let jobs: JobSearchService
+    public let clock: any WallClock
+    public let logger: Logger
+
+    /// Opens storage and applies pending migrations; the index starts empty (see `catchUpIndex`).
+    public static func open(settings: Settings, logger: Logger, clock: any WallClock = SystemWallClock()) async throws -> AppServices {
+        let store: any SQLStore
+        switch try settings.database {
+        case .sqlite(let path):
+            store = try await SQLiteStore.open(path: path, logger: logger)
+        case .postgres:
+            throw SettingsError("PostgreSQL is not available in this build yet; use the embedded SQLite default")
+        }
+        do {
+            let applied = try await Migrator(store: store).migrate()
+            if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(applied)"]) }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        let repository = SQLJobPostingRepository(store: store)
+        let index = InvertedJobSearchIndex()
+        let follower = JobIndexFollower(repository: repository, index: index)
+        return AppServices(
+            settings: settings, store: store, repository: repository, index: index, follower: follower,
+            jobs: JobSearchService(repository: repository, index: index, follower: follower, clock: clock),
+            clock: clock, logger: logger
+        )
+    }
+
+    /// Brings the index up to the database's latest change.
+    public func catchUpIndex() async throws {
+        let started = ContinuousClock.now
+        let applied = try await follower.catchUp()
+        if applied > 0 {
+            logger.info("search index current", metadata: [
+                "changes": "\(applied)", "postings": "\(index.documentCount)",
+                "seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+            ])
+        }
+    }
+
+    /// An importer; a command-line import leaves the index to the servers, which follow the change feed.
+    public func importer(updatingIndex: Bool = true) -> JobImporter {
+        JobImporter(repository: repository, follower: updatingIndex ? follower : nil, clock: clock)
+    }
+
+    public var apiDependencies: APIDependencies {
+        let store = self.store
+        return APIDependencies(jobs: jobs, adminToken: AdminToken(settings.adminToken)) {
+            do {
+                return try await Migrator(store: store).isUpToDate()
+                    ? Readiness(isReady: true) : Readiness(isReady: false, reason: "Migrations are pending.")
+            } catch {
+                return Readiness(isReady: false, reason: "The database is not reachable.")
+            }
+        }
+    }
+
+    public func close() async {
+        try? await store.close()
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,141 @@
+import AsyncHTTPClient
+import Foundation
+import HTTPAPI
+import Hummingbird
+import JobPostings
+import Logging
+import ServiceLifecycle
+
+/// `wayfinder bench search`: imports N demo postings into a fresh database, builds the index, and
+/// prints import and build throughput, index size, memory and search latency in-process and over HTTP.
+public struct SearchBenchmark: Sendable {
+    public var postings: Int
+    public var rounds: Int
+    public var overHTTP: Bool
+    public var dataDirectory: String?
+
+    public init(postings: Int, rounds: Int, overHTTP: Bool, dataDirectory: String?) {
+        self.postings = postings
+        self.rounds = rounds
+        self.overHTTP = overHTTP
+        self.dataDirectory = dataDirectory
+    }
+
+    public func run(output: @Sendable (String) -> Void = { print($0) }) async throws {
+        let directory = dataDirectory ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("wayfinder-bench-\(ProcessInfo.processInfo.processIdentifier)").path
+        try? FileManager.default.removeItem(atPath: directory)
+        defer { if dataDirectory == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        var logger = Logger(label: "wayfinder.bench")
+        logger.logLevel = .warning
+        let services = try await AppServices.open(settings: Settings(dataDirectory: directory), logger: logger)
+        defer { Task { await services.close() } }
+
+        output("corpus: \(postings) demo postings; data directory \(directory)")
+        let corpus = try DemoCorpus.bundled()
+        let now = services.clock.now()
+        var generation = Duration.zero
+        var storing = Duration.zero
+        for start in stride(from: 0, to: postings, by: 5_000) {
+            let generated = ContinuousClock.now
+            let batch = (start..<min(start + 5_000, postings)).map { corpus.posting(number: $0, now: now) }
+            let stored = ContinuousClock.now
+            generation += stored - generated
+            _ = try await services.repository.upsert(batch)
+            storing += ContinuousClock.now - stored
+        }
+        output(String(format: "import into SQLite: %.0f postings/s (%.1f s; generating the corpus took %.1f s more)",
+                      Double(postings) / storing.seconds, storing.seconds, generation.seconds))
+
+        let building = ContinuousClock.now
+        try await services.follower.catchUp()
+        let built = (ContinuousClock.now - building).seconds
+        output(String(format: "index build from the change feed: %.0f postings/s (%.1f s, %d segments)",
+                      Double(postings) / built, built, services.index.segmentCount))
+        let databaseBytes = (try? FileManager.default.attributesOfItem(atPath: directory + "/wayfinder.sqlite")[.size] as? Int) ?? 0
+        output(String(format: "index size: %.1f MB in memory (estimated); database file %.1f MB; process RSS %.1f MB",
+                      Double(services.index.estimatedBytes) / 1e6, Double(databaseBytes) / 1e6,
+                      Double(ProcessMemory.residentBytes()) / 1e6))
+
+        let queries = try BenchmarkQueries.all.map { try JobSearchQuery(urlQuery: $0) }
+        var engine = LatencyRecorder(), service = LatencyRecorder()
+        var totals: [Int] = []
+        for query in queries { totals.append(try await services.jobs.search(query).total) }
+        for _ in 0..<rounds {
+            for query in queries {
+                let start = ContinuousClock.now
+                _ = try services.index.search(query, now: now)
+                engine.record(ContinuousClock.now - start)
+                let serviceStart = ContinuousClock.now
+                _ = try await services.jobs.search(query)
+                service.record(ContinuousClock.now - serviceStart)
+            }
+        }
+        output("queries: \(queries.count) in the mix, \(rounds) rounds; totals per query: \(totals.map(String.init).joined(separator: " "))")
+        output(engine.summary("search, index only (match, filter, facets, rank)"))
+        output(service.summary("search, in-process (index + database fetch + highlights)"))
+        if overHTTP {
+            output(try await httpLatency(services: services).summary("search over HTTP (loopback, one client)"))
+        }
+        output(String(format: "process RSS after searching: %.1f MB", Double(ProcessMemory.residentBytes()) / 1e6))
+    }
+
+    private func httpLatency(services: AppServices) async throws -> LatencyRecorder {
+        let port = PortPromise()
+        var logger = Logger(label: "wayfinder.bench.http")
+        logger.logLevel = .warning
+        let app = Application(
+            router: buildRouter(services.apiDependencies),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in await port.fulfil(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        return try await withThrowingTaskGroup(of: LatencyRecorder?.self) { tasks in
+            tasks.addTask { try await group.run(); return nil }
+            tasks.addTask {
+                let base = "http://127.0.0.1:\(await port.value)/api/v1/jobs?"
+                var recorder = LatencyRecorder()
+                for query in BenchmarkQueries.all { _ = try await Self.get(base + query) }
+                for _ in 0..<rounds {
+                    for query in BenchmarkQueries.all {
+                        let start = ContinuousClock.now
+                        _ = try await Self.get(base + query)
+                        recorder.record(ContinuousClock.now - start)
+                    }
+                }
+                await group.triggerGracefulShutdown()
+                return recorder
+            }
+            var result = LatencyRecorder()
+            for try await recorder in tasks { if let recorder { result = recorder } }
+            return result
+        }
+    }
+
+    private static func get(_ url: String) async throws -> Int {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 16 << 20)
+        guard response.status == .ok else { throw SettingsError("benchmark query failed with \(response.status): \(url)") }
+        return body.readableBytes
+    }
+}
+
+/// Hands the listening port from the server's start-up callback to the client task.
+actor PortPromise {
+    private var port: Int?
+    private var waiting: [CheckedContinuation<Int, Never>] = []
+
+    func fulfil(_ value: Int) {
+        port = value
+        for continuation in waiting { continuation.resume(returning: value) }
+        waiting.removeAll()
+    }
+
+    var value: Int {
+        get async {
+            if let port { return port }
+            return await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import JobPostings
+
+/// Fills an empty database with the deterministic demo corpus, so a first run shows a working product.
+struct DemoSeeder {
+    let services: AppServices
+
+    static let defaultCount = 5_000
+
+    func seedIfEmpty(count: Int) async throws {
+        guard try await services.repository.count() == 0 else {
+            services.logger.info("database has postings; demo data not added")
+            return
+        }
+        let corpus = try DemoCorpus.bundled()
+        let now = services.clock.now()
+        var stored = UpsertSummary()
+        for start in stride(from: 0, to: count, by: 1_000) {
+            let batch = (start..<min(start + 1_000, count)).map { corpus.posting(number: $0, now: now) }
+            stored = stored + (try await services.repository.upsert(batch))
+        }
+        services.logger.info("added demo postings", metadata: ["postings": "\(stored.inserted)"])
+    }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import Logging
+import WayfinderApp
+
+@main
+struct Wayfinder: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wayfinder",
+        abstract: "Job search, career tools and access governance in one server.",
+        subcommands: [Serve.self, Migrate.self, Import.self, Bench.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// Options every subcommand shares. Unset options fall through to `WAYFINDER_*` variables,
+/// then the config file, then defaults.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Data directory (WAYFINDER_DATA_DIR; default ./.wayfinder).")
+    var dataDirectory: String?
+
+    @Option(name: .customLong("database-url"), help: "sqlite://PATH or postgres://… (WAYFINDER_DATABASE_URL).")
+    var databaseURL: String?
+
+    @Option(name: .customLong("config"), help: "JSON config file (WAYFINDER_CONFIG_FILE).")
+    var configFile: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (WAYFINDER_LOG_LEVEL).")
+    var logLevel: String?
+
+    var flags: [Settings.Key: String] {
+        var flags: [Settings.Key: String] = [:]
+        flags[.dataDirectory] = dataDirectory
+        flags[.databaseURL] = databaseURL
+        flags[.configFile] = configFile
+        flags[.logLevel] = logLevel
+        return flags
+    }
+
+    func settings(_ extra: [Settings.Key: String] = [:]) async throws -> Settings {
+        let settings = try await Settings.load(flags: flags.merging(extra) { $1 })
+        LogSetup.bootstrap(level: settings.logLevel, format: settings.logFormat)
+        return settings
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web server and API (and the background work).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Address to listen on (WAYFINDER_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on (WAYFINDER_PORT; default 8080).")
+    var port: Int?
+
+    @Flag(help: "Fill an empty database with demo postings first.")
+    var demo = false
+
+    @Option(name: .customLong("demo-postings"), help: "How many demo postings --demo adds.")
+    var demoPostings = 5_000
+
+    func run() async throws {
+        var extra: [Settings.Key: String] = [:]
+        extra[.host] = host
+        extra[.port] = port.map(String.init)
+        let settings = try await common.settings(extra)
+        let logger = Logger(label: "wayfinder")
+        logger.info("starting", metadata: ["address": "http://\(settings.host):\(settings.port)", "data_dir": "\(settings.dataDirectory)"])
+        try await Server.run(settings: settings, demoPostings: demo ? demoPostings : nil, logger: logger)
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        let settings = try await common.settings()
+        let services = try await AppServices.open(settings: settings, logger: Logger(label: "wayfinder.migrate"))
+        await services.close()
+        print("database is up to date")
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import data.",
+        subcommands: [ImportJobs.self]
+    )
+}
+
+struct ImportJobs: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs",
+        abstract: "Import job postings: JSON Lines (normalized), JSON arrays, or HTML/JSON with schema.org JobPosting."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Provider id for schema.org postings (job ids become PROVIDER#identifier).")
+    var provider = "jsonld"
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    func run() async throws {
+        let settings = try await common.settings()
+        let services = try await AppServices.open(settings: settings, logger: Logger(label: "wayfinder.import"))
+        do {
+            var fileImport = JobFileImport(services: services, provider: provider)
+            fileImport.updatesIndex = false
+            _ = try await fileImport.run(path: file)
+            await services.close()
+        } catch {
+            await services.close()
+            throw error
+        }
+    }
+}
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure performance; prints figures, asserts nothing.",
+        subcommands: [BenchSearch.self]
+    )
+}
+
+struct BenchSearch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Import N demo postings, build the index, time the query mix in-process and over HTTP."
+    )
+
+    @Option(name: .customLong("data-dir"), help: "Keep the benchmark database here (default: a temporary directory).")
+    var dataDirectory: String?
+
+    @Option(help: "Number of postings.")
+    var postings = 100_000
+
+    @Option(help: "Times the query mix is run.")
+    var rounds = 20
+
+    @Flag(name: .customLong("no-http"), help: "Skip the HTTP measurement.")
+    var skipHTTP = false
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        try await SearchBenchmark(postings: postings, rounds: rounds, overHTTP: !skipHTTP, dataDirectory: dataDirectory).run()
+    }
+}
