@@ -90,6 +90,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "WayfinderAppTests",
+            dependencies: ["WayfinderApp", "JobPostings", "Domain"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HTTPAPITests",
             dependencies: [
                 "HTTPAPI", "WayfinderApp", "JobPostings", "Domain",

@@ -10,17 +10,22 @@ struct Analyzer: Sendable {
 
     /// Terms for indexing, with positions and byte offsets.
     func terms(in text: String) -> [AnalyzedTerm] {
+        terms(in: text, stem: stemmer.stem)
+    }
+
+    /// Terms for indexing, stemming through `stem` (which may remember earlier answers).
+    func terms(in text: String, stem: (String) -> String) -> [AnalyzedTerm] {
         var result: [AnalyzedTerm] = []
         var position = 0
         for group in groups(tokenizer.tokens(in: text)) {
             let first = position
             for token in group {
-                if let term = term(for: token) {
+                if let term = term(for: token, stem: stem) {
                     result.append(AnalyzedTerm(term: term, position: position, start: token.start, end: token.end))
                 }
                 position += 1
             }
-            if let extra = joinedTerm(for: group) {
+            if let extra = joinedTerm(for: group, stem: stem) {
                 let start = group[0].start, end = group[group.count - 1].end
                 result.append(AnalyzedTerm(term: extra, position: first, start: start, end: end))
             }
@@ -30,8 +35,12 @@ struct Analyzer: Sendable {
 
     /// The analyzed form of a single word, or nil for a stop word.
     func term(for token: RawToken) -> String? {
+        term(for: token, stem: stemmer.stem)
+    }
+
+    func term(for token: RawToken, stem: (String) -> String) -> String? {
         if !token.isAcronym, StopWords.english.contains(token.text) { return nil }
-        return stemmer.stem(token.text)
+        return stem(token.text)
     }
 
     /// The ways one whitespace-free query word can match, as alternatives of phrases
@@ -82,10 +91,14 @@ struct Analyzer: Sendable {
     }
 
     private func joinedTerm(for group: [RawToken]) -> String? {
+        joinedTerm(for: group, stem: stemmer.stem)
+    }
+
+    private func joinedTerm(for group: [RawToken], stem: (String) -> String) -> String? {
         if group.count == 1 {
-            return group[0].hasLeadingDot ? stemmer.stem("dot" + group[0].text) : nil
+            return group[0].hasLeadingDot ? stem("dot" + group[0].text) : nil
         }
-        return stemmer.stem(group.map(\.text).joined())
+        return stem(group.map(\.text).joined())
     }
 }
 

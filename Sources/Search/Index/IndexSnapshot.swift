@@ -33,7 +33,10 @@ struct IndexSnapshot: Sendable {
         var frequencies: [String: [Int]] = [:]
         for term in terms {
             frequencies[term] = SearchField.allCases.map { field in
-                segments.reduce(0) { $0 + ($1.postings[field.rawValue][term]?.count ?? 0) }
+                segments.reduce(0) { total, segment in
+                    let postings = segment.postings(field)
+                    return total + (postings.find(term).map { postings.entries(of: $0).count } ?? 0)
+                }
             }
         }
         return ScoringStatistics(

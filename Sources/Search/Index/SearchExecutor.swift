@@ -2,9 +2,14 @@ import Foundation
 import JobPostings
 
 /// Runs one search against one snapshot: match, filter, count facets, rank, page.
+///
+/// Every match is counted (totals and facets are exact), but not every match is scored: once the
+/// page is full, a document whose score bound cannot beat the page's worst hit is counted and
+/// skipped. `pruning: false` scores everything, which tests use as the reference.
 struct SearchExecutor {
     let snapshot: IndexSnapshot
     let parser: QueryParser
+    var pruning = true
 
     func run(_ query: JobSearchQuery, now: Date) throws -> JobSearchMatches {
         let parsed = parser.parse(query.text)
@@ -23,27 +28,32 @@ struct SearchExecutor {
 
         for (index, segment) in snapshot.segments.enumerated() {
             let filters = SegmentFilters(segment: segment, query: query, now: nowSeconds, highestRowID: horizon)
-            let matcher = ClauseMatcher(segment: segment, statistics: statistics)
-            let excluded = Self.documents(matching: parsed.excluded, with: matcher, count: segment.count)
+            let planner = ClausePlanner(segment: segment, statistics: statistics)
+            let excluded = parsed.excluded.map(planner.iterator(for:)).filter { !$0.isEmpty }
+            let clauses = parsed.required.map(planner.iterator(for:))
             facets.begin(segment)
-            func consider(_ document: Int, score: Double) {
+            func consider(_ document: Int) {
                 guard !snapshot.isDeleted(segment: index, document: document), filters.isVisible(document),
-                      !(excluded?.contains(document) ?? false) else { return }
+                      !excluded.contains(where: { $0.contains(UInt32(document)) }) else { return }
                 let failures = filters.failures(document)
                 facets.count(document, in: segment, failures: failures)
                 guard failures.isEmpty else { return }
                 total += 1
-                let hit = Hit(rowID: segment.rowIDs[document], score: score, postedAt: segment.postedAt[document])
+                var hit = Hit(rowID: segment.rowIDs[document], score: 0, postedAt: segment.postedAt[document])
+                if !byDate {
+                    if pruning, let worst = top.worst, top.isFull,
+                       clauses.reduce(0, { $0 + $1.upperBound() }) < worst.score {
+                        return
+                    }
+                    hit.score = clauses.reduce(0) { $0 + $1.score() }
+                }
                 if let last, !isBetter(last, hit) { return }
                 top.offer(hit)
             }
-            if parsed.required.isEmpty {
-                for document in 0..<segment.count { consider(document, score: 0) }
-            } else {
-                let matched = Self.intersect(parsed.required.map(matcher.matches))
-                for (offset, document) in matched.documents.enumerated() {
-                    consider(Int(document), score: matched.scores[offset])
-                }
+            if clauses.isEmpty {
+                for document in 0..<segment.count { consider(document) }
+            } else if !clauses.contains(where: \.isEmpty) {
+                Self.intersect(clauses) { consider(Int($0)) }
             }
             facets.finish(segment)
         }
@@ -61,41 +71,29 @@ struct SearchExecutor {
         return JobSearchMatches(rowIDs: page.map(\.rowID), total: total, facets: facets.facets(), nextCursor: next)
     }
 
+    /// Calls `body` with every document all clauses match, in order (leapfrog intersection).
+    static func intersect(_ clauses: [ClauseIterator], _ body: (UInt32) -> Void) {
+        var candidate: UInt32 = 0
+        while true {
+            var aligned = true
+            for clause in clauses {
+                clause.advance(to: candidate)
+                if clause.document == DocumentSource.exhausted { return }
+                if clause.document > candidate { candidate = clause.document; aligned = false; break }
+            }
+            guard aligned else { continue }
+            body(candidate)
+            if candidate == DocumentSource.exhausted - 1 { return }
+            candidate += 1
+        }
+    }
+
     static func newerFirst(_ left: Hit, _ right: Hit) -> Bool {
         left.postedAt != right.postedAt ? left.postedAt > right.postedAt : left.rowID < right.rowID
     }
 
     static func higherScoreFirst(_ left: Hit, _ right: Hit) -> Bool {
         left.score != right.score ? left.score > right.score : left.rowID < right.rowID
-    }
-
-    /// Documents in every list. Lists are walked smallest first for speed, but scores are added in
-    /// clause order so a page and the next one compute bit-identical scores.
-    static func intersect(_ lists: [ScoredDocuments]) -> ScoredDocuments {
-        guard let smallest = lists.indices.min(by: { lists[$0].count < lists[$1].count }) else { return ScoredDocuments() }
-        var positions = [Int](repeating: 0, count: lists.count)
-        var result = ScoredDocuments()
-        candidates: for document in lists[smallest].documents {
-            for index in lists.indices {
-                let list = lists[index]
-                while positions[index] < list.count, list.documents[positions[index]] < document { positions[index] += 1 }
-                if positions[index] == list.count { break candidates }
-                if list.documents[positions[index]] != document { continue candidates }
-            }
-            var score = 0.0
-            for index in lists.indices { score += lists[index].scores[positions[index]] }
-            result.append(document, score)
-        }
-        return result
-    }
-
-    private static func documents(matching clauses: [ParsedQuery.Clause], with matcher: ClauseMatcher, count: Int) -> Bitset? {
-        guard !clauses.isEmpty else { return nil }
-        var set = Bitset(count: count)
-        for clause in clauses {
-            for document in matcher.matches(clause).documents { set.insert(Int(document)) }
-        }
-        return set
     }
 
     static func fingerprint(of query: JobSearchQuery) -> UInt64 {

@@ -17,14 +17,12 @@ final class Segment: Sendable {
     /// `fieldLengths[field][document]`: words in that field, stop words included.
     let fieldLengths: [[UInt16]]
     let totalFieldLengths: [Int]
-    /// `postings[field][term]`.
-    let postings: [[String: PostingList]]
-    /// `sortedTerms[field]`: every term of the field in order, for prefix expansion.
-    let sortedTerms: [[String]]
+    /// `fields[field.rawValue]`: the postings of each text field.
+    let fields: [FieldPostings]
 
     var count: Int { rowIDs.count }
 
-    init(columns: SegmentColumns, postings: [[String: PostingList]]) {
+    init(columns: SegmentColumns, fields: [FieldPostings]) {
         rowIDs = columns.rowIDs
         postedAt = columns.postedAt
         expiresAt = columns.expiresAt
@@ -40,22 +38,10 @@ final class Segment: Sendable {
         currency = columns.currency
         fieldLengths = columns.fieldLengths
         totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
-        self.postings = postings
-        sortedTerms = postings.map { $0.keys.sorted() }
+        self.fields = fields
     }
 
-    /// Terms of a field that start with `prefix`, found by binary search in the sorted term list.
-    func terms(of field: SearchField, startingWith prefix: String) -> ArraySlice<String> {
-        let terms = sortedTerms[field.rawValue]
-        var low = 0, high = terms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if terms[middle] < prefix { low = middle + 1 } else { high = middle }
-        }
-        var end = low
-        while end < terms.count, terms[end].hasPrefix(prefix) { end += 1 }
-        return terms[low..<end]
-    }
+    func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }
 }
 
 /// The per-document columns of a segment while it is being built.

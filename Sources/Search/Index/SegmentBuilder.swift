@@ -4,20 +4,19 @@ struct SegmentBuilder: Sendable {
 
     func build(_ documents: [IndexedDocument]) -> Segment {
         var columns = SegmentColumns()
-        var postings = Array(repeating: [String: PostingList](), count: SearchField.allCases.count)
+        var builders = Array(repeating: FieldPostingsBuilder(), count: SearchField.allCases.count)
+        var cache = StemCache(analyzer: analyzer)
         for (number, document) in documents.enumerated() {
             var lengths: [Int] = []
             for field in SearchField.allCases {
-                let terms = analyzer.terms(in: document.texts[field.rawValue])
-                lengths.append((terms.last?.position ?? -1) + 1)
-                for term in terms {
-                    postings[field.rawValue][term.term, default: PostingList()]
-                        .add(document: UInt32(number), position: UInt32(term.position))
-                }
+                let terms = cache.terms(in: document.texts[field.rawValue])
+                let length = (terms.last?.position ?? -1) + 1
+                lengths.append(length)
+                builders[field.rawValue].add(document: UInt32(number), terms: terms, length: UInt16(clamping: length))
             }
             columns.append(document, fieldLengths: lengths)
         }
-        return Segment(columns: columns, postings: postings)
+        return Segment(columns: columns, fields: builders.map { $0.build() })
     }
 
     /// One segment holding the live documents of `sources`, in their order; deleted documents are dropped.
@@ -32,19 +31,12 @@ struct SegmentBuilder: Sendable {
             }
             renumbering.append(numbers)
         }
-        var postings = Array(repeating: [String: PostingList](), count: SearchField.allCases.count)
-        for field in SearchField.allCases {
-            for (index, source) in sources.enumerated() {
-                for (term, list) in source.segment.postings[field.rawValue] {
-                    for entry in 0..<list.count {
-                        let number = renumbering[index][Int(list.documents[entry])]
-                        guard number >= 0 else { continue }
-                        postings[field.rawValue][term, default: PostingList()]
-                            .append(from: list, entry: entry, as: UInt32(number))
-                    }
-                }
-            }
+        let fields = SearchField.allCases.map { field in
+            FieldPostings.merged(
+                sources.indices.map { (sources[$0].segment.postings(field), renumbering[$0]) },
+                lengths: columns.fieldLengths[field.rawValue]
+            )
         }
-        return Segment(columns: columns, postings: postings)
+        return Segment(columns: columns, fields: fields)
     }
 }

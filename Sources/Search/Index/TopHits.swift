@@ -27,6 +27,11 @@ struct TopHits {
         }
     }
 
+    var isFull: Bool { heap.count >= capacity }
+
+    /// The worst hit kept, which a newcomer must beat once the heap is full.
+    var worst: Hit? { heap.first }
+
     /// Best first.
     func sorted() -> [Hit] { heap.sorted(by: isBetter) }
 

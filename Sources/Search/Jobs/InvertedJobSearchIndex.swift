@@ -111,15 +111,14 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
 }
 
 extension InvertedJobSearchIndex {
-    /// Approximate memory held by postings and columns (not counting dictionary overhead).
+    /// Memory held by postings and columns (not counting string and dictionary overhead).
     public var estimatedBytes: Int {
         snapshot.segments.reduce(0) { total, segment in
             var bytes = segment.count * (8 * 5 + 4 * 5 + 2 * SearchField.allCases.count)
-            for field in segment.postings {
-                for (term, list) in field {
-                    bytes += term.utf8.count + 16 + list.documents.count * 4 + list.frequencies.count * 2
-                        + list.positionStarts.count * 4 + list.positions.count * 4
-                }
+            for field in segment.fields {
+                bytes += field.terms.reduce(0) { $0 + $1.utf8.count + 16 } + field.termStarts.count * 4
+                    + field.documents.count * 5 + field.positions.count + field.checkpoints.count * 8
+                    + field.maxFrequency.count * 3
             }
             return total + bytes
         }

@@ -1,0 +1,70 @@
+/// Every posting of one field in one segment, in a few contiguous arrays (cheap to search, to
+/// write to disk and to load back).
+///
+/// Entries are grouped by term (terms sorted), documents ascending within a term. The positions of
+/// all entries follow the same order in one byte array, each entry's positions as varint deltas;
+/// a checkpoint every `checkpointInterval` entries makes any entry's positions reachable quickly.
+struct FieldPostings: Sendable {
+    static let checkpointInterval = 64
+
+    var terms: [String] = []
+    /// Entries of term `t` are `termStarts[t]..<termStarts[t + 1]`.
+    var termStarts: [UInt32] = [0]
+    var documents: [UInt32] = []
+    /// Occurrences in the document, capped at 255; only the first 255 positions are kept, so the
+    /// frequency is also the number of stored positions.
+    var frequencies: [UInt8] = []
+    var positions: [UInt8] = []
+    /// Byte offset in `positions` of entry `k * checkpointInterval`.
+    var checkpoints: [UInt64] = []
+    /// Per term: the highest frequency and the shortest field among its documents, which bound its score.
+    var maxFrequency: [UInt8] = []
+    var minLength: [UInt16] = []
+
+    var termCount: Int { terms.count }
+
+    /// The number of the term, by binary search.
+    func find(_ term: String) -> Int? {
+        let index = lowerBound(term)
+        return index < terms.count && terms[index] == term ? index : nil
+    }
+
+    /// Terms starting with `prefix`, as a range of term numbers.
+    func terms(startingWith prefix: String) -> Range<Int> {
+        let start = lowerBound(prefix)
+        var end = start
+        while end < terms.count, terms[end].hasPrefix(prefix) { end += 1 }
+        return start..<end
+    }
+
+    func entries(of term: Int) -> Range<Int> {
+        Int(termStarts[term])..<Int(termStarts[term + 1])
+    }
+
+    /// Positions of entry `entry` in ascending order.
+    func positions(ofEntry entry: Int) -> [UInt32] {
+        let checkpoint = entry / Self.checkpointInterval
+        var offset = Int(checkpoints[checkpoint])
+        for skipped in (checkpoint * Self.checkpointInterval)..<entry {
+            Varint.skip(Int(frequencies[skipped]), in: positions, at: &offset)
+        }
+        let count = Int(frequencies[entry])
+        var result: [UInt32] = []
+        result.reserveCapacity(count)
+        var position: UInt32 = 0
+        for _ in 0..<count {
+            position &+= Varint.read(positions, at: &offset)
+            result.append(position)
+        }
+        return result
+    }
+
+    private func lowerBound(_ term: String) -> Int {
+        var low = 0, high = terms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if terms[middle] < term { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

@@ -1,0 +1,137 @@
+/// A stream of the documents of one segment that match something, in ascending order, with the
+/// score of the current document and an upper bound on any score the stream can give.
+class DocumentSource {
+    static let exhausted = UInt32.max
+
+    /// The current document, or `exhausted`.
+    var document: UInt32 = DocumentSource.exhausted
+    /// No document of this stream scores higher (used to skip scoring documents that cannot make the page).
+    let bound: Double
+
+    init(bound: Double) {
+        self.bound = bound
+    }
+
+    /// Moves to the first document at or after `target`.
+    func advance(to target: UInt32) {}
+
+    /// The score of the current document.
+    func score() -> Double { 0 }
+}
+
+/// The documents containing one term in one field.
+final class TermSource: DocumentSource {
+    let postings: FieldPostings
+    private let field: SearchField
+    private let idf: Double
+    private let statistics: ScoringStatistics
+    private let lengths: [UInt16]
+    private(set) var entry: Int
+    private let end: Int
+
+    init(term: Int, field: SearchField, postings: FieldPostings, lengths: [UInt16], statistics: ScoringStatistics) {
+        let range = postings.entries(of: term)
+        let idf = statistics.inverseDocumentFrequency(postings.terms[term], field: field)
+        self.postings = postings
+        self.field = field
+        self.idf = idf
+        self.statistics = statistics
+        self.lengths = lengths
+        entry = range.lowerBound
+        end = range.upperBound
+        super.init(bound: statistics.score(
+            idf: idf, frequency: UInt16(postings.maxFrequency[term]), length: postings.minLength[term], field: field
+        ))
+        document = entry < end ? postings.documents[entry] : Self.exhausted
+    }
+
+    override func advance(to target: UInt32) {
+        guard document < target else { return }
+        // Gallop forward, then binary search: cheap both for near and for far targets.
+        var low = entry, step = 1, high = entry + 1
+        while high < end, postings.documents[high] < target {
+            low = high
+            step <<= 1
+            high = entry + step
+        }
+        high = min(high, end)
+        while low < high {
+            let middle = (low + high) >> 1
+            if postings.documents[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        entry = low
+        document = entry < end ? postings.documents[entry] : Self.exhausted
+    }
+
+    override func score() -> Double {
+        statistics.score(idf: idf, frequency: UInt16(postings.frequencies[entry]),
+                         length: lengths[Int(document)], field: field)
+    }
+
+    func positions() -> [UInt32] { postings.positions(ofEntry: entry) }
+}
+
+/// The documents where several terms of one field occur at fixed distances.
+final class PhraseSource: DocumentSource {
+    private let terms: [TermSource]
+    private let offsets: [Int]
+
+    init(terms: [TermSource], offsets: [Int]) {
+        self.terms = terms
+        self.offsets = offsets
+        super.init(bound: terms.reduce(0) { $0 + $1.bound })
+        seek(0)
+    }
+
+    override func advance(to target: UInt32) {
+        guard document < target else { return }
+        seek(target)
+    }
+
+    override func score() -> Double { terms.reduce(0) { $0 + $1.score() } }
+
+    private func seek(_ target: UInt32) {
+        var candidate = target
+        search: while true {
+            for term in terms {
+                term.advance(to: candidate)
+                if term.document == Self.exhausted { document = Self.exhausted; return }
+                if term.document > candidate { candidate = term.document; continue search }
+            }
+            if positionsAlign() { document = candidate; return }
+            candidate += 1
+        }
+    }
+
+    private func positionsAlign() -> Bool {
+        let others = (1..<terms.count).map { Set(terms[$0].positions()) }
+        for start in terms[0].positions() {
+            let base = Int(start) - offsets[0]
+            if others.indices.allSatisfy({ others[$0].contains(UInt32(clamping: base + offsets[$0 + 1])) }) {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+/// Documents with any word starting with a prefix, each scoring the weight of its best field.
+final class PrefixSource: DocumentSource {
+    private let documents: [UInt32]
+    private let scores: [Double]
+    private var index = 0
+
+    init(documents: [UInt32], scores: [Double]) {
+        self.documents = documents
+        self.scores = scores
+        super.init(bound: scores.max() ?? 0)
+        document = documents.first ?? Self.exhausted
+    }
+
+    override func advance(to target: UInt32) {
+        while index < documents.count, documents[index] < target { index += 1 }
+        document = index < documents.count ? documents[index] : Self.exhausted
+    }
+
+    override func score() -> Double { scores[index] }
+}
