@@ -9,7 +9,7 @@ public actor JobIndexFollower {
     private let index: any JobSearchIndex
     private let batchSize: Int
 
-    public init(repository: any JobPostingRepository, index: any JobSearchIndex, batchSize: Int = 5_000) {
+    public init(repository: any JobPostingRepository, index: any JobSearchIndex, batchSize: Int = 50_000) {
         self.repository = repository
         self.index = index
         self.batchSize = batchSize

@@ -20,7 +20,8 @@ public struct AppServices: Sendable {
     /// Opens storage and applies pending migrations; the index starts empty (see `catchUpIndex`).
     public static func open(settings: Settings, logger: Logger, clock: any WallClock = SystemWallClock()) async throws -> AppServices {
         let store: any SQLStore
-        switch try settings.database {
+        let database = try settings.database
+        switch database {
         case .sqlite(let path):
             store = try await SQLiteStore.open(path: path, logger: logger)
         case .postgres:
@@ -34,13 +35,42 @@ public struct AppServices: Sendable {
             throw error
         }
         let repository = SQLJobPostingRepository(store: store)
-        let index = InvertedJobSearchIndex()
+        let index = try await openIndex(database: database, store: store, settings: settings, logger: logger)
         let follower = JobIndexFollower(repository: repository, index: index)
         return AppServices(
             settings: settings, store: store, repository: repository, index: index, follower: follower,
             jobs: JobSearchService(repository: repository, index: index, follower: follower, clock: clock),
             clock: clock, logger: logger
         )
+    }
+
+    /// The persisted index of the data directory, or an in-memory one for an in-memory database.
+    private static func openIndex(database: DatabaseLocation, store: any SQLStore, settings: Settings, logger: Logger) async throws -> InvertedJobSearchIndex {
+        if database == .sqlite(path: ":memory:") { return InvertedJobSearchIndex() }
+        let directory = URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("index")
+        let started = ContinuousClock.now
+        let (index, outcome) = InvertedJobSearchIndex.open(directory: directory, source: try await DatabaseIdentity.read(from: store))
+        switch outcome {
+        case .empty:
+            break
+        case .loaded(let postings, let sequence):
+            logger.info("search index loaded", metadata: [
+                "postings": "\(postings)", "sequence": "\(sequence)",
+                "seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+            ])
+        case .discarded(let reason):
+            logger.warning("search index discarded; rebuilding from the database", metadata: ["reason": "\(reason)"])
+        }
+        return index
+    }
+
+    /// Writes the index to disk if it changed, so the next start replays only newer changes.
+    public func persistIndex() {
+        do {
+            try index.persist()
+        } catch {
+            logger.warning("could not save the search index; it will be rebuilt or replayed", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Brings the index up to the database's latest change.

@@ -13,6 +13,7 @@ public enum Server {
             try await DemoSeeder(services: services).seedIfEmpty(count: demoPostings)
         }
         try await services.catchUpIndex()
+        services.persistIndex()
         let app = Application(
             router: buildRouter(services.apiDependencies),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "wayfinder"),
@@ -25,18 +26,26 @@ public enum Server {
 }
 
 /// Polls the change feed; on the embedded default other processes' writes arrive within `interval`.
+/// Saves the index now and then, and once more on shutdown.
 struct IndexFollowingService: Service {
     let services: AppServices
     let interval: Duration
+    var persistEvery: Duration = .seconds(30)
 
     func run() async throws {
+        var lastPersist = ContinuousClock.now
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 try await services.catchUpIndex()
             } catch {
                 services.logger.warning("index catch-up failed; retrying", metadata: ["error": "\(error)"])
             }
+            if ContinuousClock.now - lastPersist >= persistEvery {
+                services.persistIndex()
+                lastPersist = ContinuousClock.now
+            }
             try? await Task.sleep(for: interval)
         }
+        services.persistIndex()
     }
 }

@@ -124,8 +124,37 @@ struct ImportJobs: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self]
+        subcommands: [BenchSearch.self, BenchCorpus.self, BenchQueries.self]
     )
+}
+
+struct BenchCorpus: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Write N demo postings as normalized JSON Lines (the corpus the search benchmark uses)."
+    )
+
+    @Option(help: "Number of postings.")
+    var postings = 100_000
+
+    @Option(help: "Output file.")
+    var output: String
+
+    func run() async throws {
+        try CorpusExport.write(postings: postings, to: output)
+    }
+}
+
+struct BenchQueries: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "queries",
+        abstract: "Print the benchmark query mix as JSON (URL query strings of GET /api/v1/jobs)."
+    )
+
+    func run() throws {
+        let data = try JSONSerialization.data(withJSONObject: BenchmarkQueries.all, options: [.prettyPrinted, .withoutEscapingSlashes])
+        print(String(decoding: data, as: UTF8.self))
+    }
 }
 
 struct BenchSearch: AsyncParsableCommand {
@@ -146,8 +175,13 @@ struct BenchSearch: AsyncParsableCommand {
     @Flag(name: .customLong("no-http"), help: "Skip the HTTP measurement.")
     var skipHTTP = false
 
+    @Flag(name: .customLong("each-query"), help: "Also print the median latency of every query of the mix.")
+    var eachQuery = false
+
     func run() async throws {
         LogSetup.bootstrap(level: .warning, format: .text)
-        try await SearchBenchmark(postings: postings, rounds: rounds, overHTTP: !skipHTTP, dataDirectory: dataDirectory).run()
+        var benchmark = SearchBenchmark(postings: postings, rounds: rounds, overHTTP: !skipHTTP, dataDirectory: dataDirectory)
+        benchmark.showsEachQuery = eachQuery
+        try await benchmark.run()
     }
 }

@@ -8,6 +8,12 @@ struct Bitset: Sendable, Equatable {
         words = [UInt64](repeating: 0, count: (count + 63) / 64)
     }
 
+    init(count: Int, words: [UInt64]) {
+        precondition(words.count == (count + 63) / 64)
+        self.count = count
+        self.words = words
+    }
+
     @inline(__always)
     func contains(_ index: Int) -> Bool {
         words[index >> 6] & (1 << UInt64(index & 63)) != 0

@@ -8,6 +8,8 @@ struct DocumentAddress: Sendable, Equatable {
 /// the writer publishes a new snapshot when a batch of changes is in.
 struct IndexSnapshot: Sendable {
     var segments: [Segment] = []
+    /// `segmentNumbers[segment]`: the segment's lasting number, which names its file.
+    var segmentNumbers: [Int] = []
     /// `deleted[segment]`: documents replaced or removed since the segment was built.
     var deleted: [Bitset?] = []
     var addresses: [Int64: DocumentAddress] = [:]
@@ -16,6 +18,27 @@ struct IndexSnapshot: Sendable {
     var highestRowID: Int64 = 0
 
     var liveCount: Int { addresses.count }
+
+    /// The last segment number handed out; numbers are never reused, so a file name means one segment.
+    var lastSegmentNumber = 0
+
+    mutating func takeSegmentNumber() -> Int {
+        lastSegmentNumber += 1
+        return lastSegmentNumber
+    }
+
+    /// Adds a segment and the addresses of its live documents.
+    mutating func append(_ segment: Segment, number: Int, deleted: Bitset? = nil) {
+        let index = segments.count
+        segments.append(segment)
+        segmentNumbers.append(number)
+        lastSegmentNumber = max(lastSegmentNumber, number)
+        self.deleted.append(deleted)
+        for (document, rowID) in segment.rowIDs.enumerated() where !(deleted?.contains(document) ?? false) {
+            addresses[rowID] = DocumentAddress(segment: index, document: document)
+            highestRowID = max(highestRowID, rowID)
+        }
+    }
 
     func isDeleted(segment: Int, document: Int) -> Bool {
         deleted[segment]?.contains(document) ?? false

@@ -24,6 +24,14 @@ struct KeywordColumn: Sendable {
     var values: [String] = []
     private var lookup: [String: UInt32] = [:]
 
+    init() {}
+
+    /// A finished column read back from disk; it is not appended to again.
+    init(ordinals: [UInt32], values: [String]) {
+        self.ordinals = ordinals
+        self.values = values
+    }
+
     mutating func append(_ value: String) {
         if let ordinal = lookup[value] {
             ordinals.append(ordinal)

@@ -18,45 +18,25 @@ struct SearchExecutor {
         let cursor = try query.cursor.map { try SearchCursor.decode($0, fingerprint: fingerprint) }
         let statistics = cursor?.statistics ?? snapshot.statistics(for: parsed.scoredTerms)
         let horizon = cursor?.horizon ?? snapshot.highestRowID
-        let isBetter: (Hit, Hit) -> Bool
-        if byDate { isBetter = Self.newerFirst(_:_:) } else { isBetter = Self.higherScoreFirst(_:_:) }
         let last = cursor.map { Hit(rowID: $0.lastRowID, score: $0.lastScore ?? 0, postedAt: $0.lastPostedAt ?? 0) }
-        var top = TopHits(capacity: query.limit + 1, isBetter: isBetter)
+        var collector = HitCollector(
+            top: TopHits(capacity: query.limit + 1, byDate: byDate), last: last, byDate: byDate, pruning: pruning
+        )
         var facets = FacetCounter()
-        var total = 0
         let nowSeconds = Int64(now.timeIntervalSince1970)
 
         for (index, segment) in snapshot.segments.enumerated() {
-            let filters = SegmentFilters(segment: segment, query: query, now: nowSeconds, highestRowID: horizon)
             let planner = ClausePlanner(segment: segment, statistics: statistics)
-            let excluded = parsed.excluded.map(planner.iterator(for:)).filter { !$0.isEmpty }
-            let clauses = parsed.required.map(planner.iterator(for:))
-            facets.begin(segment)
-            func consider(_ document: Int) {
-                guard !snapshot.isDeleted(segment: index, document: document), filters.isVisible(document),
-                      !excluded.contains(where: { $0.contains(UInt32(document)) }) else { return }
-                let failures = filters.failures(document)
-                facets.count(document, in: segment, failures: failures)
-                guard failures.isEmpty else { return }
-                total += 1
-                var hit = Hit(rowID: segment.rowIDs[document], score: 0, postedAt: segment.postedAt[document])
-                if !byDate {
-                    if pruning, let worst = top.worst, top.isFull,
-                       clauses.reduce(0, { $0 + $1.upperBound() }) < worst.score {
-                        return
-                    }
-                    hit.score = clauses.reduce(0) { $0 + $1.score() }
-                }
-                if let last, !isBetter(last, hit) { return }
-                top.offer(hit)
-            }
-            if clauses.isEmpty {
-                for document in 0..<segment.count { consider(document) }
-            } else if !clauses.contains(where: \.isEmpty) {
-                Self.intersect(clauses) { consider(Int($0)) }
-            }
-            facets.finish(segment)
+            var pass = SegmentPass(
+                scan: SegmentScan(segment: segment, deleted: snapshot.deleted[index], query: query, now: nowSeconds, horizon: horizon),
+                clauses: parsed.required.map(planner.iterator(for:)),
+                excluded: parsed.excluded.map(planner.iterator(for:)).filter { !$0.isEmpty }
+            )
+            pass.run(count: segment.count, into: &collector)
+            facets.add(pass.scan, of: segment)
         }
+        let top = collector.top
+        let total = collector.total
 
         let ranked = top.sorted()
         let page = Array(ranked.prefix(query.limit))
@@ -69,31 +49,6 @@ struct SearchExecutor {
             ).encoded(fingerprint: fingerprint)
         }
         return JobSearchMatches(rowIDs: page.map(\.rowID), total: total, facets: facets.facets(), nextCursor: next)
-    }
-
-    /// Calls `body` with every document all clauses match, in order (leapfrog intersection).
-    static func intersect(_ clauses: [ClauseIterator], _ body: (UInt32) -> Void) {
-        var candidate: UInt32 = 0
-        while true {
-            var aligned = true
-            for clause in clauses {
-                clause.advance(to: candidate)
-                if clause.document == DocumentSource.exhausted { return }
-                if clause.document > candidate { candidate = clause.document; aligned = false; break }
-            }
-            guard aligned else { continue }
-            body(candidate)
-            if candidate == DocumentSource.exhausted - 1 { return }
-            candidate += 1
-        }
-    }
-
-    static func newerFirst(_ left: Hit, _ right: Hit) -> Bool {
-        left.postedAt != right.postedAt ? left.postedAt > right.postedAt : left.rowID < right.rowID
-    }
-
-    static func higherScoreFirst(_ left: Hit, _ right: Hit) -> Bool {
-        left.score != right.score ? left.score > right.score : left.rowID < right.rowID
     }
 
     static func fingerprint(of query: JobSearchQuery) -> UInt64 {

@@ -8,14 +8,26 @@ struct Hit: Sendable {
 /// Keeps the best `capacity` hits seen, in a heap with the worst kept hit on top.
 struct TopHits {
     let capacity: Int
-    let isBetter: (Hit, Hit) -> Bool
+    /// Newest first (ties: lower row id) instead of best score first (ties: lower row id).
+    let byDate: Bool
     private var heap: [Hit] = []
 
-    init(capacity: Int, isBetter: @escaping (Hit, Hit) -> Bool) {
+    init(capacity: Int, byDate: Bool) {
         self.capacity = capacity
-        self.isBetter = isBetter
+        self.byDate = byDate
         heap.reserveCapacity(capacity)
     }
+
+    @inline(__always)
+    static func isBetter(_ left: Hit, _ right: Hit, byDate: Bool) -> Bool {
+        if byDate {
+            return left.postedAt != right.postedAt ? left.postedAt > right.postedAt : left.rowID < right.rowID
+        }
+        return left.score != right.score ? left.score > right.score : left.rowID < right.rowID
+    }
+
+    @inline(__always)
+    private func isBetter(_ left: Hit, _ right: Hit) -> Bool { Self.isBetter(left, right, byDate: byDate) }
 
     mutating func offer(_ hit: Hit) {
         if heap.count < capacity {
@@ -33,7 +45,7 @@ struct TopHits {
     var worst: Hit? { heap.first }
 
     /// Best first.
-    func sorted() -> [Hit] { heap.sorted(by: isBetter) }
+    func sorted() -> [Hit] { heap.sorted { isBetter($0, $1) } }
 
     private mutating func siftUp(_ start: Int) {
         var child = start

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import JobPostings
 import Synchronization
@@ -7,16 +8,55 @@ import Synchronization
 ///
 /// Searches read an immutable snapshot and never wait for the writer; `apply` builds a new segment
 /// for a batch of changes, marks replaced documents deleted and publishes the next snapshot at once.
+/// With a directory, `persist` commits the snapshot to disk so a restart loads it and replays only
+/// the changes since.
 public final class InvertedJobSearchIndex: JobSearchIndex {
     private let current = Mutex(IndexSnapshot())
     /// Serializes writers; readers only take `current` for the instant it takes to copy a snapshot.
     private let writer = Mutex(())
-    private let analyzer = Analyzer()
+    /// Serializes commits and remembers the last one.
+    private let committed = Mutex((generation: 0, appliedSequence: Int64(-1), segments: [Int]()))
+    let analyzer = Analyzer()
+    private let directory: IndexDirectory?
+    private let source: String
     /// Above this many segments, the smallest are merged so searches visit few segments.
     public let maximumSegments: Int
+    /// Batches at least this large are split and built on all cores.
+    static let parallelBuildThreshold = 20_000
 
-    public init(maximumSegments: Int = 8) {
+    /// An index in memory only.
+    public convenience init(maximumSegments: Int = 8) {
+        self.init(directory: nil, source: "", maximumSegments: maximumSegments)
+    }
+
+    private init(directory: IndexDirectory?, source: String, maximumSegments: Int) {
+        self.directory = directory
+        self.source = source
         self.maximumSegments = maximumSegments
+    }
+
+    /// How opening a persisted index went.
+    public enum OpenOutcome: Sendable, Equatable {
+        case empty
+        case loaded(postings: Int, appliedSequence: Int64)
+        /// The files were unusable (corrupt, from another database, another format); they were removed.
+        case discarded(reason: String)
+    }
+
+    /// Opens the index kept in `directory` for the database identified by `source`. Whatever cannot
+    /// be trusted is discarded and rebuilt from the database: the index never serves wrong data.
+    public static func open(directory: URL, source: String, maximumSegments: Int = 8) -> (InvertedJobSearchIndex, OpenOutcome) {
+        let index = InvertedJobSearchIndex(directory: IndexDirectory(url: directory), source: source, maximumSegments: maximumSegments)
+        let files = IndexDirectory(url: directory)
+        do {
+            guard let (manifest, snapshot) = try files.load(expectedSource: source) else { return (index, .empty) }
+            index.current.withLock { $0 = snapshot }
+            index.committed.withLock { $0 = (manifest.generation, manifest.appliedSequence, snapshot.segmentNumbers) }
+            return (index, .loaded(postings: snapshot.liveCount, appliedSequence: snapshot.appliedSequence))
+        } catch {
+            files.erase()
+            return (index, .discarded(reason: "\(error)"))
+        }
     }
 
     public var appliedSequence: Int64 { snapshot.appliedSequence }
@@ -27,6 +67,13 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
 
     public func search(_ query: JobSearchQuery, now: Date) throws -> JobSearchMatches {
         try SearchExecutor(snapshot: snapshot, parser: QueryParser(analyzer: analyzer)).run(query, now: now)
+    }
+
+    /// Exhaustive scoring, for checking that pruning changes nothing.
+    func searchScoringEverything(_ query: JobSearchQuery, now: Date) throws -> JobSearchMatches {
+        var executor = SearchExecutor(snapshot: snapshot, parser: QueryParser(analyzer: analyzer))
+        executor.pruning = false
+        return try executor.run(query, now: now)
     }
 
     public func highlights(for posting: JobPosting, query: JobSearchQuery) -> JobHighlights {
@@ -58,9 +105,8 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
                 guard let posting = latest[rowID], posting.status == .open else { continue }
                 documents.append(IndexedDocument(rowID: rowID, posting: posting))
             }
-            if !documents.isEmpty {
-                let segment = SegmentBuilder(analyzer: analyzer).build(documents)
-                Self.add(segment, to: &next)
+            for segment in build(documents) {
+                next.append(segment, number: next.takeSegmentNumber())
             }
             next.appliedSequence = max(next.appliedSequence, changes.last?.sequence ?? 0)
             if next.segments.count > maximumSegments { mergeSmallest(&next) }
@@ -69,20 +115,43 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
         }
     }
 
+    /// Builds segments for a batch, in parallel halves when it is large.
+    private func build(_ documents: [IndexedDocument]) -> [Segment] {
+        guard !documents.isEmpty else { return [] }
+        let builder = SegmentBuilder(analyzer: analyzer)
+        guard documents.count >= Self.parallelBuildThreshold else { return [builder.build(documents)] }
+        let parts = 2
+        let size = (documents.count + parts - 1) / parts
+        let built = Mutex([Segment?](repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let slice = Array(documents[(part * size)..<min(documents.count, (part + 1) * size)])
+            let segment = builder.build(slice)
+            built.withLock { $0[part] = segment }
+        }
+        return built.withLock { $0.compactMap { $0 } }
+    }
+
+    /// Commits the current snapshot to disk if it changed since the last commit.
+    /// `failBeforeManifest` simulates a crash after the data files and before the manifest.
+    @discardableResult
+    public func persist(failBeforeManifest: Bool = false) throws -> Bool {
+        guard let directory else { return false }
+        return try committed.withLock { last in
+            let snapshot = self.snapshot
+            guard snapshot.appliedSequence != last.appliedSequence || snapshot.segmentNumbers != last.segments else {
+                return false
+            }
+            let generation = last.generation + 1
+            _ = try directory.commit(snapshot, source: source, generation: generation, failBeforeManifest: failBeforeManifest)
+            last = (generation, snapshot.appliedSequence, snapshot.segmentNumbers)
+            return true
+        }
+    }
+
     private static func markDeleted(_ address: DocumentAddress, in snapshot: inout IndexSnapshot) {
         var deleted = snapshot.deleted[address.segment] ?? Bitset(count: snapshot.segments[address.segment].count)
         deleted.insert(address.document)
         snapshot.deleted[address.segment] = deleted
-    }
-
-    private static func add(_ segment: Segment, to snapshot: inout IndexSnapshot) {
-        let number = snapshot.segments.count
-        snapshot.segments.append(segment)
-        snapshot.deleted.append(nil)
-        for (document, rowID) in segment.rowIDs.enumerated() {
-            snapshot.addresses[rowID] = DocumentAddress(segment: number, document: document)
-            snapshot.highestRowID = max(snapshot.highestRowID, rowID)
-        }
     }
 
     /// Merges the smaller segments into one, leaving the largest few alone (a tiered policy:
@@ -95,17 +164,12 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
         )
         var rebuilt = IndexSnapshot()
         rebuilt.appliedSequence = snapshot.appliedSequence
-        rebuilt.highestRowID = snapshot.highestRowID
+        rebuilt.lastSegmentNumber = snapshot.lastSegmentNumber
         for index in snapshot.segments.indices where !chosen.contains(index) {
-            let number = rebuilt.segments.count
-            rebuilt.segments.append(snapshot.segments[index])
-            rebuilt.deleted.append(snapshot.deleted[index])
-            for (document, rowID) in snapshot.segments[index].rowIDs.enumerated()
-            where !(snapshot.deleted[index]?.contains(document) ?? false) {
-                rebuilt.addresses[rowID] = DocumentAddress(segment: number, document: document)
-            }
+            rebuilt.append(snapshot.segments[index], number: snapshot.segmentNumbers[index], deleted: snapshot.deleted[index])
         }
-        if merged.count > 0 { Self.add(merged, to: &rebuilt) }
+        if merged.count > 0 { rebuilt.append(merged, number: rebuilt.takeSegmentNumber()) }
+        rebuilt.highestRowID = max(rebuilt.highestRowID, snapshot.highestRowID)
         snapshot = rebuilt
     }
 }

@@ -11,5 +11,6 @@ public protocol Migration: Sendable {
 public enum Migrations {
     public static let all: [any Migration] = [
         CreateJobPostings(),
+        CreateDatabaseIdentity(),
     ]
 }

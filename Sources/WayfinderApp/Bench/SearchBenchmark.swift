@@ -4,7 +4,9 @@ import HTTPAPI
 import Hummingbird
 import JobPostings
 import Logging
+import Search
 import ServiceLifecycle
+import Storage
 
 /// `wayfinder bench search`: imports N demo postings into a fresh database, builds the index, and
 /// prints import and build throughput, index size, memory and search latency in-process and over HTTP.
@@ -13,6 +15,7 @@ public struct SearchBenchmark: Sendable {
     public var rounds: Int
     public var overHTTP: Bool
     public var dataDirectory: String?
+    public var showsEachQuery = false
 
     public init(postings: Int, rounds: Int, overHTTP: Bool, dataDirectory: String?) {
         self.postings = postings
@@ -52,6 +55,19 @@ public struct SearchBenchmark: Sendable {
         let built = (ContinuousClock.now - building).seconds
         output(String(format: "index build from the change feed: %.0f postings/s (%.1f s, %d segments)",
                       Double(postings) / built, built, services.index.segmentCount))
+        let saving = ContinuousClock.now
+        services.persistIndex()
+        let saved = (ContinuousClock.now - saving).seconds
+        let indexDirectory = URL(fileURLWithPath: directory).appendingPathComponent("index")
+        let indexBytes = ((try? FileManager.default.contentsOfDirectory(atPath: indexDirectory.path)) ?? []).reduce(0) { total, name in
+            total + ((try? FileManager.default.attributesOfItem(atPath: indexDirectory.appendingPathComponent(name).path)[.size] as? Int) ?? 0)
+        }
+        let reopening = ContinuousClock.now
+        let (reopened, outcome) = InvertedJobSearchIndex.open(directory: indexDirectory, source: try await DatabaseIdentity.read(from: services.store))
+        try await JobIndexFollower(repository: services.repository, index: reopened).catchUp()
+        let reopenSeconds = (ContinuousClock.now - reopening).seconds
+        output(String(format: "index saved in %.1f s (%.1f MB on disk); restart to ready: %.2f s (%@, %d postings)",
+                      saved, Double(indexBytes) / 1e6, reopenSeconds, "\(outcome)", reopened.documentCount))
         let databaseBytes = (try? FileManager.default.attributesOfItem(atPath: directory + "/wayfinder.sqlite")[.size] as? Int) ?? 0
         output(String(format: "index size: %.1f MB in memory (estimated); database file %.1f MB; process RSS %.1f MB",
                       Double(services.index.estimatedBytes) / 1e6, Double(databaseBytes) / 1e6,
@@ -59,13 +75,15 @@ public struct SearchBenchmark: Sendable {
 
         let queries = try BenchmarkQueries.all.map { try JobSearchQuery(urlQuery: $0) }
         var engine = LatencyRecorder(), service = LatencyRecorder()
+        var perQuery = [LatencyRecorder](repeating: LatencyRecorder(), count: queries.count)
         var totals: [Int] = []
         for query in queries { totals.append(try await services.jobs.search(query).total) }
         for _ in 0..<rounds {
-            for query in queries {
+            for (number, query) in queries.enumerated() {
                 let start = ContinuousClock.now
                 _ = try services.index.search(query, now: now)
                 engine.record(ContinuousClock.now - start)
+                perQuery[number].record(ContinuousClock.now - start)
                 let serviceStart = ContinuousClock.now
                 _ = try await services.jobs.search(query)
                 service.record(ContinuousClock.now - serviceStart)
@@ -73,6 +91,11 @@ public struct SearchBenchmark: Sendable {
         }
         output("queries: \(queries.count) in the mix, \(rounds) rounds; totals per query: \(totals.map(String.init).joined(separator: " "))")
         output(engine.summary("search, index only (match, filter, facets, rank)"))
+        if showsEachQuery {
+            for (number, recorder) in perQuery.enumerated() {
+                output(String(format: "  %6.2f ms p50  %@", recorder.percentile(50), BenchmarkQueries.all[number]))
+            }
+        }
         output(service.summary("search, in-process (index + database fetch + highlights)"))
         if overHTTP {
             output(try await httpLatency(services: services).summary("search over HTTP (loopback, one client)"))

@@ -1,0 +1,392 @@
+#!/usr/bin/env python3
+"""Runs Wayfinder's search benchmark query mix against tantivy (via its Python binding).
+
+Builds a tantivy index from the corpus that `wayfinder bench corpus` writes, then times the query mix
+that `wayfinder bench queries` prints, so the figures can be set beside `wayfinder bench search`.
+
+    python3 Benchmarks/tantivy/compare.py --corpus FILE.jsonl --queries queries.json \
+        [--rounds 20] [--index-dir DIR] [--reuse-index]
+
+See README.md beside this file for what is measured and how tantivy's semantics differ.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from datetime import datetime
+from urllib.parse import parse_qsl
+
+import tantivy
+from tantivy import FieldType, Occur, Order, Query
+
+# Wayfinder's stop words (Sources/Search/Analysis/StopWords.swift), so both engines drop the same words.
+STOP_WORDS = [
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
+    "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+    "will", "with", "we", "you", "our", "your",
+]
+# Wayfinder's field weights (Sources/Search/Index/SearchField.swift).
+TEXT_FIELDS = [("title", 3.0), ("company", 1.5), ("description", 1.0)]
+TEXT_ANALYZER = "wayfinder_en"  # simple tokenizer, remove_long(40), lowercase, ascii_fold, stop words, English stemmer
+FOLD_ANALYZER = "wayfinder_fold"  # simple tokenizer, lowercase, ascii_fold (no stemming): locations
+HEAP_BYTES = 1_000_000_000
+PAGE_SIZE = 20
+MINIMUM_PREFIX_LENGTH = 2
+I64_MAX = 2**63 - 1
+I64_MIN = -(2**63)
+
+
+def text_analyzer():
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(40))
+            .filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.ascii_fold())
+            .filter(tantivy.Filter.custom_stopword(STOP_WORDS))
+            .filter(tantivy.Filter.stemmer("english"))
+            .build())
+
+
+def fold_analyzer():
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.ascii_fold())
+            .build())
+
+
+def build_schema():
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("job_id", stored=True, tokenizer_name="raw", index_option="basic")
+    for name, _ in TEXT_FIELDS:
+        builder.add_text_field(name, tokenizer_name=TEXT_ANALYZER, index_option="position")
+    builder.add_text_field("location", tokenizer_name=FOLD_ANALYZER, index_option="basic")
+    builder.add_text_field("employment_type", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("currency", tokenizer_name="raw", index_option="basic")
+    builder.add_boolean_field("remote", indexed=True, fast=True)
+    builder.add_integer_field("posted_at", fast=True)
+    builder.add_integer_field("expires_at", indexed=True, fast=True)
+    builder.add_integer_field("salary_low", indexed=True, fast=True)
+    builder.add_integer_field("salary_high", indexed=True, fast=True)
+    return builder.build()
+
+
+def open_index(schema, directory, create):
+    index = tantivy.Index(schema, path=directory, reuse=not create)
+    index.register_tokenizer(TEXT_ANALYZER, text_analyzer())
+    index.register_tokenizer(FOLD_ANALYZER, fold_analyzer())
+    return index
+
+
+def epoch_seconds(iso):
+    return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp())
+
+
+def fold(text):
+    """Lowercase and strip accents, like Wayfinder's TextFolding and tantivy's lowercase + ascii_fold."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text):
+    return [w for w in re.split(r"[^\w]|_", fold(text)) if w]
+
+
+def rss_mb():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024 / 1e6
+    except OSError:
+        pass
+    return 0.0
+
+
+def directory_bytes(directory):
+    total = 0
+    for root, _, files in os.walk(directory):
+        for name in files:
+            total += os.path.getsize(os.path.join(root, name))
+    return total
+
+
+def build_index(corpus_path, directory):
+    """Indexes the open postings of the corpus; returns (indexed, skipped_closed)."""
+    schema = build_schema()
+    index = open_index(schema, directory, create=True)
+    writer = index.writer(heap_size=HEAP_BYTES, num_threads=0)
+    indexed = skipped = 0
+    python_seconds = 0.0
+    start = time.perf_counter()
+    cpu_start, main_cpu_start = time.process_time(), time.thread_time()
+    with open(corpus_path, encoding="utf-8") as corpus:
+        for line in corpus:
+            converting = time.perf_counter()
+            posting = json.loads(line)
+            # Like Wayfinder's index follower: only open postings are indexed; expiry is checked at query time.
+            if posting.get("status") != "open":
+                skipped += 1
+                python_seconds += time.perf_counter() - converting
+                continue
+            document = tantivy.Document()
+            document.add_text("job_id", posting["job_id"])
+            document.add_text("title", posting.get("title") or "")
+            document.add_text("company", posting.get("company") or "")
+            document.add_text("description", posting.get("description") or "")
+            document.add_text("location", posting.get("location") or "")
+            if posting.get("employment_type"):
+                document.add_text("employment_type", posting["employment_type"])
+            if posting.get("currency"):
+                document.add_text("currency", posting["currency"])
+            document.add_boolean("remote", bool(posting.get("remote")))
+            document.add_integer("posted_at", epoch_seconds(posting["posted_date"]))
+            expires = posting.get("expires_at")
+            document.add_integer("expires_at", epoch_seconds(expires) if expires else I64_MAX)
+            low, high = posting.get("min_salary"), posting.get("max_salary")
+            if low is not None or high is not None:
+                # A missing side equals the other side (Wayfinder's SalaryRange).
+                document.add_integer("salary_low", low if low is not None else high)
+                document.add_integer("salary_high", high if high is not None else low)
+            python_seconds += time.perf_counter() - converting
+            writer.add_document(document)
+            indexed += 1
+    added = time.perf_counter()
+    writer.commit()
+    committed = time.perf_counter()
+    writer.wait_merging_threads()
+    merged = time.perf_counter()
+    main_cpu = time.thread_time() - main_cpu_start
+    all_cpu = time.process_time() - cpu_start
+    del writer
+    return {
+        "indexed": indexed, "skipped": skipped, "total_seconds": merged - start,
+        "python_seconds": python_seconds, "add_seconds": added - start,
+        "commit_seconds": committed - added, "merge_seconds": merged - committed,
+        "main_cpu_seconds": main_cpu, "other_cpu_seconds": all_cpu - main_cpu,
+    }
+
+
+class QueryBuilder:
+    """Turns one `GET /api/v1/jobs` query string into a tantivy query, following Wayfinder's QueryParser."""
+
+    def __init__(self, index, now):
+        self.schema = index.schema
+        self.analyzer = text_analyzer()
+        self.now = now
+
+    def parse(self, url_query):
+        """URL query string -> parameters (done before timing, as Wayfinder's benchmark does)."""
+        params = {}
+        for key, value in parse_qsl(url_query, keep_blank_values=True):
+            params.setdefault(key, []).append(value)
+        return params
+
+    def analyzed(self, text):
+        return [(token.position, token.text) for token in self.analyzer.pre_tokenize(text).tokens]
+
+    def phrase_clause(self, text):
+        """A word or quoted phrase: must occur in some text field; matching fields' weighted BM25 add up."""
+        terms = self.analyzed(text)
+        if not terms:
+            return None  # only stop words
+        first = terms[0][0]
+        per_field = []
+        for field, weight in TEXT_FIELDS:
+            if len(terms) == 1:
+                query = Query.term_query(self.schema, field, terms[0][1])
+            else:
+                query = Query.phrase_query(self.schema, field, [(position - first, term) for position, term in terms])
+            per_field.append((Occur.Should, Query.boost_query(query, weight)))
+        return Query.boolean_query(per_field)
+
+    def prefix_clause(self, word):
+        """prefix*: indexed terms starting with the folded (unstemmed) prefix, plus stems the prefix starts with
+        ("manag" for "managi"); scored as the best field's weight, as Wayfinder's PrefixSource does."""
+        tokens = words(word)
+        if len(tokens) != 1 or len(tokens[0]) < MINIMUM_PREFIX_LENGTH:
+            return self.phrase_clause(word)
+        prefix = tokens[0]
+        alternatives = [re.escape(prefix) + ".*"]
+        alternatives += [re.escape(prefix[:-cut]) for cut in range(1, 5) if len(prefix) - cut >= 4]
+        pattern = "(" + "|".join(alternatives) + ")"
+        return Query.disjunction_max_query([
+            Query.const_score_query(Query.regex_query(self.schema, field, pattern), weight)
+            for field, weight in TEXT_FIELDS
+        ])
+
+    def text_clauses(self, text):
+        """Wayfinder's q syntax: words ANDed, "quoted phrases", -excluded words or phrases, prefix*."""
+        required, excluded = [], []
+        i, n = 0, len(text)
+        while i < n:
+            if text[i].isspace():
+                i += 1
+                continue
+            negated = False
+            if text[i] == "-" and i + 1 < n and not text[i + 1].isspace():
+                negated = True
+                i += 1
+            if text[i] == '"':
+                close = text.find('"', i + 1)
+                close = n if close < 0 else close
+                clause = self.phrase_clause(text[i + 1:close])
+                i = close + 1
+            else:
+                end = i
+                while end < n and not text[end].isspace() and text[end] != '"':
+                    end += 1
+                word = text[i:end]
+                i = end
+                if word.endswith("*"):
+                    clause = self.prefix_clause(word.strip("*"))
+                else:
+                    clause = self.phrase_clause(word)
+            if clause is not None:
+                (excluded if negated else required).append(clause)
+        return required, excluded
+
+    def filters(self, params):
+        """Filters as constant-score (0) clauses, so they restrict without changing BM25 ranking."""
+        schema = self.schema
+        filters = [Query.range_query(schema, "expires_at", FieldType.Integer, self.now + 1, I64_MAX)]
+        # Each location: all of its words; several locations are ORed (Wayfinder's SegmentFilters).
+        locations = [Query.boolean_query([(Occur.Must, Query.term_query(schema, "location", w)) for w in ws])
+                     for ws in (words(location) for location in params.get("location", [])) if ws]
+        if len(locations) == 1:
+            filters.append(locations[0])
+        elif locations:
+            filters.append(Query.boolean_query([(Occur.Should, q) for q in locations]))
+        remote = (params.get("remote", [""])[-1] or "").lower()
+        if remote in ("true", "1", "false", "0"):
+            filters.append(Query.term_query(schema, "remote", remote in ("true", "1")))
+        types = [t.strip() for value in params.get("employment_type", []) for t in value.split(",") if t.strip()]
+        if types:
+            filters.append(Query.term_set_query(schema, "employment_type", types))
+        min_salary = params.get("min_salary", [None])[-1]
+        max_salary = params.get("max_salary", [None])[-1]
+        currency = params.get("currency", [None])[-1]
+        if min_salary is not None:
+            # posting.max >= min_salary
+            filters.append(Query.range_query(schema, "salary_high", FieldType.Integer, int(min_salary), I64_MAX))
+        if max_salary is not None:
+            # posting.min <= max_salary
+            filters.append(Query.range_query(schema, "salary_low", FieldType.Integer, I64_MIN, int(max_salary)))
+        if currency:
+            filters.append(Query.term_query(schema, "currency", currency.upper()))
+            if min_salary is None and max_salary is None:
+                # Wayfinder checks the currency inside its salary filter: a posting without salary never matches.
+                filters.append(Query.exists_query("salary_low"))
+        return [Query.const_score_query(f, 0.0) for f in filters]
+
+    def build(self, params):
+        """Returns (query, by_date)."""
+        required, excluded = self.text_clauses(params.get("q", [""])[-1])
+        by_date = params.get("sort", ["relevance"])[-1] == "date" or not required
+        clauses = [(Occur.Must, q) for q in required]
+        clauses += [(Occur.Must, q) for q in self.filters(params)]
+        clauses += [(Occur.MustNot, q) for q in excluded]
+        return Query.boolean_query(clauses), by_date
+
+
+def run_query(searcher, builder, params):
+    """One timed call: build the query, search top 20 + exact count, read the hits' stored job_id."""
+    query, by_date = builder.build(params)
+    if by_date:
+        result = searcher.search(query, PAGE_SIZE, count=True, order_by_field="posted_at", order=Order.Desc)
+    else:
+        result = searcher.search(query, PAGE_SIZE, count=True)
+    job_ids = [searcher.doc(address)["job_id"][0] for _, address in result.hits]
+    return result.count, job_ids
+
+
+def percentile(samples, p):
+    if not samples:
+        return 0.0
+    ordered = sorted(samples)
+    rank = -(-p * len(ordered) // 100) - 1  # nearest rank, like Wayfinder's LatencyRecorder
+    return ordered[max(0, min(len(ordered) - 1, int(rank)))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", required=True, help="JSON Lines from `wayfinder bench corpus`")
+    parser.add_argument("--queries", required=True, help="JSON array from `wayfinder bench queries`")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--index-dir", help="where to build the index (default: a temporary directory, removed after)")
+    parser.add_argument("--reuse-index", action="store_true",
+                        help="search the index already in --index-dir instead of building it")
+    parser.add_argument("--hits-out", help="also write each query's total and top-20 job_ids here (JSON)")
+    args = parser.parse_args()
+
+    with open(args.queries, encoding="utf-8") as handle:
+        url_queries = json.load(handle)
+    temporary = args.index_dir is None
+    directory = args.index_dir or tempfile.mkdtemp(prefix="tantivy-bench-")
+    try:
+        print(f"{tantivy.__version__}; Python {sys.version.split()[0]}; {os.cpu_count()} CPUs; "
+              f"index directory {directory}")
+        if args.reuse_index:
+            if not tantivy.Index.exists(directory):
+                sys.exit(f"no tantivy index in {directory}")
+            print("index build: skipped (--reuse-index)")
+        else:
+            if os.path.isdir(directory):
+                shutil.rmtree(directory)
+            os.makedirs(directory)
+            stats = build_index(args.corpus, directory)
+            total = stats["total_seconds"]
+            print(f"corpus: {stats['indexed'] + stats['skipped']} postings from {args.corpus}; "
+                  f"{stats['indexed']} open postings indexed, {stats['skipped']} closed skipped")
+            print(f"tantivy index build: {stats['indexed'] / total:.0f} postings/s ({total:.1f} s end to end from "
+                  f"JSONL; writer heap {HEAP_BYTES / 1e9:.1f} GB, default thread count)")
+            print(f"  of which: adding documents {stats['add_seconds']:.1f} s (Python JSON parsing and Document "
+                  f"construction {stats['python_seconds']:.1f} s of it), commit {stats['commit_seconds']:.1f} s, "
+                  f"waiting for merges {stats['merge_seconds']:.1f} s")
+            print(f"  CPU time: {stats['main_cpu_seconds']:.1f} s in the Python main thread (JSON, Documents, "
+                  f"add_document), {stats['other_cpu_seconds']:.1f} s in tantivy's indexing and merging threads")
+            print(f"process RSS after building: {rss_mb():.1f} MB")
+
+        index = open_index(build_schema(), directory, create=False)
+        index.reload()
+        searcher = index.searcher()
+        print(f"index size: {directory_bytes(directory) / 1e6:.1f} MB on disk ({searcher.num_docs} documents, "
+              f"{searcher.num_segments} segments; stored fields: job_id only)")
+
+        builder = QueryBuilder(index, int(time.time()))
+        parsed = [builder.parse(q) for q in url_queries]
+        warm_up = [run_query(searcher, builder, params) for params in parsed]
+        totals = [total for total, _ in warm_up]
+        samples, per_query = [], [[] for _ in parsed]
+        for _ in range(args.rounds):
+            for number, params in enumerate(parsed):
+                start = time.perf_counter()
+                run_query(searcher, builder, params)
+                elapsed = (time.perf_counter() - start) * 1000
+                samples.append(elapsed)
+                per_query[number].append(elapsed)
+        print(f"queries: {len(parsed)} in the mix, {args.rounds} rounds after 1 warm-up round; "
+              f"totals per query: {' '.join(map(str, totals))}")
+        print(f"tantivy search: n={len(samples)} p50={percentile(samples, 50):.2f} ms "
+              f"p95={percentile(samples, 95):.2f} ms p99={percentile(samples, 99):.2f} ms "
+              f"max={max(samples, default=0):.2f} ms")
+        print("  (in-process: query construction + top 20 + exact count + stored job_id of the hits; "
+              "no facets, no highlights, no database fetch, unlike Wayfinder)")
+        for url_query, total, times in zip(url_queries, totals, per_query):
+            print(f"  total {total:>9}  p50 {percentile(times, 50):7.2f} ms  {url_query}")
+        print(f"process RSS after searching: {rss_mb():.1f} MB")
+        if args.hits_out:
+            with open(args.hits_out, "w", encoding="utf-8") as handle:
+                json.dump([{"query": q, "total": total, "job_ids": ids}
+                           for q, (total, ids) in zip(url_queries, warm_up)], handle, indent=1)
+    finally:
+        if temporary:
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+import Foundation
+import JobPostings
+import Testing
+@testable import Search
+
+/// Skipping the scoring of documents that cannot make the page must never change the page.
+@Suite("Top-k pruning")
+struct PruningPropertyTests {
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+    }
+
+    static let words = ["engineer", "data", "senior", "nurse", "manager", "sales", "python", "swift", "care", "project",
+                        "lead", "support", "team", "remote", "analyst", "design", "cloud", "build", "night", "shift"]
+
+    static func corpus(seed: UInt64, count: Int) -> [JobPosting] {
+        var random = SplitMix(state: seed)
+        return (0..<count).map { number in
+            let title = (0..<Int(1 + random.next() % 3)).map { _ in random.pick(words) }.joined(separator: " ")
+            let description = (0..<Int(5 + random.next() % 40)).map { _ in random.pick(words) }.joined(separator: " ")
+            return TestCorpus.posting("p\(number)", title: title, description: description,
+                                      company: random.pick(["Acme", "Northwind", "Data Corp", "Swift Care"]),
+                                      location: random.pick(["Berlin, Germany", "Paris, France"]),
+                                      postedDaysAgo: Double(random.next() % 20))
+        }
+    }
+
+    @Test("pruned and exhaustive scoring return the same top 20", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func sameTopK(seed: UInt64) throws {
+        let postings = Self.corpus(seed: seed, count: 600)
+        let index = InvertedJobSearchIndex(maximumSegments: 4)
+        for start in stride(from: 0, to: postings.count, by: 150) {
+            let batch = Array(postings[start..<min(start + 150, postings.count)])
+            index.apply(TestCorpus.changes(batch, firstRow: Int64(start + 1), firstSequence: Int64(start + 1)))
+        }
+        var random = SplitMix(state: seed &* 31)
+        for _ in 0..<40 {
+            var parts = (0..<Int(1 + random.next() % 3)).map { _ in random.pick(Self.words) }
+            if random.next() % 4 == 0 { parts.append("\"\(random.pick(Self.words)) \(random.pick(Self.words))\"") }
+            if random.next() % 5 == 0 { parts.append("-\(random.pick(Self.words))") }
+            var query = JobSearchQuery(text: parts.joined(separator: " "), limit: 20)
+            if random.next() % 3 == 0 { query.locations = ["berlin"] }
+            let pruned = try index.search(query, now: TestCorpus.now)
+            let exhaustive = try index.searchScoringEverything(query, now: TestCorpus.now)
+            #expect(pruned.rowIDs == exhaustive.rowIDs, "\(query.text)")
+            #expect(pruned.total == exhaustive.total)
+            #expect(pruned.facets == exhaustive.facets)
+        }
+    }
+}
