@@ -96,11 +96,12 @@ def words(text):
     return [w for w in re.split(r"[^\w]|_", fold(text)) if w]
 
 
-def rss_mb():
+def memory_mb(key="VmRSS"):
+    """Resident set size (VmRSS) or its peak (VmHWM) in MB, from /proc/self/status (0 where unavailable)."""
     try:
         with open("/proc/self/status") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
+                if line.startswith(key + ":"):
                     return int(line.split()[1]) * 1024 / 1e6
     except OSError:
         pass
@@ -149,7 +150,7 @@ def build_index(corpus_path, directory):
             document.add_integer("expires_at", epoch_seconds(expires) if expires else I64_MAX)
             low, high = posting.get("min_salary"), posting.get("max_salary")
             if low is not None or high is not None:
-                # A missing side equals the other side (Wayfinder's SalaryRange).
+                # A missing side equals the other side, as in Wayfinder.
                 document.add_integer("salary_low", low if low is not None else high)
                 document.add_integer("salary_high", high if high is not None else low)
             python_seconds += time.perf_counter() - converting
@@ -254,7 +255,7 @@ class QueryBuilder:
         """Filters as constant-score (0) clauses, so they restrict without changing BM25 ranking."""
         schema = self.schema
         filters = [Query.range_query(schema, "expires_at", FieldType.Integer, self.now + 1, I64_MAX)]
-        # Each location: all of its words; several locations are ORed (Wayfinder's SegmentFilters).
+        # Each location: all of its words; several locations are ORed (as in Wayfinder).
         locations = [Query.boolean_query([(Occur.Must, Query.term_query(schema, "location", w)) for w in ws])
                      for ws in (words(location) for location in params.get("location", [])) if ws]
         if len(locations) == 1:
@@ -349,7 +350,7 @@ def main():
                   f"waiting for merges {stats['merge_seconds']:.1f} s")
             print(f"  CPU time: {stats['main_cpu_seconds']:.1f} s in the Python main thread (JSON, Documents, "
                   f"add_document), {stats['other_cpu_seconds']:.1f} s in tantivy's indexing and merging threads")
-            print(f"process RSS after building: {rss_mb():.1f} MB")
+            print(f"process RSS after building: {memory_mb():.1f} MB (peak so far {memory_mb('VmHWM'):.1f} MB)")
 
         index = open_index(build_schema(), directory, create=False)
         index.reload()
@@ -378,7 +379,7 @@ def main():
               "no facets, no highlights, no database fetch, unlike Wayfinder)")
         for url_query, total, times in zip(url_queries, totals, per_query):
             print(f"  total {total:>9}  p50 {percentile(times, 50):7.2f} ms  {url_query}")
-        print(f"process RSS after searching: {rss_mb():.1f} MB")
+        print(f"process RSS after searching: {memory_mb():.1f} MB (peak {memory_mb('VmHWM'):.1f} MB)")
         if args.hits_out:
             with open(args.hits_out, "w", encoding="utf-8") as handle:
                 json.dump([{"query": q, "total": total, "job_ids": ids}

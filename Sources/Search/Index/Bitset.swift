@@ -1,4 +1,5 @@
-/// A fixed-size set of document numbers, one bit each.
+/// A fixed-size set of document numbers, one bit each, with the whole-set operations the
+/// search pipeline combines filters with.
 struct Bitset: Sendable, Equatable {
     private(set) var words: [UInt64]
     let count: Int
@@ -14,6 +15,13 @@ struct Bitset: Sendable, Equatable {
         self.words = words
     }
 
+    /// Every document in `0..<count`.
+    static func all(_ count: Int) -> Bitset {
+        var set = Bitset(count: count, words: [UInt64](repeating: .max, count: (count + 63) / 64))
+        set.clearTail()
+        return set
+    }
+
     @inline(__always)
     func contains(_ index: Int) -> Bool {
         words[index >> 6] & (1 << UInt64(index & 63)) != 0
@@ -25,4 +33,43 @@ struct Bitset: Sendable, Equatable {
     }
 
     var cardinality: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    mutating func formIntersection(_ other: Bitset) {
+        for index in words.indices { words[index] &= other.words[index] }
+    }
+
+    mutating func subtract(_ other: Bitset) {
+        for index in words.indices { words[index] &= ~other.words[index] }
+    }
+
+    func intersection(_ other: Bitset) -> Bitset {
+        var result = self
+        result.formIntersection(other)
+        return result
+    }
+
+    func complement() -> Bitset {
+        var result = Bitset(count: count, words: words.map { ~$0 })
+        result.clearTail()
+        return result
+    }
+
+    /// Calls `body` with every member in ascending order.
+    @inline(__always)
+    func forEach(_ body: (Int) -> Void) {
+        for index in words.indices {
+            var word = words[index]
+            while word != 0 {
+                body(index << 6 | word.trailingZeroBitCount)
+                word &= word &- 1
+            }
+        }
+    }
+
+    private mutating func clearTail() {
+        let extra = words.count * 64 - count
+        if extra > 0 { words[words.count - 1] &= UInt64.max >> UInt64(extra) }
+    }
 }

@@ -10,12 +10,12 @@ struct FacetCounter {
     private var remote = [0, 0]
     private var salary = [Int](repeating: 0, count: SalaryRangeCount.bounds.count)
 
-    mutating func add(_ scan: SegmentScan, of segment: Segment) {
-        Self.fold(scan.locationCounts, segment.location, into: &location)
-        Self.fold(scan.companyCounts, segment.company, into: &company)
-        Self.fold(scan.typeCounts, segment.employmentType, into: &employmentType)
-        for index in remote.indices { remote[index] += scan.remoteCounts[index] }
-        for index in salary.indices { salary[index] += scan.salaryCounts[index] }
+    mutating func add(_ tally: FacetTally, of segment: Segment) {
+        Self.fold(tally.locationCounts, segment.location, into: &location)
+        Self.fold(tally.companyCounts, segment.company, into: &company)
+        Self.fold(tally.typeCounts, segment.employmentType, into: &employmentType)
+        for index in remote.indices { remote[index] += tally.remoteCounts[index] }
+        for index in salary.indices { salary[index] += tally.salaryCounts[index] }
     }
 
     func facets() -> JobFacets {

@@ -26,14 +26,15 @@ struct SearchExecutor {
         let nowSeconds = Int64(now.timeIntervalSince1970)
 
         for (index, segment) in snapshot.segments.enumerated() {
-            let planner = ClausePlanner(segment: segment, statistics: statistics)
-            var pass = SegmentPass(
-                scan: SegmentScan(segment: segment, deleted: snapshot.deleted[index], query: query, now: nowSeconds, horizon: horizon),
-                clauses: parsed.required.map(planner.iterator(for:)),
-                excluded: parsed.excluded.map(planner.iterator(for:)).filter { !$0.isEmpty }
+            let pass = SegmentPass(
+                segment: segment,
+                masks: SegmentFilterMasks(segment: segment, deleted: snapshot.deleted[index], query: query, now: nowSeconds, horizon: horizon),
+                planner: ClausePlanner(segment: segment, statistics: statistics),
+                required: parsed.required, excluded: parsed.excluded
             )
-            pass.run(count: segment.count, into: &collector)
-            facets.add(pass.scan, of: segment)
+            var tally = FacetTally(segment)
+            pass.run(into: &collector, tally: &tally)
+            facets.add(tally, of: segment)
         }
         let top = collector.top
         let total = collector.total

@@ -6,57 +6,81 @@ struct HitCollector {
     let byDate: Bool
     let pruning: Bool
     var total = 0
-}
-
-/// One search's walk over one segment: candidates from the clauses (or every document), then
-/// visibility, exclusions, filters, facets, and ranking.
-struct SegmentPass {
-    var scan: SegmentScan
-    let clauses: [ClauseIterator]
-    let excluded: [ClauseIterator]
-
-    mutating func run(count: Int, into collector: inout HitCollector) {
-        if clauses.isEmpty {
-            for document in 0..<count { consider(document, into: &collector) }
-            return
-        }
-        if clauses.contains(where: \.isEmpty) { return }
-        // Leapfrog: move every clause to the largest current document until all agree.
-        var candidate: UInt32 = 0
-        while true {
-            var aligned = true
-            for index in clauses.indices {
-                let clause = clauses[index]
-                clause.advance(to: candidate)
-                if clause.document == DocumentSource.exhausted { return }
-                if clause.document > candidate { candidate = clause.document; aligned = false; break }
-            }
-            guard aligned else { continue }
-            consider(Int(candidate), into: &collector)
-            if candidate == DocumentSource.exhausted - 1 { return }
-            candidate += 1
-        }
-    }
 
     @inline(__always)
-    private mutating func consider(_ document: Int, into collector: inout HitCollector) {
-        guard scan.isVisible(document) else { return }
-        for index in excluded.indices where excluded[index].contains(UInt32(document)) { return }
-        let failures = scan.failures(document)
-        scan.count(document, failures: failures)
-        guard failures == 0 else { return }
-        collector.total += 1
-        var hit = Hit(rowID: scan.rowIDs[document], score: 0, postedAt: scan.postedAt[document])
-        if !collector.byDate {
-            if collector.pruning, collector.top.isFull, let worst = collector.top.worst {
-                var bound = 0.0
-                for index in clauses.indices { bound += clauses[index].upperBound() }
-                // A document that cannot reach the page's worst score is counted, not scored.
-                if bound < worst.score { return }
-            }
-            for index in clauses.indices { hit.score += clauses[index].score() }
+    mutating func offer(_ hit: Hit) {
+        if let last, !TopHits.isBetter(last, hit, byDate: byDate) { return }
+        top.offer(hit)
+    }
+
+    /// The score a document must beat to enter a full page.
+    var threshold: Double? { pruning && top.isFull ? top.worst?.score : nil }
+}
+
+/// One search's walk over one segment, in whole sets first and documents last:
+/// text matches, visibility and filters are combined as bitsets; facets and the total are counted
+/// from those sets; only then are documents ranked, titles first, so that documents matching only
+/// in descriptions are not scored at all once they can no longer make the page.
+struct SegmentPass {
+    let segment: Segment
+    let masks: SegmentFilterMasks
+    let planner: ClausePlanner
+    let required: [ParsedQuery.Clause]
+    let excluded: [ParsedQuery.Clause]
+
+    func run(into collector: inout HitCollector, tally: inout FacetTally) {
+        var base = masks.visible
+        if let other = masks.other { base.formIntersection(other) }
+        var clauses: [ClauseIterator] = []
+        if !required.isEmpty {
+            clauses = required.map(planner.iterator(for:))
+            if clauses.contains(where: \.isEmpty) { return }
+            for clause in clauses { base.formIntersection(clause.matches(count: segment.count)) }
         }
-        if let last = collector.last, !TopHits.isBetter(last, hit, byDate: collector.byDate) { return }
-        collector.top.offer(hit)
+        for clause in excluded.map(planner.iterator(for:)) { base.subtract(clause.matches(count: segment.count)) }
+
+        let results = masks.passing(allBut: nil, within: base)
+        for facet in SegmentFilterMasks.Facet.allCases {
+            let counted = masks.facets[facet.rawValue] == nil ? results : masks.passing(allBut: facet, within: base)
+            tally.count(facet, over: counted, in: segment)
+        }
+        collector.total += results.cardinality
+
+        if collector.byDate || clauses.isEmpty {
+            segment.rowIDs.withUnsafeBufferPointer { rows in
+                segment.postedAt.withUnsafeBufferPointer { posted in
+                    results.forEach { collector.offer(Hit(rowID: rows[$0], score: 0, postedAt: posted[$0])) }
+                }
+            }
+            return
+        }
+        rank(results, clauses: clauses, into: &collector)
+    }
+
+    private func rank(_ results: Bitset, clauses: [ClauseIterator], into collector: inout HitCollector) {
+        var titled = Bitset(count: segment.count)
+        for clause in clauses { clause.addTitleMatches(to: &titled) }
+        titled.formIntersection(results)
+        score(titled, clauses: clauses, into: &collector)
+        // Documents without a title match score at most this; skip them all if the page is beyond it.
+        let untitledBound = clauses.reduce(0) { $0 + $1.boundWithoutTitle }
+        if let threshold = collector.threshold, untitledBound < threshold { return }
+        var untitled = results
+        untitled.subtract(titled)
+        score(untitled, clauses: required.map(planner.iterator(for:)), into: &collector)
+    }
+
+    private func score(_ documents: Bitset, clauses: [ClauseIterator], into collector: inout HitCollector) {
+        documents.forEach { document in
+            var bound = 0.0
+            for clause in clauses {
+                clause.advance(to: UInt32(document))
+                bound += clause.upperBound()
+            }
+            if let threshold = collector.threshold, bound < threshold { return }
+            var score = 0.0
+            for clause in clauses { score += clause.score() }
+            collector.offer(Hit(rowID: segment.rowIDs[document], score: score, postedAt: segment.postedAt[document]))
+        }
     }
 }

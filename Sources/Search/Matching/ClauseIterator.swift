@@ -45,6 +45,26 @@ final class ClauseIterator {
         return best
     }
 
+    /// Every document the clause matches, without moving the iterator.
+    func matches(count: Int) -> Bitset {
+        var set = Bitset(count: count)
+        for sources in alternatives { for source in sources { source.addAll(to: &set) } }
+        return set
+    }
+
+    /// The most a document could score if it matched in no title: once the page's worst hit scores
+    /// more than the sum of these over all clauses, documents without a title match can be skipped.
+    var boundWithoutTitle: Double {
+        alternatives.map { sources in
+            sources.filter { !$0.isTitle }.reduce(0) { $0 + $1.bound }
+        }.max() ?? 0
+    }
+
+    /// Adds the documents matching in a title to `set`.
+    func addTitleMatches(to set: inout Bitset) {
+        for sources in alternatives { for source in sources where source.isTitle { source.addAll(to: &set) } }
+    }
+
     /// Whether `target` matches; moves the iterator there (use with ascending targets only).
     func contains(_ target: UInt32) -> Bool {
         advance(to: target)

@@ -7,9 +7,12 @@ class DocumentSource {
     var document: UInt32 = DocumentSource.exhausted
     /// No document of this stream scores higher (used to skip scoring documents that cannot make the page).
     let bound: Double
+    /// Whether the stream matches in titles only (titles carry most of the weight).
+    let isTitle: Bool
 
-    init(bound: Double) {
+    init(bound: Double, isTitle: Bool = false) {
         self.bound = bound
+        self.isTitle = isTitle
     }
 
     /// Moves to the first document at or after `target`.
@@ -17,6 +20,9 @@ class DocumentSource {
 
     /// The score of the current document.
     func score() -> Double { 0 }
+
+    /// Adds every document of the stream to `set`, leaving the stream where it was.
+    func addAll(to set: inout Bitset) {}
 }
 
 /// The documents containing one term in one field.
@@ -27,6 +33,7 @@ final class TermSource: DocumentSource {
     private let statistics: ScoringStatistics
     private let lengths: [UInt16]
     private(set) var entry: Int
+    private let start: Int
     private let end: Int
 
     init(term: Int, field: SearchField, postings: FieldPostings, lengths: [UInt16], statistics: ScoringStatistics) {
@@ -38,10 +45,11 @@ final class TermSource: DocumentSource {
         self.statistics = statistics
         self.lengths = lengths
         entry = range.lowerBound
+        start = range.lowerBound
         end = range.upperBound
         super.init(bound: statistics.score(
             idf: idf, frequency: UInt16(postings.maxFrequency[term]), length: postings.minLength[term], field: field
-        ))
+        ), isTitle: field == .title)
         document = entry < end ? postings.documents[entry] : Self.exhausted
     }
 
@@ -69,6 +77,17 @@ final class TermSource: DocumentSource {
     }
 
     func positions() -> [UInt32] { postings.positions(ofEntry: entry) }
+
+    override func addAll(to set: inout Bitset) {
+        postings.documents.withUnsafeBufferPointer { documents in
+            for index in start..<end { set.insert(Int(documents[index])) }
+        }
+    }
+
+    func rewind() {
+        entry = start
+        document = entry < end ? postings.documents[entry] : Self.exhausted
+    }
 }
 
 /// The documents where several terms of one field occur at fixed distances.
@@ -79,7 +98,7 @@ final class PhraseSource: DocumentSource {
     init(terms: [TermSource], offsets: [Int]) {
         self.terms = terms
         self.offsets = offsets
-        super.init(bound: terms.reduce(0) { $0 + $1.bound })
+        super.init(bound: terms.reduce(0) { $0 + $1.bound }, isTitle: terms[0].isTitle)
         seek(0)
     }
 
@@ -89,6 +108,17 @@ final class PhraseSource: DocumentSource {
     }
 
     override func score() -> Double { terms.reduce(0) { $0 + $1.score() } }
+
+    override func addAll(to set: inout Bitset) {
+        let current = document
+        while document != Self.exhausted {
+            set.insert(Int(document))
+            seek(document + 1)
+        }
+        for term in terms { term.rewind() }
+        seek(0)
+        if current != document { seek(current) }
+    }
 
     private func seek(_ target: UInt32) {
         var candidate = target
@@ -134,4 +164,8 @@ final class PrefixSource: DocumentSource {
     }
 
     override func score() -> Double { scores[index] }
+
+    override func addAll(to set: inout Bitset) {
+        for document in documents { set.insert(Int(document)) }
+    }
 }

@@ -1,0 +1,122 @@
+import JobPostings
+
+/// A search's filters over one segment, each evaluated once into a set of passing documents.
+/// Results are the intersection of all of them; each facet uses all but its own (disjunctive facets).
+struct SegmentFilterMasks {
+    enum Facet: Int, CaseIterable { case location, company, remote, employmentType, salary }
+
+    /// Live, not expired, and inside the walk (row id at most the cursor's horizon).
+    let visible: Bitset
+    /// Filters that are not facets (provider, posted_after), or nil.
+    let other: Bitset?
+    /// `facets[facet.rawValue]`: the documents passing that facet's filter, or nil when it has none.
+    let facets: [Bitset?]
+
+    init(segment: Segment, deleted: Bitset?, query: JobSearchQuery, now: Int64, horizon: Int64) {
+        let count = segment.count
+        visible = Self.visible(segment, deleted: deleted, now: now, horizon: horizon)
+
+        let wantedLocations = query.locations.map(Self.words).filter { !$0.isEmpty }
+        let locations: Bitset? = wantedLocations.isEmpty ? nil : Self.passing(segment.location, count: count) { value in
+            let words = Set(Self.words(value))
+            return wantedLocations.contains { $0.allSatisfy(words.contains) }
+        }
+        let wantedCompanies = Set(query.companies.map(TextFolding.fold))
+        let companies: Bitset? = wantedCompanies.isEmpty ? nil
+            : Self.passing(segment.company, count: count) { wantedCompanies.contains(TextFolding.fold($0)) }
+        let remote: Bitset? = query.remote.map { $0 ? segment.remote : segment.remote.complement() }
+        let wantedTypes = Set(query.employmentTypes.map(\.rawValue))
+        let types: Bitset? = wantedTypes.isEmpty ? nil : Self.passing(segment.employmentType, count: count, wantedTypes.contains)
+        let salary: Bitset? = query.hasSalaryFilter || query.currency != nil ? Self.salary(segment, query: query) : nil
+        facets = [locations, companies, remote, types, salary]
+
+        var other: Bitset?
+        let wantedProviders = Set(query.providers.map { $0.lowercased() })
+        if !wantedProviders.isEmpty {
+            other = Self.passing(segment.provider, count: count) { wantedProviders.contains($0.lowercased()) }
+        }
+        if let postedAfter = query.postedAfter.map({ Int64($0.timeIntervalSince1970) }) {
+            var recent = Bitset(count: count)
+            segment.postedAt.withUnsafeBufferPointer { posted in
+                for document in 0..<count where posted[document] >= postedAfter { recent.insert(document) }
+            }
+            other = other.map { $0.intersection(recent) } ?? recent
+        }
+        self.other = other
+    }
+
+    /// Documents passing every filter except `excluded` (nil: all filters), within `base`.
+    func passing(allBut excluded: Facet?, within base: Bitset) -> Bitset {
+        var result = base
+        for facet in Facet.allCases where facet != excluded {
+            if let mask = facets[facet.rawValue] { result.formIntersection(mask) }
+        }
+        return result
+    }
+
+    var hasFacetFilters: Bool { facets.contains { $0 != nil } }
+
+    private static func visible(_ segment: Segment, deleted: Bitset?, now: Int64, horizon: Int64) -> Bitset {
+        var set = Bitset(count: segment.count)
+        let maximumRow = segment.rowIDs.max() ?? 0
+        segment.expiresAt.withUnsafeBufferPointer { expires in
+            segment.rowIDs.withUnsafeBufferPointer { rows in
+                if maximumRow <= horizon {
+                    for document in 0..<segment.count where expires[document] > now { set.insert(document) }
+                } else {
+                    for document in 0..<segment.count where expires[document] > now && rows[document] <= horizon {
+                        set.insert(document)
+                    }
+                }
+            }
+        }
+        if let deleted { set.subtract(deleted) }
+        return set
+    }
+
+    private static func passing(_ column: KeywordColumn, count: Int, _ accepts: (String) -> Bool) -> Bitset {
+        let accepted = column.values.map(accepts)
+        var set = Bitset(count: count)
+        guard accepted.contains(true) else { return set }
+        column.ordinals.withUnsafeBufferPointer { ordinals in
+            for document in 0..<count where accepted[Int(ordinals[document])] { set.insert(document) }
+        }
+        return set
+    }
+
+    /// Postings whose yearly range overlaps the asked one (bounds inclusive) in the asked currency.
+    private static func salary(_ segment: Segment, query: JobSearchQuery) -> Bitset {
+        let from = query.minSalary.map(Int64.init) ?? .min, to = query.maxSalary.map(Int64.init) ?? .max
+        let currency = query.currency?.uppercased()
+        let acceptedCurrency = currency.map { code in segment.currency.values.map { $0 == code } }
+        var set = Bitset(count: segment.count)
+        for document in 0..<segment.count {
+            guard let range = SalaryRange(segment: segment, document: document), range.low <= to, range.high >= from else { continue }
+            if let acceptedCurrency, !acceptedCurrency[Int(segment.currency.ordinals[document])] { continue }
+            set.insert(document)
+        }
+        return set
+    }
+
+    static func words(_ text: String) -> [String] {
+        TextFolding.fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+}
+
+/// A posting's yearly salary range; a single stated figure is a range of one value.
+struct SalaryRange {
+    let low: Int64
+    let high: Int64
+
+    @inline(__always)
+    init?(segment: Segment, document: Int) {
+        self.init(minimum: segment.minSalary[document], maximum: segment.maxSalary[document])
+    }
+
+    @inline(__always)
+    init?(minimum: Int64, maximum: Int64) {
+        guard minimum >= 0 || maximum >= 0 else { return nil }
+        low = minimum >= 0 ? minimum : maximum
+        high = maximum >= 0 ? maximum : minimum
+    }
+}
