@@ -31,7 +31,19 @@ struct Highlighter: Sendable {
 
     /// Byte ranges of matched words, sorted and merged.
     func marks(in text: String, query: ParsedQuery) -> [Range<Int>] {
-        let terms = analyzer.terms(in: text)
+        // Stemming keeps a word's first two letters, so a word that starts differently from every
+        // query term cannot match one and need not be stemmed (most words of a description).
+        var starts: Set<String> = []
+        for clause in query.required {
+            switch clause {
+            case .anyOf(let phrases): for phrase in phrases { for term in phrase.terms { starts.insert(String(term.term.prefix(2))) } }
+            case .prefix(let prefix): starts.insert(String(prefix.prefix(2)))
+            }
+        }
+        guard !starts.isEmpty else { return [] }
+        let terms = analyzer.terms(in: text) { word in
+            starts.contains(String(word.prefix(2))) ? analyzer.stem(word) : word
+        }
         var ranges: [Range<Int>] = []
         var byPosition: [Int: [AnalyzedTerm]] = [:]
         for term in terms { byPosition[term.position, default: []].append(term) }

@@ -76,7 +76,32 @@ final class TermSource: DocumentSource {
                          length: lengths[Int(document)], field: field)
     }
 
-    func positions() -> [UInt32] { postings.positions(ofEntry: entry) }
+    /// Where the positions of `positionEntry` start, so walking forward never restarts from a checkpoint.
+    private var positionEntry = -1
+    private var positionOffset = 0
+
+    /// Positions of the current entry, decoded into `buffer` (reused to avoid allocating per document).
+    func positions(into buffer: inout [UInt32]) {
+        let checkpointStart = entry - entry % FieldPostings.checkpointInterval
+        var offset: Int
+        var from: Int
+        if positionEntry >= checkpointStart && positionEntry <= entry {
+            offset = positionOffset
+            from = positionEntry
+        } else {
+            offset = Int(postings.checkpoints[entry / FieldPostings.checkpointInterval])
+            from = checkpointStart
+        }
+        for skipped in from..<entry { Varint.skip(Int(postings.frequencies[skipped]), in: postings.positions, at: &offset) }
+        positionEntry = entry
+        positionOffset = offset
+        buffer.removeAll(keepingCapacity: true)
+        var position: UInt32 = 0
+        for _ in 0..<Int(postings.frequencies[entry]) {
+            position &+= Varint.read(postings.positions, at: &offset)
+            buffer.append(position)
+        }
+    }
 
     override func addAll(to set: inout Bitset) {
         postings.documents.withUnsafeBufferPointer { documents in
@@ -133,13 +158,24 @@ final class PhraseSource: DocumentSource {
         }
     }
 
+    private var buffers: [[UInt32]] = []
+
+    /// Whether some start position puts every term at its offset: sorted lists walked in step.
     private func positionsAlign() -> Bool {
-        let others = (1..<terms.count).map { Set(terms[$0].positions()) }
-        for start in terms[0].positions() {
+        if buffers.count != terms.count { buffers = Array(repeating: [], count: terms.count) }
+        for index in terms.indices { terms[index].positions(into: &buffers[index]) }
+        var cursors = [Int](repeating: 0, count: terms.count)
+        for start in buffers[0] {
             let base = Int(start) - offsets[0]
-            if others.indices.allSatisfy({ others[$0].contains(UInt32(clamping: base + offsets[$0 + 1])) }) {
-                return true
+            var all = true
+            for index in 1..<terms.count {
+                let wanted = base + offsets[index]
+                let list = buffers[index]
+                while cursors[index] < list.count, Int(list[cursors[index]]) < wanted { cursors[index] += 1 }
+                if cursors[index] == list.count { return false }
+                if Int(list[cursors[index]]) != wanted { all = false }
             }
+            if all { return true }
         }
         return false
     }
