@@ -9,4 +9,11 @@ public protocol SQLStore: Sendable {
     func read<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
     func write<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
     func close() async throws
+    func listenForChanges(_ onChange: @escaping @Sendable () -> Void) async throws
+}
+
+extension SQLStore {
+    /// Calls `onChange` when another process commits a write, for as long as the engine can tell
+    /// (PostgreSQL LISTEN/NOTIFY). Engines that cannot tell return at once; followers poll them.
+    public func listenForChanges(_ onChange: @escaping @Sendable () -> Void) async throws {}
 }

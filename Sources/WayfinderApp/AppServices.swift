@@ -16,16 +16,24 @@ public struct AppServices: Sendable {
     public let jobs: JobSearchService
     public let clock: any WallClock
     public let logger: Logger
+    /// Held while this process saves the index of the data directory.
+    private let indexLock: DirectoryLock?
 
-    /// Opens storage and applies pending migrations; the index starts empty (see `catchUpIndex`).
-    public static func open(settings: Settings, logger: Logger, clock: any WallClock = SystemWallClock()) async throws -> AppServices {
+    /// Where the search index lives: loaded from and saved to the data directory, or in memory only
+    /// (commands that do not search, and in-memory databases).
+    public enum IndexStorage: Sendable { case dataDirectory, memory }
+
+    /// Opens storage and applies pending migrations; the index holds what was saved (see `catchUpIndex`).
+    public static func open(
+        settings: Settings, logger: Logger, clock: any WallClock = SystemWallClock(), index indexStorage: IndexStorage = .dataDirectory
+    ) async throws -> AppServices {
         let store: any SQLStore
         let database = try settings.database
         switch database {
         case .sqlite(let path):
             store = try await SQLiteStore.open(path: path, logger: logger)
-        case .postgres:
-            throw SettingsError("PostgreSQL is not available in this build yet; use the embedded SQLite default")
+        case .postgres(let url):
+            store = try await PostgreSQLStore.open(url: url, poolSize: settings.databasePoolSize, logger: logger)
         }
         do {
             let applied = try await Migrator(store: store).migrate()
@@ -35,18 +43,27 @@ public struct AppServices: Sendable {
             throw error
         }
         let repository = SQLJobPostingRepository(store: store)
-        let index = try await openIndex(database: database, store: store, settings: settings, logger: logger)
+        var index = InvertedJobSearchIndex()
+        var indexLock: DirectoryLock?
+        if indexStorage == .dataDirectory, database != .sqlite(path: ":memory:") {
+            // Two processes sharing a data directory must not write one index: the second keeps its own in memory.
+            indexLock = DirectoryLock.acquire(URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("index.lock"))
+            if indexLock != nil {
+                index = try await openIndex(store: store, settings: settings, logger: logger)
+            } else {
+                logger.notice("another process saves the index of this data directory; this one keeps its index in memory")
+            }
+        }
         let follower = JobIndexFollower(repository: repository, index: index)
         return AppServices(
             settings: settings, store: store, repository: repository, index: index, follower: follower,
             jobs: JobSearchService(repository: repository, index: index, follower: follower, clock: clock),
-            clock: clock, logger: logger
+            clock: clock, logger: logger, indexLock: indexLock
         )
     }
 
     /// The persisted index of the data directory, or an in-memory one for an in-memory database.
-    private static func openIndex(database: DatabaseLocation, store: any SQLStore, settings: Settings, logger: Logger) async throws -> InvertedJobSearchIndex {
-        if database == .sqlite(path: ":memory:") { return InvertedJobSearchIndex() }
+    private static func openIndex(store: any SQLStore, settings: Settings, logger: Logger) async throws -> InvertedJobSearchIndex {
         let directory = URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("index")
         let started = ContinuousClock.now
         let (index, outcome) = InvertedJobSearchIndex.open(directory: directory, source: try await DatabaseIdentity.read(from: store))
@@ -103,6 +120,7 @@ public struct AppServices: Sendable {
     }
 
     public func close() async {
+        indexLock?.release()
         try? await store.close()
     }
 }

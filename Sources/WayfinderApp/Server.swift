@@ -25,26 +25,47 @@ public enum Server {
     }
 }
 
-/// Polls the change feed; on the embedded default other processes' writes arrive within `interval`.
-/// Saves the index now and then, and once more on shutdown.
+/// Keeps the index current with writes made by other processes: wakes on the database's change
+/// notifications where it has them (PostgreSQL), and polls every `interval` in any case, so a missed
+/// notification delays an update and never loses it. Saves the index now and then, and on shutdown.
 struct IndexFollowingService: Service {
     let services: AppServices
     let interval: Duration
     var persistEvery: Duration = .seconds(30)
 
     func run() async throws {
-        var lastPersist = ContinuousClock.now
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                try await services.catchUpIndex()
-            } catch {
-                services.logger.warning("index catch-up failed; retrying", metadata: ["error": "\(error)"])
+        let (wakeups, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    wake.yield()
+                }
             }
-            if ContinuousClock.now - lastPersist >= persistEvery {
-                services.persistIndex()
-                lastPersist = ContinuousClock.now
+            group.addTask { [store = services.store, logger = services.logger] in
+                while !Task.isCancelled {
+                    do {
+                        try await store.listenForChanges { wake.yield() }
+                        return
+                    } catch {
+                        logger.debug("change notifications interrupted; polling meanwhile", metadata: ["error": "\(error)"])
+                        try? await Task.sleep(for: .seconds(1))
+                    }
+                }
             }
-            try? await Task.sleep(for: interval)
+            var lastPersist = ContinuousClock.now
+            for await _ in wakeups.cancelOnGracefulShutdown() {
+                do {
+                    try await services.catchUpIndex()
+                } catch {
+                    services.logger.warning("index catch-up failed; retrying", metadata: ["error": "\(error)"])
+                }
+                if ContinuousClock.now - lastPersist >= persistEvery {
+                    services.persistIndex()
+                    lastPersist = ContinuousClock.now
+                }
+            }
+            group.cancelAll()
         }
         services.persistIndex()
     }

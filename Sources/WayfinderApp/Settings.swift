@@ -11,6 +11,8 @@ public struct Settings: Sendable {
     public var port: Int
     /// `sqlite://PATH`, `postgres://…`, or nil for the SQLite file in the data directory.
     public var databaseURL: String?
+    /// Connections per process to PostgreSQL.
+    public var databasePoolSize: Int
     public var adminToken: String?
     public var logLevel: Logger.Level
     public var logFormat: LogFormat
@@ -23,6 +25,7 @@ public struct Settings: Sendable {
         case host = "wayfinder.host"
         case port = "wayfinder.port"
         case databaseURL = "wayfinder.database.url"
+        case databasePoolSize = "wayfinder.database.pool.size"
         case adminToken = "wayfinder.admin.token"
         case logLevel = "wayfinder.log.level"
         case logFormat = "wayfinder.log.format"
@@ -48,6 +51,9 @@ public struct Settings: Sendable {
         guard let port = Int(string(.port) ?? "8080"), (0...65535).contains(port) else {
             throw SettingsError("port must be a number from 0 to 65535")
         }
+        guard let poolSize = Int(string(.databasePoolSize) ?? "10"), (1...500).contains(poolSize) else {
+            throw SettingsError("database pool size must be a number from 1 to 500")
+        }
         guard let level = Logger.Level(rawValue: string(.logLevel) ?? "info") else {
             throw SettingsError("log level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -59,6 +65,7 @@ public struct Settings: Sendable {
             host: string(.host) ?? "127.0.0.1",
             port: port,
             databaseURL: string(.databaseURL),
+            databasePoolSize: poolSize,
             adminToken: string(.adminToken),
             logLevel: level,
             logFormat: format
@@ -67,12 +74,13 @@ public struct Settings: Sendable {
 
     public init(
         dataDirectory: String, host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil,
-        adminToken: String? = nil, logLevel: Logger.Level = .info, logFormat: LogFormat = .text
+        databasePoolSize: Int = 10, adminToken: String? = nil, logLevel: Logger.Level = .info, logFormat: LogFormat = .text
     ) {
         self.dataDirectory = dataDirectory
         self.host = host
         self.port = port
         self.databaseURL = databaseURL
+        self.databasePoolSize = databasePoolSize
         self.adminToken = adminToken
         self.logLevel = logLevel
         self.logFormat = logFormat

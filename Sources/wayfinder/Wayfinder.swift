@@ -79,7 +79,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await common.settings()
-        let services = try await AppServices.open(settings: settings, logger: Logger(label: "wayfinder.migrate"))
+        let services = try await AppServices.open(settings: settings, logger: Logger(label: "wayfinder.migrate"), index: .memory)
         await services.close()
         print("database is up to date")
     }
@@ -108,7 +108,7 @@ struct ImportJobs: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await common.settings()
-        let services = try await AppServices.open(settings: settings, logger: Logger(label: "wayfinder.import"))
+        let services = try await AppServices.open(settings: settings, logger: Logger(label: "wayfinder.import"), index: .memory)
         do {
             var fileImport = JobFileImport(services: services, provider: provider)
             fileImport.updatesIndex = false

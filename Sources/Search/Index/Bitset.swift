@@ -32,12 +32,21 @@ struct Bitset: Sendable, Equatable {
         words[index >> 6] |= 1 << UInt64(index & 63)
     }
 
+    @inline(__always)
+    mutating func remove(_ index: Int) {
+        words[index >> 6] &= ~(1 << UInt64(index & 63))
+    }
+
     var cardinality: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
     mutating func formIntersection(_ other: Bitset) {
         for index in words.indices { words[index] &= other.words[index] }
+    }
+
+    mutating func formUnion(_ other: Bitset) {
+        for index in words.indices { words[index] |= other.words[index] }
     }
 
     mutating func subtract(_ other: Bitset) {

@@ -7,8 +7,6 @@ struct FacetTally {
     private(set) var typeCounts: [Int32]
     private(set) var remoteCounts = [0, 0]
     private(set) var salaryCounts = [Int](repeating: 0, count: SalaryRangeCount.bounds.count)
-    private static let bucketFrom = SalaryRangeCount.bounds.map { Int64($0.from) }
-    private static let bucketTo = SalaryRangeCount.bounds.map { $0.to.map(Int64.init) ?? .max }
 
     init(_ segment: Segment) {
         locationCounts = [Int32](repeating: 0, count: segment.location.values.count)
@@ -26,13 +24,51 @@ struct FacetTally {
             remoteCounts[1] += remote
             remoteCounts[0] += documents.cardinality - remote
         case .salary:
-            segment.minSalary.withUnsafeBufferPointer { minimum in
-                segment.maxSalary.withUnsafeBufferPointer { maximum in
-                    documents.forEach { document in
-                        guard let range = SalaryRange(minimum: minimum[document], maximum: maximum[document]) else { return }
-                        for bucket in 0..<salaryCounts.count where range.high >= Self.bucketFrom[bucket] && range.low <= Self.bucketTo[bucket] {
-                            salaryCounts[bucket] += 1
+            Self.tallyBuckets(segment.salaryBuckets, documents, into: &salaryCounts)
+        }
+    }
+
+    /// Every facet over the same documents in one pass (the usual case: no facet has a filter).
+    mutating func countAll(over documents: Bitset, in segment: Segment) {
+        let remote = documents.intersection(segment.remote).cardinality
+        remoteCounts[1] += remote
+        remoteCounts[0] += documents.cardinality - remote
+        segment.location.ordinals.withUnsafeBufferPointer { locations in
+            segment.company.ordinals.withUnsafeBufferPointer { companies in
+                segment.employmentType.ordinals.withUnsafeBufferPointer { types in
+                    segment.salaryBuckets.withUnsafeBufferPointer { buckets in
+                        locationCounts.withUnsafeMutableBufferPointer { locationCounts in
+                            companyCounts.withUnsafeMutableBufferPointer { companyCounts in
+                                typeCounts.withUnsafeMutableBufferPointer { typeCounts in
+                                    salaryCounts.withUnsafeMutableBufferPointer { salaryCounts in
+                                        documents.forEach { document in
+                                            locationCounts[Int(locations[document])] += 1
+                                            companyCounts[Int(companies[document])] += 1
+                                            typeCounts[Int(types[document])] += 1
+                                            var mask = buckets[document]
+                                            while mask != 0 {
+                                                salaryCounts[mask.trailingZeroBitCount] += 1
+                                                mask &= mask &- 1
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func tallyBuckets(_ buckets: [UInt8], _ documents: Bitset, into counts: inout [Int]) {
+        buckets.withUnsafeBufferPointer { buckets in
+            counts.withUnsafeMutableBufferPointer { counts in
+                documents.forEach { document in
+                    var mask = buckets[document]
+                    while mask != 0 {
+                        counts[mask.trailingZeroBitCount] += 1
+                        mask &= mask &- 1
                     }
                 }
             }

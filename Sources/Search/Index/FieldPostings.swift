@@ -5,7 +5,7 @@
 /// all entries follow the same order in one byte array, each entry's positions as varint deltas;
 /// a checkpoint every `checkpointInterval` entries makes any entry's positions reachable quickly.
 struct FieldPostings: Sendable {
-    static let checkpointInterval = 64
+    static let checkpointInterval = 16
 
     var terms: [String] = []
     /// Entries of term `t` are `termStarts[t]..<termStarts[t + 1]`.

@@ -19,6 +19,12 @@ final class Segment: Sendable {
     let totalFieldLengths: [Int]
     /// `fields[field.rawValue]`: the postings of each text field.
     let fields: [FieldPostings]
+    /// The highest row id in the segment: a cursor horizon above it hides nothing here.
+    let highestRowID: Int64
+    /// Per document, one bit per salary facet bucket its range overlaps (derived, not stored).
+    let salaryBuckets: [UInt8]
+    /// The documents not yet expired, remembered until the next expiry.
+    let unexpired = ExpiryCache()
 
     var count: Int { rowIDs.count }
 
@@ -39,6 +45,8 @@ final class Segment: Sendable {
         fieldLengths = columns.fieldLengths
         totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
         self.fields = fields
+        highestRowID = columns.rowIDs.max() ?? 0
+        salaryBuckets = zip(columns.minSalary, columns.maxSalary).map { SalaryBuckets.mask(minimum: $0, maximum: $1) }
     }
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }

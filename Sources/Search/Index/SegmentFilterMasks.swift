@@ -57,20 +57,14 @@ struct SegmentFilterMasks {
     var hasFacetFilters: Bool { facets.contains { $0 != nil } }
 
     private static func visible(_ segment: Segment, deleted: Bitset?, now: Int64, horizon: Int64) -> Bitset {
-        var set = Bitset(count: segment.count)
-        let maximumRow = segment.rowIDs.max() ?? 0
-        segment.expiresAt.withUnsafeBufferPointer { expires in
-            segment.rowIDs.withUnsafeBufferPointer { rows in
-                if maximumRow <= horizon {
-                    for document in 0..<segment.count where expires[document] > now { set.insert(document) }
-                } else {
-                    for document in 0..<segment.count where expires[document] > now && rows[document] <= horizon {
-                        set.insert(document)
-                    }
-                }
+        var set = segment.unexpired.documents(at: now, expiresAt: segment.expiresAt)
+        if let deleted { set.subtract(deleted) }
+        // Only a cursor page after new postings arrived has documents beyond its horizon.
+        if segment.highestRowID > horizon {
+            for document in 0..<segment.count where segment.rowIDs[document] > horizon && set.contains(document) {
+                set.remove(document)
             }
         }
-        if let deleted { set.subtract(deleted) }
         return set
     }
 

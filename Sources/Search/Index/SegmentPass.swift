@@ -40,9 +40,13 @@ struct SegmentPass {
         for clause in excluded.map(planner.iterator(for:)) { base.subtract(clause.matches(count: segment.count)) }
 
         let results = masks.passing(allBut: nil, within: base)
-        for facet in SegmentFilterMasks.Facet.allCases {
-            let counted = masks.facets[facet.rawValue] == nil ? results : masks.passing(allBut: facet, within: base)
-            tally.count(facet, over: counted, in: segment)
+        if masks.hasFacetFilters {
+            for facet in SegmentFilterMasks.Facet.allCases {
+                let counted = masks.facets[facet.rawValue] == nil ? results : masks.passing(allBut: facet, within: base)
+                tally.count(facet, over: counted, in: segment)
+            }
+        } else {
+            tally.countAll(over: results, in: segment)
         }
         collector.total += results.cardinality
 
@@ -73,10 +77,7 @@ struct SegmentPass {
     private func score(_ documents: Bitset, clauses: [ClauseIterator], into collector: inout HitCollector) {
         documents.forEach { document in
             var bound = 0.0
-            for clause in clauses {
-                clause.advance(to: UInt32(document))
-                bound += clause.upperBound()
-            }
+            for clause in clauses { bound += clause.upperBound(at: UInt32(document)) }
             if let threshold = collector.threshold, bound < threshold { return }
             var score = 0.0
             for clause in clauses { score += clause.score() }

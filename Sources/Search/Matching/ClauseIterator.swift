@@ -5,8 +5,12 @@ final class ClauseIterator {
     private let alternatives: [[DocumentSource]]
     private(set) var document: UInt32
 
+    /// `presence[alternative][source]`: whether that source matched at the current document.
+    private var presence: [[Bool]]
+
     init(alternatives: [[DocumentSource]]) {
         self.alternatives = alternatives.filter { !$0.isEmpty }
+        presence = self.alternatives.map { [Bool](repeating: false, count: $0.count) }
         document = self.alternatives.joined().map(\.document).min() ?? DocumentSource.exhausted
     }
 
@@ -24,22 +28,29 @@ final class ClauseIterator {
         document = next
     }
 
-    /// The most the current document could score, from the bounds of the sources it occurs in.
-    func upperBound() -> Double {
+    /// Moves to `target`, a document known to match, and notes which sources it occurs in.
+    /// Returns the most it could score, from those sources' bounds.
+    func upperBound(at target: UInt32) -> Double {
+        document = target
         var best = 0.0
-        for sources in alternatives {
+        for (alternative, sources) in alternatives.enumerated() {
             var sum = 0.0
-            for source in sources where source.document == document { sum += source.bound }
+            for (index, source) in sources.enumerated() {
+                let present = source.matches(target)
+                presence[alternative][index] = present
+                if present { sum += source.bound }
+            }
             best = max(best, sum)
         }
         return best
     }
 
+    /// The score at the document of the last `upperBound(at:)`.
     func score() -> Double {
         var best = 0.0
-        for sources in alternatives {
+        for (alternative, sources) in alternatives.enumerated() {
             var sum = 0.0
-            for source in sources where source.document == document { sum += source.score() }
+            for (index, source) in sources.enumerated() where presence[alternative][index] { sum += source.score() }
             best = max(best, sum)
         }
         return best
@@ -84,7 +95,7 @@ struct ClausePlanner {
                 SearchField.allCases.compactMap { source(for: phrase, in: $0) }
             })
         case .prefix(let prefix):
-            return ClauseIterator(alternatives: [prefixSource(prefix).map { [$0] } ?? []])
+            return ClauseIterator(alternatives: [SearchField.allCases.compactMap { prefixSource(prefix, in: $0) }])
         }
     }
 
@@ -102,30 +113,19 @@ struct ClausePlanner {
     }
 
     /// Words starting with the prefix, plus stems the prefix itself starts with ("manag" for "managi").
-    private func prefixSource(_ prefix: String) -> PrefixSource? {
-        var best = [Double](repeating: 0, count: segment.count)
-        var seen = Bitset(count: segment.count)
-        for field in SearchField.allCases {
-            let postings = segment.postings(field)
-            var terms = Array(postings.terms(startingWith: prefix))
-            for cut in 1...4 where prefix.count - cut >= 4 {
-                if let number = postings.find(String(prefix.dropLast(cut))) { terms.append(number) }
-            }
-            let score = field.weight * ScoringStatistics.prefixScore
+    private func prefixSource(_ prefix: String, in field: SearchField) -> PrefixSource? {
+        let postings = segment.postings(field)
+        var terms = Array(postings.terms(startingWith: prefix))
+        for cut in 1...4 where prefix.count - cut >= 4 {
+            if let number = postings.find(String(prefix.dropLast(cut))) { terms.append(number) }
+        }
+        guard !terms.isEmpty else { return nil }
+        var matching = Bitset(count: segment.count)
+        postings.documents.withUnsafeBufferPointer { documents in
             for term in terms {
-                for entry in postings.entries(of: term) {
-                    let document = Int(postings.documents[entry])
-                    seen.insert(document)
-                    best[document] = max(best[document], score)
-                }
+                for entry in postings.entries(of: term) { matching.insert(Int(documents[entry])) }
             }
         }
-        var documents: [UInt32] = []
-        var scores: [Double] = []
-        for document in 0..<segment.count where seen.contains(document) {
-            documents.append(UInt32(document))
-            scores.append(best[document])
-        }
-        return documents.isEmpty ? nil : PrefixSource(documents: documents, scores: scores)
+        return PrefixSource(matching: matching, field: field)
     }
 }

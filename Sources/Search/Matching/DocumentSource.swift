@@ -23,6 +23,12 @@ class DocumentSource {
 
     /// Adds every document of the stream to `set`, leaving the stream where it was.
     func addAll(to set: inout Bitset) {}
+
+    /// Whether `target` is in the stream, moving there (ascending targets only).
+    func matches(_ target: UInt32) -> Bool {
+        advance(to: target)
+        return document == target
+    }
 }
 
 /// The documents containing one term in one field.
@@ -132,6 +138,19 @@ final class PhraseSource: DocumentSource {
         seek(target)
     }
 
+    /// Checks positions at `target` only: walking to it does not verify the candidates in between.
+    override func matches(_ target: UInt32) -> Bool {
+        if document == target { return true }
+        if document > target, document != Self.exhausted { return false }
+        for term in terms {
+            term.advance(to: target)
+            if term.document != target { return false }
+        }
+        guard positionsAlign() else { return false }
+        document = target
+        return true
+    }
+
     override func score() -> Double { terms.reduce(0) { $0 + $1.score() } }
 
     override func addAll(to set: inout Bitset) {
@@ -181,27 +200,35 @@ final class PhraseSource: DocumentSource {
     }
 }
 
-/// Documents with any word starting with a prefix, each scoring the weight of its best field.
+/// Documents of one field with any word starting with a prefix; each scores the field's weight
+/// (a typed prefix says what the user is after, not how relevant a document is).
 final class PrefixSource: DocumentSource {
-    private let documents: [UInt32]
-    private let scores: [Double]
-    private var index = 0
+    private let matching: Bitset
+    private var next = 0
 
-    init(documents: [UInt32], scores: [Double]) {
-        self.documents = documents
-        self.scores = scores
-        super.init(bound: scores.max() ?? 0)
-        document = documents.first ?? Self.exhausted
+    init(matching: Bitset, field: SearchField) {
+        self.matching = matching
+        super.init(bound: field.weight * ScoringStatistics.prefixScore, isTitle: field == .title)
+        advance(to: 0)
     }
 
     override func advance(to target: UInt32) {
-        while index < documents.count, documents[index] < target { index += 1 }
-        document = index < documents.count ? documents[index] : Self.exhausted
+        if document != Self.exhausted, document >= target { return }
+        var position = Int(target)
+        while position < matching.count {
+            let word = matching.words[position >> 6] >> UInt64(position & 63)
+            if word != 0 {
+                document = UInt32(position + word.trailingZeroBitCount)
+                return
+            }
+            position = (position | 63) + 1
+        }
+        document = Self.exhausted
     }
 
-    override func score() -> Double { scores[index] }
+    override func score() -> Double { bound }
 
     override func addAll(to set: inout Bitset) {
-        for document in documents { set.insert(Int(document)) }
+        set.formUnion(matching)
     }
 }

@@ -26,6 +26,37 @@ struct JobPostingRecord: Codable, Sendable {
 
     static let columnCount = 20
 
+    private enum CodingKeys: String, CodingKey {
+        case row_id, job_id, provider_id, title, description, description_html, company, location, remote
+        case employment_type, min_salary, max_salary, currency, pay_interval, posted_date, apply_url, expires_at
+        case updated_at, status, content_hash
+    }
+
+    /// Writes every column but `row_id`, which the database assigns; absent values are written as NULL
+    /// so all rows of a multi-row insert have the same columns.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(job_id, forKey: .job_id)
+        try container.encode(provider_id, forKey: .provider_id)
+        try container.encode(title, forKey: .title)
+        try container.encode(description, forKey: .description)
+        try container.encode(description_html, forKey: .description_html)
+        try container.encode(company, forKey: .company)
+        try container.encode(location, forKey: .location)
+        try container.encode(remote, forKey: .remote)
+        try container.encode(employment_type, forKey: .employment_type)
+        try container.encode(min_salary, forKey: .min_salary)
+        try container.encode(max_salary, forKey: .max_salary)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(pay_interval, forKey: .pay_interval)
+        try container.encode(posted_date, forKey: .posted_date)
+        try container.encode(apply_url, forKey: .apply_url)
+        try container.encode(expires_at, forKey: .expires_at)
+        try container.encode(updated_at, forKey: .updated_at)
+        try container.encode(status, forKey: .status)
+        try container.encode(content_hash, forKey: .content_hash)
+    }
+
     init(_ posting: JobPosting) {
         row_id = nil
         job_id = posting.jobID

@@ -1,0 +1,19 @@
+/// PostgreSQL's spelling of the engine-specific parts.
+public struct PostgreSQLDialect: StorageDialect {
+    public init() {}
+    public var name: String { "postgresql" }
+    public var autoIncrementPrimaryKey: String { "BIGSERIAL PRIMARY KEY" }
+    public var bigInteger: String { "BIGINT" }
+    public var text: String { "TEXT" }
+    /// The protocol allows 65,535 parameters per statement.
+    public var maximumBindings: Int { 60_000 }
+
+    /// Every write transaction takes this transaction-level advisory lock first. Writers across all
+    /// processes then commit one after another, so change-feed sequence numbers are handed out in
+    /// commit order and a follower that has read up to N never later finds a smaller N committed.
+    /// Migrations run in a write transaction too, so two processes starting at once apply them once.
+    static let writeLockKey: Int64 = 0x5746_5752_4954_45  // "WFWRITE"
+
+    /// Followers LISTEN here; every write transaction NOTIFYs it (delivered at commit).
+    static let changeChannel = "wayfinder_changes"
+}

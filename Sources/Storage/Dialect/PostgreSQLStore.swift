@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// PostgreSQL through a PostgresNIO connection pool: any number of processes on one database.
+public final class PostgreSQLStore: SQLStore {
+    public let dialect: any StorageDialect = PostgreSQLDialect()
+    private let client: PostgresClient
+    private let running: Task<Void, Never>
+
+    private init(client: PostgresClient) {
+        self.client = client
+        running = Task { await client.run() }
+    }
+
+    /// Connects to `postgres://user:password@host:port/database?sslmode=…` with up to `poolSize` connections.
+    public static func open(url: String, poolSize: Int = 10, logger: Logger) async throws -> PostgreSQLStore {
+        let store = PostgreSQLStore(client: PostgresClient(
+            configuration: try PostgreSQLURL(url).configuration(poolSize: poolSize), backgroundLogger: logger
+        ))
+        do {
+            _ = try await store.read { database in try await database.raw("SELECT 1 AS one").all() }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
+    }
+
+    public func read<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func write<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await client.withConnection { connection in
+            let database = connection.sql(queryLogLevel: nil)
+            try await database.raw("BEGIN").run()
+            do {
+                try await database.raw("SELECT pg_advisory_xact_lock(\(bind: PostgreSQLDialect.writeLockKey))").run()
+                let result = try await body(database)
+                try await database.raw("NOTIFY \(unsafeRaw: PostgreSQLDialect.changeChannel)").run()
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Calls `onChange` whenever another transaction commits, until the task is cancelled.
+    public func listenForChanges(_ onChange: @escaping @Sendable () -> Void) async throws {
+        try await client.withConnection { connection in
+            try await connection.listen(on: PostgreSQLDialect.changeChannel) { notifications in
+                for try await _ in notifications { onChange() }
+            }
+        }
+    }
+
+    public func close() async throws {
+        running.cancel()
+    }
+}
+
+/// Reads a `postgres://` URL into a client configuration: host or `?host=/socket/dir`, port,
+/// user, password, database, and `sslmode` (disable, prefer, require, verify-full).
+struct PostgreSQLURL {
+    let components: URLComponents
+
+    init(_ text: String) throws {
+        guard let components = URLComponents(string: text),
+              ["postgres", "postgresql"].contains(components.scheme ?? "") else {
+            throw PostgreSQLURLError(message: "not a postgres:// URL")
+        }
+        self.components = components
+    }
+
+    func configuration(poolSize: Int) throws -> PostgresClient.Configuration {
+        let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+        let user = components.percentEncodedUser?.removingPercentEncoding ?? "postgres"
+        let password = components.percentEncodedPassword?.removingPercentEncoding
+        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        let database = path.isEmpty ? nil : path
+        var configuration: PostgresClient.Configuration
+        if let socketDirectory = query["host"], socketDirectory.hasPrefix("/") {
+            let port = components.port ?? 5432
+            configuration = .init(unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password, database: database)
+        } else {
+            configuration = .init(
+                host: components.host ?? "localhost", port: components.port ?? 5432, username: user,
+                password: password, database: database, tls: try tls(query["sslmode"] ?? "prefer")
+            )
+        }
+        configuration.options.maximumConnections = max(1, poolSize)
+        return configuration
+    }
+
+    private func tls(_ mode: String) throws -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case "disable": return .disable
+        case "prefer", "allow":
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateVerification = .none
+            return .prefer(tls)
+        case "require":
+            // As libpq: encrypted, without checking the certificate (use verify-full for that).
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateVerification = .none
+            return .require(tls)
+        case "verify-ca", "verify-full":
+            return .require(.makeClientConfiguration())
+        default:
+            throw PostgreSQLURLError(message: "sslmode must be disable, prefer, require, verify-ca or verify-full")
+        }
+    }
+}
+
+public struct PostgreSQLURLError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { "Invalid PostgreSQL URL: \(message)" }
+
+    public init(message: String) {
+        self.message = message
+    }
+}
