@@ -95,7 +95,11 @@ let package = Package(
         ),
         .testTarget(
             name: "WayfinderAppTests",
-            dependencies: ["WayfinderApp", "JobPostings", "Domain"],
+            dependencies: [
+                "WayfinderApp", "JobPostings", "Domain", "Storage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

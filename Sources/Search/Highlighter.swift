@@ -26,23 +26,23 @@ struct Highlighter: Sendable {
         result += render(bytes, from: start, to: end, marks: marks)
         if end < bytes.count { result += "…" }
         // A snippet is one line of running text; paragraph breaks would only confuse its layout.
-        return result.replacingOccurrences(of: "\n", with: " ")
+        return String(String.UnicodeScalarView(result.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
     }
 
     /// Byte ranges of matched words, sorted and merged.
     func marks(in text: String, query: ParsedQuery) -> [Range<Int>] {
         // Stemming keeps a word's first two letters, so a word that starts differently from every
         // query term cannot match one and need not be stemmed (most words of a description).
-        var starts: Set<String> = []
+        var starts: Set<UInt16> = []
         for clause in query.required {
             switch clause {
-            case .anyOf(let phrases): for phrase in phrases { for term in phrase.terms { starts.insert(String(term.term.prefix(2))) } }
-            case .prefix(let prefix): starts.insert(String(prefix.prefix(2)))
+            case .anyOf(let phrases): for phrase in phrases { for term in phrase.terms { starts.insert(Self.start(term.term)) } }
+            case .prefix(let prefix): starts.insert(Self.start(prefix))
             }
         }
         guard !starts.isEmpty else { return [] }
         let terms = analyzer.terms(in: text) { word in
-            starts.contains(String(word.prefix(2))) ? analyzer.stem(word) : word
+            starts.contains(Self.start(word)) ? analyzer.stem(word) : word
         }
         var ranges: [Range<Int>] = []
         var byPosition: [Int: [AnalyzedTerm]] = [:]
@@ -68,6 +68,13 @@ struct Highlighter: Sendable {
             }
         }
         return Self.merge(ranges)
+    }
+
+    /// The first two bytes of a word, as one number.
+    private static func start(_ word: String) -> UInt16 {
+        var iterator = word.utf8.makeIterator()
+        let first = UInt16(iterator.next() ?? 0), second = UInt16(iterator.next() ?? 0)
+        return first << 8 | second
     }
 
     private func render(_ bytes: [UInt8], from start: Int, to end: Int, marks: [Range<Int>]) -> String {

@@ -35,17 +35,11 @@ enum StorageBackend: String, CaseIterable, Sendable, CustomStringConvertible {
 
     /// Creates an empty database on the test server and returns its URL.
     static func freshPostgresDatabase() async throws -> String {
-        guard let base = postgresURL, var components = URLComponents(string: base) else {
-            throw PostgreSQLURLError(message: "WAYFINDER_TEST_POSTGRES_URL is not set")
-        }
+        guard let base = postgresURL else { throw PostgreSQLURLError(message: "WAYFINDER_TEST_POSTGRES_URL is not set") }
         var logger = Logger(label: "test")
         logger.logLevel = .error
-        let admin = try await PostgreSQLStore.open(url: base, poolSize: 1, logger: logger)
         let name = "wayfinder_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try await admin.read { database in try await database.raw("CREATE DATABASE \(ident: name)").run() }
-        try await admin.close()
-        components.path = "/" + name
-        return components.string ?? base
+        return try await PostgreSQLStore.createDatabase(named: name, serverURL: base, logger: logger)
     }
 }
 

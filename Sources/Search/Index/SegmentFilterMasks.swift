@@ -81,13 +81,20 @@ struct SegmentFilterMasks {
     /// Postings whose yearly range overlaps the asked one (bounds inclusive) in the asked currency.
     private static func salary(_ segment: Segment, query: JobSearchQuery) -> Bitset {
         let from = query.minSalary.map(Int64.init) ?? .min, to = query.maxSalary.map(Int64.init) ?? .max
-        let currency = query.currency?.uppercased()
-        let acceptedCurrency = currency.map { code in segment.currency.values.map { $0 == code } }
+        let acceptedCurrency = query.currency.map { code in segment.currency.values.map { $0 == code.uppercased() } }
         var set = Bitset(count: segment.count)
-        for document in 0..<segment.count {
-            guard let range = SalaryRange(segment: segment, document: document), range.low <= to, range.high >= from else { continue }
-            if let acceptedCurrency, !acceptedCurrency[Int(segment.currency.ordinals[document])] { continue }
-            set.insert(document)
+        segment.minSalary.withUnsafeBufferPointer { minimum in
+            segment.maxSalary.withUnsafeBufferPointer { maximum in
+                segment.currency.ordinals.withUnsafeBufferPointer { currencies in
+                    for document in 0..<segment.count {
+                        let low = minimum[document], high = maximum[document]
+                        guard low >= 0 || high >= 0 else { continue }
+                        guard (low >= 0 ? low : high) <= to, (high >= 0 ? high : low) >= from else { continue }
+                        if let acceptedCurrency, !acceptedCurrency[Int(currencies[document])] { continue }
+                        set.insert(document)
+                    }
+                }
+            }
         }
         return set
     }

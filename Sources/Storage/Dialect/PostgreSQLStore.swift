@@ -30,6 +30,21 @@ public final class PostgreSQLStore: SQLStore {
         return store
     }
 
+    /// Creates an empty database on the server `serverURL` points at and returns the URL for it.
+    public static func createDatabase(named name: String, serverURL: String, logger: Logger) async throws -> String {
+        guard var components = URLComponents(string: serverURL) else { throw PostgreSQLURLError(message: "unreadable URL") }
+        let admin = try await open(url: serverURL, poolSize: 1, logger: logger)
+        do {
+            try await admin.read { database in try await database.raw("CREATE DATABASE \(ident: name)").run() }
+        } catch {
+            try? await admin.close()
+            throw error
+        }
+        try await admin.close()
+        components.path = "/" + name
+        return components.string ?? serverURL
+    }
+
     public func read<Result: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {

@@ -1,0 +1,135 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import Storage
+import Testing
+
+/// Two real `wayfinder serve` processes on one PostgreSQL database: what one writes, the other finds.
+@Suite("Several servers on one PostgreSQL database", .enabled(if: ProcessInfo.processInfo.environment["WAYFINDER_TEST_POSTGRES_URL"] != nil))
+struct TwoServersOnPostgreSQLTests {
+    static let token = "two-servers-secret"
+
+    /// The `wayfinder` executable built next to this test bundle (`swift build` builds it).
+    static var executable: URL? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return [".build/debug/wayfinder", ".build/release/wayfinder"].map { root.appendingPathComponent($0) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    final class Server: Sendable {
+        let process: Process
+        let port: Int
+        let directory: URL
+
+        init(executable: URL, databaseURL: String, port: Int) throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-server-\(UUID().uuidString)")
+            process = Process()
+            process.executableURL = executable
+            process.arguments = ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--data-dir", directory.path,
+                                 "--database-url", databaseURL, "--log-level", "warning"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["WAYFINDER_ADMIN_TOKEN"] = TwoServersOnPostgreSQLTests.token
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            self.port = port
+            try process.run()
+        }
+
+        var base: String { "http://127.0.0.1:\(port)" }
+
+        func stop() {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// GET, or POST with the admin token when there is a body.
+    static func request(_ url: String, body: String? = nil) async throws -> (Int, [String: Any]) {
+        var request = HTTPClientRequest(url: url)
+        if let body {
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let bytes = try await response.body.collect(upTo: 1 << 22)
+        let json = (try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView))) as? [String: Any] ?? [:]
+        return (Int(response.status.code), json)
+    }
+
+    /// Polls until `condition` holds or `limit` passes; returns how long it took.
+    static func waitUntil(_ limit: Duration, _ condition: () async throws -> Bool) async throws -> Duration? {
+        let start = ContinuousClock.now
+        while ContinuousClock.now - start < limit {
+            if (try? await condition()) == true { return ContinuousClock.now - start }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    static func posting(status: String) -> String {
+        """
+        {"job_id":"multi#1","title":"Glassblower Apprentice","description":"Shape molten glass in our Murano studio.",
+         "company":"Vetreria","location":"Venice, Italy","posted_date":"2026-11-20","status":"\(status)",
+         "apply_url":"https://vetreria.example/jobs/1"}
+        """
+    }
+
+    @Test("a posting written through one server is found through the other within a second, and closing it removes it")
+    func writesPropagate() async throws {
+        let executable = try #require(Self.executable, "build the wayfinder executable first (swift build)")
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        let name = "wayfinder_two_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let databaseURL = try await PostgreSQLStore.createDatabase(
+            named: name, serverURL: try #require(ProcessInfo.processInfo.environment["WAYFINDER_TEST_POSTGRES_URL"]), logger: logger
+        )
+        // Both start at the same moment on an empty database: migrations must apply exactly once.
+        let first = try Server(executable: executable, databaseURL: databaseURL, port: try Self.freePort())
+        let second = try Server(executable: executable, databaseURL: databaseURL, port: try Self.freePort())
+        defer { first.stop(); second.stop() }
+        for server in [first, second] {
+            let ready = try await Self.waitUntil(.seconds(60)) { try await Self.request(server.base + "/ready").0 == 200 }
+            #expect(ready != nil, "server on port \(server.port) did not become ready")
+        }
+
+        let (created, _) = try await Self.request(first.base + "/api/v1/jobs", body: Self.posting(status: "open"))
+        #expect(created == 201)
+        let appeared = try await Self.waitUntil(.seconds(5)) {
+            try await Self.request(second.base + "/api/v1/jobs?q=glassblower").1["total"] as? Int == 1
+        }
+        let appearedAfter = try #require(appeared, "the posting never appeared on the second server")
+        #expect(appearedAfter < .seconds(1), "took \(appearedAfter)")
+
+        let (closed, _) = try await Self.request(first.base + "/api/v1/jobs", body: Self.posting(status: "closed"))
+        #expect(closed == 200)
+        let vanished = try await Self.waitUntil(.seconds(5)) {
+            try await Self.request(second.base + "/api/v1/jobs?q=glassblower").1["total"] as? Int == 0
+        }
+        let vanishedAfter = try #require(vanished, "the closed posting stayed on the second server")
+        #expect(vanishedAfter < .seconds(1), "took \(vanishedAfter)")
+
+        let query = "/api/v1/jobs?q=glass&location=venice"
+        let (_, fromFirst) = try await Self.request(first.base + query)
+        let (_, fromSecond) = try await Self.request(second.base + query)
+        #expect(fromFirst["total"] as? Int == fromSecond["total"] as? Int)
+        #expect(NSDictionary(dictionary: fromFirst["facets"] as? [String: Any] ?? [:])
+            .isEqual(to: fromSecond["facets"] as? [String: Any] ?? [:]))
+    }
+}
