@@ -124,8 +124,29 @@ struct ImportJobs: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchCorpus.self, BenchQueries.self]
+        subcommands: [BenchSearch.self, BenchFollow.self, BenchCorpus.self, BenchQueries.self]
     )
+}
+
+struct BenchFollow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow",
+        abstract: "Import N postings through one set of connections and time another index catching up through the change feed."
+    )
+
+    @Option(help: "Number of postings to import.")
+    var postings = 100_000
+
+    @Option(name: .customLong("database-url"), help: "postgres://… (default: a temporary SQLite file).")
+    var databaseURL: String?
+
+    @Option(name: .customLong("data-dir"), help: "Data directory (default: a temporary directory).")
+    var dataDirectory: String?
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        try await FollowerBenchmark(postings: postings, databaseURL: databaseURL, dataDirectory: dataDirectory).run()
+    }
 }
 
 struct BenchCorpus: AsyncParsableCommand {
@@ -178,10 +199,14 @@ struct BenchSearch: AsyncParsableCommand {
     @Flag(name: .customLong("each-query"), help: "Also print the median latency of every query of the mix.")
     var eachQuery = false
 
+    @Option(name: .customLong("database-url"), help: "Benchmark on this (empty) PostgreSQL database instead of SQLite.")
+    var databaseURL: String?
+
     func run() async throws {
         LogSetup.bootstrap(level: .warning, format: .text)
         var benchmark = SearchBenchmark(postings: postings, rounds: rounds, overHTTP: !skipHTTP, dataDirectory: dataDirectory)
         benchmark.showsEachQuery = eachQuery
+        benchmark.databaseURL = databaseURL
         try await benchmark.run()
     }
 }

@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import JobPostings
+import Synchronization
 
 /// Runs one search against one snapshot: match, filter, count facets, rank, page.
 ///
@@ -19,25 +21,35 @@ struct SearchExecutor {
         let statistics = cursor?.statistics ?? snapshot.statistics(for: parsed.scoredTerms)
         let horizon = cursor?.horizon ?? snapshot.highestRowID
         let last = cursor.map { Hit(rowID: $0.lastRowID, score: $0.lastScore ?? 0, postedAt: $0.lastPostedAt ?? 0) }
-        var collector = HitCollector(
-            top: TopHits(capacity: query.limit + 1, byDate: byDate), last: last, byDate: byDate, pruning: pruning
-        )
-        var facets = FacetCounter()
         let nowSeconds = Int64(now.timeIntervalSince1970)
 
-        for (index, segment) in snapshot.segments.enumerated() {
+        // Segments are independent: search them on all cores and merge their pages and counts.
+        let segments = snapshot.segments
+        let partial = Mutex([(collector: HitCollector, tally: FacetTally)?](repeating: nil, count: segments.count))
+        DispatchQueue.concurrentPerform(iterations: segments.count) { index in
+            let segment = segments[index]
             let pass = SegmentPass(
                 segment: segment,
                 masks: SegmentFilterMasks(segment: segment, deleted: snapshot.deleted[index], query: query, now: nowSeconds, horizon: horizon),
                 planner: ClausePlanner(segment: segment, statistics: statistics),
                 required: parsed.required, excluded: parsed.excluded
             )
+            var collector = HitCollector(
+                top: TopHits(capacity: query.limit + 1, byDate: byDate), last: last, byDate: byDate, pruning: pruning
+            )
             var tally = FacetTally(segment)
             pass.run(into: &collector, tally: &tally)
-            facets.add(tally, of: segment)
+            partial.withLock { $0[index] = (collector, tally) }
         }
-        let top = collector.top
-        let total = collector.total
+        var top = TopHits(capacity: query.limit + 1, byDate: byDate)
+        var facets = FacetCounter()
+        var total = 0
+        for (index, result) in partial.withLock({ $0 }).enumerated() {
+            guard let result else { continue }
+            for hit in result.collector.top.sorted() { top.offer(hit) }
+            total += result.collector.total
+            facets.add(result.tally, of: segments[index])
+        }
 
         let ranked = top.sorted()
         let page = Array(ranked.prefix(query.limit))

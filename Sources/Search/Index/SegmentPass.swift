@@ -76,6 +76,11 @@ struct SegmentPass {
 
     private func score(_ documents: Bitset, clauses: [ClauseIterator], into collector: inout HitCollector) {
         documents.forEach { document in
+            if let threshold = collector.threshold {
+                var quick = 0.0
+                for clause in clauses { quick += clause.titleBound(at: UInt32(document)) }
+                if quick < threshold { return }
+            }
             var bound = 0.0
             for clause in clauses { bound += clause.upperBound(at: UInt32(document)) }
             if let threshold = collector.threshold, bound < threshold { return }

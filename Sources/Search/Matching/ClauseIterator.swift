@@ -28,6 +28,20 @@ final class ClauseIterator {
         document = next
     }
 
+    /// A cheap bound at `target`: exact scores of the title sources (walked in order anyway) plus the
+    /// most every other source could add, without looking those up.
+    func titleBound(at target: UInt32) -> Double {
+        var best = 0.0
+        for sources in alternatives {
+            var sum = 0.0
+            for source in sources {
+                if !source.isTitle { sum += source.bound } else if source.matches(target) { sum += source.score() }
+            }
+            best = max(best, sum)
+        }
+        return best
+    }
+
     /// Moves to `target`, a document known to match, and notes which sources it occurs in.
     /// Returns the most it could score, from those sources' bounds.
     func upperBound(at target: UInt32) -> Double {

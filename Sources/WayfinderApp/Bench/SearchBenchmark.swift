@@ -16,6 +16,8 @@ public struct SearchBenchmark: Sendable {
     public var overHTTP: Bool
     public var dataDirectory: String?
     public var showsEachQuery = false
+    /// A PostgreSQL database to benchmark on instead of the embedded SQLite file.
+    public var databaseURL: String?
 
     public init(postings: Int, rounds: Int, overHTTP: Bool, dataDirectory: String?) {
         self.postings = postings
@@ -31,7 +33,7 @@ public struct SearchBenchmark: Sendable {
         defer { if dataDirectory == nil { try? FileManager.default.removeItem(atPath: directory) } }
         var logger = Logger(label: "wayfinder.bench")
         logger.logLevel = .warning
-        let services = try await AppServices.open(settings: Settings(dataDirectory: directory), logger: logger)
+        let services = try await AppServices.open(settings: Settings(dataDirectory: directory, databaseURL: databaseURL), logger: logger)
         defer { Task { await services.close() } }
 
         output("corpus: \(postings) demo postings; data directory \(directory)")
@@ -47,7 +49,7 @@ public struct SearchBenchmark: Sendable {
             _ = try await services.repository.upsert(batch)
             storing += ContinuousClock.now - stored
         }
-        output(String(format: "import into SQLite: %.0f postings/s (%.1f s; generating the corpus took %.1f s more)",
+        output(String(format: "import into \(databaseURL == nil ? "SQLite" : "PostgreSQL"): %.0f postings/s (%.1f s; generating the corpus took %.1f s more)",
                       Double(postings) / storing.seconds, storing.seconds, generation.seconds))
 
         let building = ContinuousClock.now
