@@ -49,7 +49,8 @@ public protocol JobPostingRepository: Sendable {
     func find(jobID: String) async throws -> StoredJobPosting?
     /// The postings with these row ids, in no particular order; missing ids are skipped.
     func find(rowIDs: [Int64]) async throws -> [StoredJobPosting]
-    /// Changes with a sequence above `sequence`, oldest first, at most `limit`.
+    /// Changes with a sequence above `sequence`, oldest first, at most `limit`. The postings carry
+    /// everything but `descriptionHTML`, which no follower needs.
     func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange]
     func count() async throws -> Int
 }

@@ -59,6 +59,11 @@ struct JobPostingRepositoryContractTests {
         #expect(updated.rowID == rowBefore)
         #expect(updated.posting.title == "Lead Engineer")
         let feed = try await repository.changes(after: 0, limit: 100)
+        // The feed carries what an index needs: everything but the HTML description.
+        var expected = try #require(try await repository.find(jobID: feed[0].stored.posting.jobID)).posting
+        expected.descriptionHTML = nil
+        #expect(feed[0].stored.posting.descriptionHTML == nil)
+        #expect(feed.contains { $0.stored.posting == expected })
         #expect(feed.map(\.sequence) == feed.map(\.sequence).sorted())
         #expect(feed.count == 4)
         #expect(feed.last.map { $0.stored.posting.jobID == "test#3" || $0.stored.posting.jobID == "test#2" } == true)

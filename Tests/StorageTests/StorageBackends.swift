@@ -35,7 +35,7 @@ enum StorageBackend: String, CaseIterable, Sendable, CustomStringConvertible {
 
     /// Creates an empty database on the test server and returns its URL.
     static func freshPostgresDatabase() async throws -> String {
-        guard let base = postgresURL else { throw PostgreSQLURLError(message: "WAYFINDER_TEST_POSTGRES_URL is not set") }
+        guard let base = postgresURL else { throw PostgreSQLError(message: "WAYFINDER_TEST_POSTGRES_URL is not set") }
         var logger = Logger(label: "test")
         logger.logLevel = .error
         let name = "wayfinder_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()

@@ -18,21 +18,21 @@ public final class PostgreSQLStore: SQLStore {
 
     /// Connects to `postgres://user:password@host:port/database?sslmode=…` with up to `poolSize` connections.
     public static func open(url: String, poolSize: Int = 10, logger: Logger) async throws -> PostgreSQLStore {
-        let store = PostgreSQLStore(client: PostgresClient(
-            configuration: try PostgreSQLURL(url).configuration(poolSize: poolSize), backgroundLogger: logger
-        ))
+        let address = try PostgreSQLURL(url)
+        let store = PostgreSQLStore(client: PostgresClient(configuration: try address.configuration(poolSize: poolSize), backgroundLogger: logger))
         do {
             _ = try await store.read { database in try await database.raw("SELECT 1 AS one").all() }
         } catch {
             try? await store.close()
-            throw error
+            // PostgresNIO hides server details from `description`; an operator needs them here.
+            throw PostgreSQLError(message: "cannot connect to \(address.redacted): \(String(reflecting: error))")
         }
         return store
     }
 
     /// Creates an empty database on the server `serverURL` points at and returns the URL for it.
     public static func createDatabase(named name: String, serverURL: String, logger: Logger) async throws -> String {
-        guard var components = URLComponents(string: serverURL) else { throw PostgreSQLURLError(message: "unreadable URL") }
+        guard var components = URLComponents(string: serverURL) else { throw PostgreSQLError(message: "unreadable URL") }
         let admin = try await open(url: serverURL, poolSize: 1, logger: logger)
         do {
             try await admin.read { database in try await database.raw("CREATE DATABASE \(ident: name)").run() }
@@ -94,9 +94,16 @@ struct PostgreSQLURL {
     init(_ text: String) throws {
         guard let components = URLComponents(string: text),
               ["postgres", "postgresql"].contains(components.scheme ?? "") else {
-            throw PostgreSQLURLError(message: "not a postgres:// URL")
+            throw PostgreSQLError(message: "not a postgres:// URL")
         }
         self.components = components
+    }
+
+    /// The URL without its password, for messages.
+    var redacted: String {
+        var copy = components
+        if copy.password != nil { copy.password = "***" }
+        return copy.string ?? "the database"
     }
 
     func configuration(poolSize: Int) throws -> PostgresClient.Configuration {
@@ -134,14 +141,14 @@ struct PostgreSQLURL {
         case "verify-ca", "verify-full":
             return .require(.makeClientConfiguration())
         default:
-            throw PostgreSQLURLError(message: "sslmode must be disable, prefer, require, verify-ca or verify-full")
+            throw PostgreSQLError(message: "sslmode must be disable, prefer, require, verify-ca or verify-full")
         }
     }
 }
 
-public struct PostgreSQLURLError: Error, CustomStringConvertible {
+public struct PostgreSQLError: Error, CustomStringConvertible {
     public var message: String
-    public var description: String { "Invalid PostgreSQL URL: \(message)" }
+    public var description: String { "PostgreSQL: \(message)" }
 
     public init(message: String) {
         self.message = message

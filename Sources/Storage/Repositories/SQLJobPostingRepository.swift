@@ -83,8 +83,9 @@ public struct SQLJobPostingRepository: JobPostingRepository {
 
     public func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange] {
         try await store.read { database in
+            // Everything but the HTML description: followers index text, and the HTML is the bulk of a row.
             try await database.raw("""
-                SELECT c.sequence AS change_sequence, p.* FROM change_feed c
+                SELECT c.sequence AS change_sequence, \(unsafeRaw: Self.columnsWithoutHTML) FROM change_feed c
                 JOIN job_postings p ON p.row_id = c.row_id
                 WHERE c.entity = \(bind: Self.entity) AND c.sequence > \(bind: sequence)
                 ORDER BY c.sequence LIMIT \(bind: limit)
@@ -97,6 +98,12 @@ public struct SQLJobPostingRepository: JobPostingRepository {
             }
         }
     }
+
+    static let columnsWithoutHTML = ([
+        "row_id", "job_id", "provider_id", "title", "description", "company", "location", "remote", "employment_type",
+        "min_salary", "max_salary", "currency", "pay_interval", "posted_date", "apply_url", "expires_at", "updated_at",
+        "status", "content_hash",
+    ]).map { "p." + $0 }.joined(separator: ", ")
 
     public func count() async throws -> Int {
         try await store.read { database in
