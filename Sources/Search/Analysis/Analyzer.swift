@@ -39,7 +39,7 @@ struct Analyzer: Sendable {
     }
 
     func term(for token: RawToken, stem: (String) -> String) -> String? {
-        if !token.isAcronym, StopWords.english.contains(token.text) { return nil }
+        if !token.isAcronym, token.text.utf8.count <= StopWords.longest, StopWords.english.contains(token.text) { return nil }
         return stem(token.text)
     }
 

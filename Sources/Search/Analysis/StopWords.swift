@@ -8,4 +8,7 @@ enum StopWords {
         "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
         "will", "with", "we", "you", "our", "your",
     ]
+
+    /// No stop word is longer, so longer words skip the lookup.
+    static let longest = english.map(\.utf8.count).max() ?? 0
 }

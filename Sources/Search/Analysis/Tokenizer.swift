@@ -17,23 +17,40 @@ struct Tokenizer {
             let (scalar, length) = Self.decode(bytes, at: index)
             guard Self.isWordScalar(scalar) else { index += length; continue }
             let start = index
-            var folded = ""
             var letters = 0
             var capitals = 0
-            while index < count {
-                let (next, nextLength) = Self.decode(bytes, at: index)
-                guard Self.isWordScalar(next) else { break }
-                if next.isASCII {
-                    var byte = UInt8(truncatingIfNeeded: next.value)
-                    if byte >= 65, byte <= 90 { byte += 32; capitals += 1; letters += 1 }
-                    else if byte >= 97 { letters += 1 }
-                    folded.unicodeScalars.append(Unicode.Scalar(byte))
-                } else {
-                    if next.properties.isUppercase { capitals += 1 }
-                    if next.properties.isAlphabetic { letters += 1 }
-                    folded += TextFolding.fold(next)
+            var folded: String
+            // Fast path: a run of ASCII letters and digits becomes one lowercase string in one go.
+            var scan = index
+            while scan < count, bytes[scan] < 0x80, Self.isWordByte(bytes[scan]) { scan += 1 }
+            if scan == count || bytes[scan] < 0x80 {
+                let length = scan - index
+                folded = String(unsafeUninitializedCapacity: length) { buffer in
+                    for offset in 0..<length {
+                        var byte = bytes[index + offset]
+                        if byte >= 65, byte <= 90 { byte += 32; capitals += 1; letters += 1 } else if byte >= 97 { letters += 1 }
+                        buffer[offset] = byte
+                    }
+                    return length
                 }
-                index += nextLength
+                index = scan
+            } else {
+                folded = ""
+                while index < count {
+                    let (next, nextLength) = Self.decode(bytes, at: index)
+                    guard Self.isWordScalar(next) else { break }
+                    if next.isASCII {
+                        var byte = UInt8(truncatingIfNeeded: next.value)
+                        if byte >= 65, byte <= 90 { byte += 32; capitals += 1; letters += 1 }
+                        else if byte >= 97 { letters += 1 }
+                        folded.unicodeScalars.append(Unicode.Scalar(byte))
+                    } else {
+                        if next.properties.isUppercase { capitals += 1 }
+                        if next.properties.isAlphabetic { letters += 1 }
+                        folded += TextFolding.fold(next)
+                    }
+                    index += nextLength
+                }
             }
             var end = index
             // "C++", "C#", "F#": a short word directly followed by the marks, then a non-word character.
