@@ -6,7 +6,7 @@ import JobPostings
 public enum CorpusExport {
     public static func write(postings: Int, to path: String, now: Date = Date()) throws {
         let corpus = try DemoCorpus.bundled()
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw SettingsError("cannot write \(path)") }
         defer { try? handle.close() }
         let encoder = JSONEncoder()
@@ -26,7 +26,9 @@ public enum CorpusExport {
     }
 }
 
-/// The normalized import format, field for field.
+/// The normalized import format, field for field. Unlike the API's detail (which shows yearly
+/// figures beside the original interval), salaries are written per stated interval, which is how
+/// `import` reads them, so an export imports back unchanged.
 private struct ExportedPosting: Encodable {
     var jobId, providerId, title, description, company, location: String
     var descriptionHtml: String?
@@ -49,10 +51,11 @@ private struct ExportedPosting: Encodable {
         location = posting.location
         remote = posting.remote
         employmentType = posting.employmentType?.rawValue
-        minSalary = posting.minSalary
-        maxSalary = posting.maxSalary
+        let periods = posting.payInterval?.periodsPerYear ?? 1
+        minSalary = posting.minSalary.map { $0 / periods }
+        maxSalary = posting.maxSalary.map { $0 / periods }
         currency = posting.currency
-        interval = posting.minSalary == nil && posting.maxSalary == nil ? nil : "year"
+        interval = posting.payInterval?.rawValue
         postedDate = posting.postedDate
         applyUrl = posting.applyURL
         expiresAt = posting.expiresAt
