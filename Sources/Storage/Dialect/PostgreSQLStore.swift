@@ -17,11 +17,22 @@ public final class PostgreSQLStore: SQLStore {
     }
 
     /// Connects to `postgres://user:password@host:port/database?sslmode=…` with up to `poolSize` connections.
-    public static func open(url: String, poolSize: Int = 10, logger: Logger) async throws -> PostgreSQLStore {
+    /// Fails within `connectTimeout` when the server cannot be reached (the pool itself would keep retrying).
+    public static func open(
+        url: String, poolSize: Int = 10, connectTimeout: Duration = .seconds(10), logger: Logger
+    ) async throws -> PostgreSQLStore {
         let address = try PostgreSQLURL(url)
         let store = PostgreSQLStore(client: PostgresClient(configuration: try address.configuration(poolSize: poolSize), backgroundLogger: logger))
         do {
-            _ = try await store.read { database in try await database.raw("SELECT 1 AS one").all() }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { _ = try await store.read { database in try await database.raw("SELECT 1 AS one").all() } }
+                group.addTask {
+                    try await Task.sleep(for: connectTimeout)
+                    throw PostgreSQLError(message: "no answer within \(connectTimeout)")
+                }
+                try await group.next()
+                group.cancelAll()
+            }
         } catch {
             try? await store.close()
             // PostgresNIO hides server details from `description`; an operator needs them here.
