@@ -15,13 +15,6 @@ struct Bitset: Sendable, Equatable {
         self.words = words
     }
 
-    /// Every document in `0..<count`.
-    static func all(_ count: Int) -> Bitset {
-        var set = Bitset(count: count, words: [UInt64](repeating: .max, count: (count + 63) / 64))
-        set.clearTail()
-        return set
-    }
-
     @inline(__always)
     func contains(_ index: Int) -> Bool {
         words[index >> 6] & (1 << UInt64(index & 63)) != 0
@@ -38,8 +31,6 @@ struct Bitset: Sendable, Equatable {
     }
 
     var cardinality: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
-
-    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
     mutating func formIntersection(_ other: Bitset) {
         for index in words.indices { words[index] &= other.words[index] }

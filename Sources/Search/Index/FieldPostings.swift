@@ -41,24 +41,6 @@ struct FieldPostings: Sendable {
         Int(termStarts[term])..<Int(termStarts[term + 1])
     }
 
-    /// Positions of entry `entry` in ascending order.
-    func positions(ofEntry entry: Int) -> [UInt32] {
-        let checkpoint = entry / Self.checkpointInterval
-        var offset = Int(checkpoints[checkpoint])
-        for skipped in (checkpoint * Self.checkpointInterval)..<entry {
-            Varint.skip(Int(frequencies[skipped]), in: positions, at: &offset)
-        }
-        let count = Int(frequencies[entry])
-        var result: [UInt32] = []
-        result.reserveCapacity(count)
-        var position: UInt32 = 0
-        for _ in 0..<count {
-            position &+= Varint.read(positions, at: &offset)
-            result.append(position)
-        }
-        return result
-    }
-
     private func lowerBound(_ term: String) -> Int {
         var low = 0, high = terms.count
         while low < high {

@@ -40,10 +40,6 @@ struct IndexSnapshot: Sendable {
         }
     }
 
-    func isDeleted(segment: Int, document: Int) -> Bool {
-        deleted[segment]?.contains(document) ?? false
-    }
-
     /// Collection statistics for BM25, counted over the segments (deleted documents included, as
     /// in most engines: exact enough for ranking and free to maintain).
     func statistics(for terms: Set<String>) -> ScoringStatistics {

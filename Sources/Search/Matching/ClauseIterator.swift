@@ -3,7 +3,6 @@
 final class ClauseIterator {
     /// `alternatives[phrase]`: one source per field the phrase occurs in.
     private let alternatives: [[DocumentSource]]
-    private(set) var document: UInt32
 
     /// `presence[alternative][source]`: whether that source matched at the current document.
     private var presence: [[Bool]]
@@ -11,22 +10,9 @@ final class ClauseIterator {
     init(alternatives: [[DocumentSource]]) {
         self.alternatives = alternatives.filter { !$0.isEmpty }
         presence = self.alternatives.map { [Bool](repeating: false, count: $0.count) }
-        document = self.alternatives.joined().map(\.document).min() ?? DocumentSource.exhausted
     }
 
     var isEmpty: Bool { alternatives.isEmpty }
-
-    func advance(to target: UInt32) {
-        guard document < target else { return }
-        var next = DocumentSource.exhausted
-        for sources in alternatives {
-            for source in sources {
-                source.advance(to: target)
-                next = min(next, source.document)
-            }
-        }
-        document = next
-    }
 
     /// A cheap bound at `target`: exact scores of the title sources (walked in order anyway) plus the
     /// most every other source could add, without looking those up.
@@ -45,7 +31,6 @@ final class ClauseIterator {
     /// Moves to `target`, a document known to match, and notes which sources it occurs in.
     /// Returns the most it could score, from those sources' bounds.
     func upperBound(at target: UInt32) -> Double {
-        document = target
         var best = 0.0
         for (alternative, sources) in alternatives.enumerated() {
             var sum = 0.0
@@ -90,11 +75,6 @@ final class ClauseIterator {
         for sources in alternatives { for source in sources where source.isTitle { source.addAll(to: &set) } }
     }
 
-    /// Whether `target` matches; moves the iterator there (use with ascending targets only).
-    func contains(_ target: UInt32) -> Bool {
-        advance(to: target)
-        return document == target
-    }
 }
 
 /// Builds a segment's iterators for the clauses of a query.

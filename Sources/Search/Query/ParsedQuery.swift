@@ -11,8 +11,6 @@ struct ParsedQuery: Sendable, Equatable {
     var required: [Clause] = []
     var excluded: [Clause] = []
 
-    var isEmpty: Bool { required.isEmpty && excluded.isEmpty }
-
     /// Every single term the required clauses score on, for frozen statistics and highlighting.
     var scoredTerms: Set<String> {
         var terms: Set<String> = []
