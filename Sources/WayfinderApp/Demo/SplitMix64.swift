@@ -1,0 +1,22 @@
+/// SplitMix64 (Steele, Lea and Flood): tiny, fast and good enough for picking demo data.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..<bound (bound > 0); the modulo bias is negligible for these small bounds.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    mutating func percent(_ chance: Int) -> Bool { below(100) < chance }
+
+    /// Uniform in 0..<1.
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+}
