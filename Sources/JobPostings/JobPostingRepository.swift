@@ -47,8 +47,9 @@ public protocol JobPostingRepository: Sendable {
     /// so importing the same file twice changes nothing (not even the change feed).
     func upsert(_ postings: [JobPosting]) async throws -> UpsertSummary
     func find(jobID: String) async throws -> StoredJobPosting?
-    /// The postings with these row ids, in no particular order; missing ids are skipped.
-    func find(rowIDs: [Int64]) async throws -> [StoredJobPosting]
+    /// The postings with these row ids for a result list: everything but `descriptionHTML`, in no
+    /// particular order; missing ids are skipped.
+    func summaries(rowIDs: [Int64]) async throws -> [StoredJobPosting]
     /// Changes with a sequence above `sequence`, oldest first, at most `limit`. The postings carry
     /// everything but `descriptionHTML`, which no follower needs.
     func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange]

@@ -20,7 +20,7 @@ public struct JobSearchService: Sendable {
 
     public func search(_ query: JobSearchQuery) async throws -> JobSearchResults {
         let matches = try index.search(query, now: clock.now())
-        let stored = try await repository.find(rowIDs: matches.rowIDs)
+        let stored = try await repository.summaries(rowIDs: matches.rowIDs)
         let byRow = Dictionary(stored.map { ($0.rowID, $0.posting) }, uniquingKeysWith: { first, _ in first })
         // The index may be a moment ahead of a deleted row; skip what the database no longer has.
         let hits = matches.rowIDs.compactMap { rowID -> JobSearchHit? in

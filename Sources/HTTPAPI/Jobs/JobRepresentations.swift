@@ -44,8 +44,10 @@ struct JobDetailBody: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case jobId, providerId, title, description, descriptionHtml, company, location, remote, employmentType
-        case minSalary, maxSalary, currency, interval, postedDate, applyUrl, expiresAt, updatedAt, status
+        case jobId = "job_id", providerId = "provider_id", title, description, descriptionHtml = "description_html"
+        case company, location, remote, employmentType = "employment_type", minSalary = "min_salary"
+        case maxSalary = "max_salary", currency, interval, postedDate = "posted_date", applyUrl = "apply_url"
+        case expiresAt = "expires_at", updatedAt = "updated_at", status
     }
 
     /// Optional fields are written as `null`, not left out, so clients see one stable shape.
@@ -110,8 +112,9 @@ struct JobSummaryBody: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case jobId, providerId, title, company, location, remote, employmentType, minSalary, maxSalary, currency
-        case interval, postedDate, applyUrl, expiresAt, highlights
+        case jobId = "job_id", providerId = "provider_id", title, company, location, remote
+        case employmentType = "employment_type", minSalary = "min_salary", maxSalary = "max_salary", currency
+        case interval, postedDate = "posted_date", applyUrl = "apply_url", expiresAt = "expires_at", highlights
     }
 
     /// Optional fields are written as `null`, as in the detail, so every result has the same keys.
@@ -146,7 +149,7 @@ struct JobSearchBody: Encodable {
     var facets: FacetsBody
     var nextCursor: String?
 
-    private enum CodingKeys: String, CodingKey { case jobs, total, facets, nextCursor }
+    private enum CodingKeys: String, CodingKey { case jobs, total, facets, nextCursor = "next_cursor" }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -177,6 +180,10 @@ struct FacetsBody: Encodable {
     var remote: [Value]
     var employmentType: [Value]
     var salaryRanges: [SalaryRange]
+
+    private enum CodingKeys: String, CodingKey {
+        case location, company, remote, employmentType = "employment_type", salaryRanges = "salary_ranges"
+    }
 
     init(_ facets: JobFacets) {
         func values(_ counts: [FacetCount]) -> [Value] { counts.map { Value(value: $0.value, count: $0.count) } }

@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 
 extension JSONEncoder {
-    /// snake_case keys and ISO-8601 UTC times, as every API response uses.
+    /// ISO-8601 UTC times, as every API response uses. Bodies spell their keys in snake_case
+    /// themselves (explicit coding keys, written in a fixed order), which is much faster than having
+    /// the encoder convert and sort every key of every object.
     static var api: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
     }
 }

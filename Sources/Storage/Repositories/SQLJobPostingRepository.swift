@@ -72,11 +72,12 @@ public struct SQLJobPostingRepository: JobPostingRepository {
         }
     }
 
-    public func find(rowIDs: [Int64]) async throws -> [StoredJobPosting] {
+    public func summaries(rowIDs: [Int64]) async throws -> [StoredJobPosting] {
         guard !rowIDs.isEmpty else { return [] }
         return try await store.read { database in
-            try await database.select().column("*").from("job_postings").where("row_id", .in, rowIDs)
-                .all(decoding: JobPostingRecord.self)
+            try await database.raw("""
+                SELECT \(unsafeRaw: Self.columnsWithoutHTML) FROM job_postings p WHERE p.row_id IN (\(binds: rowIDs))
+                """).all(decoding: JobPostingRecord.self)
                 .map { StoredJobPosting(rowID: $0.row_id ?? 0, posting: $0.posting) }
         }
     }
