@@ -45,26 +45,35 @@ struct Highlighter: Sendable {
             starts.contains(Self.start(word)) ? analyzer.stem(word) : word
         }
         var ranges: [Range<Int>] = []
+        // Single words are looked up in a set; only real phrases need the terms by position.
+        var words: Set<String> = []
+        var phrases: [QueryPhrase] = []
+        for case .anyOf(let alternatives) in query.required {
+            for phrase in alternatives {
+                if phrase.terms.count == 1 { words.insert(phrase.terms[0].term) } else { phrases.append(phrase) }
+            }
+        }
+        if !words.isEmpty {
+            for term in terms where words.contains(term.term) { ranges.append(term.start..<term.end) }
+        }
         var byPosition: [Int: [AnalyzedTerm]] = [:]
-        for term in terms { byPosition[term.position, default: []].append(term) }
-        for clause in query.required {
-            switch clause {
-            case .anyOf(let phrases):
-                for phrase in phrases {
-                    guard let first = phrase.terms.first else { continue }
-                    for candidate in terms where candidate.term == first.term {
-                        let base = candidate.position - first.offset
-                        let matched = phrase.terms.compactMap { part in
-                            byPosition[base + part.offset]?.first { $0.term == part.term }
-                        }
-                        if matched.count == phrase.terms.count { ranges += matched.map { $0.start..<$0.end } }
-                    }
+        if !phrases.isEmpty {
+            for term in terms { byPosition[term.position, default: []].append(term) }
+        }
+        for phrase in phrases {
+            guard let first = phrase.terms.first else { continue }
+            for candidate in terms where candidate.term == first.term {
+                let base = candidate.position - first.offset
+                let matched = phrase.terms.compactMap { part in
+                    byPosition[base + part.offset]?.first { $0.term == part.term }
                 }
-            case .prefix(let prefix):
-                for term in terms where term.term.hasPrefix(prefix)
-                    || (prefix.hasPrefix(term.term) && term.term.count >= 4 && prefix.count - term.term.count <= 4) {
-                    ranges.append(term.start..<term.end)
-                }
+                if matched.count == phrase.terms.count { ranges += matched.map { $0.start..<$0.end } }
+            }
+        }
+        for case .prefix(let prefix) in query.required {
+            for term in terms where term.term.hasPrefix(prefix)
+                || (prefix.hasPrefix(term.term) && term.term.count >= 4 && prefix.count - term.term.count <= 4) {
+                ranges.append(term.start..<term.end)
             }
         }
         return Self.merge(ranges)
