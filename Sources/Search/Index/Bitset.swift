@@ -44,6 +44,13 @@ struct Bitset: Sendable, Equatable {
         for index in words.indices { words[index] &= ~other.words[index] }
     }
 
+    /// How many members both sets have, without building the intersection.
+    func intersectionCount(_ other: Bitset) -> Int {
+        var total = 0
+        for index in words.indices { total += (words[index] & other.words[index]).nonzeroBitCount }
+        return total
+    }
+
     func intersection(_ other: Bitset) -> Bitset {
         var result = self
         result.formIntersection(other)

@@ -20,7 +20,7 @@ struct FacetTally {
         case .company: Self.tally(segment.company.ordinals, documents, into: &companyCounts)
         case .employmentType: Self.tally(segment.employmentType.ordinals, documents, into: &typeCounts)
         case .remote:
-            let remote = documents.intersection(segment.remote).cardinality
+            let remote = documents.intersectionCount(segment.remote)
             remoteCounts[1] += remote
             remoteCounts[0] += documents.cardinality - remote
         case .salary:
@@ -30,7 +30,7 @@ struct FacetTally {
 
     /// Every facet over the same documents in one pass (the usual case: no facet has a filter).
     mutating func countAll(over documents: Bitset, in segment: Segment) {
-        let remote = documents.intersection(segment.remote).cardinality
+        let remote = documents.intersectionCount(segment.remote)
         remoteCounts[1] += remote
         remoteCounts[0] += documents.cardinality - remote
         segment.location.ordinals.withUnsafeBufferPointer { locations in
