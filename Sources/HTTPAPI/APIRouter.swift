@@ -20,6 +20,8 @@ public typealias APIRequestContext = BasicRequestContext
 /// Every route of the server, behind the problem middleware.
 public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
+    // One log line per request (with Hummingbird's request id), after errors became problems.
+    router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ProblemMiddleware())
     HealthController(readiness: dependencies.readiness).addRoutes(to: router)
     let api = router.group("api/v1")

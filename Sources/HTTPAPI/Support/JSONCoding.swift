@@ -2,13 +2,13 @@ import Foundation
 import Hummingbird
 
 extension JSONEncoder {
-    /// ISO-8601 UTC times, as every API response uses. Bodies spell their keys in snake_case
-    /// themselves (explicit coding keys, written in a fixed order), which is much faster than having
-    /// the encoder convert and sort every key of every object.
+    /// ISO-8601 UTC times and sorted keys (stable output), as every API response uses. Bodies spell
+    /// their keys in snake_case themselves, which is much faster than having the encoder convert
+    /// every key of every object.
     static var api: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }
 }
