@@ -16,31 +16,35 @@ struct Analyzer: Sendable {
     /// Terms for indexing, stemming through `stem` (which may remember earlier answers).
     func terms(in text: String, stem: (String) -> String) -> [AnalyzedTerm] {
         var result: [AnalyzedTerm] = []
-        var position = 0
-        for group in groups(tokenizer.tokens(in: text)) {
-            let first = position
-            for token in group {
-                if let term = term(for: token, stem: stem) {
-                    result.append(AnalyzedTerm(term: term, position: position, start: token.start, end: token.end))
-                }
-                position += 1
-            }
-            if let extra = joinedTerm(for: group, stem: stem) {
-                let start = group[0].start, end = group[group.count - 1].end
-                result.append(AnalyzedTerm(term: extra, position: first, start: start, end: end))
-            }
+        forEachTerm(in: text, map: stem) { term, position, start, end in
+            result.append(AnalyzedTerm(term: term, position: position, start: start, end: end))
         }
         return result
     }
 
-    /// The analyzed form of a single word, or nil for a stop word.
-    func term(for token: RawToken) -> String? {
-        term(for: token, stem: stemmer.stem)
+    /// Walks the indexed terms of `text` in position order. `map` turns each folded word that is not
+    /// a stop word (and each joined compound) into what the caller keeps: a stem, or a term number.
+    func forEachTerm<Term>(in text: String, map: (String) -> Term, _ body: (Term, Int, Int, Int) -> Void) {
+        var position = 0
+        for group in groups(tokenizer.tokens(in: text)) {
+            let first = position
+            for token in group {
+                if !Self.isStopWord(token) { body(map(token.text), position, token.start, token.end) }
+                position += 1
+            }
+            if let joined = joinedWord(for: group) {
+                body(map(joined), first, group[0].start, group[group.count - 1].end)
+            }
+        }
     }
 
-    func term(for token: RawToken, stem: (String) -> String) -> String? {
-        if !token.isAcronym, token.text.utf8.count <= StopWords.longest, StopWords.english.contains(token.text) { return nil }
-        return stem(token.text)
+    private static func isStopWord(_ token: RawToken) -> Bool {
+        !token.isAcronym && token.text.utf8.count <= StopWords.longest && StopWords.english.contains(token.text)
+    }
+
+    /// The analyzed form of a single word, or nil for a stop word.
+    func term(for token: RawToken) -> String? {
+        Self.isStopWord(token) ? nil : stemmer.stem(token.text)
     }
 
     /// The ways one whitespace-free query word can match, as alternatives of phrases
@@ -91,14 +95,13 @@ struct Analyzer: Sendable {
     }
 
     private func joinedTerm(for group: [RawToken]) -> String? {
-        joinedTerm(for: group, stem: stemmer.stem)
+        joinedWord(for: group).map(stemmer.stem)
     }
 
-    private func joinedTerm(for group: [RawToken], stem: (String) -> String) -> String? {
-        if group.count == 1 {
-            return group[0].hasLeadingDot ? stem("dot" + group[0].text) : nil
-        }
-        return stem(group.map(\.text).joined())
+    /// The word a compound is also indexed as ("fullstack", "dotnet"), before stemming.
+    private func joinedWord(for group: [RawToken]) -> String? {
+        if group.count == 1 { return group[0].hasLeadingDot ? "dot" + group[0].text : nil }
+        return group.map(\.text).joined()
     }
 }
 

@@ -1,7 +1,9 @@
 /// Collects one field's postings document by document, then lays them out as `FieldPostings`.
+/// Terms come numbered by the segment's `TermNumbering`, so adding an occurrence hashes nothing.
 struct FieldPostingsBuilder {
-    private var numbers: [String: Int] = [:]
-    private var terms: [String] = []
+    /// Segment term number → this field's slot, or -1.
+    private var slots: [Int32] = []
+    private var numbers: [Int32] = []
     private var documents: [[UInt32]] = []
     private var frequencies: [[UInt8]] = []
     private var positions: [[UInt8]] = []
@@ -10,17 +12,16 @@ struct FieldPostingsBuilder {
     private var minLength: [UInt16] = []
     private var touched: [Int] = []
 
-    /// Adds one document's analyzed terms (in position order) and the field's length.
-    mutating func add(document: UInt32, terms analyzed: [AnalyzedTerm], length: UInt16) {
+    /// Adds one document's numbered terms (in position order) and the field's length.
+    mutating func add(document: UInt32, terms numbered: [(number: Int32, position: Int)], length: UInt16) {
         touched.removeAll(keepingCapacity: true)
-        for item in analyzed {
-            let number: Int
-            if let known = numbers[item.term] {
-                number = known
-            } else {
-                number = terms.count
-                numbers[item.term] = number
-                terms.append(item.term)
+        for (number, position) in numbered {
+            if Int(number) >= slots.count { slots.append(contentsOf: repeatElement(-1, count: Int(number) - slots.count + 1)) }
+            var slot = Int(slots[Int(number)])
+            if slot < 0 {
+                slot = numbers.count
+                slots[Int(number)] = Int32(slot)
+                numbers.append(number)
                 documents.append([])
                 frequencies.append([])
                 positions.append([])
@@ -28,43 +29,44 @@ struct FieldPostingsBuilder {
                 maxFrequency.append(0)
                 minLength.append(.max)
             }
-            let position = UInt32(item.position)
-            if documents[number].last != document {
-                documents[number].append(document)
-                frequencies[number].append(1)
-                Varint.append(position, to: &positions[number])
-                lastPosition[number] = position
-                touched.append(number)
+            let position = UInt32(position)
+            if documents[slot].last != document {
+                documents[slot].append(document)
+                frequencies[slot].append(1)
+                Varint.append(position, to: &positions[slot])
+                lastPosition[slot] = position
+                touched.append(slot)
             } else {
-                let last = frequencies[number].count - 1
-                guard frequencies[number][last] < 255 else { continue }
-                frequencies[number][last] += 1
-                Varint.append(position - lastPosition[number], to: &positions[number])
-                lastPosition[number] = position
+                let last = frequencies[slot].count - 1
+                guard frequencies[slot][last] < 255 else { continue }
+                frequencies[slot][last] += 1
+                Varint.append(position - lastPosition[slot], to: &positions[slot])
+                lastPosition[slot] = position
             }
         }
-        for number in touched {
-            maxFrequency[number] = max(maxFrequency[number], frequencies[number][frequencies[number].count - 1])
-            minLength[number] = min(minLength[number], length)
+        for slot in touched {
+            maxFrequency[slot] = max(maxFrequency[slot], frequencies[slot][frequencies[slot].count - 1])
+            minLength[slot] = min(minLength[slot], length)
         }
     }
 
-    func build() -> FieldPostings {
-        let order = terms.indices.sorted { terms[$0] < terms[$1] }
+    /// `terms[number]` names the segment's term numbers.
+    func build(terms: [String]) -> FieldPostings {
+        let order = numbers.indices.sorted { terms[Int(numbers[$0])] < terms[Int(numbers[$1])] }
         var result = FieldPostings()
         let entryCount = documents.reduce(0) { $0 + $1.count }
-        result.terms.reserveCapacity(terms.count)
-        result.termStarts.reserveCapacity(terms.count + 1)
+        result.terms.reserveCapacity(numbers.count)
+        result.termStarts.reserveCapacity(numbers.count + 1)
         result.documents.reserveCapacity(entryCount)
         result.frequencies.reserveCapacity(entryCount)
         result.positions.reserveCapacity(positions.reduce(0) { $0 + $1.count })
         var writer = PositionWriter()
-        for number in order {
-            result.terms.append(terms[number])
-            result.maxFrequency.append(maxFrequency[number])
-            result.minLength.append(minLength[number])
-            writer.append(entries: frequencies[number], positions: positions[number], into: &result)
-            result.documents.append(contentsOf: documents[number])
+        for slot in order {
+            result.terms.append(terms[Int(numbers[slot])])
+            result.maxFrequency.append(maxFrequency[slot])
+            result.minLength.append(minLength[slot])
+            writer.append(entries: frequencies[slot], positions: positions[slot], into: &result)
+            result.documents.append(contentsOf: documents[slot])
             result.termStarts.append(UInt32(result.documents.count))
         }
         return result

@@ -5,18 +5,18 @@ struct SegmentBuilder: Sendable {
     func build(_ documents: [IndexedDocument]) -> Segment {
         var columns = SegmentColumns()
         var builders = Array(repeating: FieldPostingsBuilder(), count: SearchField.allCases.count)
-        var cache = StemCache(analyzer: analyzer)
+        var numbering = TermNumbering(analyzer: analyzer)
         for (number, document) in documents.enumerated() {
             var lengths: [Int] = []
             for field in SearchField.allCases {
-                let terms = cache.terms(in: document.texts[field.rawValue])
+                let terms = numbering.terms(in: document.texts[field.rawValue])
                 let length = (terms.last?.position ?? -1) + 1
                 lengths.append(length)
                 builders[field.rawValue].add(document: UInt32(number), terms: terms, length: UInt16(clamping: length))
             }
             columns.append(document, fieldLengths: lengths)
         }
-        return Segment(columns: columns, fields: builders.map { $0.build() })
+        return Segment(columns: columns, fields: builders.map { $0.build(terms: numbering.terms) })
     }
 
     /// One segment holding the live documents of `sources`, in their order; deleted documents are dropped.
