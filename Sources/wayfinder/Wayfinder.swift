@@ -202,11 +202,19 @@ struct BenchSearch: AsyncParsableCommand {
     @Option(name: .customLong("database-url"), help: "Benchmark on this (empty) PostgreSQL database instead of SQLite.")
     var databaseURL: String?
 
+    @Flag(help: "Search what an earlier run left in --data-dir instead of importing and building again.")
+    var reuse = false
+
+    func validate() throws {
+        if reuse && dataDirectory == nil { throw ValidationError("--reuse needs --data-dir") }
+    }
+
     func run() async throws {
         LogSetup.bootstrap(level: .warning, format: .text)
         var benchmark = SearchBenchmark(postings: postings, rounds: rounds, overHTTP: !skipHTTP, dataDirectory: dataDirectory)
         benchmark.showsEachQuery = eachQuery
         benchmark.databaseURL = databaseURL
+        benchmark.reusesData = reuse
         try await benchmark.run()
     }
 }

@@ -18,6 +18,8 @@ public struct SearchBenchmark: Sendable {
     public var showsEachQuery = false
     /// A PostgreSQL database to benchmark on instead of the embedded SQLite file.
     public var databaseURL: String?
+    /// Search what an earlier run left in `dataDirectory` instead of importing and building again.
+    public var reusesData = false
 
     public init(postings: Int, rounds: Int, overHTTP: Bool, dataDirectory: String?) {
         self.postings = postings
@@ -29,13 +31,25 @@ public struct SearchBenchmark: Sendable {
     public func run(output: @Sendable (String) -> Void = { print($0) }) async throws {
         let directory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("wayfinder-bench-\(ProcessInfo.processInfo.processIdentifier)").path
-        try? FileManager.default.removeItem(atPath: directory)
+        if !reusesData { try? FileManager.default.removeItem(atPath: directory) }
         defer { if dataDirectory == nil { try? FileManager.default.removeItem(atPath: directory) } }
         var logger = Logger(label: "wayfinder.bench")
         logger.logLevel = .warning
         let services = try await AppServices.open(settings: Settings(dataDirectory: directory, databaseURL: databaseURL), logger: logger)
         defer { Task { await services.close() } }
+        if reusesData {
+            let loading = ContinuousClock.now
+            try await services.catchUpIndex()
+            output(String(format: "reusing %@: %d postings searchable, ready in %.2f s", directory, services.index.documentCount,
+                          (ContinuousClock.now - loading).seconds))
+        } else {
+            try await prepare(services, directory: directory, output: output)
+        }
+        try await measure(services, output: output)
+    }
 
+    /// Imports the corpus, builds, saves and reloads the index, printing each step's figures.
+    private func prepare(_ services: AppServices, directory: String, output: @Sendable (String) -> Void) async throws {
         output("corpus: \(postings) demo postings; data directory \(directory)")
         let corpus = try DemoCorpus.bundled()
         let now = services.clock.now()
@@ -74,7 +88,11 @@ public struct SearchBenchmark: Sendable {
         output(String(format: "index size: %.1f MB in memory (estimated); database file %.1f MB; process RSS %.1f MB",
                       Double(services.index.estimatedBytes) / 1e6, Double(databaseBytes) / 1e6,
                       Double(ProcessMemory.residentBytes()) / 1e6))
+    }
 
+    /// Runs the query mix in-process and over HTTP and prints latency percentiles.
+    private func measure(_ services: AppServices, output: @Sendable (String) -> Void) async throws {
+        let now = services.clock.now()
         let queries = try BenchmarkQueries.all.map { try JobSearchQuery(urlQuery: $0) }
         var engine = LatencyRecorder(), service = LatencyRecorder()
         var perQuery = [LatencyRecorder](repeating: LatencyRecorder(), count: queries.count)
