@@ -105,6 +105,9 @@ struct JobSearchIndexTests {
         #expect(Set(try ids(JobSearchQuery(maxSalary: 40_000))) == ["4", "6"])
         #expect(Set(try ids(JobSearchQuery(minSalary: 50_000, maxSalary: 55_000))) == ["7", "12"])
         #expect(Set(try ids(JobSearchQuery(minSalary: 0, currency: "GBP"))) == ["4"])
+        // A currency alone keeps only postings paid in it: none without a salary.
+        #expect(Set(try ids(JobSearchQuery(currency: "GBP"))) == ["4"])
+        #expect(Set(try ids(JobSearchQuery(currency: "eur"))) == ["1", "2", "6", "7", "11"])
         #expect(try ids(JobSearchQuery(text: "warehouse", minSalary: 0)).isEmpty)
     }
 

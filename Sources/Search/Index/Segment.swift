@@ -21,6 +21,10 @@ final class Segment: Sendable {
     let fields: [FieldPostings]
     /// The highest row id in the segment: a cursor horizon above it hides nothing here.
     let highestRowID: Int64
+    /// Per document, the yearly salary range with absent sides filled in; no salary at all is an
+    /// empty range (`Int64.max...Int64.min`) that overlaps nothing. Derived, for branch-free filtering.
+    let salaryLow: [Int64]
+    let salaryHigh: [Int64]
     /// Per document, one bit per salary facet bucket its range overlaps (derived, not stored).
     let salaryBuckets: [UInt8]
     /// The documents not yet expired, remembered until the next expiry.
@@ -46,6 +50,9 @@ final class Segment: Sendable {
         totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
         self.fields = fields
         highestRowID = columns.rowIDs.max() ?? 0
+        let ranges = zip(columns.minSalary, columns.maxSalary).map { SalaryRange(minimum: $0, maximum: $1) }
+        salaryLow = ranges.map { $0?.low ?? .max }
+        salaryHigh = ranges.map { $0?.high ?? .min }
         salaryBuckets = zip(columns.minSalary, columns.maxSalary).map { SalaryBuckets.mask(minimum: $0, maximum: $1) }
     }
 

@@ -81,20 +81,25 @@ struct SegmentFilterMasks {
     /// Postings whose yearly range overlaps the asked one (bounds inclusive) in the asked currency.
     private static func salary(_ segment: Segment, query: JobSearchQuery) -> Bitset {
         let from = query.minSalary.map(Int64.init) ?? .min, to = query.maxSalary.map(Int64.init) ?? .max
-        let acceptedCurrency = query.currency.map { code in segment.currency.values.map { $0 == code.uppercased() } }
-        var set = Bitset(count: segment.count)
-        segment.minSalary.withUnsafeBufferPointer { minimum in
-            segment.maxSalary.withUnsafeBufferPointer { maximum in
-                segment.currency.ordinals.withUnsafeBufferPointer { currencies in
-                    for document in 0..<segment.count {
-                        let low = minimum[document], high = maximum[document]
-                        guard low >= 0 || high >= 0 else { continue }
-                        guard (low >= 0 ? low : high) <= to, (high >= 0 ? high : low) >= from else { continue }
-                        if let acceptedCurrency, !acceptedCurrency[Int(currencies[document])] { continue }
-                        set.insert(document)
+        var words = [UInt64](repeating: 0, count: (segment.count + 63) / 64)
+        segment.salaryLow.withUnsafeBufferPointer { low in
+            segment.salaryHigh.withUnsafeBufferPointer { high in
+                for word in words.indices {
+                    let first = word << 6
+                    var bits: UInt64 = 0
+                    for bit in 0..<min(64, segment.count - first) {
+                        let document = first + bit
+                        let lowest = low[document], highest = high[document]
+                        // An empty range (no salary) never passes, whatever the bounds.
+                        bits |= UInt64(lowest <= highest && lowest <= to && highest >= from ? 1 : 0) << UInt64(bit)
                     }
+                    words[word] = bits
                 }
             }
+        }
+        var set = Bitset(count: segment.count, words: words)
+        if let code = query.currency?.uppercased() {
+            set.formIntersection(passing(segment.currency, count: segment.count) { $0 == code })
         }
         return set
     }
