@@ -5,10 +5,18 @@ import Foundation
 public protocol JobSearchIndex: Sendable {
     /// Ranks searchable postings at `now`. Throws `DomainError.badRequest` for a cursor it cannot use.
     func search(_ query: JobSearchQuery, now: Date) throws -> JobSearchMatches
-    /// Marks what `query` matched in the posting, using the same analysis as matching did.
-    func highlights(for posting: JobPosting, query: JobSearchQuery) -> JobHighlights
+    /// Marks what `query` matched in each posting, using the same analysis as matching did
+    /// (the query is read once for the whole page).
+    func highlights(for postings: [JobPosting], query: JobSearchQuery) -> [JobHighlights]
     /// Applies changes from the feed in order; postings that are no longer searchable leave the index.
     func apply(_ changes: [JobPostingChange])
     /// The sequence of the last change applied: where following the feed resumes.
     var appliedSequence: Int64 { get }
+}
+
+extension JobSearchIndex {
+    /// The highlights of one posting.
+    public func highlights(for posting: JobPosting, query: JobSearchQuery) -> JobHighlights {
+        highlights(for: [posting], query: query)[0]
+    }
 }

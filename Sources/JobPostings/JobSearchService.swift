@@ -23,10 +23,8 @@ public struct JobSearchService: Sendable {
         let stored = try await repository.summaries(rowIDs: matches.rowIDs)
         let byRow = Dictionary(stored.map { ($0.rowID, $0.posting) }, uniquingKeysWith: { first, _ in first })
         // The index may be a moment ahead of a deleted row; skip what the database no longer has.
-        let hits = matches.rowIDs.compactMap { rowID -> JobSearchHit? in
-            guard let posting = byRow[rowID] else { return nil }
-            return JobSearchHit(posting: posting, highlights: index.highlights(for: posting, query: query))
-        }
+        let postings = matches.rowIDs.compactMap { byRow[$0] }
+        let hits = zip(postings, index.highlights(for: postings, query: query)).map(JobSearchHit.init)
         return JobSearchResults(hits: hits, total: matches.total, facets: matches.facets, nextCursor: matches.nextCursor)
     }
 

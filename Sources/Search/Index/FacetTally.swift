@@ -45,11 +45,7 @@ struct FacetTally {
                                             locationCounts[Int(locations[document])] += 1
                                             companyCounts[Int(companies[document])] += 1
                                             typeCounts[Int(types[document])] += 1
-                                            var mask = buckets[document]
-                                            while mask != 0 {
-                                                salaryCounts[mask.trailingZeroBitCount] += 1
-                                                mask &= mask &- 1
-                                            }
+                                            salaryCounts.addBuckets(buckets[document])
                                         }
                                     }
                                 }
@@ -64,13 +60,7 @@ struct FacetTally {
     private static func tallyBuckets(_ buckets: [UInt8], _ documents: Bitset, into counts: inout [Int]) {
         buckets.withUnsafeBufferPointer { buckets in
             counts.withUnsafeMutableBufferPointer { counts in
-                documents.forEach { document in
-                    var mask = buckets[document]
-                    while mask != 0 {
-                        counts[mask.trailingZeroBitCount] += 1
-                        mask &= mask &- 1
-                    }
-                }
+                documents.forEach { counts.addBuckets(buckets[$0]) }
             }
         }
     }

@@ -1,14 +1,4 @@
 extension FieldPostings {
-    /// Byte offset of an entry's positions.
-    func positionOffset(ofEntry entry: Int) -> Int {
-        let checkpoint = entry / Self.checkpointInterval
-        var offset = Int(checkpoints[checkpoint])
-        for skipped in (checkpoint * Self.checkpointInterval)..<entry {
-            Varint.skip(Int(frequencies[skipped]), in: positions, at: &offset)
-        }
-        return offset
-    }
-
     /// One field's postings from several segments, documents renumbered (`-1`: dropped, as deleted).
     /// `lengths` are the merged segment's field lengths, for the per-term score bounds.
     static func merged(_ sources: [(postings: FieldPostings, renumbering: [Int32])], lengths: [UInt16]) -> FieldPostings {

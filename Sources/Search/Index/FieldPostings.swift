@@ -41,6 +41,16 @@ struct FieldPostings: Sendable {
         Int(termStarts[term])..<Int(termStarts[term + 1])
     }
 
+    /// Byte offset of an entry's positions. `known` is an earlier entry's offset to walk on from,
+    /// used when it lies between the entry's checkpoint and the entry itself.
+    func positionOffset(ofEntry entry: Int, from known: (entry: Int, offset: Int)? = nil) -> Int {
+        let checkpointStart = entry - entry % Self.checkpointInterval
+        var (from, offset) = (checkpointStart, Int(checkpoints[entry / Self.checkpointInterval]))
+        if let known, known.entry >= checkpointStart, known.entry <= entry { (from, offset) = known }
+        for skipped in from..<entry { Varint.skip(Int(frequencies[skipped]), in: positions, at: &offset) }
+        return offset
+    }
+
     private func lowerBound(_ term: String) -> Int {
         var low = 0, high = terms.count
         while low < high {

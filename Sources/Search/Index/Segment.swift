@@ -53,7 +53,7 @@ final class Segment: Sendable {
         let ranges = zip(columns.minSalary, columns.maxSalary).map { SalaryRange(minimum: $0, maximum: $1) }
         salaryLow = ranges.map { $0?.low ?? .max }
         salaryHigh = ranges.map { $0?.high ?? .min }
-        salaryBuckets = zip(columns.minSalary, columns.maxSalary).map { SalaryBuckets.mask(minimum: $0, maximum: $1) }
+        salaryBuckets = ranges.map(SalaryBuckets.mask)
     }
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }

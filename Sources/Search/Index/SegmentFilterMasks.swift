@@ -115,11 +115,6 @@ struct SalaryRange {
     let high: Int64
 
     @inline(__always)
-    init?(segment: Segment, document: Int) {
-        self.init(minimum: segment.minSalary[document], maximum: segment.maxSalary[document])
-    }
-
-    @inline(__always)
     init?(minimum: Int64, maximum: Int64) {
         guard minimum >= 0 || maximum >= 0 else { return nil }
         low = minimum >= 0 ? minimum : maximum

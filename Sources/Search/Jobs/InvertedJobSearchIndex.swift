@@ -76,13 +76,15 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
         return try executor.run(query, now: now)
     }
 
-    public func highlights(for posting: JobPosting, query: JobSearchQuery) -> JobHighlights {
+    public func highlights(for postings: [JobPosting], query: JobSearchQuery) -> [JobHighlights] {
         let parsed = QueryParser(analyzer: analyzer).parse(query.text)
         let highlighter = Highlighter(analyzer: analyzer)
-        return JobHighlights(
-            title: highlighter.title(posting.title, query: parsed),
-            description: highlighter.snippet(posting.description, query: parsed)
-        )
+        return postings.map { posting in
+            JobHighlights(
+                title: highlighter.title(posting.title, query: parsed),
+                description: highlighter.snippet(posting.description, query: parsed)
+            )
+        }
     }
 
     public func apply(_ changes: [JobPostingChange]) {

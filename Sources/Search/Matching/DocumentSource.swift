@@ -88,17 +88,8 @@ final class TermSource: DocumentSource {
 
     /// Positions of the current entry, decoded into `buffer` (reused to avoid allocating per document).
     func positions(into buffer: inout [UInt32]) {
-        let checkpointStart = entry - entry % FieldPostings.checkpointInterval
-        var offset: Int
-        var from: Int
-        if positionEntry >= checkpointStart && positionEntry <= entry {
-            offset = positionOffset
-            from = positionEntry
-        } else {
-            offset = Int(postings.checkpoints[entry / FieldPostings.checkpointInterval])
-            from = checkpointStart
-        }
-        for skipped in from..<entry { Varint.skip(Int(postings.frequencies[skipped]), in: postings.positions, at: &offset) }
+        let known = positionEntry >= 0 ? (entry: positionEntry, offset: positionOffset) : nil
+        var offset = postings.positionOffset(ofEntry: entry, from: known)
         positionEntry = entry
         positionOffset = offset
         buffer.removeAll(keepingCapacity: true)
