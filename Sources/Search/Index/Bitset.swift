@@ -63,6 +63,21 @@ struct Bitset: Sendable, Equatable {
         return result
     }
 
+    /// The smallest member at or after `start`, or nil.
+    func firstMember(from start: Int) -> Int? {
+        guard start < count else { return nil }
+        var index = start >> 6
+        var word = words[index] & (UInt64.max << UInt64(start & 63))
+        while word == 0 {
+            index += 1
+            guard index < words.count else { return nil }
+            word = words[index]
+        }
+        return index << 6 | word.trailingZeroBitCount
+    }
+
+    var isEmpty: Bool { !words.contains { $0 != 0 } }
+
     /// Calls `body` with every member in ascending order.
     @inline(__always)
     func forEach(_ body: (Int) -> Void) {

@@ -44,8 +44,24 @@ struct FieldPostings: Sendable {
     /// Byte offset of an entry's positions. `known` is an earlier entry's offset to walk on from,
     /// used when it lies between the entry's checkpoint and the entry itself.
     func positionOffset(ofEntry entry: Int, from known: (entry: Int, offset: Int)? = nil) -> Int {
-        let checkpointStart = entry - entry % Self.checkpointInterval
-        var (from, offset) = (checkpointStart, Int(checkpoints[entry / Self.checkpointInterval]))
+        frequencies.withUnsafeBufferPointer { frequencies in
+            positions.withUnsafeBufferPointer { positions in
+                checkpoints.withUnsafeBufferPointer { checkpoints in
+                    Self.positionOffset(ofEntry: entry, from: known, frequencies: frequencies,
+                                        positions: positions, checkpoints: checkpoints)
+                }
+            }
+        }
+    }
+
+    /// `positionOffset(ofEntry:from:)` over the raw arrays, for loops that hold them already.
+    @inline(__always)
+    static func positionOffset(
+        ofEntry entry: Int, from known: (entry: Int, offset: Int)?, frequencies: UnsafeBufferPointer<UInt8>,
+        positions: UnsafeBufferPointer<UInt8>, checkpoints: UnsafeBufferPointer<UInt64>
+    ) -> Int {
+        let checkpointStart = entry - entry % checkpointInterval
+        var (from, offset) = (checkpointStart, Int(checkpoints[entry / checkpointInterval]))
         if let known, known.entry >= checkpointStart, known.entry <= entry { (from, offset) = known }
         for skipped in from..<entry { Varint.skip(Int(frequencies[skipped]), in: positions, at: &offset) }
         return offset

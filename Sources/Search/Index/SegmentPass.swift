@@ -71,7 +71,8 @@ struct SegmentPass {
         if let threshold = collector.threshold, untitledBound < threshold { return }
         var untitled = results
         untitled.subtract(titled)
-        score(untitled, clauses: required.map(planner.iterator(for:)), into: &collector)
+        for clause in clauses { clause.rewind() }
+        score(untitled, clauses: clauses, into: &collector)
     }
 
     private func score(_ documents: Bitset, clauses: [ClauseIterator], into collector: inout HitCollector) {

@@ -12,7 +12,8 @@ enum Varint {
 
     /// Reads one value at `offset` and moves `offset` past it.
     @inline(__always)
-    static func read(_ bytes: [UInt8], at offset: inout Int) -> UInt32 {
+    static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: inout Int) -> UInt32
+    where Bytes.Index == Int {
         var value: UInt32 = 0
         var shift: UInt32 = 0
         while true {
@@ -26,7 +27,8 @@ enum Varint {
 
     /// Moves `offset` past `count` values without decoding them.
     @inline(__always)
-    static func skip(_ count: Int, in bytes: [UInt8], at offset: inout Int) {
+    static func skip<Bytes: RandomAccessCollection<UInt8>>(_ count: Int, in bytes: Bytes, at offset: inout Int)
+    where Bytes.Index == Int {
         var remaining = count
         while remaining > 0 {
             if bytes[offset] < 0x80 { remaining -= 1 }

@@ -70,6 +70,11 @@ final class ClauseIterator {
         }.max() ?? 0
     }
 
+    /// Goes back to the first document, for another ascending walk.
+    func rewind() {
+        for sources in alternatives { for source in sources { source.rewind() } }
+    }
+
     /// Adds the documents matching in a title to `set`.
     func addTitleMatches(to set: inout Bitset) {
         for sources in alternatives { for source in sources where source.isTitle { source.addAll(to: &set) } }
@@ -96,14 +101,16 @@ struct ClausePlanner {
     private func source(for phrase: QueryPhrase, in field: SearchField) -> DocumentSource? {
         let postings = segment.postings(field)
         var terms: [TermSource] = []
+        var scanned: [PhraseScan.Term] = []
         for part in phrase.terms {
             guard let number = postings.find(part.term) else { return nil }
             terms.append(TermSource(term: number, field: field, postings: postings,
                                     lengths: segment.fieldLengths[field.rawValue], statistics: statistics))
+            scanned.append(PhraseScan.Term(number: number, offset: part.offset))
         }
         if terms.count == 1 { return terms[0] }
-        let source = PhraseSource(terms: terms, offsets: phrase.terms.map(\.offset))
-        return source.document == DocumentSource.exhausted ? nil : source
+        let matching = PhraseScan.documents(matching: scanned, in: postings, documentCount: segment.count)
+        return matching.isEmpty ? nil : PhraseSource(terms: terms, matching: matching)
     }
 
     /// Words starting with the prefix, plus stems the prefix itself starts with ("manag" for "managi").

@@ -24,6 +24,9 @@ class DocumentSource {
     /// Adds every document of the stream to `set`, leaving the stream where it was.
     func addAll(to set: inout Bitset) {}
 
+    /// Goes back to the first document, for another ascending walk.
+    func rewind() {}
+
     /// Whether `target` is in the stream, moving there (ascending targets only).
     func matches(_ target: UInt32) -> Bool {
         advance(to: target)
@@ -82,144 +85,80 @@ final class TermSource: DocumentSource {
                          length: lengths[Int(document)], field: field)
     }
 
-    /// Where the positions of `positionEntry` start, so walking forward never restarts from a checkpoint.
-    private var positionEntry = -1
-    private var positionOffset = 0
-
-    /// Positions of the current entry, decoded into `buffer` (reused to avoid allocating per document).
-    func positions(into buffer: inout [UInt32]) {
-        let known = positionEntry >= 0 ? (entry: positionEntry, offset: positionOffset) : nil
-        var offset = postings.positionOffset(ofEntry: entry, from: known)
-        positionEntry = entry
-        positionOffset = offset
-        buffer.removeAll(keepingCapacity: true)
-        var position: UInt32 = 0
-        for _ in 0..<Int(postings.frequencies[entry]) {
-            position &+= Varint.read(postings.positions, at: &offset)
-            buffer.append(position)
-        }
-    }
-
     override func addAll(to set: inout Bitset) {
         postings.documents.withUnsafeBufferPointer { documents in
             for index in start..<end { set.insert(Int(documents[index])) }
         }
     }
 
-    func rewind() {
+    override func rewind() {
         entry = start
         document = entry < end ? postings.documents[entry] : Self.exhausted
     }
 }
 
-/// The documents where several terms of one field occur at fixed distances.
-final class PhraseSource: DocumentSource {
-    private let terms: [TermSource]
-    private let offsets: [Int]
+/// A stream over a set computed up front: walking, testing and adding it cost no decoding.
+class SetSource: DocumentSource {
+    let matching: Bitset
 
-    init(terms: [TermSource], offsets: [Int]) {
-        self.terms = terms
-        self.offsets = offsets
-        super.init(bound: terms.reduce(0) { $0 + $1.bound }, isTitle: terms[0].isTitle)
-        seek(0)
+    init(matching: Bitset, bound: Double, isTitle: Bool) {
+        self.matching = matching
+        super.init(bound: bound, isTitle: isTitle)
+        document = matching.firstMember(from: 0).map(UInt32.init) ?? Self.exhausted
     }
 
     override func advance(to target: UInt32) {
         guard document < target else { return }
-        seek(target)
+        document = matching.firstMember(from: Int(target)).map(UInt32.init) ?? Self.exhausted
     }
 
-    /// Checks positions at `target` only: walking to it does not verify the candidates in between.
     override func matches(_ target: UInt32) -> Bool {
-        if document == target { return true }
-        if document > target, document != Self.exhausted { return false }
-        for term in terms {
-            term.advance(to: target)
-            if term.document != target { return false }
-        }
-        guard positionsAlign() else { return false }
+        guard matching.contains(Int(target)) else { return false }
         document = target
         return true
     }
 
-    override func score() -> Double { terms.reduce(0) { $0 + $1.score() } }
-
     override func addAll(to set: inout Bitset) {
-        let current = document
-        while document != Self.exhausted {
-            set.insert(Int(document))
-            seek(document + 1)
+        set.formUnion(matching)
+    }
+
+    override func rewind() {
+        document = matching.firstMember(from: 0).map(UInt32.init) ?? Self.exhausted
+    }
+}
+
+/// The documents where several terms of one field occur at fixed distances, found by one
+/// `PhraseScan` up front: the set serves counting, facets and ranking without checking positions again.
+final class PhraseSource: SetSource {
+    private let terms: [TermSource]
+
+    init(terms: [TermSource], matching: Bitset) {
+        self.terms = terms
+        super.init(matching: matching, bound: terms.reduce(0) { $0 + $1.bound }, isTitle: terms[0].isTitle)
+    }
+
+    /// The terms' scores at the current document (visited in ascending order, so the terms only move forward).
+    override func score() -> Double {
+        var total = 0.0
+        for term in terms {
+            term.advance(to: document)
+            total += term.score()
         }
+        return total
+    }
+
+    override func rewind() {
+        super.rewind()
         for term in terms { term.rewind() }
-        seek(0)
-        if current != document { seek(current) }
-    }
-
-    private func seek(_ target: UInt32) {
-        var candidate = target
-        search: while true {
-            for term in terms {
-                term.advance(to: candidate)
-                if term.document == Self.exhausted { document = Self.exhausted; return }
-                if term.document > candidate { candidate = term.document; continue search }
-            }
-            if positionsAlign() { document = candidate; return }
-            candidate += 1
-        }
-    }
-
-    private var buffers: [[UInt32]] = []
-
-    /// Whether some start position puts every term at its offset: sorted lists walked in step.
-    private func positionsAlign() -> Bool {
-        if buffers.count != terms.count { buffers = Array(repeating: [], count: terms.count) }
-        for index in terms.indices { terms[index].positions(into: &buffers[index]) }
-        var cursors = [Int](repeating: 0, count: terms.count)
-        for start in buffers[0] {
-            let base = Int(start) - offsets[0]
-            var all = true
-            for index in 1..<terms.count {
-                let wanted = base + offsets[index]
-                let list = buffers[index]
-                while cursors[index] < list.count, Int(list[cursors[index]]) < wanted { cursors[index] += 1 }
-                if cursors[index] == list.count { return false }
-                if Int(list[cursors[index]]) != wanted { all = false }
-            }
-            if all { return true }
-        }
-        return false
     }
 }
 
 /// Documents of one field with any word starting with a prefix; each scores the field's weight
 /// (a typed prefix says what the user is after, not how relevant a document is).
-final class PrefixSource: DocumentSource {
-    private let matching: Bitset
-    private var next = 0
-
+final class PrefixSource: SetSource {
     init(matching: Bitset, field: SearchField) {
-        self.matching = matching
-        super.init(bound: field.weight * ScoringStatistics.prefixScore, isTitle: field == .title)
-        advance(to: 0)
-    }
-
-    override func advance(to target: UInt32) {
-        if document != Self.exhausted, document >= target { return }
-        var position = Int(target)
-        while position < matching.count {
-            let word = matching.words[position >> 6] >> UInt64(position & 63)
-            if word != 0 {
-                document = UInt32(position + word.trailingZeroBitCount)
-                return
-            }
-            position = (position | 63) + 1
-        }
-        document = Self.exhausted
+        super.init(matching: matching, bound: field.weight * ScoringStatistics.prefixScore, isTitle: field == .title)
     }
 
     override func score() -> Double { bound }
-
-    override func addAll(to set: inout Bitset) {
-        set.formUnion(matching)
-    }
 }
