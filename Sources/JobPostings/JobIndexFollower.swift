@@ -16,14 +16,20 @@ public actor JobIndexFollower {
     }
 
     /// Applies every change written so far; returns how many were applied.
+    ///
+    /// The next batch is read while the current one is indexed, so a long catch-up (a first start,
+    /// a big import by another process) keeps the database and the index busy at the same time.
     @discardableResult
     public func catchUp() async throws -> Int {
+        let repository = repository, batchSize = batchSize
         var applied = 0
-        while true {
-            let changes = try await repository.changes(after: index.appliedSequence, limit: batchSize)
-            if changes.isEmpty { return applied }
-            index.apply(changes)
-            applied += changes.count
+        var next = try await repository.changes(after: index.appliedSequence, limit: batchSize)
+        while let last = next.last {
+            let reading = Task { try await repository.changes(after: last.sequence, limit: batchSize) }
+            index.apply(next)
+            applied += next.count
+            next = try await reading.value
         }
+        return applied
     }
 }

@@ -205,8 +205,12 @@ struct BenchSearch: AsyncParsableCommand {
     @Flag(help: "Search what an earlier run left in --data-dir instead of importing and building again.")
     var reuse = false
 
+    @Flag(help: "With --reuse: drop the saved index and build it again from the database, timing the build.")
+    var rebuild = false
+
     func validate() throws {
         if reuse && dataDirectory == nil { throw ValidationError("--reuse needs --data-dir") }
+        if rebuild && !reuse { throw ValidationError("--rebuild needs --reuse") }
     }
 
     func run() async throws {
@@ -215,6 +219,7 @@ struct BenchSearch: AsyncParsableCommand {
         benchmark.showsEachQuery = eachQuery
         benchmark.databaseURL = databaseURL
         benchmark.reusesData = reuse
+        benchmark.rebuildsIndex = rebuild
         try await benchmark.run()
     }
 }

@@ -25,40 +25,76 @@ struct Analyzer: Sendable {
     /// Walks the indexed terms of `text` in position order. `map` turns each folded word that is not
     /// a stop word (and each joined compound) into what the caller keeps: a stem, or a term number.
     func forEachTerm<Term>(in text: String, map: (String) -> Term, _ body: (Term, Int, Int, Int) -> Void) {
-        var position = 0
-        for group in groups(tokenizer.tokens(in: text)) {
-            let first = position
-            for token in group {
-                if !Self.isStopWord(token) { body(map(token.text), position, token.start, token.end) }
-                position += 1
-            }
-            if let joined = joinedWord(for: group) {
-                body(map(joined), first, group[0].start, group[group.count - 1].end)
-            }
+        forEachWord(in: text) { folded, span, position in
+            let word = String(decoding: folded, as: UTF8.self)
+            if span.isAcronym || !Self.isStopWord(word) { body(map(word), position, span.start, span.end) }
+        } joined: { folded, position, start, end in
+            body(map(String(decoding: folded, as: UTF8.self)), position, start, end)
         }
     }
 
-    private static func isStopWord(_ token: RawToken) -> Bool {
-        !token.isAcronym && token.text.utf8.count <= StopWords.longest && StopWords.english.contains(token.text)
+    /// The walk under every use of the analyzer: each word with its position (stop words included,
+    /// so they keep their place), and after the last part of a compound the compound joined
+    /// ("fullstack" at the position of "full"; "dotnet" for ".NET"). Folded text is passed as a
+    /// buffer valid only during the call.
+    func forEachWord(
+        in text: String,
+        _ word: (UnsafeBufferPointer<UInt8>, TokenSpan, Int) -> Void,
+        joined: (UnsafeBufferPointer<UInt8>, Int, Int, Int) -> Void
+    ) {
+        var compound = Compound()
+        var position = 0
+        var copy = text
+        copy.withUTF8 { bytes in
+            tokenizer.forEachToken(in: bytes) { span, folded in
+                if span.joinsPrevious {
+                    compound.extend(with: folded, end: span.end)
+                } else {
+                    compound.finish(joined)
+                    compound.start(with: folded, span: span, position: position)
+                }
+                word(folded, span, position)
+                position += 1
+            }
+        }
+        compound.finish(joined)
+    }
+
+    static func isStopWord(_ word: String) -> Bool {
+        word.utf8.count <= StopWords.longest && StopWords.english.contains(word)
     }
 
     /// The analyzed form of a single word, or nil for a stop word.
     func term(for token: RawToken) -> String? {
-        Self.isStopWord(token) ? nil : stemmer.stem(token.text)
+        !token.isAcronym && Self.isStopWord(token.text) ? nil : stemmer.stem(token.text)
     }
 
     /// The ways one whitespace-free query word can match, as alternatives of phrases
     /// (a single term is a phrase of one). Several groups ("python/java") become several clauses.
     func queryClauses(for word: String) -> [[QueryPhrase]] {
-        groups(tokenizer.tokens(in: word)).compactMap { group -> [QueryPhrase]? in
+        struct Group {
             var parts: [QueryPhrase.Term] = []
-            for (offset, token) in group.enumerated() {
-                if let term = term(for: token) { parts.append(.init(term: term, offset: offset)) }
+            var joined: String?
+            var startsWithDot = false
+            var size = 0
+        }
+        var groups: [Group] = []
+        forEachWord(in: word) { folded, span, position in
+            if !span.joinsPrevious { groups.append(Group(startsWithDot: span.hasLeadingDot)) }
+            let text = String(decoding: folded, as: UTF8.self)
+            if span.isAcronym || !Self.isStopWord(text) {
+                groups[groups.count - 1].parts.append(.init(term: stemmer.stem(text), offset: groups[groups.count - 1].size))
             }
+            groups[groups.count - 1].size += 1
+        } joined: { folded, _, _, _ in
+            groups[groups.count - 1].joined = stemmer.stem(String(decoding: folded, as: UTF8.self))
+        }
+        return groups.compactMap { group -> [QueryPhrase]? in
             var alternatives: [QueryPhrase] = []
-            if let joined = joinedTerm(for: group) { alternatives.append(QueryPhrase(terms: [.init(term: joined, offset: 0)])) }
+            if let joined = group.joined { alternatives.append(QueryPhrase(terms: [.init(term: joined, offset: 0)])) }
             // ".NET" is asked for as "dotnet" alone: the bare "net" would match far too much.
-            if group.count == 1, group[0].hasLeadingDot { return alternatives }
+            if group.size == 1, group.startsWithDot { return alternatives }
+            let parts = group.parts
             if !parts.isEmpty { alternatives.append(QueryPhrase(terms: parts.map { .init(term: $0.term, offset: $0.offset - parts[0].offset) })) }
             return alternatives.isEmpty ? nil : alternatives
         }
@@ -84,24 +120,38 @@ struct Analyzer: Sendable {
     }
 
     func stem(_ word: String) -> String { stemmer.stem(word) }
+}
 
-    private func groups(_ tokens: [RawToken]) -> [[RawToken]] {
-        var groups: [[RawToken]] = []
-        for token in tokens {
-            if token.joinsPrevious, !groups.isEmpty { groups[groups.count - 1].append(token) }
-            else { groups.append([token]) }
-        }
-        return groups
+/// The compound being read: "full-stack" is indexed as "full", "stack" and "fullstack".
+private struct Compound {
+    private var text: [UInt8] = []
+    private var parts = 0
+    private var startsWithDot = false
+    private var position = 0
+    private var start = 0
+    private var end = 0
+
+    mutating func start(with folded: UnsafeBufferPointer<UInt8>, span: TokenSpan, position: Int) {
+        text.removeAll(keepingCapacity: true)
+        text.append(contentsOf: folded)
+        parts = 1
+        startsWithDot = span.hasLeadingDot
+        self.position = position
+        start = span.start
+        end = span.end
     }
 
-    private func joinedTerm(for group: [RawToken]) -> String? {
-        joinedWord(for: group).map(stemmer.stem)
+    mutating func extend(with folded: UnsafeBufferPointer<UInt8>, end: Int) {
+        text.append(contentsOf: folded)
+        parts += 1
+        self.end = end
     }
 
-    /// The word a compound is also indexed as ("fullstack", "dotnet"), before stemming.
-    private func joinedWord(for group: [RawToken]) -> String? {
-        if group.count == 1 { return group[0].hasLeadingDot ? "dot" + group[0].text : nil }
-        return group.map(\.text).joined()
+    /// Reports the joined word of the compound just read, if it was one.
+    mutating func finish(_ joined: (UnsafeBufferPointer<UInt8>, Int, Int, Int) -> Void) {
+        defer { parts = 0 }
+        if parts == 1, startsWithDot { text.insert(contentsOf: "dot".utf8, at: 0) } else if parts < 2 { return }
+        text.withUnsafeBufferPointer { joined($0, position, start, end) }
     }
 }
 

@@ -13,6 +13,15 @@ struct RawToken: Equatable {
     var hasLeadingDot: Bool
 }
 
+/// Where a word stood and how it was written, without its text.
+struct TokenSpan {
+    var start: Int
+    var end: Int
+    var isAcronym: Bool
+    var joinsPrevious: Bool
+    var hasLeadingDot: Bool
+}
+
 /// An analyzed term at a position; several terms may share a position ("full", "fullstack").
 struct AnalyzedTerm: Equatable {
     var term: String

@@ -4,82 +4,94 @@
 /// "C++", "C#" and "F#" stay whole; "node.js" and "full-stack" are reported as parts joined to the
 /// previous word, so the analyzer can index both the parts and the joined form.
 struct Tokenizer {
+    /// Every word as an owned token (query parsing, tests).
     func tokens(in text: String) -> [RawToken] {
+        var result: [RawToken] = []
         var copy = text
-        return copy.withUTF8 { tokens(in: $0) }
+        copy.withUTF8 { bytes in
+            forEachToken(in: bytes) { span, folded in
+                result.append(RawToken(
+                    text: String(decoding: folded, as: UTF8.self), start: span.start, end: span.end,
+                    isAcronym: span.isAcronym, joinsPrevious: span.joinsPrevious, hasLeadingDot: span.hasLeadingDot
+                ))
+            }
+        }
+        return result
     }
 
-    func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [RawToken] {
-        var result: [RawToken] = []
-        var index = 0
+    /// Calls `body` with every word: where it stands, and its folded text in a buffer that is only
+    /// valid during the call (indexing looks words up without making a String of each).
+    func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (TokenSpan, UnsafeBufferPointer<UInt8>) -> Void) {
         let count = bytes.count
+        // Folding never makes a word much longer than it was ("ß" → "ss"); anything past this is cut.
+        let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count * 3 + 8)
+        defer { folded.deallocate() }
+        var previousEnd = -2
+        var index = 0
         while index < count {
-            let (scalar, length) = Self.decode(bytes, at: index)
-            guard Self.isWordScalar(scalar) else { index += length; continue }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                guard Self.isWordByte(lead) else { index += 1; continue }
+            } else {
+                let (scalar, length) = Self.decode(bytes, at: index)
+                guard Self.isWordScalar(scalar) else { index += length; continue }
+            }
             let start = index
             var letters = 0
             var capitals = 0
-            var folded: String
-            // Fast path: a run of ASCII letters and digits becomes one lowercase string in one go.
-            var scan = index
-            while scan < count, bytes[scan] < 0x80, Self.isWordByte(bytes[scan]) { scan += 1 }
-            if scan == count || bytes[scan] < 0x80 {
-                let length = scan - index
-                folded = String(unsafeUninitializedCapacity: length) { buffer in
-                    for offset in 0..<length {
-                        var byte = bytes[index + offset]
-                        if byte >= 65, byte <= 90 { byte += 32; capitals += 1; letters += 1 } else if byte >= 97 { letters += 1 }
-                        buffer[offset] = byte
+            var length = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard Self.isWordByte(byte) else { break }
+                    let isCapital = byte &- 65 < 26
+                    folded[length] = isCapital ? byte + 32 : byte
+                    length += 1
+                    capitals += isCapital ? 1 : 0
+                    letters += isCapital || byte >= 97 ? 1 : 0
+                    index += 1
+                } else {
+                    let (scalar, scalarLength) = Self.decode(bytes, at: index)
+                    guard Self.isWordScalar(scalar) else { break }
+                    if scalar.properties.isUppercase { capitals += 1 }
+                    if scalar.properties.isAlphabetic { letters += 1 }
+                    for byte in TextFolding.fold(scalar).utf8 where length < folded.count - 2 {
+                        folded[length] = byte
+                        length += 1
                     }
-                    return length
-                }
-                index = scan
-            } else {
-                folded = ""
-                while index < count {
-                    let (next, nextLength) = Self.decode(bytes, at: index)
-                    guard Self.isWordScalar(next) else { break }
-                    if next.isASCII {
-                        var byte = UInt8(truncatingIfNeeded: next.value)
-                        if byte >= 65, byte <= 90 { byte += 32; capitals += 1; letters += 1 }
-                        else if byte >= 97 { letters += 1 }
-                        folded.unicodeScalars.append(Unicode.Scalar(byte))
-                    } else {
-                        if next.properties.isUppercase { capitals += 1 }
-                        if next.properties.isAlphabetic { letters += 1 }
-                        folded += TextFolding.fold(next)
-                    }
-                    index += nextLength
+                    index += scalarLength
                 }
             }
             var end = index
             // "C++", "C#", "F#": a short word directly followed by the marks, then a non-word character.
-            if letters <= 2, letters == folded.utf8.count {
-                for suffix in [[UInt8(ascii: "+"), UInt8(ascii: "+")], [UInt8(ascii: "#")]]
-                where Self.matches(bytes, at: end, suffix) {
+            if letters <= 2, letters == length {
+                for suffix in Self.keptSuffixes where Self.matches(bytes, at: end, suffix) {
                     let after = end + suffix.count
                     if after >= count || !Self.isWordScalar(Self.decode(bytes, at: after).0) {
-                        folded += String(decoding: suffix, as: UTF8.self)
+                        for byte in suffix {
+                            folded[length] = byte
+                            length += 1
+                        }
                         end = after
                         index = after
                         break
                     }
                 }
             }
+            if length == 0 { continue }
             let previousByte: UInt8? = start > 0 ? bytes[start - 1] : nil
             let beforePrevious: UInt8? = start > 1 ? bytes[start - 2] : nil
-            let joined = (previousByte == UInt8(ascii: "-") || previousByte == UInt8(ascii: "."))
-                && result.last?.end == start - 1
+            let joined = (previousByte == UInt8(ascii: "-") || previousByte == UInt8(ascii: ".")) && previousEnd == start - 1
             let leadingDot = previousByte == UInt8(ascii: ".") && !joined
                 && (beforePrevious.map { !Self.isWordByte($0) } ?? true)
-            if folded.isEmpty { continue }
-            result.append(RawToken(
-                text: folded, start: start, end: end, isAcronym: capitals >= 2 && capitals == letters,
-                joinsPrevious: joined, hasLeadingDot: leadingDot
-            ))
+            let span = TokenSpan(start: start, end: end, isAcronym: capitals >= 2 && capitals == letters,
+                                 joinsPrevious: joined, hasLeadingDot: leadingDot)
+            body(span, UnsafeBufferPointer(rebasing: folded[0..<length]))
+            previousEnd = end
         }
-        return result
     }
+
+    private static let keptSuffixes: [[UInt8]] = [[UInt8(ascii: "+"), UInt8(ascii: "+")], [UInt8(ascii: "#")]]
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: [UInt8]) -> Bool {
         guard index + pattern.count <= bytes.count else { return false }
@@ -87,6 +99,7 @@ struct Tokenizer {
         return true
     }
 
+    @inline(__always)
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 0x80
     }

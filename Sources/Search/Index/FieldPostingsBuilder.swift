@@ -1,93 +1,86 @@
 /// Collects one field's postings document by document, then lays them out as `FieldPostings`.
-/// Terms come numbered by the segment's `TermNumbering`, so adding an occurrence hashes nothing.
+///
+/// Occurrences are logged in arrival order (term number and position, packed in one word) and
+/// sorted by term once at the end with a counting sort: adding an occurrence is one append.
 struct FieldPostingsBuilder {
-    /// Segment term number → this field's slot, or -1.
-    private var slots: [Int32] = []
-    private var numbers: [Int32] = []
-    private var documents: [[UInt32]] = []
-    private var frequencies: [[UInt8]] = []
-    private var positions: [[UInt8]] = []
-    private var lastPosition: [UInt32] = []
-    private var maxFrequency: [UInt8] = []
-    private var minLength: [UInt16] = []
-    private var touched: [Int] = []
+    /// `number << 32 | position` per occurrence, document after document.
+    private var log: [UInt64] = []
+    /// Where each document's occurrences start in `log`; one more entry than documents.
+    private var documentStarts: [Int] = [0]
+    private var lengths: [UInt16] = []
 
-    /// Adds one document's numbered terms (in position order) and the field's length.
-    mutating func add(document: UInt32, terms numbered: [(number: Int32, position: Int)], length: UInt16) {
-        touched.removeAll(keepingCapacity: true)
-        for (number, position) in numbered {
-            if Int(number) >= slots.count { slots.append(contentsOf: repeatElement(-1, count: Int(number) - slots.count + 1)) }
-            var slot = Int(slots[Int(number)])
-            if slot < 0 {
-                slot = numbers.count
-                slots[Int(number)] = Int32(slot)
-                numbers.append(number)
-                documents.append([])
-                frequencies.append([])
-                positions.append([])
-                lastPosition.append(0)
-                maxFrequency.append(0)
-                minLength.append(.max)
-            }
-            let position = UInt32(position)
-            if documents[slot].last != document {
-                documents[slot].append(document)
-                frequencies[slot].append(1)
-                Varint.append(position, to: &positions[slot])
-                lastPosition[slot] = position
-                touched.append(slot)
-            } else {
-                let last = frequencies[slot].count - 1
-                guard frequencies[slot][last] < 255 else { continue }
-                frequencies[slot][last] += 1
-                Varint.append(position - lastPosition[slot], to: &positions[slot])
-                lastPosition[slot] = position
-            }
-        }
-        for slot in touched {
-            maxFrequency[slot] = max(maxFrequency[slot], frequencies[slot][frequencies[slot].count - 1])
-            minLength[slot] = min(minLength[slot], length)
-        }
+    mutating func add(_ number: Int32, at position: Int) {
+        log.append(UInt64(UInt32(bitPattern: number)) << 32 | UInt64(UInt32(clamping: position)))
+    }
+
+    /// Closes the current document, whose occurrences were just added.
+    mutating func finishDocument(length: UInt16) {
+        documentStarts.append(log.count)
+        lengths.append(length)
     }
 
     /// `terms[number]` names the segment's term numbers.
     func build(terms: [String]) -> FieldPostings {
-        let order = numbers.indices.sorted { terms[Int(numbers[$0])] < terms[Int(numbers[$1])] }
+        // Count per term, lay the terms out in sorted order, then scatter every occurrence into place.
+        var starts = [Int](repeating: 0, count: terms.count + 1)
+        for occurrence in log { starts[Int(occurrence >> 32)] += 1 }
+        let order = terms.indices.filter { starts[$0] > 0 }.sorted { terms[$0] < terms[$1] }
+        var next = 0
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(order.count)
+        for number in order {
+            let count = starts[number]
+            starts[number] = next
+            ranges.append(next..<next + count)
+            next += count
+        }
+        var documents = [UInt32](repeating: 0, count: log.count)
+        var positions = [UInt32](repeating: 0, count: log.count)
+        for document in lengths.indices {
+            for index in documentStarts[document]..<documentStarts[document + 1] {
+                let occurrence = log[index]
+                let slot = starts[Int(occurrence >> 32)]
+                starts[Int(occurrence >> 32)] = slot + 1
+                documents[slot] = UInt32(document)
+                positions[slot] = UInt32(truncatingIfNeeded: occurrence)
+            }
+        }
         var result = FieldPostings()
-        let entryCount = documents.reduce(0) { $0 + $1.count }
-        result.terms.reserveCapacity(numbers.count)
-        result.termStarts.reserveCapacity(numbers.count + 1)
-        result.documents.reserveCapacity(entryCount)
-        result.frequencies.reserveCapacity(entryCount)
-        result.positions.reserveCapacity(positions.reduce(0) { $0 + $1.count })
-        var writer = PositionWriter()
-        for slot in order {
-            result.terms.append(terms[Int(numbers[slot])])
-            result.maxFrequency.append(maxFrequency[slot])
-            result.minLength.append(minLength[slot])
-            writer.append(entries: frequencies[slot], positions: positions[slot], into: &result)
-            result.documents.append(contentsOf: documents[slot])
-            result.termStarts.append(UInt32(result.documents.count))
+        result.terms.reserveCapacity(order.count)
+        for (number, range) in zip(order, ranges) {
+            result.terms.append(terms[number])
+            Self.append(documents: documents[range], positions: positions[range], lengths: lengths, to: &result)
         }
         return result
     }
-}
 
-/// Appends entries' positions to a `FieldPostings`, keeping its checkpoints in step.
-struct PositionWriter {
-    private var entryCount = 0
-
-    /// `positions` holds the varint positions of the entries whose frequencies are given, in order.
-    mutating func append(entries frequencies: [UInt8], positions: [UInt8], into postings: inout FieldPostings) {
-        var offset = 0
-        for frequency in frequencies {
-            if entryCount % FieldPostings.checkpointInterval == 0 {
-                postings.checkpoints.append(UInt64(postings.positions.count + offset))
+    /// Appends one term's occurrences (document order, positions ascending within a document).
+    private static func append(documents: ArraySlice<UInt32>, positions: ArraySlice<UInt32>, lengths: [UInt16],
+                               to result: inout FieldPostings) {
+        let firstEntry = result.documents.count
+        var minLength = UInt16.max
+        var lastPosition: UInt32 = 0
+        for index in documents.indices {
+            let document = documents[index], position = positions[index]
+            let last = result.frequencies.count - 1
+            if index > documents.startIndex, documents[index - 1] == document {
+                // Only the first 255 positions are kept; an out-of-order one cannot be stored as a delta.
+                guard result.frequencies[last] < 255, position >= lastPosition else { continue }
+                result.frequencies[last] += 1
+                Varint.append(position - lastPosition, to: &result.positions)
+            } else {
+                if result.documents.count % FieldPostings.checkpointInterval == 0 {
+                    result.checkpoints.append(UInt64(result.positions.count))
+                }
+                result.documents.append(document)
+                result.frequencies.append(1)
+                Varint.append(position, to: &result.positions)
+                minLength = min(minLength, lengths[Int(document)])
             }
-            entryCount += 1
-            Varint.skip(Int(frequency), in: positions, at: &offset)
+            lastPosition = position
         }
-        postings.positions.append(contentsOf: positions)
-        postings.frequencies.append(contentsOf: frequencies)
+        result.termStarts.append(UInt32(result.documents.count))
+        result.maxFrequency.append(result.frequencies[firstEntry...].max() ?? 0)
+        result.minLength.append(minLength)
     }
 }

@@ -6,13 +6,16 @@ struct SegmentBuilder: Sendable {
         var columns = SegmentColumns()
         var builders = Array(repeating: FieldPostingsBuilder(), count: SearchField.allCases.count)
         var numbering = TermNumbering(analyzer: analyzer)
-        for (number, document) in documents.enumerated() {
+        for document in documents {
             var lengths: [Int] = []
             for field in SearchField.allCases {
-                let terms = numbering.terms(in: document.texts[field.rawValue])
-                let length = (terms.last?.position ?? -1) + 1
+                var length = 0
+                numbering.forEachTerm(in: document.texts[field.rawValue]) { term, position in
+                    builders[field.rawValue].add(term, at: position)
+                    length = max(length, position + 1)
+                }
                 lengths.append(length)
-                builders[field.rawValue].add(document: UInt32(number), terms: terms, length: UInt16(clamping: length))
+                builders[field.rawValue].finishDocument(length: UInt16(clamping: length))
             }
             columns.append(document, fieldLengths: lengths)
         }

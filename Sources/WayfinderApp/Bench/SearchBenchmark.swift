@@ -20,6 +20,8 @@ public struct SearchBenchmark: Sendable {
     public var databaseURL: String?
     /// Search what an earlier run left in `dataDirectory` instead of importing and building again.
     public var reusesData = false
+    /// With `reusesData`: drop the saved index and build it again from the database's change feed.
+    public var rebuildsIndex = false
 
     public init(postings: Int, rounds: Int, overHTTP: Bool, dataDirectory: String?) {
         self.postings = postings
@@ -32,6 +34,7 @@ public struct SearchBenchmark: Sendable {
         let directory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("wayfinder-bench-\(ProcessInfo.processInfo.processIdentifier)").path
         if !reusesData { try? FileManager.default.removeItem(atPath: directory) }
+        if reusesData, rebuildsIndex { try? FileManager.default.removeItem(atPath: directory + "/index") }
         defer { if dataDirectory == nil { try? FileManager.default.removeItem(atPath: directory) } }
         var logger = Logger(label: "wayfinder.bench")
         logger.logLevel = .warning
@@ -40,8 +43,13 @@ public struct SearchBenchmark: Sendable {
         if reusesData {
             let loading = ContinuousClock.now
             try await services.catchUpIndex()
-            output(String(format: "reusing %@: %d postings searchable, ready in %.2f s", directory, services.index.documentCount,
-                          (ContinuousClock.now - loading).seconds))
+            let seconds = (ContinuousClock.now - loading).seconds
+            output(String(format: "reusing %@: %d postings searchable, ready in %.2f s", directory, services.index.documentCount, seconds))
+            if rebuildsIndex {
+                let changes = services.index.appliedSequence
+                output(String(format: "index build from the change feed: %.0f changes/s (%d changes, %d segments)",
+                              Double(changes) / seconds, changes, services.index.segmentCount))
+            }
         } else {
             try await prepare(services, directory: directory, output: output)
         }
