@@ -1,10 +1,15 @@
 extension FieldPostings {
     /// One field's postings from several segments, documents renumbered (`-1`: dropped, as deleted).
     /// `lengths` are the merged segment's field lengths, for the per-term score bounds.
+    ///
+    /// A source without deletions keeps its documents in order behind the ones before it, so each of
+    /// its terms is copied as whole runs (documents shifted, frequencies and position bytes as they
+    /// are) with the term's score bounds unchanged; only sources with deletions go entry by entry.
     static func merged(_ sources: [(postings: FieldPostings, renumbering: [Int32])], lengths: [UInt16]) -> FieldPostings {
         var result = FieldPostings()
+        let shifts = sources.map { Self.shift(of: $0.renumbering) }
         var next = [Int](repeating: 0, count: sources.count)
-        var entryCount = 0
+        var checkpoints = CheckpointWriter()
         while true {
             var smallest: String?
             for (index, source) in sources.enumerated() where next[index] < source.postings.termCount {
@@ -18,20 +23,28 @@ extension FieldPostings {
             for (index, source) in sources.enumerated()
             where next[index] < source.postings.termCount && source.postings.terms[next[index]] == term {
                 let postings = source.postings
-                let entries = postings.entries(of: next[index])
+                let number = next[index]
                 next[index] += 1
-                var offset = entries.isEmpty ? 0 : postings.positionOffset(ofEntry: entries.lowerBound)
+                let entries = postings.entries(of: number)
+                let start = postings.positionOffset(ofEntry: entries.lowerBound)
+                if let shift = shifts[index] {
+                    let end = entries.upperBound == postings.documents.count
+                        ? postings.positions.count : postings.positionOffset(ofEntry: entries.upperBound)
+                    checkpoints.add(frequencies: postings.frequencies[entries], positions: postings.positions[start..<end], to: &result)
+                    result.documents.append(contentsOf: postings.documents[entries].lazy.map { $0 + shift })
+                    maxFrequency = max(maxFrequency, postings.maxFrequency[number])
+                    minLength = min(minLength, postings.minLength[number])
+                    continue
+                }
+                var offset = start
                 for entry in entries {
                     let frequency = postings.frequencies[entry]
-                    let start = offset
+                    let first = offset
                     Varint.skip(Int(frequency), in: postings.positions, at: &offset)
                     let document = source.renumbering[Int(postings.documents[entry])]
                     guard document >= 0 else { continue }
-                    if entryCount % checkpointInterval == 0 { result.checkpoints.append(UInt64(result.positions.count)) }
-                    entryCount += 1
+                    checkpoints.add(frequencies: CollectionOfOne(frequency), positions: postings.positions[first..<offset], to: &result)
                     result.documents.append(UInt32(document))
-                    result.frequencies.append(frequency)
-                    result.positions.append(contentsOf: postings.positions[start..<offset])
                     maxFrequency = max(maxFrequency, frequency)
                     minLength = min(minLength, lengths[Int(document)])
                 }
@@ -43,5 +56,34 @@ extension FieldPostings {
             result.minLength.append(minLength)
         }
         return result
+    }
+
+    /// The constant a source's documents move by, when none is dropped and their order is kept.
+    private static func shift(of renumbering: [Int32]) -> UInt32? {
+        guard let first = renumbering.first, first >= 0 else { return renumbering.isEmpty ? 0 : nil }
+        for (document, number) in renumbering.enumerated() where Int(number) != Int(first) + document { return nil }
+        return UInt32(first)
+    }
+}
+
+/// Appends entries' frequencies and position bytes to postings, adding a checkpoint at every
+/// `checkpointInterval`-th entry of the result.
+struct CheckpointWriter {
+    private var entryCount = 0
+
+    mutating func add<Frequencies: Collection<UInt8>>(
+        frequencies: Frequencies, positions: ArraySlice<UInt8>, to postings: inout FieldPostings
+    ) {
+        let base = postings.positions.count
+        positions.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            for frequency in frequencies {
+                if entryCount % FieldPostings.checkpointInterval == 0 { postings.checkpoints.append(UInt64(base + offset)) }
+                entryCount += 1
+                Varint.skip(Int(frequency), in: bytes, at: &offset)
+            }
+        }
+        postings.frequencies.append(contentsOf: frequencies)
+        postings.positions.append(contentsOf: positions)
     }
 }

@@ -4,7 +4,7 @@
 /// Entries are grouped by term (terms sorted), documents ascending within a term. The positions of
 /// all entries follow the same order in one byte array, each entry's positions as varint deltas;
 /// a checkpoint every `checkpointInterval` entries makes any entry's positions reachable quickly.
-struct FieldPostings: Sendable {
+struct FieldPostings: Sendable, Equatable {
     static let checkpointInterval = 16
 
     var terms: [String] = []
