@@ -2,7 +2,7 @@ import Foundation
 import JobPostings
 
 /// A `job_postings` row. Times are whole seconds since 1970, the same on every engine.
-struct JobPostingRecord: Codable, Sendable {
+struct JobPostingRecord: Encodable, Sendable {
     var row_id: Int64?
     var job_id: String
     var provider_id: String

@@ -67,8 +67,7 @@ public struct SQLJobPostingRepository: JobPostingRepository {
     public func find(jobID: String) async throws -> StoredJobPosting? {
         try await store.read { database in
             try await database.select().column("*").from("job_postings").where("job_id", .equal, jobID)
-                .first(decoding: JobPostingRecord.self)
-                .map { StoredJobPosting(rowID: $0.row_id ?? 0, posting: $0.posting) }
+                .first().map { try JobPostingRecord(row: $0).stored }
         }
     }
 
@@ -77,8 +76,7 @@ public struct SQLJobPostingRepository: JobPostingRepository {
         return try await store.read { database in
             try await database.raw("""
                 SELECT \(unsafeRaw: Self.columnsWithoutHTML) FROM job_postings p WHERE p.row_id IN (\(binds: rowIDs))
-                """).all(decoding: JobPostingRecord.self)
-                .map { StoredJobPosting(rowID: $0.row_id ?? 0, posting: $0.posting) }
+                """).all().map { try JobPostingRecord(row: $0).stored }
         }
     }
 
@@ -91,10 +89,9 @@ public struct SQLJobPostingRepository: JobPostingRepository {
                 WHERE c.entity = \(bind: Self.entity) AND c.sequence > \(bind: sequence)
                 ORDER BY c.sequence LIMIT \(bind: limit)
                 """).all().map { row in
-                let record = try row.decode(model: JobPostingRecord.self)
-                return JobPostingChange(
+                JobPostingChange(
                     sequence: try row.decode(column: "change_sequence", as: Int64.self),
-                    stored: StoredJobPosting(rowID: record.row_id ?? 0, posting: record.posting)
+                    stored: try JobPostingRecord(row: row).stored
                 )
             }
         }
