@@ -31,19 +31,19 @@ struct Highlighter: Sendable {
 
     /// Byte ranges of matched words, sorted and merged.
     func marks(in text: String, query: ParsedQuery) -> [Range<Int>] {
-        // Stemming keeps a word's first two letters, so a word that starts differently from every
-        // query term cannot match one and need not be stemmed (most words of a description).
-        var starts: Set<UInt16> = []
+        // Stemming never changes a word's first letter, so a word that starts differently from every
+        // query term cannot match one and is not even made into a String (most words of a description).
+        var firstBytes = Set<UInt8>()
         for clause in query.required {
             switch clause {
-            case .anyOf(let phrases): for phrase in phrases { for term in phrase.terms { starts.insert(Self.start(term.term)) } }
-            case .prefix(let prefix): starts.insert(Self.start(prefix))
+            case .anyOf(let phrases): for phrase in phrases { for term in phrase.terms { firstBytes.insert(term.term.utf8.first ?? 0) } }
+            case .prefix(let prefix): firstBytes.insert(prefix.utf8.first ?? 0)
             }
         }
-        guard !starts.isEmpty else { return [] }
-        let terms = analyzer.terms(in: text) { word in
-            starts.contains(Self.start(word)) ? analyzer.stem(word) : word
-        }
+        guard !firstBytes.isEmpty else { return [] }
+        var wanted = [Bool](repeating: false, count: 256)
+        for byte in firstBytes { wanted[Int(byte)] = true }
+        let terms = analyzer.terms(in: text, keeping: { wanted[Int($0[0])] }, stem: analyzer.stem)
         var ranges: [Range<Int>] = []
         // Single words are looked up in a set; only real phrases need the terms by position.
         var words: Set<String> = []
@@ -77,13 +77,6 @@ struct Highlighter: Sendable {
             }
         }
         return Self.merge(ranges)
-    }
-
-    /// The first two bytes of a word, as one number.
-    private static func start(_ word: String) -> UInt16 {
-        var iterator = word.utf8.makeIterator()
-        let first = UInt16(iterator.next() ?? 0), second = UInt16(iterator.next() ?? 0)
-        return first << 8 | second
     }
 
     private func render(_ bytes: [UInt8], from start: Int, to end: Int, marks: [Range<Int>]) -> String {

@@ -205,6 +205,9 @@ struct BenchSearch: AsyncParsableCommand {
     @Flag(help: "Search what an earlier run left in --data-dir instead of importing and building again.")
     var reuse = false
 
+    @Option(help: "Run only the queries of the mix containing this text, e.g. customer.")
+    var only: String?
+
     @Flag(help: "With --reuse: drop the saved index and build it again from the database, timing the build.")
     var rebuild = false
 
@@ -220,6 +223,7 @@ struct BenchSearch: AsyncParsableCommand {
         benchmark.databaseURL = databaseURL
         benchmark.reusesData = reuse
         benchmark.rebuildsIndex = rebuild
+        benchmark.onlyQueriesContaining = only
         try await benchmark.run()
     }
 }

@@ -13,10 +13,12 @@ struct Analyzer: Sendable {
         terms(in: text, stem: stemmer.stem)
     }
 
-    /// Terms for indexing, stemming through `stem` (which may remember earlier answers).
-    func terms(in text: String, stem: (String) -> String) -> [AnalyzedTerm] {
+    /// Terms for indexing, stemming through `stem`; words `keeping` rejects are left out.
+    func terms(
+        in text: String, keeping: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }, stem: (String) -> String
+    ) -> [AnalyzedTerm] {
         var result: [AnalyzedTerm] = []
-        forEachTerm(in: text, map: stem) { term, position, start, end in
+        forEachTerm(in: text, keeping: keeping, map: stem) { term, position, start, end in
             result.append(AnalyzedTerm(term: term, position: position, start: start, end: end))
         }
         return result
@@ -24,11 +26,17 @@ struct Analyzer: Sendable {
 
     /// Walks the indexed terms of `text` in position order. `map` turns each folded word that is not
     /// a stop word (and each joined compound) into what the caller keeps: a stem, or a term number.
-    func forEachTerm<Term>(in text: String, map: (String) -> Term, _ body: (Term, Int, Int, Int) -> Void) {
+    /// Words `keeping` rejects (given their folded bytes) are passed over without making a String.
+    func forEachTerm<Term>(
+        in text: String, keeping: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }, map: (String) -> Term,
+        _ body: (Term, Int, Int, Int) -> Void
+    ) {
         forEachWord(in: text) { folded, span, position in
+            guard keeping(folded) else { return }
             let word = String(decoding: folded, as: UTF8.self)
             if span.isAcronym || !Self.isStopWord(word) { body(map(word), position, span.start, span.end) }
         } joined: { folded, position, start, end in
+            guard keeping(folded) else { return }
             body(map(String(decoding: folded, as: UTF8.self)), position, start, end)
         }
     }

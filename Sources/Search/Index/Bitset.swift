@@ -76,6 +76,11 @@ struct Bitset: Sendable, Equatable {
         return index << 6 | word.trailingZeroBitCount
     }
 
+    /// Direct access to the words, for loops that set many bits.
+    mutating func withUnsafeMutableWords<Result>(_ body: (UnsafeMutableBufferPointer<UInt64>) -> Result) -> Result {
+        words.withUnsafeMutableBufferPointer { body($0) }
+    }
+
     var isEmpty: Bool { !words.contains { $0 != 0 } }
 
     /// Calls `body` with every member in ascending order.

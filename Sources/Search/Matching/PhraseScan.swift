@@ -15,10 +15,12 @@ enum PhraseScan {
     static func documents(matching phrase: [Term], in postings: FieldPostings, documentCount: Int) -> Bitset {
         var result = Bitset(count: documentCount)
         let terms = phrase.sorted { postings.entries(of: $0.number).count < postings.entries(of: $1.number).count }
-        var cursors = terms.map { Cursor(entries: postings.entries(of: $0.number), offset: $0.offset) }
+        let cursors = UnsafeMutableBufferPointer<Cursor>.allocate(capacity: terms.count)
+        _ = cursors.initialize(from: terms.map { Cursor(entries: postings.entries(of: $0.number), offset: $0.offset) })
         let scratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: terms.count * 256)
         let counters = UnsafeMutableBufferPointer<Int>.allocate(capacity: terms.count * 2)
         defer {
+            cursors.deallocate()
             scratch.deallocate()
             counters.deallocate()
         }
@@ -28,7 +30,9 @@ enum PhraseScan {
                     postings.checkpoints.withUnsafeBufferPointer { checkpoints in
                         let lists = Lists(documents: documents, frequencies: frequencies, positions: positions,
                                           checkpoints: checkpoints, scratch: scratch, counters: counters)
-                        lists.scan(&cursors) { result.insert(Int($0)) }
+                        result.withUnsafeMutableWords { words in
+                            lists.scan(cursors) { words[Int($0 >> 6)] |= 1 << UInt64($0 & 63) }
+                        }
                     }
                 }
             }
@@ -41,8 +45,9 @@ enum PhraseScan {
         var entry: Int
         let end: Int
         let offset: Int
-        /// The last entry whose positions were located, and where they start.
-        var known: (entry: Int, offset: Int)?
+        /// The last entry whose positions were located (-1: none yet), and where they start.
+        var knownEntry = -1
+        var knownOffset = 0
 
         init(entries: Range<Int>, offset: Int) {
             entry = entries.lowerBound
@@ -62,7 +67,7 @@ enum PhraseScan {
         /// Per term: how many positions were decoded, then how far the alignment walk got.
         let counters: UnsafeMutableBufferPointer<Int>
 
-        func scan(_ cursors: inout [Cursor], found: (UInt32) -> Void) {
+        func scan(_ cursors: UnsafeMutableBufferPointer<Cursor>, found: (UInt32) -> Void) {
             guard cursors.allSatisfy({ $0.entry < $0.end }) else { return }
             var candidate = documents[cursors[0].entry]
             search: while true {
@@ -75,7 +80,7 @@ enum PhraseScan {
                         continue search
                     }
                 }
-                if aligned(&cursors) { found(candidate) }
+                if aligned(cursors) { found(candidate) }
                 guard candidate < UInt32.max - 1 else { return }
                 candidate += 1
             }
@@ -101,7 +106,7 @@ enum PhraseScan {
 
         /// Whether one start position puts every term at its offset. Positions are sorted, so each
         /// term's list is walked once.
-        private func aligned(_ cursors: inout [Cursor]) -> Bool {
+        private func aligned(_ cursors: UnsafeMutableBufferPointer<Cursor>) -> Bool {
             let terms = cursors.count
             for index in 0..<terms {
                 counters[index] = decode(&cursors[index], into: index)
@@ -128,10 +133,11 @@ enum PhraseScan {
         /// Decodes the current entry's positions into the term's part of `scratch`; returns how many.
         private func decode(_ cursor: inout Cursor, into slot: Int) -> Int {
             var offset = FieldPostings.positionOffset(
-                ofEntry: cursor.entry, from: cursor.known,
+                ofEntry: cursor.entry, from: cursor.knownEntry >= 0 ? (cursor.knownEntry, cursor.knownOffset) : nil,
                 frequencies: frequencies, positions: positions, checkpoints: checkpoints
             )
-            cursor.known = (cursor.entry, offset)
+            cursor.knownEntry = cursor.entry
+            cursor.knownOffset = offset
             let count = Int(frequencies[cursor.entry])
             var position: UInt32 = 0
             for index in 0..<count {

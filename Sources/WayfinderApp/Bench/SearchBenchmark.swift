@@ -22,6 +22,13 @@ public struct SearchBenchmark: Sendable {
     public var reusesData = false
     /// With `reusesData`: drop the saved index and build it again from the database's change feed.
     public var rebuildsIndex = false
+    /// Run only the queries of the mix that contain this text (for profiling one of them).
+    public var onlyQueriesContaining: String?
+
+    /// The query mix as URL query strings, narrowed by `onlyQueriesContaining`.
+    var mix: [String] {
+        BenchmarkQueries.all.filter { query in onlyQueriesContaining.map { query.contains($0) } ?? true }
+    }
 
     public init(postings: Int, rounds: Int, overHTTP: Bool, dataDirectory: String?) {
         self.postings = postings
@@ -49,6 +56,7 @@ public struct SearchBenchmark: Sendable {
                 let changes = services.index.appliedSequence
                 output(String(format: "index build from the change feed: %.0f changes/s (%d changes, %d segments)",
                               Double(changes) / seconds, changes, services.index.segmentCount))
+                try await saveAndReopen(services, directory: directory, output: output)
             }
         } else {
             try await prepare(services, directory: directory, output: output)
@@ -79,6 +87,11 @@ public struct SearchBenchmark: Sendable {
         let built = (ContinuousClock.now - building).seconds
         output(String(format: "index build from the change feed: %.0f postings/s (%.1f s, %d segments)",
                       Double(postings) / built, built, services.index.segmentCount))
+        try await saveAndReopen(services, directory: directory, output: output)
+    }
+
+    /// Saves the index, then times opening it again as a restarting server would, and prints sizes.
+    private func saveAndReopen(_ services: AppServices, directory: String, output: @Sendable (String) -> Void) async throws {
         let saving = ContinuousClock.now
         services.persistIndex()
         let saved = (ContinuousClock.now - saving).seconds
@@ -101,7 +114,7 @@ public struct SearchBenchmark: Sendable {
     /// Runs the query mix in-process and over HTTP and prints latency percentiles.
     private func measure(_ services: AppServices, output: @Sendable (String) -> Void) async throws {
         let now = services.clock.now()
-        let queries = try BenchmarkQueries.all.map { try JobSearchQuery(urlQuery: $0) }
+        let queries = try mix.map { try JobSearchQuery(urlQuery: $0) }
         var engine = LatencyRecorder(), service = LatencyRecorder()
         var perQuery = [LatencyRecorder](repeating: LatencyRecorder(), count: queries.count)
         var totals: [Int] = []
@@ -121,7 +134,7 @@ public struct SearchBenchmark: Sendable {
         output(engine.summary("search, index only (match, filter, facets, rank)"))
         if showsEachQuery {
             for (number, recorder) in perQuery.enumerated() {
-                output(String(format: "  %6.2f ms p50  %@", recorder.percentile(50), BenchmarkQueries.all[number]))
+                output(String(format: "  %6.2f ms p50  %@", recorder.percentile(50), mix[number]))
             }
         }
         output(service.summary("search, in-process (index + database fetch + highlights)"))
@@ -147,9 +160,9 @@ public struct SearchBenchmark: Sendable {
             tasks.addTask {
                 let base = "http://127.0.0.1:\(await port.value)/api/v1/jobs?"
                 var recorder = LatencyRecorder()
-                for query in BenchmarkQueries.all { _ = try await Self.get(base + query) }
+                for query in mix { _ = try await Self.get(base + query) }
                 for _ in 0..<rounds {
-                    for query in BenchmarkQueries.all {
+                    for query in mix {
                         let start = ContinuousClock.now
                         _ = try await Self.get(base + query)
                         recorder.record(ContinuousClock.now - start)
