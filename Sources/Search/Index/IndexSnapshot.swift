@@ -12,12 +12,11 @@ struct IndexSnapshot: Sendable {
     var segmentNumbers: [Int] = []
     /// `deleted[segment]`: documents replaced or removed since the segment was built.
     var deleted: [Bitset?] = []
-    var addresses: [Int64: DocumentAddress] = [:]
     var appliedSequence: Int64 = 0
     /// The highest row id ever indexed; cursors pin it so later postings do not enter a walk.
     var highestRowID: Int64 = 0
-
-    var liveCount: Int { addresses.count }
+    /// Documents in all segments that are not deleted.
+    private(set) var liveCount = 0
 
     /// The last segment number handed out; numbers are never reused, so a file name means one segment.
     var lastSegmentNumber = 0
@@ -27,17 +26,36 @@ struct IndexSnapshot: Sendable {
         return lastSegmentNumber
     }
 
-    /// Adds a segment and the addresses of its live documents.
+    /// Adds a segment with the documents of it already deleted.
     mutating func append(_ segment: Segment, number: Int, deleted: Bitset? = nil) {
-        let index = segments.count
         segments.append(segment)
         segmentNumbers.append(number)
         lastSegmentNumber = max(lastSegmentNumber, number)
         self.deleted.append(deleted)
-        for (document, rowID) in segment.rowIDs.enumerated() where !(deleted?.contains(document) ?? false) {
-            addresses[rowID] = DocumentAddress(segment: index, document: document)
-            highestRowID = max(highestRowID, rowID)
+        liveCount += segment.count - (deleted?.cardinality ?? 0)
+        highestRowID = max(highestRowID, segment.highestRowID)
+    }
+
+    /// Where the live version of a row is, if it is indexed. A row id can be in several segments
+    /// (older versions are deleted), so the segments are asked newest first and deletions checked.
+    /// There is no map of every row: copying one per write would cost more than these few lookups.
+    func address(of rowID: Int64) -> DocumentAddress? {
+        guard rowID <= highestRowID else { return nil }
+        for index in segments.indices.reversed() {
+            guard let document = segments[index].document(withRowID: rowID) else { continue }
+            if deleted[index]?.contains(document) ?? false { continue }
+            return DocumentAddress(segment: index, document: document)
         }
+        return nil
+    }
+
+    /// Marks a live document deleted.
+    mutating func delete(_ address: DocumentAddress) {
+        var set = deleted[address.segment] ?? Bitset(count: segments[address.segment].count)
+        guard !set.contains(address.document) else { return }
+        set.insert(address.document)
+        deleted[address.segment] = set
+        liveCount -= 1
     }
 
     /// Collection statistics for BM25, counted over the segments (deleted documents included, as

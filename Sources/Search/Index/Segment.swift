@@ -21,6 +21,9 @@ final class Segment: Sendable {
     let fields: [FieldPostings]
     /// The highest row id in the segment: a cursor horizon above it hides nothing here.
     let highestRowID: Int64
+    let lowestRowID: Int64
+    /// Documents in ascending row-id order, when that is not simply their own order (after updates).
+    private let rowOrder: [UInt32]?
     /// Per document, the yearly salary range with absent sides filled in; no salary at all is an
     /// empty range (`Int64.max...Int64.min`) that overlaps nothing. Derived, for branch-free filtering.
     let salaryLow: [Int64]
@@ -50,6 +53,9 @@ final class Segment: Sendable {
         totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
         self.fields = fields
         highestRowID = columns.rowIDs.max() ?? 0
+        lowestRowID = columns.rowIDs.min() ?? 0
+        let ascending = zip(columns.rowIDs, columns.rowIDs.dropFirst()).allSatisfy { $0 < $1 }
+        rowOrder = ascending ? nil : columns.rowIDs.indices.sorted { columns.rowIDs[$0] < columns.rowIDs[$1] }.map(UInt32.init)
         let ranges = zip(columns.minSalary, columns.maxSalary).map { SalaryRange(minimum: $0, maximum: $1) }
         salaryLow = ranges.map { $0?.low ?? .max }
         salaryHigh = ranges.map { $0?.high ?? .min }
@@ -57,6 +63,19 @@ final class Segment: Sendable {
     }
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }
+
+    /// The document holding a row (deleted or not), by binary search over row ids.
+    func document(withRowID rowID: Int64) -> Int? {
+        guard count > 0, rowID >= lowestRowID, rowID <= highestRowID else { return nil }
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if rowIDs[rowOrder.map { Int($0[middle]) } ?? middle] < rowID { low = middle + 1 } else { high = middle }
+        }
+        guard low < count else { return nil }
+        let document = rowOrder.map { Int($0[low]) } ?? low
+        return rowIDs[document] == rowID ? document : nil
+    }
 }
 
 /// The per-document columns of a segment while it is being built.

@@ -101,9 +101,7 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
             }
             var documents: [IndexedDocument] = []
             for rowID in order {
-                if let address = next.addresses.removeValue(forKey: rowID) {
-                    Self.markDeleted(address, in: &next)
-                }
+                if let address = next.address(of: rowID) { next.delete(address) }
                 guard let posting = latest[rowID], posting.status == .open else { continue }
                 documents.append(IndexedDocument(rowID: rowID, posting: posting))
             }
@@ -148,12 +146,6 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
             last = (generation, snapshot.appliedSequence, snapshot.segmentNumbers)
             return true
         }
-    }
-
-    private static func markDeleted(_ address: DocumentAddress, in snapshot: inout IndexSnapshot) {
-        var deleted = snapshot.deleted[address.segment] ?? Bitset(count: snapshot.segments[address.segment].count)
-        deleted.insert(address.document)
-        snapshot.deleted[address.segment] = deleted
     }
 
     /// Merges the smaller segments into one, leaving the largest few alone (a tiered policy:
