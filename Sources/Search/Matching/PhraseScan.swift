@@ -69,6 +69,7 @@ enum PhraseScan {
 
         func scan(_ cursors: UnsafeMutableBufferPointer<Cursor>, found: (UInt32) -> Void) {
             guard cursors.allSatisfy({ $0.entry < $0.end }) else { return }
+            if cursors.count == 2 { return scanPair(&cursors[0], &cursors[1], found: found) }
             var candidate = documents[cursors[0].entry]
             search: while true {
                 for index in cursors.indices {
@@ -84,6 +85,55 @@ enum PhraseScan {
                 guard candidate < UInt32.max - 1 else { return }
                 candidate += 1
             }
+        }
+
+        /// Two words, the usual phrase: both lists are walked in step and positions compared as they
+        /// are decoded, without copying them anywhere (most entries hold a single position).
+        private func scanPair(_ lead: inout Cursor, _ other: inout Cursor, found: (UInt32) -> Void) {
+            let distance = other.offset - lead.offset
+            while lead.entry < lead.end {
+                let document = documents[lead.entry]
+                advance(&other, to: document)
+                guard other.entry < other.end else { return }
+                let otherDocument = documents[other.entry]
+                if otherDocument > document {
+                    advance(&lead, to: otherDocument)
+                    continue
+                }
+                var leadOffset = locate(&lead), otherOffset = locate(&other)
+                var leadLeft = Int(frequencies[lead.entry]), otherLeft = Int(frequencies[other.entry])
+                var leadPosition = Int(Varint.read(positions, at: &leadOffset))
+                var otherPosition = Int(Varint.read(positions, at: &otherOffset))
+                while true {
+                    let wanted = leadPosition + distance
+                    if otherPosition == wanted {
+                        found(document)
+                        break
+                    }
+                    if otherPosition < wanted {
+                        otherLeft -= 1
+                        guard otherLeft > 0 else { break }
+                        otherPosition += Int(Varint.read(positions, at: &otherOffset))
+                    } else {
+                        leadLeft -= 1
+                        guard leadLeft > 0 else { break }
+                        leadPosition += Int(Varint.read(positions, at: &leadOffset))
+                    }
+                }
+                lead.entry += 1
+            }
+        }
+
+        /// Where the current entry's positions start, walking on from the last entry located.
+        @inline(__always)
+        private func locate(_ cursor: inout Cursor) -> Int {
+            let offset = FieldPostings.positionOffset(
+                ofEntry: cursor.entry, from: cursor.knownEntry >= 0 ? (cursor.knownEntry, cursor.knownOffset) : nil,
+                frequencies: frequencies, positions: positions, checkpoints: checkpoints
+            )
+            cursor.knownEntry = cursor.entry
+            cursor.knownOffset = offset
+            return offset
         }
 
         /// Moves to the first entry at or after `target`: gallop, then binary search.
@@ -132,12 +182,7 @@ enum PhraseScan {
 
         /// Decodes the current entry's positions into the term's part of `scratch`; returns how many.
         private func decode(_ cursor: inout Cursor, into slot: Int) -> Int {
-            var offset = FieldPostings.positionOffset(
-                ofEntry: cursor.entry, from: cursor.knownEntry >= 0 ? (cursor.knownEntry, cursor.knownOffset) : nil,
-                frequencies: frequencies, positions: positions, checkpoints: checkpoints
-            )
-            cursor.knownEntry = cursor.entry
-            cursor.knownOffset = offset
+            var offset = locate(&cursor)
             let count = Int(frequencies[cursor.entry])
             var position: UInt32 = 0
             for index in 0..<count {
