@@ -30,7 +30,8 @@ struct SearchExecutor {
             let segment = segments[index]
             let pass = SegmentPass(
                 segment: segment,
-                masks: SegmentFilterMasks(segment: segment, deleted: snapshot.deleted[index], query: query, now: nowSeconds, horizon: horizon),
+                visible: SegmentFilterMasks.visible(segment, deleted: snapshot.deleted[index], now: nowSeconds, horizon: horizon),
+                query: query,
                 planner: ClausePlanner(segment: segment, statistics: statistics),
                 required: parsed.required, excluded: parsed.excluded
             )

@@ -5,40 +5,39 @@ import JobPostings
 struct SegmentFilterMasks {
     enum Facet: Int, CaseIterable { case location, company, remote, employmentType, salary }
 
-    /// Live, not expired, and inside the walk (row id at most the cursor's horizon).
-    let visible: Bitset
     /// Filters that are not facets (provider, posted_after), or nil.
     let other: Bitset?
     /// `facets[facet.rawValue]`: the documents passing that facet's filter, or nil when it has none.
     let facets: [Bitset?]
 
-    init(segment: Segment, deleted: Bitset?, query: JobSearchQuery, now: Int64, horizon: Int64) {
-        let count = segment.count
-        visible = Self.visible(segment, deleted: deleted, now: now, horizon: horizon)
-
+    /// Evaluates the query's filters for the `candidates` only (the documents that are visible and
+    /// match the text): other documents are never asked about, so a narrow query filters a few
+    /// thousand documents instead of the whole segment.
+    init(segment: Segment, query: JobSearchQuery, within candidates: Bitset) {
         let wantedLocations = query.locations.map(Self.words).filter { !$0.isEmpty }
-        let locations: Bitset? = wantedLocations.isEmpty ? nil : Self.passing(segment.location, count: count) { value in
+        let locations: Bitset? = wantedLocations.isEmpty ? nil : Self.passing(segment.location, within: candidates) { value in
             let words = Set(Self.words(value))
             return wantedLocations.contains { $0.allSatisfy(words.contains) }
         }
         let wantedCompanies = Set(query.companies.map(TextFolding.fold))
         let companies: Bitset? = wantedCompanies.isEmpty ? nil
-            : Self.passing(segment.company, count: count) { wantedCompanies.contains(TextFolding.fold($0)) }
+            : Self.passing(segment.company, within: candidates) { wantedCompanies.contains(TextFolding.fold($0)) }
         let remote: Bitset? = query.remote.map { $0 ? segment.remote : segment.remote.complement() }
         let wantedTypes = Set(query.employmentTypes.map(\.rawValue))
-        let types: Bitset? = wantedTypes.isEmpty ? nil : Self.passing(segment.employmentType, count: count, wantedTypes.contains)
-        let salary: Bitset? = query.hasSalaryFilter || query.currency != nil ? Self.salary(segment, query: query) : nil
+        let types: Bitset? = wantedTypes.isEmpty ? nil : Self.passing(segment.employmentType, within: candidates, wantedTypes.contains)
+        let salary: Bitset? = query.hasSalaryFilter || query.currency != nil
+            ? Self.salary(segment, query: query, within: candidates) : nil
         facets = [locations, companies, remote, types, salary]
 
         var other: Bitset?
         let wantedProviders = Set(query.providers.map { $0.lowercased() })
         if !wantedProviders.isEmpty {
-            other = Self.passing(segment.provider, count: count) { wantedProviders.contains($0.lowercased()) }
+            other = Self.passing(segment.provider, within: candidates) { wantedProviders.contains($0.lowercased()) }
         }
         if let postedAfter = query.postedAfter.map({ Int64($0.timeIntervalSince1970) }) {
-            var recent = Bitset(count: count)
+            var recent = Bitset(count: segment.count)
             segment.postedAt.withUnsafeBufferPointer { posted in
-                for document in 0..<count where posted[document] >= postedAfter { recent.insert(document) }
+                candidates.forEach { if posted[$0] >= postedAfter { recent.insert($0) } }
             }
             other = other.map { $0.intersection(recent) } ?? recent
         }
@@ -56,7 +55,8 @@ struct SegmentFilterMasks {
 
     var hasFacetFilters: Bool { facets.contains { $0 != nil } }
 
-    private static func visible(_ segment: Segment, deleted: Bitset?, now: Int64, horizon: Int64) -> Bitset {
+    /// Live, not expired, and inside the walk (row id at most the cursor's horizon).
+    static func visible(_ segment: Segment, deleted: Bitset?, now: Int64, horizon: Int64) -> Bitset {
         var set = segment.unexpired.documents(at: now, expiresAt: segment.expiresAt)
         if let deleted { set.subtract(deleted) }
         // Only a cursor page after new postings arrived has documents beyond its horizon.
@@ -68,22 +68,31 @@ struct SegmentFilterMasks {
         return set
     }
 
-    private static func passing(_ column: KeywordColumn, count: Int, _ accepts: (String) -> Bool) -> Bitset {
+    private static func passing(_ column: KeywordColumn, within candidates: Bitset, _ accepts: (String) -> Bool) -> Bitset {
         let accepted = column.values.map(accepts)
-        var set = Bitset(count: count)
+        var set = Bitset(count: candidates.count)
         guard accepted.contains(true) else { return set }
         column.ordinals.withUnsafeBufferPointer { ordinals in
-            for document in 0..<count where accepted[Int(ordinals[document])] { set.insert(document) }
+            candidates.forEach { if accepted[Int(ordinals[$0])] { set.insert($0) } }
         }
         return set
     }
 
     /// Postings whose yearly range overlaps the asked one (bounds inclusive) in the asked currency.
-    private static func salary(_ segment: Segment, query: JobSearchQuery) -> Bitset {
+    private static func salary(_ segment: Segment, query: JobSearchQuery, within candidates: Bitset) -> Bitset {
         let from = query.minSalary.map(Int64.init) ?? .min, to = query.maxSalary.map(Int64.init) ?? .max
         var words = [UInt64](repeating: 0, count: (segment.count + 63) / 64)
+        // A few candidates are tested one by one; many, 64 at a time without branches.
+        let sparse = candidates.cardinality * 16 < segment.count
         segment.salaryLow.withUnsafeBufferPointer { low in
             segment.salaryHigh.withUnsafeBufferPointer { high in
+                if sparse {
+                    candidates.forEach { document in
+                        let lowest = low[document], highest = high[document]
+                        if lowest <= highest, lowest <= to, highest >= from { words[document >> 6] |= 1 << UInt64(document & 63) }
+                    }
+                    return
+                }
                 for word in words.indices {
                     let first = word << 6
                     var bits: UInt64 = 0
@@ -99,7 +108,7 @@ struct SegmentFilterMasks {
         }
         var set = Bitset(count: segment.count, words: words)
         if let code = query.currency?.uppercased() {
-            set.formIntersection(passing(segment.currency, count: segment.count) { $0 == code })
+            set.formIntersection(passing(segment.currency, within: candidates) { $0 == code })
         }
         return set
     }

@@ -1,3 +1,5 @@
+import JobPostings
+
 /// The ranked hits of a search so far, across segments.
 struct HitCollector {
     var top: TopHits
@@ -23,14 +25,15 @@ struct HitCollector {
 /// in descriptions are not scored at all once they can no longer make the page.
 struct SegmentPass {
     let segment: Segment
-    let masks: SegmentFilterMasks
+    /// Live, unexpired documents inside the walk's horizon.
+    let visible: Bitset
+    let query: JobSearchQuery
     let planner: ClausePlanner
     let required: [ParsedQuery.Clause]
     let excluded: [ParsedQuery.Clause]
 
     func run(into collector: inout HitCollector, tally: inout FacetTally) {
-        var base = masks.visible
-        if let other = masks.other { base.formIntersection(other) }
+        var base = visible
         var clauses: [ClauseIterator] = []
         if !required.isEmpty {
             clauses = required.map(planner.iterator(for:))
@@ -38,6 +41,9 @@ struct SegmentPass {
             for clause in clauses { base.formIntersection(clause.matches(count: segment.count)) }
         }
         for clause in excluded.map(planner.iterator(for:)) { base.subtract(clause.matches(count: segment.count)) }
+        // Filters are only evaluated for documents that are visible and match the text.
+        let masks = SegmentFilterMasks(segment: segment, query: query, within: base)
+        if let other = masks.other { base.formIntersection(other) }
 
         let results = masks.passing(allBut: nil, within: base)
         if masks.hasFacetFilters {
