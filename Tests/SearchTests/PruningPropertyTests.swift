@@ -42,8 +42,17 @@ struct PruningPropertyTests {
             index.apply(TestCorpus.changes(batch, firstRow: Int64(start + 1), firstSequence: Int64(start + 1)))
         }
         var random = SplitMix(state: seed &* 31)
+        // Rewrite some rows in no particular order: their segment's row ids do not ascend.
+        let rewritten = (0..<40).map { _ in Int(random.next() % UInt64(postings.count)) }
+        index.apply(rewritten.enumerated().map { offset, row in
+            var posting = postings[row]
+            posting.title += " " + random.pick(Self.words)
+            return JobPostingChange(sequence: Int64(postings.count + 1 + offset),
+                                    stored: StoredJobPosting(rowID: Int64(row + 1), posting: posting))
+        })
         for _ in 0..<40 {
             var parts = (0..<Int(1 + random.next() % 3)).map { _ in random.pick(Self.words) }
+            if random.next() % 4 == 0 { parts.append(String(random.pick(Self.words).prefix(3)) + "*") }
             if random.next() % 4 == 0 { parts.append("\"\(random.pick(Self.words)) \(random.pick(Self.words))\"") }
             if random.next() % 5 == 0 { parts.append("-\(random.pick(Self.words))") }
             var query = JobSearchQuery(text: parts.joined(separator: " "), limit: 20)
@@ -53,6 +62,21 @@ struct PruningPropertyTests {
             #expect(pruned.rowIDs == exhaustive.rowIDs, "\(query.text)")
             #expect(pruned.total == exhaustive.total)
             #expect(pruned.facets == exhaustive.facets)
+        }
+    }
+
+    @Test("equal scores keep the lowest row ids, whatever order a segment holds its rows in")
+    func tiesGoToLowerRowIDs() throws {
+        let postings = (0..<30).map { TestCorpus.posting("same\($0)", title: "Developer", description: "Builds things.") }
+        // One batch with row ids descending: the segment's documents run against row-id order.
+        let index = InvertedJobSearchIndex()
+        index.apply(postings.indices.map { offset in
+            JobPostingChange(sequence: Int64(offset + 1),
+                             stored: StoredJobPosting(rowID: Int64(30 - offset), posting: postings[offset]))
+        })
+        for text in ["developer", "dev*"] {
+            let page = try index.search(JobSearchQuery(text: text, limit: 5), now: TestCorpus.now)
+            #expect(page.rowIDs == [1, 2, 3, 4, 5], "\(text)")
         }
     }
 }

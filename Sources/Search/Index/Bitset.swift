@@ -95,6 +95,18 @@ struct Bitset: Sendable, Equatable {
         }
     }
 
+    /// Calls `body` with members in ascending order until it returns false.
+    @inline(__always)
+    func walk(while body: (Int) -> Bool) {
+        for index in words.indices {
+            var word = words[index]
+            while word != 0 {
+                guard body(index << 6 | word.trailingZeroBitCount) else { return }
+                word &= word &- 1
+            }
+        }
+    }
+
     private mutating func clearTail() {
         let extra = words.count * 64 - count
         if extra > 0 { words[words.count - 1] &= UInt64.max >> UInt64(extra) }

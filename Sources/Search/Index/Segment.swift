@@ -64,6 +64,9 @@ final class Segment: Sendable {
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }
 
+    /// Whether row ids ascend with document numbers (no update has reordered them).
+    var rowIDsAscend: Bool { rowOrder == nil }
+
     /// The document holding a row (deleted or not), by binary search over row ids.
     func document(withRowID rowID: Int64) -> Int? {
         guard count > 0, rowID >= lowestRowID, rowID <= highestRowID else { return nil }

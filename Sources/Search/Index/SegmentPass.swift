@@ -74,26 +74,37 @@ struct SegmentPass {
         score(titled, clauses: clauses, into: &collector)
         // Documents without a title match score at most this; skip them all if the page is beyond it.
         let untitledBound = clauses.reduce(0) { $0 + $1.boundWithoutTitle }
-        if let threshold = collector.threshold, untitledBound < threshold { return }
+        if let threshold = collector.threshold, cannotEnter(untitledBound, threshold) { return }
         var untitled = results
         untitled.subtract(titled)
         for clause in clauses { clause.rewind() }
         score(untitled, clauses: clauses, into: &collector)
     }
 
+    /// Whether a document scoring at most `bound` stays out of a full page whose worst hit scores
+    /// `threshold`. Documents are walked in row-id order when the segment's rows ascend, so a later
+    /// document that only ties the worst hit loses the tie (lower row id first) and is out too.
+    private func cannotEnter(_ bound: Double, _ threshold: Double) -> Bool {
+        segment.rowIDsAscend ? bound <= threshold : bound < threshold
+    }
+
     private func score(_ documents: Bitset, clauses: [ClauseIterator], into collector: inout HitCollector) {
-        documents.forEach { document in
+        // Once the page's worst hit is out of every remaining document's reach, the walk can stop.
+        let ceiling = clauses.reduce(0) { $0 + $1.bound }
+        documents.walk(while: { document in
             if let threshold = collector.threshold {
+                if cannotEnter(ceiling, threshold) { return false }
                 var quick = 0.0
                 for clause in clauses { quick += clause.titleBound(at: UInt32(document)) }
-                if quick < threshold { return }
+                if cannotEnter(quick, threshold) { return true }
             }
             var bound = 0.0
             for clause in clauses { bound += clause.upperBound(at: UInt32(document)) }
-            if let threshold = collector.threshold, bound < threshold { return }
+            if let threshold = collector.threshold, cannotEnter(bound, threshold) { return true }
             var score = 0.0
             for clause in clauses { score += clause.score() }
             collector.offer(Hit(rowID: segment.rowIDs[document], score: score, postedAt: segment.postedAt[document]))
-        }
+            return true
+        })
     }
 }

@@ -62,6 +62,11 @@ final class ClauseIterator {
         return set
     }
 
+    /// The most any document could score on this clause.
+    var bound: Double {
+        alternatives.map { $0.reduce(0) { $0 + $1.bound } }.max() ?? 0
+    }
+
     /// The most a document could score if it matched in no title: once the page's worst hit scores
     /// more than the sum of these over all clauses, documents without a title match can be skipped.
     var boundWithoutTitle: Double {
