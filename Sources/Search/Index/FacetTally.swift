@@ -18,38 +18,27 @@ struct FacetTally {
         switch facet {
         case .location: Self.tally(segment.location.ordinals, documents, into: &locationCounts)
         case .company: Self.tally(segment.company.ordinals, documents, into: &companyCounts)
-        case .employmentType: Self.tally(segment.employmentType.ordinals, documents, into: &typeCounts)
+        case .employmentType: Self.tally(segment.employmentTypeSets, documents, into: &typeCounts)
         case .remote:
             let remote = documents.intersectionCount(segment.remote)
             remoteCounts[1] += remote
             remoteCounts[0] += documents.cardinality - remote
         case .salary:
-            Self.tallyBuckets(segment.salaryBuckets, documents, into: &salaryCounts)
+            for (bucket, set) in segment.salaryBucketSets.enumerated() { salaryCounts[bucket] += documents.intersectionCount(set) }
         }
     }
 
-    /// Every facet over the same documents in one pass (the usual case: no facet has a filter).
+    /// Every facet over the same documents (the usual case: no facet has a filter). Facets with few
+    /// values are counted by set intersections; location and company by one pass over the documents.
     mutating func countAll(over documents: Bitset, in segment: Segment) {
-        let remote = documents.intersectionCount(segment.remote)
-        remoteCounts[1] += remote
-        remoteCounts[0] += documents.cardinality - remote
+        for facet in [SegmentFilterMasks.Facet.remote, .employmentType, .salary] { count(facet, over: documents, in: segment) }
         segment.location.ordinals.withUnsafeBufferPointer { locations in
             segment.company.ordinals.withUnsafeBufferPointer { companies in
-                segment.employmentType.ordinals.withUnsafeBufferPointer { types in
-                    segment.salaryBuckets.withUnsafeBufferPointer { buckets in
-                        locationCounts.withUnsafeMutableBufferPointer { locationCounts in
-                            companyCounts.withUnsafeMutableBufferPointer { companyCounts in
-                                typeCounts.withUnsafeMutableBufferPointer { typeCounts in
-                                    salaryCounts.withUnsafeMutableBufferPointer { salaryCounts in
-                                        documents.forEach { document in
-                                            locationCounts[Int(locations[document])] += 1
-                                            companyCounts[Int(companies[document])] += 1
-                                            typeCounts[Int(types[document])] += 1
-                                            salaryCounts.addBuckets(buckets[document])
-                                        }
-                                    }
-                                }
-                            }
+                locationCounts.withUnsafeMutableBufferPointer { locationCounts in
+                    companyCounts.withUnsafeMutableBufferPointer { companyCounts in
+                        documents.forEach { document in
+                            locationCounts[Int(locations[document])] += 1
+                            companyCounts[Int(companies[document])] += 1
                         }
                     }
                 }
@@ -57,12 +46,8 @@ struct FacetTally {
         }
     }
 
-    private static func tallyBuckets(_ buckets: [UInt8], _ documents: Bitset, into counts: inout [Int]) {
-        buckets.withUnsafeBufferPointer { buckets in
-            counts.withUnsafeMutableBufferPointer { counts in
-                documents.forEach { counts.addBuckets(buckets[$0]) }
-            }
-        }
+    private static func tally(_ sets: [Bitset], _ documents: Bitset, into counts: inout [Int32]) {
+        for (ordinal, set) in sets.enumerated() { counts[ordinal] += Int32(documents.intersectionCount(set)) }
     }
 
     private static func tally(_ ordinals: [UInt32], _ documents: Bitset, into counts: inout [Int32]) {

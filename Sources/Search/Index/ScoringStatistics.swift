@@ -21,11 +21,25 @@ struct ScoringStatistics: Sendable, Codable, Equatable {
         return log(1 + (count - frequency + 0.5) / (frequency + 0.5))
     }
 
-    /// Field-weighted BM25 of one term occurring `frequency` times in a field of `length` words.
+}
+
+/// Field-weighted BM25 for one term in one field, its constants worked out once: scoring a document is then a
+/// multiplication, an addition and a division.
+struct TermScorer: Sendable {
+    private let scale: Double
+    private let base: Double
+    private let perWord: Double
+
+    init(idf: Double, field: SearchField, statistics: ScoringStatistics) {
+        let k1 = ScoringStatistics.k1, b = ScoringStatistics.b
+        scale = field.weight * idf * (k1 + 1)
+        base = k1 * (1 - b)
+        perWord = k1 * b / statistics.averageLengths[field.rawValue]
+    }
+
     @inline(__always)
-    func score(idf: Double, frequency: UInt16, length: UInt16, field: SearchField) -> Double {
+    func score(frequency: UInt16, length: UInt16) -> Double {
         let tf = Double(frequency)
-        let norm = Self.k1 * (1 - Self.b + Self.b * Double(length) / averageLengths[field.rawValue])
-        return field.weight * idf * tf * (Self.k1 + 1) / (tf + norm)
+        return scale * tf / (tf + base + perWord * Double(length))
     }
 }

@@ -28,8 +28,10 @@ final class Segment: Sendable {
     /// empty range (`Int64.max...Int64.min`) that overlaps nothing. Derived, for branch-free filtering.
     let salaryLow: [Int64]
     let salaryHigh: [Int64]
-    /// Per document, one bit per salary facet bucket its range overlaps (derived, not stored).
-    let salaryBuckets: [UInt8]
+    /// The documents of each salary bucket and of each employment type (by ordinal), so those
+    /// facets are counted a word of 64 documents at a time (derived, not stored).
+    let salaryBucketSets: [Bitset]
+    let employmentTypeSets: [Bitset]
     /// The documents not yet expired, remembered until the next expiry.
     let unexpired = ExpiryCache()
 
@@ -59,7 +61,10 @@ final class Segment: Sendable {
         let ranges = zip(columns.minSalary, columns.maxSalary).map { SalaryRange(minimum: $0, maximum: $1) }
         salaryLow = ranges.map { $0?.low ?? .max }
         salaryHigh = ranges.map { $0?.high ?? .min }
-        salaryBuckets = ranges.map(SalaryBuckets.mask)
+        salaryBucketSets = SalaryBuckets.sets(ranges)
+        var typeSets = [Bitset](repeating: Bitset(count: columns.rowIDs.count), count: columns.employmentType.values.count)
+        for (document, ordinal) in columns.employmentType.ordinals.enumerated() { typeSets[Int(ordinal)].insert(document) }
+        employmentTypeSets = typeSets
     }
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }

@@ -37,9 +37,7 @@ class DocumentSource {
 /// The documents containing one term in one field.
 final class TermSource: DocumentSource {
     let postings: FieldPostings
-    private let field: SearchField
-    private let idf: Double
-    private let statistics: ScoringStatistics
+    private let scorer: TermScorer
     private let lengths: [UInt16]
     private(set) var entry: Int
     private let start: Int
@@ -47,18 +45,17 @@ final class TermSource: DocumentSource {
 
     init(term: Int, field: SearchField, postings: FieldPostings, lengths: [UInt16], statistics: ScoringStatistics) {
         let range = postings.entries(of: term)
-        let idf = statistics.inverseDocumentFrequency(postings.terms[term], field: field)
+        let scorer = TermScorer(
+            idf: statistics.inverseDocumentFrequency(postings.terms[term], field: field), field: field, statistics: statistics
+        )
         self.postings = postings
-        self.field = field
-        self.idf = idf
-        self.statistics = statistics
+        self.scorer = scorer
         self.lengths = lengths
         entry = range.lowerBound
         start = range.lowerBound
         end = range.upperBound
-        super.init(bound: statistics.score(
-            idf: idf, frequency: UInt16(postings.maxFrequency[term]), length: postings.minLength[term], field: field
-        ), isTitle: field == .title)
+        super.init(bound: scorer.score(frequency: UInt16(postings.maxFrequency[term]), length: postings.minLength[term]),
+                   isTitle: field == .title)
         document = entry < end ? postings.documents[entry] : Self.exhausted
     }
 
@@ -81,8 +78,7 @@ final class TermSource: DocumentSource {
     }
 
     override func score() -> Double {
-        statistics.score(idf: idf, frequency: UInt16(postings.frequencies[entry]),
-                         length: lengths[Int(document)], field: field)
+        scorer.score(frequency: UInt16(postings.frequencies[entry]), length: lengths[Int(document)])
     }
 
     override func addAll(to set: inout Bitset) {
