@@ -5,10 +5,15 @@ extension FieldPostings {
     /// A source without deletions keeps its documents in order behind the ones before it, so each of
     /// its terms is copied as whole runs (documents shifted, frequencies and position bytes as they
     /// are) with the term's score bounds unchanged; only sources with deletions go entry by entry.
-    static func merged(_ sources: [(postings: FieldPostings, renumbering: [Int32])], lengths: [UInt16]) -> FieldPostings {
+    /// `terms` limits the merge to the terms in that range (nil bounds: open), so parts of one field
+    /// can be merged on several cores and joined with `appending`.
+    static func merged(
+        _ sources: [(postings: FieldPostings, renumbering: [Int32])], lengths: [UInt16],
+        terms range: (from: String?, before: String?) = (nil, nil)
+    ) -> FieldPostings {
         var result = FieldPostings()
         let shifts = sources.map { Self.shift(of: $0.renumbering) }
-        var next = [Int](repeating: 0, count: sources.count)
+        var next = sources.map { source in range.from.map { source.postings.lowerBound($0) } ?? 0 }
         var checkpoints = CheckpointWriter()
         while true {
             var smallest: String?
@@ -16,7 +21,7 @@ extension FieldPostings {
                 let term = source.postings.terms[next[index]]
                 if smallest == nil || term < smallest! { smallest = term }
             }
-            guard let term = smallest else { break }
+            guard let term = smallest, range.before.map({ term < $0 }) ?? true else { break }
             var maxFrequency: UInt8 = 0
             var minLength = UInt16.max
             let before = result.documents.count
@@ -69,7 +74,12 @@ extension FieldPostings {
 /// Appends entries' frequencies and position bytes to postings, adding a checkpoint at every
 /// `checkpointInterval`-th entry of the result.
 struct CheckpointWriter {
+    /// Entries the postings held before this writer's first one.
     private var entryCount = 0
+
+    init(entryCount: Int = 0) {
+        self.entryCount = entryCount
+    }
 
     mutating func add<Frequencies: Collection<UInt8>>(
         frequencies: Frequencies, positions: ArraySlice<UInt8>, to postings: inout FieldPostings

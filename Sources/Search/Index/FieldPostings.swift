@@ -67,7 +67,8 @@ struct FieldPostings: Sendable, Equatable {
         return offset
     }
 
-    private func lowerBound(_ term: String) -> Int {
+    /// The number of the first term not below `term`.
+    func lowerBound(_ term: String) -> Int {
         var low = 0, high = terms.count
         while low < high {
             let middle = (low + high) / 2

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Builds segments: from new documents (analyzing their text) or by merging existing segments.
 struct SegmentBuilder: Sendable {
     let analyzer: Analyzer
@@ -34,11 +37,32 @@ struct SegmentBuilder: Sendable {
             }
             renumbering.append(numbers)
         }
-        let fields = SearchField.allCases.map { field in
-            FieldPostings.merged(
-                sources.indices.map { (sources[$0].segment.postings(field), renumbering[$0]) },
-                lengths: columns.fieldLengths[field.rawValue]
+        // Descriptions hold most of the postings: they are merged in term ranges on all cores,
+        // next to the other fields, and the ranges joined in order.
+        let tasks = SearchField.allCases.flatMap { field -> [(field: SearchField, range: (from: String?, before: String?))] in
+            let largest = sources.max { $0.segment.count < $1.segment.count }?.segment.postings(field)
+            let boundaries = largest?.termBoundaries(parts: field == .description ? 2 : 1) ?? []
+            let starts = [nil] + boundaries.map(Optional.some), ends = boundaries.map(Optional.some) + [nil]
+            return zip(starts, ends).map { (field, ($0, $1)) }
+        }
+        let parts = Mutex([FieldPostings?](repeating: nil, count: tasks.count))
+        let lengths = columns.fieldLengths, renumbered = renumbering
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { task in
+            let (field, range) = tasks[task]
+            let part = FieldPostings.merged(
+                sources.indices.map { (sources[$0].segment.postings(field), renumbered[$0]) },
+                lengths: lengths[field.rawValue], terms: range
             )
+            parts.withLock { $0[task] = part }
+        }
+        let merged = parts.withLock { $0 }
+        let fields = SearchField.allCases.map { field in
+            var postings = FieldPostings()
+            for (task, part) in merged.enumerated() where tasks[task].field == field {
+                guard let part else { continue }
+                if postings.termCount == 0 { postings = part } else { postings.append(part) }
+            }
+            return postings
         }
         return Segment(columns: columns, fields: fields)
     }
