@@ -46,7 +46,15 @@ struct FieldPostingsBuilder {
             }
         }
         var result = FieldPostings()
+        // Room for everything up front: growing these arrays step by step would copy them over and over.
         result.terms.reserveCapacity(order.count)
+        result.termStarts.reserveCapacity(order.count + 1)
+        result.maxFrequency.reserveCapacity(order.count)
+        result.minLength.reserveCapacity(order.count)
+        result.documents.reserveCapacity(log.count)
+        result.frequencies.reserveCapacity(log.count)
+        result.positions.reserveCapacity(log.count + log.count / 2)
+        result.checkpoints.reserveCapacity(log.count / FieldPostings.checkpointInterval + 1)
         for (number, range) in zip(order, ranges) {
             result.terms.append(terms[number])
             Self.append(documents: documents[range], positions: positions[range], lengths: lengths, to: &result)
