@@ -156,6 +156,10 @@ struct JobSearchIndexTests {
         #expect(phrase.description == "Lead software engineer teams as a <mark>project</mark> <mark>manager</mark>.")
         let excluded = index.highlights(for: TestCorpus.postings[0], query: JobSearchQuery(text: "senior -swift"))
         #expect(!excluded.description.contains("<mark>"))
+        // Stems can differ from their word after the first letter ("dying" → "die"); still marked.
+        let irregular = TestCorpus.posting("y", title: "Carer", description: "Care for dying patients, ÉTÉ shifts.")
+        let stems = index.highlights(for: irregular, query: JobSearchQuery(text: "die patient été"))
+        #expect(stems.description == "Care for <mark>dying</mark> <mark>patients</mark>, <mark>ÉTÉ</mark> shifts.")
     }
 
     @Test("long descriptions give a snippet around the matches")
