@@ -3,7 +3,8 @@
 ///
 /// The rarest term leads; the others leap to its documents. Each term remembers where its last
 /// entry's positions started, so walking a dense list ("customer service") decodes positions
-/// front to back once instead of seeking from a checkpoint at every candidate.
+/// front to back once instead of seeking from a checkpoint at every candidate. Two-word phrases,
+/// the usual kind, compare positions as they are decoded; longer ones decode into a scratch buffer.
 enum PhraseScan {
     struct Term {
         /// The term's number in the field's postings.
