@@ -92,20 +92,19 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
         writer.withLock { _ in
             var next = snapshot
             // Only the last state of each posting in the batch matters.
-            var latest: [Int64: JobPosting] = [:]
+            var latest: [Int64: Int] = [:]
+            latest.reserveCapacity(changes.count)
             var order: [Int64] = []
-            for change in changes where change.sequence > next.appliedSequence {
-                if latest.updateValue(change.stored.posting, forKey: change.stored.rowID) == nil {
-                    order.append(change.stored.rowID)
-                }
+            for (index, change) in changes.enumerated() where change.sequence > next.appliedSequence {
+                if latest.updateValue(index, forKey: change.stored.rowID) == nil { order.append(change.stored.rowID) }
             }
-            var documents: [IndexedDocument] = []
+            var added: [StoredJobPosting] = []
             for rowID in order {
                 if let address = next.address(of: rowID) { next.delete(address) }
-                guard let posting = latest[rowID], posting.status == .open else { continue }
-                documents.append(IndexedDocument(rowID: rowID, posting: posting))
+                let stored = changes[latest[rowID]!].stored
+                if stored.posting.status == .open { added.append(stored) }
             }
-            for segment in build(documents) {
+            for segment in build(added) {
                 next.append(segment, number: next.takeSegmentNumber())
             }
             next.appliedSequence = max(next.appliedSequence, changes.last?.sequence ?? 0)
@@ -116,16 +115,15 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     }
 
     /// Builds segments for a batch, in parallel halves when it is large.
-    private func build(_ documents: [IndexedDocument]) -> [Segment] {
-        guard !documents.isEmpty else { return [] }
+    private func build(_ postings: [StoredJobPosting]) -> [Segment] {
+        guard !postings.isEmpty else { return [] }
         let builder = SegmentBuilder(analyzer: analyzer)
-        guard documents.count >= Self.parallelBuildThreshold else { return [builder.build(documents)] }
-        let parts = 2
-        let size = (documents.count + parts - 1) / parts
+        let parts = postings.count >= Self.parallelBuildThreshold ? 2 : 1
+        let size = (postings.count + parts - 1) / parts
         let built = Mutex([Segment?](repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let slice = Array(documents[(part * size)..<min(documents.count, (part + 1) * size)])
-            let segment = builder.build(slice)
+            let slice = postings[(part * size)..<min(postings.count, (part + 1) * size)]
+            let segment = builder.build(slice.map { IndexedDocument(rowID: $0.rowID, posting: $0.posting) })
             built.withLock { $0[part] = segment }
         }
         return built.withLock { $0.compactMap { $0 } }
