@@ -26,7 +26,16 @@ struct Highlighter: Sendable {
         result += render(bytes, from: start, to: end, marks: marks)
         if end < bytes.count { result += "…" }
         // A snippet is one line of running text; paragraph breaks would only confuse its layout.
-        return String(String.UnicodeScalarView(result.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
+        var line = String.UnicodeScalarView()
+        for scalar in result.unicodeScalars {
+            let isBreak = scalar == "\n" || scalar == "\r"
+            if isBreak || scalar == " " {
+                if line.last != " " { line.append(" ") }
+            } else {
+                line.append(scalar)
+            }
+        }
+        return String(line)
     }
 
     /// Byte ranges of matched words, sorted and merged.

@@ -171,5 +171,8 @@ struct JobSearchIndexTests {
         #expect(snippet.hasSuffix("…"))
         #expect(snippet.contains("<mark>kubernetes</mark>"))
         #expect(snippet.count < 300)
+        let paragraphs = TestCorpus.posting("p", title: "T", description: "We serve customers.\n\nRequirements:\n- Kubernetes")
+        #expect(index.highlights(for: paragraphs, query: JobSearchQuery(text: "kubernetes")).description
+            == "We serve customers. Requirements: - <mark>Kubernetes</mark>")
     }
 }
