@@ -39,6 +39,8 @@ HEAP_BYTES = 1_000_000_000
 PAGE_SIZE = 20
 MINIMUM_PREFIX_LENGTH = 2
 I64_MAX = 2**63 - 1
+# Wayfinder's full-time convention for turning pay per interval into pay per year.
+PERIODS_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 I64_MIN = -(2**63)
 
 
@@ -148,7 +150,11 @@ def build_index(corpus_path, directory):
             document.add_integer("posted_at", epoch_seconds(posting["posted_date"]))
             expires = posting.get("expires_at")
             document.add_integer("expires_at", epoch_seconds(expires) if expires else I64_MAX)
+            # Salaries are stated per `interval`; Wayfinder stores and filters them per year.
+            per_year = PERIODS_PER_YEAR[posting.get("interval") or "year"]
             low, high = posting.get("min_salary"), posting.get("max_salary")
+            low = low * per_year if low is not None else None
+            high = high * per_year if high is not None else None
             if low is not None or high is not None:
                 # A missing side equals the other side, as in Wayfinder.
                 document.add_integer("salary_low", low if low is not None else high)
