@@ -214,6 +214,9 @@ struct BenchSearch: AsyncParsableCommand {
     func validate() throws {
         if reuse && dataDirectory == nil { throw ValidationError("--reuse needs --data-dir") }
         if rebuild && !reuse { throw ValidationError("--rebuild needs --reuse") }
+        if let only, !BenchmarkQueries.all.contains(where: { $0.contains(only) }) {
+            throw ValidationError("no query of the mix contains '\(only)' (see wayfinder bench queries)")
+        }
     }
 
     func run() async throws {
