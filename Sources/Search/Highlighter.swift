@@ -42,16 +42,14 @@ struct Highlighter: Sendable {
     func marks(in text: String, query: ParsedQuery) -> [Range<Int>] {
         // Stemming never changes a word's first letter, so a word that starts differently from every
         // query term cannot match one and is not even made into a String (most words of a description).
-        var firstBytes = Set<UInt8>()
+        var wanted = [Bool](repeating: false, count: 256)
         for clause in query.required {
             switch clause {
-            case .anyOf(let phrases): for phrase in phrases { for term in phrase.terms { firstBytes.insert(term.term.utf8.first ?? 0) } }
-            case .prefix(let prefix): firstBytes.insert(prefix.utf8.first ?? 0)
+            case .anyOf(let phrases): for phrase in phrases { for term in phrase.terms { wanted[Int(term.term.utf8.first ?? 0)] = true } }
+            case .prefix(let prefix): wanted[Int(prefix.utf8.first ?? 0)] = true
             }
         }
-        guard !firstBytes.isEmpty else { return [] }
-        var wanted = [Bool](repeating: false, count: 256)
-        for byte in firstBytes { wanted[Int(byte)] = true }
+        guard wanted.contains(true) else { return [] }
         let terms = analyzer.terms(in: text, keeping: { wanted[Int($0[0])] }, stem: analyzer.stem)
         var ranges: [Range<Int>] = []
         // Single words are looked up in a set; only real phrases need the terms by position.

@@ -1,3 +1,4 @@
+import Domain
 import JobPostings
 import Testing
 @testable import Search
@@ -8,7 +9,7 @@ import Testing
 struct IndexUpdateTests {
     @Test("the index holds the latest open version of every row", arguments: [31, 32] as [UInt64])
     func latestVersions(seed: UInt64) throws {
-        var random = PruningPropertyTests.SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         let index = InvertedJobSearchIndex(maximumSegments: 3)
         var versions: [Int64: (version: Int, open: Bool)] = [:]
         var sequence: Int64 = 0

@@ -1,3 +1,4 @@
+import Domain
 import Testing
 @testable import Search
 
@@ -7,7 +8,7 @@ struct PhraseScanTests {
     static let words = ["alpha", "beta", "gamma", "delta"]
 
     static func documents(seed: UInt64) -> [[String]] {
-        var random = PruningPropertyTests.SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<400).map { _ in
             // Mostly short texts, some long ones so positions need two varint bytes.
             let length = random.next() % 5 == 0 ? Int(random.next() % 600) : Int(random.next() % 12)
@@ -40,7 +41,7 @@ struct PhraseScanTests {
         let texts = Self.documents(seed: seed)
         let segment = Self.segment(texts)
         let postings = segment.postings(.description)
-        var random = PruningPropertyTests.SplitMix(state: seed &* 17)
+        var random = SplitMix64(seed: seed &* 17)
         for _ in 0..<60 {
             let length = 2 + Int(random.next() % 2)
             var phrase: [(word: String, offset: Int)] = []

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import JobPostings
 import Testing
@@ -6,23 +7,11 @@ import Testing
 /// Skipping the scoring of documents that cannot make the page must never change the page.
 @Suite("Top-k pruning")
 struct PruningPropertyTests {
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
-
     static let words = ["engineer", "data", "senior", "nurse", "manager", "sales", "python", "swift", "care", "project",
                         "lead", "support", "team", "remote", "analyst", "design", "cloud", "build", "night", "shift"]
 
     static func corpus(seed: UInt64, count: Int) -> [JobPosting] {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { number in
             let title = (0..<Int(1 + random.next() % 3)).map { _ in random.pick(words) }.joined(separator: " ")
             let description = (0..<Int(5 + random.next() % 40)).map { _ in random.pick(words) }.joined(separator: " ")
@@ -41,7 +30,7 @@ struct PruningPropertyTests {
             let batch = Array(postings[start..<min(start + 150, postings.count)])
             index.apply(TestCorpus.changes(batch, firstRow: Int64(start + 1), firstSequence: Int64(start + 1)))
         }
-        var random = SplitMix(state: seed &* 31)
+        var random = SplitMix64(seed: seed &* 31)
         // Rewrite some rows in no particular order: their segment's row ids do not ascend.
         let rewritten = (0..<40).map { _ in Int(random.next() % UInt64(postings.count)) }
         index.apply(rewritten.enumerated().map { offset, row in

@@ -1,3 +1,4 @@
+import Domain
 import Testing
 @testable import Search
 
@@ -8,7 +9,7 @@ struct SegmentMergeTests {
     @Test("merged postings equal postings built from the live documents", arguments: [21, 22] as [UInt64])
     func mergeEqualsBuild(seed: UInt64) {
         let texts = PhraseScanTests.documents(seed: seed)
-        var random = PruningPropertyTests.SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         let parts = [texts[0..<150], texts[150..<170], texts[170..<400]].map { Array($0) }
         // The middle part keeps everything; the others lose about a third of their documents.
         let deleted: [Set<Int>] = parts.enumerated().map { index, part in

@@ -1,3 +1,4 @@
+import Domain
 import Testing
 @testable import Search
 
@@ -13,7 +14,7 @@ struct TermNumberingTests {
 
     @Test("numbered terms are the analyzer's terms, position for position", arguments: [11, 12, 13] as [UInt64])
     func sameAsAnalyzer(seed: UInt64) {
-        var random = PruningPropertyTests.SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         let analyzer = Analyzer()
         var numbering = TermNumbering(analyzer: analyzer)
         for _ in 0..<200 {

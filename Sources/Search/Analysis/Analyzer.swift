@@ -72,11 +72,6 @@ struct Analyzer: Sendable {
         word.utf8.count <= StopWords.longest && StopWords.english.contains(word)
     }
 
-    /// The analyzed form of a single word, or nil for a stop word.
-    func term(for token: RawToken) -> String? {
-        !token.isAcronym && Self.isStopWord(token.text) ? nil : stemmer.stem(token.text)
-    }
-
     /// The ways one whitespace-free query word can match, as alternatives of phrases
     /// (a single term is a phrase of one). Several groups ("python/java") become several clauses.
     func queryClauses(for word: String) -> [[QueryPhrase]] {

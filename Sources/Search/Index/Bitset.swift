@@ -86,13 +86,7 @@ struct Bitset: Sendable, Equatable {
     /// Calls `body` with every member in ascending order.
     @inline(__always)
     func forEach(_ body: (Int) -> Void) {
-        for index in words.indices {
-            var word = words[index]
-            while word != 0 {
-                body(index << 6 | word.trailingZeroBitCount)
-                word &= word &- 1
-            }
-        }
+        walk { body($0); return true }
     }
 
     /// Calls `body` with members in ascending order until it returns false.

@@ -100,12 +100,17 @@ class SetSource: DocumentSource {
     init(matching: Bitset, bound: Double, isTitle: Bool) {
         self.matching = matching
         super.init(bound: bound, isTitle: isTitle)
-        document = matching.firstMember(from: 0).map(UInt32.init) ?? Self.exhausted
+        document = first(from: 0)
+    }
+
+    /// The first member at or after `target`, or `exhausted`.
+    private func first(from target: UInt32) -> UInt32 {
+        matching.firstMember(from: Int(target)).map(UInt32.init) ?? Self.exhausted
     }
 
     override func advance(to target: UInt32) {
         guard document < target else { return }
-        document = matching.firstMember(from: Int(target)).map(UInt32.init) ?? Self.exhausted
+        document = first(from: target)
     }
 
     override func matches(_ target: UInt32) -> Bool {
@@ -119,7 +124,7 @@ class SetSource: DocumentSource {
     }
 
     override func rewind() {
-        document = matching.firstMember(from: 0).map(UInt32.init) ?? Self.exhausted
+        document = first(from: 0)
     }
 }
 

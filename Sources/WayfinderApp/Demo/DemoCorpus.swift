@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import JobPostings
 
@@ -101,11 +102,11 @@ public struct DemoCorpus: Sendable {
     public func posting(number: Int, now: Date) -> JobPosting {
         var rng = SplitMix64(seed: UInt64(bitPattern: Int64(number)) &* 0x9E37_79B9_7F4A_7C15 ^ 0x5DEE_CE66_D1CE_4E5B)
         let occupation = !techOccupations.isEmpty && rng.percent(25)
-            ? occupations[techOccupations[rng.below(techOccupations.count)]]
-            : occupations[rng.below(occupations.count)]
-        let city = Self.cities[rng.below(Self.cities.count)]
+            ? occupations[rng.pick(techOccupations)]
+            : rng.pick(occupations)
+        let city = rng.pick(Self.cities)
         let country = Self.countries[city.country]
-        let company = companies[rng.below(companies.count)]
+        let company = rng.pick(companies)
         let remote = rng.percent(20)
         let roll = rng.below(100)
         let employment: EmploymentType = roll < 78 ? .fullTime : roll < 87 ? .partTime
