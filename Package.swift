@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "WayfinderApp",
             dependencies: [
-                "Domain", "JobPostings", "Search", "Storage", "HTTPAPI",
+                "Domain", "JobPostings", "Platform", "Search", "Storage", "HTTPAPI",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -50,11 +50,21 @@ let package = Package(
         ),
         .target(name: "Domain", swiftSettings: swiftSettings),
         .target(name: "Search", dependencies: ["Domain", "JobPostings"], swiftSettings: swiftSettings),
-        .target(name: "JobPostings", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .target(name: "JobPostings", dependencies: ["Domain", "Platform"], swiftSettings: swiftSettings),
+        .target(
+            name: "Platform",
+            dependencies: [
+                "Domain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Storage",
             dependencies: [
-                "Domain", "JobPostings",
+                "Domain", "JobPostings", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -66,7 +76,7 @@ let package = Package(
         .target(
             name: "HTTPAPI",
             dependencies: [
-                "Domain", "JobPostings",
+                "Domain", "JobPostings", "Platform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -81,13 +91,22 @@ let package = Package(
         ),
         .testTarget(
             name: "JobPostingsTests",
-            dependencies: ["JobPostings", "Domain"],
+            dependencies: [
+                "JobPostings", "Domain", "Platform",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PlatformTests",
+            dependencies: ["Platform", "Domain"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "JobPostings", "Domain",
+                "Storage", "JobPostings", "Domain", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "WayfinderAppTests",
             dependencies: [
-                "WayfinderApp", "JobPostings", "Domain", "Storage",
+                "WayfinderApp", "JobPostings", "Domain", "Platform", "Storage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -105,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "HTTPAPITests",
             dependencies: [
-                "HTTPAPI", "WayfinderApp", "JobPostings", "Domain",
+                "HTTPAPI", "WayfinderApp", "JobPostings", "Domain", "Platform",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -17,3 +17,17 @@ public struct FixedWallClock: WallClock {
     public init(_ instant: Date) { self.instant = instant }
     public func now() -> Date { instant }
 }
+
+/// A clock that stays where it is put until moved, for tests of timeouts, backoff and schedules.
+public final class AdjustableWallClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: Date
+
+    public init(_ instant: Date) { self.instant = instant }
+
+    public func now() -> Date { lock.withLock { instant } }
+
+    public func advance(by seconds: TimeInterval) { lock.withLock { instant = instant.addingTimeInterval(seconds) } }
+
+    public func set(_ date: Date) { lock.withLock { instant = date } }
+}

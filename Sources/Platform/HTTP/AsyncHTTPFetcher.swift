@@ -1,0 +1,48 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// `HTTPFetcher` over AsyncHTTPClient: one shared client, a deadline per request, a cap on body size.
+public final class AsyncHTTPFetcher: HTTPFetcher {
+    private let client: HTTPClient
+    private let ownsClient: Bool
+    /// Largest body read; a provider answering with more is treated as broken rather than exhausting memory.
+    public let maximumBodySize: Int
+    public let userAgent: String
+
+    public init(client: HTTPClient? = nil, maximumBodySize: Int = 256 * 1_048_576, userAgent: String = "Wayfinder/1.0 (+job ingestion)") {
+        self.client = client ?? HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .follow(max: 5, allowCycles: false)))
+        ownsClient = client == nil
+        self.maximumBodySize = maximumBodySize
+        self.userAgent = userAgent
+    }
+
+    public func get(_ url: URL, headers: [String: String], timeout: Duration) async throws -> HTTPFetchResponse {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .GET
+        request.headers.add(name: "User-Agent", value: userAgent)
+        request.headers.add(name: "Accept-Encoding", value: "identity")
+        for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
+        do {
+            let response = try await client.execute(request, deadline: deadline)
+            let body = try await response.body.collect(upTo: maximumBodySize)
+            var fields: [String: String] = [:]
+            for header in response.headers { fields[header.name.lowercased()] = header.value }
+            return HTTPFetchResponse(status: Int(response.status.code), headers: fields, body: Data(body.readableBytesView))
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            throw HTTPFetchError.timedOut(url: url.absoluteString)
+        } catch is NIOTooManyBytesError {
+            throw HTTPFetchError.tooLarge(url: url.absoluteString, limit: maximumBodySize)
+        } catch let error as HTTPFetchError {
+            throw error
+        } catch {
+            throw HTTPFetchError.transport(url: url.absoluteString, message: "\(error)")
+        }
+    }
+
+    public func shutdown() async {
+        if ownsClient { try? await client.shutdown() }
+    }
+}
