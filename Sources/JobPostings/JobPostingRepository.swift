@@ -54,4 +54,7 @@ public protocol JobPostingRepository: Sendable {
     /// everything but `descriptionHTML`, which no follower needs.
     func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange]
     func count() async throws -> Int
+    /// Marks these postings closed (they leave search at once) and appends them to the change feed;
+    /// postings already closed are left alone. Returns how many were closed.
+    func close(jobIDs: [String], at time: Date) async throws -> Int
 }

@@ -8,6 +8,9 @@ public protocol SQLStore: Sendable {
     var dialect: any StorageDialect { get }
     func read<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
     func write<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
+    /// A transaction that appends nothing to the change feed (the task queue, schedules, the outbox on
+    /// its own): it does not wait for the feed's write lock where the engine has one.
+    func transaction<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
     func close() async throws
     func listenForChanges(_ onChange: @escaping @Sendable () -> Void) async throws
 }

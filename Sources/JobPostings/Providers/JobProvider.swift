@@ -28,9 +28,11 @@ public struct ProviderListing: Sendable {
 }
 
 /// A posting left out of a listing, with why, so operators see it counted and explained.
-public struct SkippedPosting: Sendable, Equatable {
+public struct SkippedPosting: Sendable, Equatable, Codable {
     public var externalID: String?
     public var reason: String
+
+    private enum CodingKeys: String, CodingKey { case externalID = "external_id", reason }
 
     public init(externalID: String?, reason: String) {
         self.externalID = externalID

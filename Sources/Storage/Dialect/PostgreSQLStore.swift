@@ -83,6 +83,23 @@ public final class PostgreSQLStore: SQLStore {
         }
     }
 
+    public func transaction<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await client.withConnection { connection in
+            let database = connection.sql(queryLogLevel: nil)
+            try await database.raw("BEGIN").run()
+            do {
+                let result = try await body(database)
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
     /// Calls `onChange` whenever another transaction commits, until the task is cancelled.
     public func listenForChanges(_ onChange: @escaping @Sendable () -> Void) async throws {
         try await client.withConnection { connection in

@@ -7,6 +7,7 @@ public struct SQLiteDialect: StorageDialect {
     public var text: String { "TEXT" }
     /// SQLite allows 32,766 since 3.32; stay well below.
     public var maximumBindings: Int { 30_000 }
+    public var claimLock: String { "" }
 
     /// Set on every connection: WAL lets readers work while one writer writes; a busy timeout makes a
     /// second process wait for the lock instead of failing at once.

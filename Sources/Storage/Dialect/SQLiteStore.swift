@@ -67,6 +67,13 @@ public final class SQLiteStore: SQLStore {
         }
     }
 
+    /// SQLite has one writer: a transaction is a write.
+    public func transaction<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await write(body)
+    }
+
     public func close() async throws {
         try await writer.close()
         if reader !== writer { try await reader.close() }

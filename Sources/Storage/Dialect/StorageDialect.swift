@@ -10,4 +10,7 @@ public protocol StorageDialect: Sendable {
     var text: String { get }
     /// The most bound parameters one statement may carry.
     var maximumBindings: Int { get }
+    /// Appended to the SELECT that picks queued tasks to claim: PostgreSQL locks the picked rows and
+    /// skips rows another worker is claiming; SQLite needs nothing, its write transaction is exclusive.
+    var claimLock: String { get }
 }

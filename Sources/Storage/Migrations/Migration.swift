@@ -12,5 +12,7 @@ public enum Migrations {
     public static let all: [any Migration] = [
         CreateJobPostings(),
         CreateDatabaseIdentity(),
+        CreateBackgroundWork(),
+        CreateJobSources(),
     ]
 }

@@ -4,7 +4,7 @@ import SQLKit
 
 /// Job postings over SQLKit, for every engine a `SQLStore` speaks.
 public struct SQLJobPostingRepository: JobPostingRepository {
-    private let store: any SQLStore
+    let store: any SQLStore
     static let entity = "job_posting"
 
     public init(store: any SQLStore) {
@@ -55,7 +55,7 @@ public struct SQLJobPostingRepository: JobPostingRepository {
         "expires_at", "updated_at", "status", "content_hash",
     ]
 
-    private static func recordChanges(rowIDs: [Int64], on database: any SQLDatabase) async throws {
+    static func recordChanges(rowIDs: [Int64], on database: any SQLDatabase) async throws {
         let now = Int64(Date().timeIntervalSince1970)
         for chunk in rowIDs.chunked(by: 5_000) {
             var insert = database.insert(into: "change_feed").columns("entity", "row_id", "changed_at")
