@@ -16,6 +16,8 @@ public struct AppServices: Sendable {
     public let jobs: JobSearchService
     public let clock: any WallClock
     public let logger: Logger
+    public let backgroundWork: BackgroundWorkFeature
+    public let jobSources: JobSourcesFeature
     /// Held while this process saves the index of the data directory.
     private let indexLock: DirectoryLock?
 
@@ -55,10 +57,12 @@ public struct AppServices: Sendable {
             }
         }
         let follower = JobIndexFollower(repository: repository, index: index)
+        var backgroundWork = BackgroundWorkFeature(store: store, settings: settings, clock: clock, logger: logger)
+        let jobSources = JobSourcesFeature(store: store, postings: repository, work: &backgroundWork, settings: settings, clock: clock)
         return AppServices(
             settings: settings, store: store, repository: repository, index: index, follower: follower,
             jobs: JobSearchService(repository: repository, index: index, follower: follower, clock: clock),
-            clock: clock, logger: logger, indexLock: indexLock
+            clock: clock, logger: logger, backgroundWork: backgroundWork, jobSources: jobSources, indexLock: indexLock
         )
     }
 
@@ -120,6 +124,7 @@ public struct AppServices: Sendable {
     }
 
     public func close() async {
+        await jobSources.close()
         indexLock?.release()
         try? await store.close()
     }

@@ -4,8 +4,9 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// `wayfinder serve`: the HTTP server plus the loop that keeps the index current with writes made
-/// by other processes (an import running beside the server, other servers on the same database).
+/// `wayfinder serve`: the HTTP server, the loop that keeps the index current with writes made by other
+/// processes (an import running beside the server, other servers on the same database), and the
+/// background workers and scheduler (`WAYFINDER_WORKERS`, 0 for none).
 public enum Server {
     public static func run(settings: Settings, demoPostings: Int?, logger: Logger) async throws {
         let services = try await AppServices.open(settings: settings, logger: logger)
@@ -17,7 +18,11 @@ public enum Server {
         let app = Application(
             router: buildRouter(services.apiDependencies),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "wayfinder"),
-            services: [IndexFollowingService(services: services, interval: .seconds(1))],
+            services: [
+                IndexFollowingService(services: services, interval: .seconds(1)),
+                services.backgroundWork.workerPool(),
+                services.backgroundWork.schedulerService(),
+            ],
             logger: logger
         )
         defer { Task { await services.close() } }

@@ -16,6 +16,16 @@ public struct Settings: Sendable {
     public var adminToken: String?
     public var logLevel: Logger.Level
     public var logFormat: LogFormat
+    /// Background work: task slots in this process (`serve` and `work`; 0 runs none).
+    public var workers: Int = 2
+    /// How long a claimed task stays invisible to other workers without a sign of life.
+    public var taskVisibilityTimeout: Duration = .seconds(300)
+    /// The first retry's delay; each later one doubles (with jitter).
+    public var taskRetryBase: Duration = .seconds(2)
+    /// Each request to a provider must answer within this.
+    public var providerTimeout: Duration = .seconds(20)
+    /// Requests per second to one provider host (client-side rate limit).
+    public var providerRate: Double = 5
 
     public enum LogFormat: String, Sendable { case json, text }
 
@@ -30,6 +40,11 @@ public struct Settings: Sendable {
         case logLevel = "wayfinder.log.level"
         case logFormat = "wayfinder.log.format"
         case configFile = "wayfinder.config.file"
+        case workers = "wayfinder.workers"
+        case taskVisibilityTimeout = "wayfinder.task.visibility.timeout"
+        case taskRetryBase = "wayfinder.task.retry.base"
+        case providerTimeout = "wayfinder.provider.timeout"
+        case providerRate = "wayfinder.provider.rate"
     }
 
     public static func load(
@@ -60,7 +75,14 @@ public struct Settings: Sendable {
         guard let format = LogFormat(rawValue: string(.logFormat) ?? (interactive ? "text" : "json")) else {
             throw SettingsError("log format must be json or text")
         }
-        return Settings(
+        func number(_ key: Key, default value: Double, range: ClosedRange<Double>, _ what: String) throws -> Double {
+            guard let text = string(key) else { return value }
+            guard let number = Double(text), range.contains(number) else {
+                throw SettingsError("\(what) must be a number from \(range.lowerBound.formatted()) to \(range.upperBound.formatted())")
+            }
+            return number
+        }
+        var settings = Settings(
             dataDirectory: string(.dataDirectory) ?? "./.wayfinder",
             host: string(.host) ?? "127.0.0.1",
             port: port,
@@ -70,6 +92,12 @@ public struct Settings: Sendable {
             logLevel: level,
             logFormat: format
         )
+        settings.workers = Int(try number(.workers, default: 2, range: 0...64, "workers"))
+        settings.taskVisibilityTimeout = .milliseconds(Int(try number(.taskVisibilityTimeout, default: 300, range: 1...86_400, "task visibility timeout (seconds)") * 1_000))
+        settings.taskRetryBase = .milliseconds(Int(try number(.taskRetryBase, default: 2, range: 0.01...3_600, "task retry base (seconds)") * 1_000))
+        settings.providerTimeout = .milliseconds(Int(try number(.providerTimeout, default: 20, range: 0.1...3_600, "provider timeout (seconds)") * 1_000))
+        settings.providerRate = try number(.providerRate, default: 5, range: 0.01...10_000, "provider rate (requests per second)")
+        return settings
     }
 
     public init(

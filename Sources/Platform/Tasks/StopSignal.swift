@@ -4,7 +4,8 @@ import Foundation
 final class StopSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter: UInt64 = 0
 
     var isStopped: Bool { lock.withLock { stopped } }
 
@@ -12,19 +13,29 @@ final class StopSignal: @unchecked Sendable {
         let waiting: [CheckedContinuation<Void, Never>] = lock.withLock {
             stopped = true
             defer { waiters.removeAll() }
-            return waiters
+            return Array(waiters.values)
         }
         for waiter in waiting { waiter.resume() }
     }
 
+    /// Returns once stopped, or when the calling task is cancelled.
     func wait() async {
-        await withCheckedContinuation { continuation in
-            let resumeNow = lock.withLock {
-                if stopped { return true }
-                waiters.append(continuation)
-                return false
+        let id: UInt64 = lock.withLock {
+            nextWaiter += 1
+            return nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = lock.withLock {
+                    if stopped || Task.isCancelled { return true }
+                    waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
             }
-            if resumeNow { continuation.resume() }
+        } onCancel: {
+            let waiter = lock.withLock { waiters.removeValue(forKey: id) }
+            waiter?.resume()
         }
     }
 

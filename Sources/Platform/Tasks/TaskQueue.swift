@@ -28,6 +28,22 @@ public protocol TaskQueue: Sendable {
     /// Replays every dead letter; returns how many.
     func replayAll() async throws -> Int
     func statistics() async throws -> TaskStatistics
+    /// Where a task stands: still to run, done, dead, or unknown (pruned, or never enqueued).
+    func outcome(of id: Int64) async throws -> TaskOutcome
+}
+
+public enum TaskOutcome: Sendable, Equatable {
+    case pending(TaskRecord)
+    case done(TaskRecord)
+    case dead(DeadLetter)
+    case unknown
+
+    public var isFinal: Bool {
+        switch self {
+        case .pending: false
+        case .done, .dead, .unknown: true
+        }
+    }
 }
 
 extension TaskQueue {

@@ -227,6 +227,25 @@ public struct SQLTaskQueue: TaskQueue {
         }
     }
 
+    public func outcome(of id: Int64) async throws -> TaskOutcome {
+        try await store.read { database in
+            if let row = try await database.raw("""
+                SELECT id, name, payload, idempotency_key, state, receives, visible_at, last_error, enqueued_at, updated_at
+                FROM tasks WHERE id = \(bind: id)
+                """).first() {
+                let record = try TaskRecord(row: row)
+                return record.state == .done ? .done(record) : .pending(record)
+            }
+            if let row = try await database.raw("""
+                SELECT id, task_id, name, payload, idempotency_key, receives, last_error, enqueued_at, died_at
+                FROM dead_letters WHERE task_id = \(bind: id) ORDER BY id DESC LIMIT 1
+                """).first() {
+                return .dead(try DeadLetter(row: row))
+            }
+            return .unknown
+        }
+    }
+
     /// Forgets finished tasks older than `age`, and with them their idempotency keys.
     public func pruneFinished(olderThan age: Duration) async throws -> Int {
         let cutoff = Milliseconds.from(clock.now()) - Milliseconds.from(age)

@@ -1,0 +1,91 @@
+import Domain
+import Foundation
+import Logging
+import Platform
+import ServiceLifecycle
+import Storage
+
+/// The shared background machinery: the queue, the scheduler and the outbox on this process's
+/// database, and the handlers and subscribers features register.
+public struct BackgroundWorkFeature: Sendable {
+    public let queue: SQLTaskQueue
+    public let schedules: SQLScheduleStore
+    public let scheduler: Scheduler
+    public let outbox: SQLEventOutbox
+    public internal(set) var handlers = TaskHandlers()
+    public internal(set) var subscribers = EventSubscribers()
+    let settings: Settings
+    let clock: any WallClock
+    let logger: Logger
+
+    init(store: any SQLStore, settings: Settings, clock: any WallClock, logger: Logger) {
+        queue = SQLTaskQueue(store: store, clock: clock)
+        schedules = SQLScheduleStore(store: store)
+        scheduler = Scheduler(store: schedules, clock: clock, logger: Logger(label: "wayfinder.scheduler"))
+        outbox = SQLEventOutbox(store: store)
+        self.settings = settings
+        self.clock = clock
+        self.logger = logger
+        handlers.register(PingTask.name) { _ in }
+    }
+
+    mutating func register(_ name: String, _ handler: @escaping TaskHandler) {
+        handlers.register(name, handler)
+    }
+
+    mutating func subscribe(_ subscriber: String, to topic: String, _ handler: @escaping EventSubscribers.Handler) {
+        subscribers.subscribe(subscriber, to: topic, handler)
+    }
+
+    /// The handlers plus the one that hands outbox events to their subscribers.
+    var allHandlers: TaskHandlers {
+        var all = handlers
+        let subscribers = subscribers
+        all.register(EventDelivery.taskName) { task in
+            let delivery = try task.decode(EventDelivery.self)
+            guard let handler = subscribers.handler(named: delivery.subscriber) else { return }
+            try await handler(DomainEvent(topic: delivery.topic, payload: Data(delivery.payload.utf8), occurredAt: delivery.occurredAt))
+        }
+        return all
+    }
+
+    public func workerPool(concurrency: Int? = nil) -> WorkerPool {
+        WorkerPool(
+            queue: queue, handlers: allHandlers,
+            configuration: .init(concurrency: concurrency ?? settings.workers, visibilityTimeout: settings.taskVisibilityTimeout,
+                                 retryPolicy: RetryPolicy(base: settings.taskRetryBase)),
+            clock: clock, logger: Logger(label: "wayfinder.worker")
+        )
+    }
+
+    /// Ticks schedules, relays outbox events to delivery tasks, and forgets week-old finished tasks.
+    public func schedulerService() -> SchedulerService {
+        let outbox = outbox, topics = subscribers.byTopic, clock = clock, queue = queue
+        let lastPrune = PruneMarker()
+        return SchedulerService(scheduler: scheduler, logger: Logger(label: "wayfinder.scheduler"), upkeep: [
+            { while try await outbox.relay(limit: 500, subscribers: topics, now: clock.now()) == 500 {} },
+            {
+                if lastPrune.isDue() { _ = try await queue.pruneFinished(olderThan: .seconds(7 * 86_400)) }
+            },
+        ])
+    }
+}
+
+/// A task that does nothing: `wayfinder tasks ping` checks that workers run, and tests drain backlogs of it.
+public enum PingTask {
+    public static let name = "ping"
+}
+
+/// Lets hourly upkeep run at most once an hour per process.
+final class PruneMarker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: ContinuousClock.Instant?
+
+    func isDue() -> Bool {
+        lock.withLock {
+            if let last, ContinuousClock.now - last < .seconds(3_600) { return false }
+            last = .now
+            return true
+        }
+    }
+}
