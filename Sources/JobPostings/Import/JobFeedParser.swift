@@ -60,6 +60,12 @@ public struct JobFeedParser: Sendable {
         return records
     }
 
+    /// The schema.org `JobPosting`s of an already parsed JSON-LD document (one posting, an array, or an
+    /// `@graph`); other objects are ignored.
+    func parseJSONLD(_ value: JSONValue) -> [JobFeedRecord] {
+        records(from: value, position: 1, onlyJobPostings: true)
+    }
+
     private func records(from value: JSONValue, position: Int, onlyJobPostings: Bool = false) -> [JobFeedRecord] {
         switch value {
         case .array(let items):

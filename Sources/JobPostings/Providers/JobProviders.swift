@@ -1,23 +1,38 @@
+import Foundation
+
 /// The adapter for each provider kind.
 ///
-/// To add a provider: write one file with a `JobProvider` (see `GreenhouseProvider` for a model), add
-/// its kind to `ProviderKind`, and register it here.
+/// Adding a provider: write one file in `Providers/` with a struct conforming to `JobProvider` (add its
+/// case to `ProviderKind`), and register it with one line in `init(http:)` below.
 public struct JobProviders: Sendable {
-    private var providers: [ProviderKind: any JobProvider]
+    private let providers: [ProviderKind: any JobProvider]
 
+    public init(http: ProviderHTTP) {
+        self.init([
+            GreenhouseProvider(http: http),
+            LeverProvider(http: http),
+            AshbyProvider(http: http),
+            JSONLDProvider(http: http),
+            XMLFeedProvider(http: http),
+            DemoProvider(),
+        ])
+    }
+
+    /// These adapters, by kind; a later one replaces an earlier one of the same kind (tests, overrides).
     public init(_ providers: [any JobProvider]) {
-        self.providers = Dictionary(providers.map { ($0.kind, $0) }, uniquingKeysWith: { $1 })
+        self.providers = Dictionary(providers.map { ($0.kind, $0) }, uniquingKeysWith: { _, later in later })
     }
 
-    public func provider(for kind: ProviderKind) -> any JobProvider {
-        providers[kind] ?? MissingProvider(kind: kind)
-    }
-}
+    public subscript(kind: ProviderKind) -> (any JobProvider)? { providers[kind] }
 
-/// Stands in for a kind without an adapter, failing clearly instead of crashing.
-struct MissingProvider: JobProvider {
-    let kind: ProviderKind
-    func fetch(_ source: JobSource) async throws -> ProviderListing {
-        throw ProviderError.misconfigured("no adapter is registered for \(kind.rawValue)")
+    /// The kinds with an adapter, in declaration order.
+    public var kinds: [ProviderKind] { ProviderKind.allCases.filter { providers[$0] != nil } }
+
+    /// The current listing of `source` from its kind's adapter.
+    public func fetch(_ source: JobSource) async throws -> ProviderListing {
+        guard let provider = providers[source.kind] else {
+            throw ProviderError.misconfigured("no adapter for provider kind '\(source.kind.rawValue)'")
+        }
+        return try await provider.fetch(source)
     }
 }

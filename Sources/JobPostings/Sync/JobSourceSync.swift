@@ -57,10 +57,9 @@ public struct JobSourceSync: Sendable {
     }
 
     private func fetch(_ source: JobSource) async throws -> ProviderListing {
-        let provider = providers.provider(for: source.kind)
-        let deadline = deadline
+        let providers = providers, deadline = deadline
         return try await withThrowingTaskGroup(of: ProviderListing?.self) { group in
-            group.addTask { try await provider.fetch(source) }
+            group.addTask { try await providers.fetch(source) }
             group.addTask {
                 try await Task.sleep(for: deadline)
                 return nil

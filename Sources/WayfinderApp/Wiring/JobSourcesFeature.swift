@@ -19,7 +19,7 @@ public struct JobSourcesFeature: Sendable {
             fetcher: fetcher, limiters: RateLimiters(rate: settings.providerRate, burst: max(1, Int(settings.providerRate * 2))),
             timeout: settings.providerTimeout, clock: clock
         )
-        sync = JobSourceSync(sources: sources, postings: postings, providers: JobProviders.standard(http: http, clock: clock),
+        sync = JobSourceSync(sources: sources, postings: postings, providers: JobProviders(http: http),
                              breakers: CircuitBreakers(clock: clock), clock: clock)
         service = JobSourceService(sources: sources, queue: work.queue, clock: clock)
         SyncJobSourceTask.register(in: &work.handlers, sync: sync)
