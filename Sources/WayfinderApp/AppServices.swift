@@ -113,7 +113,7 @@ public struct AppServices: Sendable {
 
     public var apiDependencies: APIDependencies {
         let store = self.store
-        return APIDependencies(jobs: jobs, adminToken: AdminToken(settings.adminToken)) {
+        return APIDependencies(jobs: jobs, sources: jobSources.service, tasks: backgroundWork.queue, adminToken: AdminToken(settings.adminToken)) {
             do {
                 return try await Migrator(store: store).isUpToDate()
                     ? Readiness(isReady: true) : Readiness(isReady: false, reason: "Migrations are pending.")

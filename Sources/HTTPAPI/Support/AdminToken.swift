@@ -12,7 +12,7 @@ public struct AdminToken: Sendable {
     /// Throws 403 when writes are disabled (no token configured) and 401 when the header is wrong.
     func authorize(_ header: String?) throws {
         guard let token else {
-            throw DomainError.forbidden("Writing postings is disabled: the server has no admin token configured (WAYFINDER_ADMIN_TOKEN).")
+            throw DomainError.forbidden("Administration is disabled: the server has no admin token configured (WAYFINDER_ADMIN_TOKEN).")
         }
         guard let header, header.hasPrefix("Bearer ") else {
             throw DomainError.unauthorized("Send the admin token as 'Authorization: Bearer <token>'.")

@@ -11,10 +11,11 @@ public struct SQLiteDialect: StorageDialect {
 
     /// Set on every connection: WAL lets readers work while one writer writes; a busy timeout makes a
     /// second process wait for the lock instead of failing at once.
+    /// The busy timeout comes first, so that switching to WAL waits for another connection's lock too.
     static let connectionPragmas = [
+        "PRAGMA busy_timeout = 10000",
         "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = NORMAL",
-        "PRAGMA busy_timeout = 10000",
         "PRAGMA foreign_keys = ON",
     ]
 

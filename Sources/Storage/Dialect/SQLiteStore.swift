@@ -11,35 +11,62 @@ public final class SQLiteStore: SQLStore {
     private let writer: SQLiteConnection
     private let reader: SQLiteConnection
     private let gate = WriteGate()
+    /// SQLite calls block their thread (a busy writer waits in SQLite's busy handler), so each store has
+    /// threads of its own: a store waiting for another's lock never starves the one holding it.
+    private let threadPool: NIOThreadPool
     public let path: String
 
-    private init(path: String, writer: SQLiteConnection, reader: SQLiteConnection) {
+    private init(path: String, writer: SQLiteConnection, reader: SQLiteConnection, threadPool: NIOThreadPool) {
         self.path = path
         self.writer = writer
         self.reader = reader
+        self.threadPool = threadPool
+    }
+
+    private static func connect(_ storage: SQLiteConnection.Storage, threadPool: NIOThreadPool, logger: Logger) async throws -> SQLiteConnection {
+        try await SQLiteConnection.open(storage: storage, threadPool: threadPool, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
     }
 
     /// Opens (creating if needed) the database file; `":memory:"` gives a private in-memory database.
     public static func open(path: String, logger: Logger) async throws -> SQLiteStore {
-        if path == ":memory:" {
-            // Two connections to ":memory:" would be two databases; share one instead.
-            let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
-            try await configure(connection, logger: logger)
-            return SQLiteStore(path: path, writer: connection, reader: connection)
+        let threadPool = NIOThreadPool(numberOfThreads: 2)
+        threadPool.start()
+        do {
+            if path == ":memory:" {
+                // Two connections to ":memory:" would be two databases; share one instead.
+                let connection = try await connect(.memory, threadPool: threadPool, logger: logger)
+                try await configure(connection, logger: logger)
+                return SQLiteStore(path: path, writer: connection, reader: connection, threadPool: threadPool)
+            }
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let writer = try await connect(.file(path: path), threadPool: threadPool, logger: logger)
+            try await configure(writer, logger: logger)
+            let reader: SQLiteConnection
+            do {
+                reader = try await connect(.file(path: path), threadPool: threadPool, logger: logger)
+                try await configure(reader, logger: logger)
+            } catch {
+                try? await writer.close()
+                throw error
+            }
+            return SQLiteStore(path: path, writer: writer, reader: reader, threadPool: threadPool)
+        } catch {
+            try? await threadPool.shutdownGracefully()
+            throw error
         }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        try await configure(writer, logger: logger)
-        let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        try await configure(reader, logger: logger)
-        return SQLiteStore(path: path, writer: writer, reader: reader)
     }
 
+    /// Applies the pragmas; a connection that cannot be configured is closed before the error is thrown.
     private static func configure(_ connection: SQLiteConnection, logger: Logger) async throws {
         let database = connection.sql(queryLogLevel: nil)
-        for pragma in SQLiteDialect.connectionPragmas {
-            try await database.raw(SQLQueryString(pragma)).run()
+        do {
+            for pragma in SQLiteDialect.connectionPragmas {
+                try await database.raw(SQLQueryString(pragma)).run()
+            }
+        } catch {
+            try? await connection.close()
+            throw error
         }
     }
 
@@ -77,5 +104,6 @@ public final class SQLiteStore: SQLStore {
     public func close() async throws {
         try await writer.close()
         if reader !== writer { try await reader.close() }
+        try await threadPool.shutdownGracefully()
     }
 }

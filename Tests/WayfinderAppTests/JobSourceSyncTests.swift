@@ -1,0 +1,127 @@
+import Domain
+import Logging
+import Foundation
+import JobPostings
+import Platform
+import Storage
+import Testing
+import WayfinderApp
+
+/// The sync pipeline end to end on a real database, with a provider whose listing the test controls.
+@Suite("Syncing a source")
+struct JobSourceSyncTests {
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// A provider that lists what the test says, or fails as told.
+    final class ScriptedProvider: JobProvider, @unchecked Sendable {
+        let kind = ProviderKind.demo
+        private let lock = NSLock()
+        private var listing = ProviderListing(drafts: [])
+        private var failure: ProviderError?
+
+        func set(_ listing: ProviderListing) { lock.withLock { self.listing = listing; failure = nil } }
+        func fail(_ error: ProviderError) { lock.withLock { failure = error } }
+
+        func fetch(_ source: JobSource) async throws -> ProviderListing {
+            try lock.withLock {
+                if let failure { throw failure }
+                return listing
+            }
+        }
+    }
+
+    static func draft(_ id: Int, title: String = "Engineer") -> JobPostingDraft {
+        JobPostingDraft(fields: [
+            "job_id": .string("demo#\(id)"), "title": .string(title), "description_html": .string("<p>Build <b>things</b><script>x()</script></p>"),
+            "company": .string("Acme"), "location": .string("Remote, Europe"), "remote": .bool(true),
+            "min_salary": .number(40), "max_salary": .number(50), "currency": .string("EUR"), "interval": .string("hour"),
+            "posted_date": .string("2026-11-01T00:00:00Z"), "apply_url": .string("https://acme.example/\(id)"),
+        ])
+    }
+
+    static func withSync(_ body: (JobSourceSync, JobSource, ScriptedProvider, AppServices) async throws -> Void) async throws {
+        let settings = Settings(dataDirectory: "/nonexistent", databaseURL: "sqlite::memory:")
+        let services = try await AppServices.open(settings: settings, logger: TestLogger.quiet, clock: FixedWallClock(now), index: .memory)
+        do {
+            let provider = ScriptedProvider()
+            let sources = SQLJobSourceRepository(store: services.store)
+            let sync = JobSourceSync(sources: sources, postings: services.repository, providers: JobProviders([provider]),
+                                     breakers: CircuitBreakers(failureThreshold: 2, clock: FixedWallClock(now)), clock: FixedWallClock(now))
+            let source = try await services.jobSources.service.add(.init(kind: "demo", parameters: SourceParameters(count: 3)))
+            try await body(sync, source, provider, services)
+            await services.close()
+        } catch {
+            await services.close()
+            throw error
+        }
+    }
+
+    @Test("a sync stores every valid posting normalized, skips and counts bad ones, and re-syncing changes nothing")
+    func storesAndSkips() async throws {
+        try await Self.withSync { sync, source, provider, services in
+            var bad = Self.draft(9)
+            bad.fields["title"] = nil
+            provider.set(ProviderListing(drafts: [Self.draft(1), Self.draft(2), bad, Self.draft(2, title: "Engineer II")],
+                                         skipped: [SkippedPosting(externalID: "77", reason: "no id")]))
+            let run = try #require(try await sync.sync(sourceID: source.id))
+            #expect(run.status == .succeeded)
+            #expect((run.fetched, run.inserted, run.updated, run.unchanged, run.skipped, run.closed) == (5, 2, 0, 0, 3, 0))
+            #expect(run.skippedExamples.map(\.reason).contains("title is required"))
+            let stored = try #require(try await services.repository.find(jobID: "demo#2")).posting
+            #expect(stored.title == "Engineer II")
+            #expect(stored.minSalary == 40 * 2080 && stored.payInterval == .hour && stored.currency == "EUR")
+            #expect(stored.descriptionHTML?.contains("script") == false && stored.description.contains("Build things"))
+            let again = try #require(try await sync.sync(sourceID: source.id))
+            #expect((again.inserted, again.updated, again.unchanged) == (0, 0, 2))
+            #expect(try await services.repository.count() == 2)
+            let events = try await services.backgroundWork.outbox.recent(limit: 10).filter { $0.event.topic == "job_sync.completed" }
+            #expect(events.count == 2)
+            let payload = try JSONSerialization.jsonObject(with: events[0].event.payload) as? [String: Any]
+            #expect(payload?["status"] as? String == "succeeded" && payload?["unchanged"] as? Int == 2 && payload?["provider"] as? String == "demo")
+        }
+    }
+
+    @Test("postings that disappear from a complete listing are closed and leave search; a partial listing closes nothing")
+    func closesRemoved() async throws {
+        try await Self.withSync { sync, source, provider, services in
+            provider.set(ProviderListing(drafts: [Self.draft(1), Self.draft(2), Self.draft(3)]))
+            try await sync.sync(sourceID: source.id)
+            provider.set(ProviderListing(drafts: [Self.draft(1)], isComplete: false))
+            #expect(try await sync.sync(sourceID: source.id)?.closed == 0)
+            provider.set(ProviderListing(drafts: [Self.draft(1), Self.draft(3)]))
+            #expect(try await sync.sync(sourceID: source.id)?.closed == 1)
+            #expect(try await services.repository.find(jobID: "demo#2")?.posting.status == .closed)
+            try await services.catchUpIndex()
+            let results = try await services.jobs.search(JobSearchQuery())
+            #expect(Set(results.hits.map(\.posting.jobID)) == ["demo#1", "demo#3"])
+            // Listed again, it reopens.
+            provider.set(ProviderListing(drafts: [Self.draft(1), Self.draft(2), Self.draft(3)]))
+            let reopened = try #require(try await sync.sync(sourceID: source.id))
+            #expect(reopened.updated == 1)
+            #expect(try await services.repository.find(jobID: "demo#2")?.posting.status == .open)
+        }
+    }
+
+    @Test("a provider failure is recorded as a failed run and thrown; repeated failures open the circuit")
+    func failures() async throws {
+        try await Self.withSync { sync, source, provider, services in
+            provider.fail(.httpStatus(500, url: "http://board"))
+            await #expect(throws: ProviderError.httpStatus(500, url: "http://board")) { try await sync.sync(sourceID: source.id) }
+            await #expect(throws: ProviderError.httpStatus(500, url: "http://board")) { try await sync.sync(sourceID: source.id) }
+            provider.set(ProviderListing(drafts: [Self.draft(1)]))
+            await #expect(throws: ProviderError.circuitOpen(retryAfter: .seconds(300))) { try await sync.sync(sourceID: source.id) }
+            let runs = try await services.jobSources.service.runs(of: source.id)
+            #expect(runs.count == 3 && runs.allSatisfy { $0.status == .failed })
+            #expect(runs.last?.error == "HTTP 500 from http://board")
+            #expect(try await services.repository.count() == 0)
+        }
+    }
+}
+
+enum TestLogger {
+    static var quiet: Logging.Logger {
+        var logger = Logging.Logger(label: "test")
+        logger.logLevel = .error
+        return logger
+    }
+}
