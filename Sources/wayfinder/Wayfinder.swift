@@ -124,7 +124,7 @@ struct ImportJobs: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchFollow.self, BenchCorpus.self, BenchQueries.self]
+        subcommands: [BenchSearch.self, BenchFollow.self, BenchSync.self, BenchCorpus.self, BenchQueries.self]
     )
 }
 
@@ -146,6 +146,26 @@ struct BenchFollow: AsyncParsableCommand {
     func run() async throws {
         LogSetup.bootstrap(level: .warning, format: .text)
         try await FollowerBenchmark(postings: postings, databaseURL: databaseURL, dataDirectory: dataDirectory).run()
+    }
+}
+
+struct BenchSync: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Sync a local board of N postings end to end (HTTP, normalize, upsert, searchable); prints postings/s."
+    )
+
+    @Option(help: "Board sizes, comma-separated.")
+    var postings = "10000,100000"
+
+    @Option(name: .customLong("database-url"), help: "postgres://… (an empty database; default: a temporary SQLite file).")
+    var databaseURL: String?
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        let sizes = postings.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else { throw ValidationError("--postings takes positive numbers, e.g. 10000,100000") }
+        try await SyncBenchmark(postings: sizes, databaseURL: databaseURL).run()
     }
 }
 
