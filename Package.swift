@@ -117,6 +117,8 @@ let package = Package(
             dependencies: [
                 "WayfinderApp", "JobPostings", "Domain", "Platform", "Storage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -20,5 +20,15 @@ struct DemoSeeder {
             stored = stored + (try await services.repository.upsert(batch))
         }
         services.logger.info("added demo postings", metadata: ["postings": "\(stored.inserted)"])
+        try await addDemoSource()
+    }
+
+    /// A `demo` source, synced at once by this server's workers, so sources, runs and tasks have something to show.
+    private func addDemoSource() async throws {
+        let jobSources = services.jobSources.service
+        guard try await jobSources.statuses().isEmpty else { return }
+        let source = try await jobSources.add(.init(kind: "demo", parameters: SourceParameters(count: 200), name: "Demo board"))
+        _ = try await jobSources.requestSync(id: source.id)
+        services.logger.info("added a demo source; its first sync is queued", metadata: ["source_id": "\(source.id)"])
     }
 }

@@ -85,7 +85,7 @@ public struct GreenhouseProvider: JobProvider {
     private func boardName(base: String, path: String) async -> String? {
         guard let url = try? ProviderHTTP.url(base: base, path: path),
               let data = try? await http.get(url),
-              let document = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
+              let document = try? JSONValue.parse(data) else { return nil }
         return ProviderMapping.string(document["name"])
     }
 
@@ -102,7 +102,7 @@ public struct GreenhouseProvider: JobProvider {
                     do {
                         let url = try ProviderHTTP.url(
                             base: base, path: boardPath + "/jobs/" + ProviderHTTP.segment(id), query: [("pay_transparency", "true")])
-                        let document = try JSONDecoder().decode(JSONValue.self, from: try await http.get(url))
+                        let document = try JSONValue.parse(try await http.get(url))
                         return (id, Self.payRange(document["pay_input_ranges"]), false)
                     } catch ProviderError.throttled {
                         return (id, nil, true)

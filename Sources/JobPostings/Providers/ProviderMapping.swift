@@ -114,7 +114,7 @@ enum ProviderMapping {
     /// Parses a provider's JSON answer; anything else is `ProviderError.malformed`.
     static func json(_ data: Data, from provider: ProviderKind) throws -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONValue.parse(data)
         } catch {
             throw ProviderError.malformed("\(provider.rawValue) answered with something other than JSON")
         }

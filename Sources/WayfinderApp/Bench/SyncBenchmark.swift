@@ -28,7 +28,7 @@ public struct SyncBenchmark: Sendable {
         logger.logLevel = .warning
         let services = try await AppServices.open(settings: Settings(dataDirectory: directory, databaseURL: databaseURL), logger: logger, index: .memory)
         defer { Task { await services.close() } }
-        let board = ByteBuffer(data: try Self.board(count: count, now: services.clock.now()))
+        let board = ByteBuffer(data: try SyncBenchmarkBoard.data(count: count, now: services.clock.now()))
         let router = Router()
         router.get("posting-api/job-board/bench") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: board))
@@ -60,8 +60,11 @@ public struct SyncBenchmark: Sendable {
         }
     }
 
-    /// The board in Ashby's posting-API shape.
-    static func board(count: Int, now: Date) throws -> Data {
+}
+
+/// A board of demo postings in Ashby's posting-API shape, for benchmarks and process tests.
+public enum SyncBenchmarkBoard {
+    public static func data(count: Int, now: Date = Date()) throws -> Data {
         let corpus = try DemoCorpus.bundled()
         let jobs: [[String: Any]] = (0..<count).map { number in
             let posting = corpus.posting(number: number, now: now)
