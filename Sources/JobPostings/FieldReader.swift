@@ -24,7 +24,7 @@ struct FieldReader {
     mutating func optionalString(_ field: String, maxLength: Int) -> String? {
         guard let value = value(field) else { return nil }
         guard case .string(let text) = value else { fail(field, "must be a string"); return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         if trimmed.count > maxLength { fail(field, "must be at most \(maxLength) characters"); return nil }
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -92,7 +92,7 @@ struct FieldReader {
     mutating func status(_ field: String) -> PostingStatus? {
         guard let value = value(field) else { return nil }
         guard let text = value.stringValue, let status = PostingStatus(rawValue: text.lowercased()) else {
-            fail(field, "must be one of open, closed, expired")
+            fail(field, "must be one of \(PostingStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
         return status

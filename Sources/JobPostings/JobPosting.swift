@@ -64,6 +64,8 @@ public struct JobPosting: Sendable, Equatable, Codable {
 
 public enum PostingStatus: String, Sendable, Codable, CaseIterable {
     case open, closed, expired
+    /// The same posting as one already listed from another source: kept, linked, not shown in search.
+    case duplicate
 }
 
 public enum EmploymentType: String, Sendable, Codable, CaseIterable {

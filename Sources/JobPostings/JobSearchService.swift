@@ -7,15 +7,27 @@ public struct JobSearchService: Sendable {
     private let index: any JobSearchIndex
     private let follower: JobIndexFollower
     private let clock: any WallClock
+    private let links: (any JobPostingLinkRepository)?
 
     public init(
         repository: any JobPostingRepository, index: any JobSearchIndex, follower: JobIndexFollower,
-        clock: any WallClock
+        clock: any WallClock, links: (any JobPostingLinkRepository)? = nil
     ) {
         self.repository = repository
         self.index = index
         self.follower = follower
         self.clock = clock
+        self.links = links
+    }
+
+    /// The same job as listed by other sources (cross-source duplicates), for the detail.
+    public func otherSources(of jobID: String) async throws -> [JobPosting] {
+        guard let links else { return [] }
+        var postings: [JobPosting] = []
+        for other in try await links.sameJob(as: jobID) {
+            if let stored = try await repository.find(jobID: other) { postings.append(stored.posting) }
+        }
+        return postings
     }
 
     public func search(_ query: JobSearchQuery) async throws -> JobSearchResults {

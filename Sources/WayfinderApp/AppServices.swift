@@ -61,7 +61,7 @@ public struct AppServices: Sendable {
         let jobSources = JobSourcesFeature(store: store, postings: repository, work: &backgroundWork, settings: settings, clock: clock)
         return AppServices(
             settings: settings, store: store, repository: repository, index: index, follower: follower,
-            jobs: JobSearchService(repository: repository, index: index, follower: follower, clock: clock),
+            jobs: JobSearchService(repository: repository, index: index, follower: follower, clock: clock, links: jobSources.links),
             clock: clock, logger: logger, backgroundWork: backgroundWork, jobSources: jobSources, indexLock: indexLock
         )
     }

@@ -45,7 +45,7 @@ struct JobSourceSyncTests {
         do {
             let provider = ScriptedProvider()
             let sources = SQLJobSourceRepository(store: services.store)
-            let sync = JobSourceSync(sources: sources, postings: services.repository, providers: JobProviders([provider]),
+            let sync = JobSourceSync(sources: sources, postings: services.repository, links: SQLJobPostingLinkRepository(store: services.store), providers: JobProviders([provider]),
                                      breakers: CircuitBreakers(failureThreshold: 2, clock: FixedWallClock(now)), clock: FixedWallClock(now))
             let source = try await services.jobSources.service.add(.init(kind: "demo", parameters: SourceParameters(count: 3)))
             try await body(sync, source, provider, services)
@@ -123,5 +123,47 @@ enum TestLogger {
         var logger = Logging.Logger(label: "test")
         logger.logLevel = .error
         return logger
+    }
+}
+
+@Suite("Cross-source duplicates")
+struct CrossSourceDuplicateTests {
+    @Test("a job listed by a second source is linked, shown once in search, named on the detail, and takes over when the first closes")
+    func linked() async throws {
+        try await JobSourceSyncTests.withSync { sync, source, provider, services in
+            let other = try await services.jobSources.service.add(.init(kind: "demo", parameters: SourceParameters(count: 1), name: "Aggregator"))
+            provider.set(ProviderListing(drafts: [JobSourceSyncTests.draft(1), JobSourceSyncTests.draft(2, title: "Designer")]))
+            try await sync.sync(sourceID: source.id)
+            // The aggregator lists job 1 with a tracking parameter on its apply URL, and job 2 under another URL
+            // but the same company, title and location, two days apart.
+            var sameURL = JobSourceSyncTests.draft(101)
+            sameURL.fields["apply_url"] = .string("https://www.acme.example/1/?utm_source=board")
+            var sameListing = JobSourceSyncTests.draft(102, title: "designer")
+            sameListing.fields["apply_url"] = .string("https://aggregator.example/102")
+            sameListing.fields["company"] = .string("ACME Inc.")
+            sameListing.fields["posted_date"] = .string("2026-11-03T00:00:00Z")
+            var different = JobSourceSyncTests.draft(103, title: "Designer")
+            different.fields["apply_url"] = .string("https://aggregator.example/103")
+            different.fields["posted_date"] = .string("2026-11-20T00:00:00Z")
+            provider.set(ProviderListing(drafts: [sameURL, sameListing, different]))
+            let run = try #require(try await sync.sync(sourceID: other.id))
+            #expect(run.duplicates == 2)
+            #expect(try await services.repository.find(jobID: "demo#101")?.posting.status == .duplicate)
+            #expect(try await services.repository.find(jobID: "demo#103")?.posting.status == .open)
+            #expect(try await services.jobSources.links.sameJob(as: "demo#1") == ["demo#101"])
+            #expect(try await services.jobSources.links.sameJob(as: "demo#102") == ["demo#2"])
+            #expect(try await services.jobs.otherSources(of: "demo#1").map(\.applyURL) == ["https://www.acme.example/1/?utm_source=board"])
+            try await services.catchUpIndex()
+            #expect(Set(try await services.jobs.search(JobSearchQuery()).hits.map(\.posting.jobID)) == ["demo#1", "demo#2", "demo#103"])
+            // Re-syncing the aggregator changes nothing.
+            let again = try #require(try await sync.sync(sourceID: other.id))
+            #expect((again.unchanged, again.duplicates) == (3, 2))
+            // The first source drops job 1: its duplicate becomes the posting search shows.
+            provider.set(ProviderListing(drafts: [JobSourceSyncTests.draft(2, title: "Designer")]))
+            try await sync.sync(sourceID: source.id)
+            #expect(try await services.repository.find(jobID: "demo#101")?.posting.status == .open)
+            try await services.catchUpIndex()
+            #expect(Set(try await services.jobs.search(JobSearchQuery()).hits.map(\.posting.jobID)) == ["demo#101", "demo#2", "demo#103"])
+        }
     }
 }

@@ -43,11 +43,14 @@ struct JobDetailBody: Encodable {
         status = posting.status.rawValue
     }
 
+    /// The same job from other sources, on the detail only (see `JobSearchService.otherSources`).
+    var otherSources: [OtherSourceBody]?
+
     private enum CodingKeys: String, CodingKey {
         case jobId = "job_id", providerId = "provider_id", title, description, descriptionHtml = "description_html"
         case company, location, remote, employmentType = "employment_type", minSalary = "min_salary"
         case maxSalary = "max_salary", currency, interval, postedDate = "posted_date", applyUrl = "apply_url"
-        case expiresAt = "expires_at", updatedAt = "updated_at", status
+        case expiresAt = "expires_at", updatedAt = "updated_at", status, otherSources = "other_sources"
     }
 
     /// Optional fields are written as `null`, not left out, so clients see one stable shape.
@@ -71,6 +74,22 @@ struct JobDetailBody: Encodable {
         try container.encode(expiresAt, forKey: .expiresAt)
         try container.encode(updatedAt, forKey: .updatedAt)
         try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(otherSources, forKey: .otherSources)
+    }
+}
+
+/// Where else a job is listed.
+struct OtherSourceBody: Encodable {
+    var posting: JobPosting
+
+    private enum CodingKeys: String, CodingKey { case jobId = "job_id", providerId = "provider_id", applyUrl = "apply_url", status }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(posting.jobID, forKey: .jobId)
+        try container.encode(posting.providerID, forKey: .providerId)
+        try container.encode(posting.applyURL, forKey: .applyUrl)
+        try container.encode(posting.status.rawValue, forKey: .status)
     }
 }
 

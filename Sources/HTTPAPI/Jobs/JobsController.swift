@@ -31,7 +31,9 @@ struct JobsController<Context: RequestContext> {
         guard let id = raw.removingPercentEncoding else {
             throw DomainError.badRequest("The id is not valid percent-encoding.", fieldErrors: [FieldError(field: "id", message: "is not valid percent-encoding")])
         }
-        return try JSONResponse.make(JobDetailBody(try await service.posting(jobID: id)))
+        var body = JobDetailBody(try await service.posting(jobID: id))
+        body.otherSources = try await service.otherSources(of: id).map(OtherSourceBody.init)
+        return try JSONResponse.make(body)
     }
 
     @Sendable func save(_ request: Request, context: Context) async throws -> Response {

@@ -19,7 +19,7 @@ struct DraftFields {
     subscript(key: String) -> String? {
         get { fields[key]?.stringValue }
         set {
-            let trimmed = newValue?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = newValue?.trimmingWhitespace()
             fields[key] = trimmed.flatMap { $0.isEmpty ? nil : .string($0) }
         }
     }
@@ -122,7 +122,7 @@ enum ProviderMapping {
 
     /// A required source parameter, trimmed; `ProviderError.misconfigured` when it is missing or blank.
     static func required(_ value: String?, _ name: SourceParameters.Name, for source: JobSource) throws -> String {
-        guard let text = value?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+        guard let text = value?.trimmingWhitespace(), !text.isEmpty else {
             throw ProviderError.misconfigured("a \(source.kind.rawValue) source needs '\(name.rawValue)'")
         }
         return text
@@ -183,7 +183,7 @@ enum ProviderMapping {
 
     /// A string, or a number written as a string (ids are sometimes either).
     static func string(_ value: JSONValue?) -> String? {
-        guard let text = value?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = value?.stringValue?.trimmingWhitespace(), !text.isEmpty else { return nil }
         return text
     }
 }

@@ -132,7 +132,7 @@ struct IndeedFeed {
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
             let name = path.last ?? elementName.lowercased()
-            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = text.trimmingWhitespace()
             if path.count == 3 && path[1] == "job" && job != nil {
                 if !value.isEmpty && job?[name] == nil { job?[name] = value }
                 text = ""
@@ -163,7 +163,7 @@ struct FeedDates {
     }
 
     func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         if let date = Timestamps.parse(trimmed) { return date }
         // The weekday adds nothing and a wrong one would fail the whole date.
         var rest = Substring(trimmed)

@@ -11,7 +11,7 @@ public protocol JobSourceRepository: Sendable {
     func statuses() async throws -> [JobSourceStatus]
     /// Removes the source, its schedule and its run history; its postings stay. False when there is none.
     func remove(id: Int64) async throws -> Bool
-    /// The job ids this source listed before that are still open.
+    /// The job ids this source listed before that are still open (searchable, or shown through a duplicate).
     func openPostings(of sourceID: Int64) async throws -> Set<String>
     /// Records a finished run, the postings it listed and its `job_sync.completed` event, together.
     func record(_ run: SyncRun, listed jobIDs: [String], event: DomainEvent) async throws -> SyncRun

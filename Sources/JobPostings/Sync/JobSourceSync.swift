@@ -4,7 +4,7 @@ import Logging
 import Platform
 
 /// Pulls one source's listing through its provider and stores it: validates every posting (a bad one
-/// is skipped and counted), links cross-source duplicates, upserts idempotently on `job_id`, closes
+/// is skipped and counted), links cross-source duplicates (`DuplicateFinder`), upserts idempotently on `job_id`, closes
 /// what a complete listing no longer contains, and records the run with its `job_sync.completed` event.
 ///
 /// A provider failure is recorded as a failed run and thrown, so the task is retried and finally
@@ -12,6 +12,7 @@ import Platform
 public struct JobSourceSync: Sendable {
     private let sources: any JobSourceRepository
     private let postings: any JobPostingRepository
+    private let links: any JobPostingLinkRepository
     private let providers: JobProviders
     private let breakers: CircuitBreakers
     private let clock: any WallClock
@@ -20,10 +21,11 @@ public struct JobSourceSync: Sendable {
     public var deadline: Duration = .seconds(600)
     public var batchSize = 1_000
 
-    public init(sources: any JobSourceRepository, postings: any JobPostingRepository, providers: JobProviders,
-                breakers: CircuitBreakers, clock: any WallClock, logger: Logger = Logger(label: "wayfinder.sync")) {
+    public init(sources: any JobSourceRepository, postings: any JobPostingRepository, links: any JobPostingLinkRepository,
+                providers: JobProviders, breakers: CircuitBreakers, clock: any WallClock, logger: Logger = Logger(label: "wayfinder.sync")) {
         self.sources = sources
         self.postings = postings
+        self.links = links
         self.providers = providers
         self.breakers = breakers
         self.clock = clock
@@ -79,8 +81,8 @@ public struct JobSourceSync: Sendable {
         var skipped = listing.skipped
         var accepted: [JobPosting] = []
         var position: [String: Int] = [:]
-        for draft in listing.drafts {
-            switch draft.normalize(updatedAt: now) {
+        for (draft, result) in zip(listing.drafts, await Self.normalize(listing.drafts, updatedAt: now)) {
+            switch result {
             case .success(let posting):
                 if let earlier = position[posting.jobID] {
                     accepted[earlier] = posting
@@ -95,6 +97,9 @@ public struct JobSourceSync: Sendable {
         }
         run.skipped = skipped.count
         run.skippedExamples = Array(skipped.prefix(20))
+        let listedBefore = try await sources.openPostings(of: source.id)
+        let (keys, duplicates) = try await DuplicateFinder(links: links).mark(&accepted, listedBefore: listedBefore)
+        run.duplicates = duplicates.count
         var summary = UpsertSummary()
         for start in stride(from: 0, to: accepted.count, by: batchSize) {
             summary = summary + (try await postings.upsert(Array(accepted[start..<min(start + batchSize, accepted.count)])))
@@ -102,8 +107,9 @@ public struct JobSourceSync: Sendable {
         run.inserted = summary.inserted
         run.updated = summary.updated
         run.unchanged = summary.unchanged
+        try await links.save(keys: keys, links: duplicates)
         if listing.isComplete {
-            let gone = try await sources.openPostings(of: source.id).subtracting(position.keys)
+            let gone = listedBefore.subtracting(position.keys)
             run.closed = try await postings.close(jobIDs: gone.sorted(), at: now)
         }
         run.finishedAt = clock.now()
@@ -114,6 +120,21 @@ public struct JobSourceSync: Sendable {
             "skipped": "\(run.skipped)", "closed": "\(run.closed)", "seconds": "\(String(format: "%.2f", run.duration))",
         ])
         return recorded
+    }
+
+    /// Validates and normalizes every draft (HTML sanitizing is most of it) on all cores, in order.
+    static func normalize(_ drafts: [JobPostingDraft], updatedAt now: Date) async -> [Result<JobPosting, DomainError>] {
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, drafts.count / 500))
+        let size = (drafts.count + parts - 1) / max(parts, 1)
+        return await withTaskGroup(of: (Int, [Result<JobPosting, DomainError>]).self) { group in
+            for part in 0..<parts {
+                let slice = drafts[min(part * size, drafts.count)..<min((part + 1) * size, drafts.count)]
+                group.addTask { (part, slice.map { $0.normalize(updatedAt: now) }) }
+            }
+            var results = Array(repeating: [Result<JobPosting, DomainError>](), count: parts)
+            for await (part, normalized) in group { results[part] = normalized }
+            return results.flatMap { $0 }
+        }
     }
 
     private func record(failed source: JobSource, started: Date, error: any Error) async throws -> SyncRun {

@@ -18,6 +18,15 @@ extension SQLJobPostingRepository {
                     """).all(decodingColumn: "row_id", as: Int64.self)
                 try await Self.recordChanges(rowIDs: rows, on: database)
                 closed += rows.count
+                // Postings shown in their place until now take over: they become searchable again.
+                let promoted = try await database.raw("""
+                    UPDATE job_postings SET status = 'open', updated_at = \(bind: seconds), content_hash = 'promoted'
+                    WHERE status = 'duplicate' AND job_id IN (
+                        SELECT job_id FROM job_posting_links WHERE canonical_job_id IN (\(binds: Array(chunk))))
+                    RETURNING row_id
+                    """).all(decodingColumn: "row_id", as: Int64.self)
+                try await Self.recordChanges(rowIDs: promoted, on: database)
+                try await database.raw("DELETE FROM job_posting_links WHERE canonical_job_id IN (\(binds: Array(chunk)))").run()
             }
             return closed
         }

@@ -9,6 +9,7 @@ import Storage
 public struct JobSourcesFeature: Sendable {
     public let service: JobSourceService
     public let sync: JobSourceSync
+    public let links: SQLJobPostingLinkRepository
     let fetcher: AsyncHTTPFetcher
 
     init(store: any SQLStore, postings: any JobPostingRepository, work: inout BackgroundWorkFeature, settings: Settings,
@@ -19,7 +20,8 @@ public struct JobSourcesFeature: Sendable {
             fetcher: fetcher, limiters: RateLimiters(rate: settings.providerRate, burst: max(1, Int(settings.providerRate * 2))),
             timeout: settings.providerTimeout, clock: clock
         )
-        sync = JobSourceSync(sources: sources, postings: postings, providers: JobProviders(http: http),
+        links = SQLJobPostingLinkRepository(store: store)
+        sync = JobSourceSync(sources: sources, postings: postings, links: links, providers: JobProviders(http: http),
                              breakers: CircuitBreakers(clock: clock), clock: clock)
         service = JobSourceService(sources: sources, queue: work.queue, clock: clock)
         SyncJobSourceTask.register(in: &work.handlers, sync: sync)

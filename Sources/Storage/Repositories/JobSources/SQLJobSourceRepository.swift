@@ -69,7 +69,7 @@ public struct SQLJobSourceRepository: JobSourceRepository {
         try await store.read { database in
             Set(try await database.raw("""
                 SELECT m.job_id FROM job_source_postings m JOIN job_postings p ON p.job_id = m.job_id
-                WHERE m.source_id = \(bind: sourceID) AND p.status = 'open'
+                WHERE m.source_id = \(bind: sourceID) AND p.status IN ('open', 'duplicate')
                 """).all(decodingColumn: "job_id", as: String.self))
         }
     }
