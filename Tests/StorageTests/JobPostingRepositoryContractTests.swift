@@ -1,5 +1,6 @@
 import Foundation
 import JobPostings
+import Platform
 import SQLKit
 import Storage
 import Testing
@@ -120,6 +121,24 @@ struct JobPostingRepositoryContractTests {
         let store = try await backend.makeStore()
         #expect(try await Migrator(store: store).migrate().isEmpty)
         #expect(try await Migrator(store: store).isUpToDate())
+        try await store.close()
+    }
+}
+
+@Suite("Job posting events")
+struct JobPostingEventTests {
+    @Test("new open postings are announced as job.posted in the transaction that stores them; updates and repeats are not", arguments: StorageBackend.available)
+    func posted(backend: StorageBackend) async throws {
+        let store = try await backend.makeStore()
+        let repository = SQLJobPostingRepository(store: store)
+        let outbox = SQLEventOutbox(store: store)
+        var closed = JobPostingRepositoryContractTests.posting("3")
+        closed.status = .closed
+        _ = try await repository.upsert([JobPostingRepositoryContractTests.posting("1"), JobPostingRepositoryContractTests.posting("2"), closed])
+        _ = try await repository.upsert([JobPostingRepositoryContractTests.posting("1", title: "Lead"), JobPostingRepositoryContractTests.posting("2")])
+        let events = try await outbox.recent(limit: 10).filter { $0.event.topic == JobPosted.topic }
+        #expect(events.count == 1)
+        #expect(try JSONDecoder().decode(JobPosted.self, from: events[0].event.payload) == JobPosted(jobIDs: ["test#1", "test#2"]))
         try await store.close()
     }
 }

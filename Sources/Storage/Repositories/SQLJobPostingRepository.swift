@@ -44,6 +44,8 @@ public struct SQLJobPostingRepository: JobPostingRepository {
                     .returning("row_id")
                     .all(decodingColumn: "row_id", as: Int64.self)
                 try await Self.recordChanges(rowIDs: written, on: database)
+                let posted = changed.filter { hashes[$0.job_id] == nil && $0.status == PostingStatus.open.rawValue }.map(\.job_id)
+                if !posted.isEmpty { try await SQLEventOutbox.append([try JobPosted(jobIDs: posted).event(at: Date())], on: database) }
             }
             return summary
         }
