@@ -25,7 +25,7 @@ public struct Settings: Sendable {
     /// Each request to a provider must answer within this.
     public var providerTimeout: Duration = .seconds(20)
     /// Requests per second to one provider host (client-side rate limit).
-    public var providerRate: Double = 5
+    public var providerRate: Double = 10
 
     public enum LogFormat: String, Sendable { case json, text }
 
@@ -96,7 +96,7 @@ public struct Settings: Sendable {
         settings.taskVisibilityTimeout = .milliseconds(Int(try number(.taskVisibilityTimeout, default: 300, range: 1...86_400, "task visibility timeout (seconds)") * 1_000))
         settings.taskRetryBase = .milliseconds(Int(try number(.taskRetryBase, default: 2, range: 0.01...3_600, "task retry base (seconds)") * 1_000))
         settings.providerTimeout = .milliseconds(Int(try number(.providerTimeout, default: 20, range: 0.1...3_600, "provider timeout (seconds)") * 1_000))
-        settings.providerRate = try number(.providerRate, default: 5, range: 0.01...10_000, "provider rate (requests per second)")
+        settings.providerRate = try number(.providerRate, default: 10, range: 0.01...10_000, "provider rate (requests per second)")
         return settings
     }
 

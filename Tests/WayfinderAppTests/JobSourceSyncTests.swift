@@ -102,6 +102,20 @@ struct JobSourceSyncTests {
         }
     }
 
+    @Test("throttling is not a fault: however often a provider asks to slow down, the circuit stays closed")
+    func throttlingKeepsCircuitClosed() async throws {
+        try await Self.withSync { sync, source, provider, services in
+            for _ in 0..<3 {
+                provider.fail(.throttled(retryAfter: .seconds(2)))
+                await #expect(throws: ProviderError.throttled(retryAfter: .seconds(2))) { try await sync.sync(sourceID: source.id) }
+            }
+            provider.set(ProviderListing(drafts: [Self.draft(1)]))
+            let run = try await sync.sync(sourceID: source.id)
+            #expect(run?.inserted == 1)
+            #expect(try await services.repository.count() == 1)
+        }
+    }
+
     @Test("a provider failure is recorded as a failed run and thrown; repeated failures open the circuit")
     func failures() async throws {
         try await Self.withSync { sync, source, provider, services in

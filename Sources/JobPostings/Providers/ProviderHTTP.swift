@@ -20,7 +20,7 @@ public struct ProviderHTTP: Sendable {
 
     /// The body of a successful answer from `url`.
     public func get(_ url: URL, accept: String = "application/json") async throws -> Data {
-        try await limiters.limiter(for: url.host ?? "").acquire()
+        try await limiters.limiter(for: (url.host ?? "") + (url.port.map { ":\($0)" } ?? "")).acquire()
         let response: HTTPFetchResponse
         do {
             response = try await fetcher.get(url, headers: ["Accept": accept], timeout: timeout)

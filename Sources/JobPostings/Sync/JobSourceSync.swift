@@ -51,7 +51,7 @@ public struct JobSourceSync: Sendable {
             listing = try await fetch(source)
             await breaker.recordSuccess()
         } catch {
-            await breaker.recordFailure()
+            if Self.isProviderFault(error) { await breaker.recordFailure() }
             _ = try await record(failed: source, started: started, error: error)
             throw error
         }
@@ -142,6 +142,15 @@ public struct JobSourceSync: Sendable {
         run.error = String(describing: error)
         logger.warning("source sync failed", metadata: ["source_id": "\(source.id)", "provider": "\(source.kind.rawValue)", "error": "\(run.error ?? "")"])
         return try await sources.record(run, listed: [], event: try Self.event(run, source: source))
+    }
+
+    /// Whether a failure says the provider is unwell (errors, garbage, no answer). Throttling is the
+    /// provider working as documented, and a misconfigured source is our mistake: neither opens the breaker.
+    static func isProviderFault(_ error: any Error) -> Bool {
+        switch error as? ProviderError {
+        case .throttled?, .misconfigured?, .circuitOpen?: false
+        default: true
+        }
     }
 
     private static func reason(_ error: DomainError) -> String {

@@ -11,7 +11,7 @@ public final class AsyncHTTPFetcher: HTTPFetcher {
     public let maximumBodySize: Int
     public let userAgent: String
 
-    public init(client: HTTPClient? = nil, maximumBodySize: Int = 256 * 1_048_576, userAgent: String = "Wayfinder/1.0 (+job ingestion)") {
+    public init(client: HTTPClient? = nil, maximumBodySize: Int = 512 * 1_048_576, userAgent: String = "Wayfinder/1.0 (+job ingestion)") {
         self.client = client ?? HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .follow(max: 5, allowCycles: false)))
         ownsClient = client == nil
         self.maximumBodySize = maximumBodySize

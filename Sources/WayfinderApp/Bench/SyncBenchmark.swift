@@ -71,7 +71,7 @@ public enum SyncBenchmarkBoard {
             var job: [String: Any] = [
                 "id": "bench-\(number)", "title": posting.title, "location": posting.location, "isListed": true,
                 "isRemote": posting.remote, "workplaceType": posting.remote ? "Remote" : "OnSite", "employmentType": "FullTime",
-                "descriptionHtml": posting.descriptionHTML ?? posting.description, "descriptionPlain": posting.description,
+                "descriptionHtml": posting.descriptionHTML ?? posting.description,
                 "publishedAt": Timestamps.format(posting.postedDate), "jobUrl": "https://jobs.example/bench/\(number)",
                 "applyUrl": "https://jobs.example/bench/\(number)/apply",
             ]

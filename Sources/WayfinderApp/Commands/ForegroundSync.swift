@@ -32,7 +32,8 @@ public struct ForegroundSync {
         let jobSources = services.jobSources.service
         var requested: [(Int64, Int64)] = []
         for id in sourceIDs { requested.append((id, try await jobSources.requestSync(id: id))) }
-        let pool = services.backgroundWork.workerPool(concurrency: max(2, services.settings.workers))
+        // One slot per source (up to 8), so a slow board holds up only itself.
+        let pool = services.backgroundWork.workerPool(concurrency: min(8, max(2, services.settings.workers, sourceIDs.count)))
         let running = Task { try await pool.run() }
         defer { pool.stop() }
         let queue = services.backgroundWork.queue
