@@ -13,7 +13,8 @@ public protocol JobSourceRepository: Sendable {
     func remove(id: Int64) async throws -> Bool
     /// The job ids this source listed before that are still open (searchable, or shown through a duplicate).
     func openPostings(of sourceID: Int64) async throws -> Set<String>
-    /// Records a finished run, the postings it listed and its `job_sync.completed` event, together.
+    /// Records a finished run, the postings it listed (those not recorded before suffice) and its
+    /// `job_sync.completed` event, together.
     func record(_ run: SyncRun, listed jobIDs: [String], event: DomainEvent) async throws -> SyncRun
     func runs(of sourceID: Int64, limit: Int) async throws -> [SyncRun]
 }

@@ -7,13 +7,13 @@ import Foundation
 struct DuplicateFinder {
     let links: any JobPostingLinkRepository
 
-    /// Marks duplicates in `postings` (from one source, which also listed `listedBefore`) and returns the
+    /// Marks duplicates in `postings` (the listing of source `sourceID`) and returns the
     /// keys and links. A source's own postings are never duplicates of each other: two openings of one
     /// role on one board are two postings.
-    func mark(_ postings: inout [JobPosting], listedBefore: Set<String>) async throws -> (keys: [ListingKeys], links: [DuplicateLink]) {
+    func mark(_ postings: inout [JobPosting], of sourceID: Int64) async throws -> (keys: [ListingKeys], links: [DuplicateLink]) {
         let keys = postings.map(ListingKeys.init)
-        let ownIDs = Set(postings.map(\.jobID)).union(listedBefore)
-        let others = try await links.openPostings(matching: keys).filter { !ownIDs.contains($0.jobID) }
+        let ownIDs = Set(postings.map(\.jobID))
+        let others = try await links.openPostings(matching: keys, notListedBy: sourceID).filter { !ownIDs.contains($0.jobID) }
         guard !others.isEmpty else { return (keys, []) }
         let byURL = Dictionary(grouping: others.filter { $0.applyURLKey != nil }, by: { $0.applyURLKey! })
         let byListing = Dictionary(grouping: others, by: \.listingKey)

@@ -98,7 +98,7 @@ public struct JobSourceSync: Sendable {
         run.skipped = skipped.count
         run.skippedExamples = Array(skipped.prefix(20))
         let listedBefore = try await sources.openPostings(of: source.id)
-        let (keys, duplicates) = try await DuplicateFinder(links: links).mark(&accepted, listedBefore: listedBefore)
+        let (keys, duplicates) = try await DuplicateFinder(links: links).mark(&accepted, of: source.id)
         run.duplicates = duplicates.count
         var summary = UpsertSummary()
         for start in stride(from: 0, to: accepted.count, by: batchSize) {
@@ -113,7 +113,9 @@ public struct JobSourceSync: Sendable {
             run.closed = try await postings.close(jobIDs: gone.sorted(), at: now)
         }
         run.finishedAt = clock.now()
-        let recorded = try await sources.record(run, listed: accepted.map(\.jobID), event: try Self.event(run, source: source))
+        // Only postings new to this source are added to its membership; the rest are there already.
+        let recorded = try await sources.record(run, listed: accepted.map(\.jobID).filter { !listedBefore.contains($0) },
+                                                event: try Self.event(run, source: source))
         logger.info("source synced", metadata: [
             "source_id": "\(source.id)", "provider": "\(source.kind.rawValue)", "fetched": "\(run.fetched)",
             "inserted": "\(run.inserted)", "updated": "\(run.updated)", "unchanged": "\(run.unchanged)",

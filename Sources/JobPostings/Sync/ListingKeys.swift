@@ -74,9 +74,10 @@ public struct DuplicateLink: Sendable, Equatable {
 
 /// Where listing keys and duplicate links are kept.
 public protocol JobPostingLinkRepository: Sendable {
-    /// Open (searchable) postings whose apply-URL key or listing key is among `keys`'.
-    func openPostings(matching keys: [ListingKeys]) async throws -> [ListingKeys]
-    /// Stores the keys of these postings, links the duplicates and unlinks the rest, together.
+    /// Open (searchable) postings not listed by `sourceID` whose apply-URL key or listing key is among `keys`'.
+    func openPostings(matching keys: [ListingKeys], notListedBy sourceID: Int64) async throws -> [ListingKeys]
+    /// Stores the keys of these postings, links the duplicates and unlinks the rest, together; keys and
+    /// links that are already stored as given are not written again.
     func save(keys: [ListingKeys], links: [DuplicateLink]) async throws
     /// The other postings of the same job: the canonical one and every posting linked to it.
     func sameJob(as jobID: String) async throws -> [String]
