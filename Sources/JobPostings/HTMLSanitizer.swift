@@ -22,9 +22,19 @@ public struct HTMLSanitizer: Sendable {
 
     /// Safe HTML: allowed tags only, balanced, links limited to http(s) and mailto.
     public func sanitize(_ html: String) -> String {
+        sanitize(pieces: HTMLTokenizer(html).pieces())
+    }
+
+    /// The safe HTML and the plain text of one document, tokenized once (a provider's posting needs both).
+    public func sanitizeWithText(_ html: String) -> (html: String, text: String) {
+        let pieces = HTMLTokenizer(html).pieces()
+        return (sanitize(pieces: pieces), plainText(pieces: pieces))
+    }
+
+    private func sanitize(pieces: [HTMLTokenizer.Piece]) -> String {
         var output = ""
         var open: [String] = []
-        for piece in HTMLTokenizer(html).pieces() {
+        for piece in pieces {
             switch piece {
             case .text(let text):
                 output += HTMLText.escape(HTMLText.decodeEntities(text))
@@ -53,6 +63,10 @@ public struct HTMLSanitizer: Sendable {
 
     /// Readable plain text: block elements become line breaks, entities are decoded, runs of spaces collapse.
     public func plainText(_ html: String) -> String {
+        plainText(pieces: HTMLTokenizer(html).pieces())
+    }
+
+    private func plainText(pieces: [HTMLTokenizer.Piece]) -> String {
         var lines: [String] = []
         var current = ""
         func breakLine() {
@@ -60,7 +74,7 @@ public struct HTMLSanitizer: Sendable {
             if !line.isEmpty { lines.append(line) }
             current = ""
         }
-        for piece in HTMLTokenizer(html).pieces() {
+        for piece in pieces {
             switch piece {
             case .text(let text):
                 current += HTMLText.decodeEntities(text)

@@ -26,12 +26,14 @@ public struct JobPostingDraft: Sendable {
         var description = reader.optionalString("description", maxLength: 200_000)
         let sanitizer = HTMLSanitizer()
         // A description that is itself HTML (common in feeds) is kept as HTML and read as text.
-        var descriptionHTML = rawHTML.map(sanitizer.sanitize)
-        if let text = description, rawHTML == nil, text.contains("<"), text.contains(">") {
-            descriptionHTML = sanitizer.sanitize(text)
-            description = sanitizer.plainText(text)
+        var descriptionHTML: String?
+        if let rawHTML, description == nil {
+            (descriptionHTML, description) = sanitizer.sanitizeWithText(rawHTML)
+        } else if let rawHTML {
+            descriptionHTML = sanitizer.sanitize(rawHTML)
+        } else if let text = description, text.contains("<"), text.contains(">") {
+            (descriptionHTML, description) = sanitizer.sanitizeWithText(text)
         }
-        if description == nil, let rawHTML { description = sanitizer.plainText(rawHTML) }
         if description?.isEmpty ?? true { reader.fail("description", "is required (or description_html)") }
         let company = reader.requiredString("company", maxLength: 200)
         let location = reader.optionalString("location", maxLength: 200) ?? ""
