@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Logging
 import Platform
 import Storage
 import Testing
@@ -8,12 +9,18 @@ import Testing
 struct SchedulerAndOutboxContractTests {
     static let start = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18T11:06:40Z
 
+    static var quiet: Logger {
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        return logger
+    }
+
     @Test("two schedulers on one database fire each tick exactly once", arguments: StorageBackend.available)
     func oncePerTick(backend: StorageBackend) async throws {
         try await backend.withTwoStores { storeA, storeB in
         let clock = AdjustableWallClock(Self.start)
-        let schedulerA = Scheduler(store: SQLScheduleStore(store: storeA), clock: clock)
-        let schedulerB = Scheduler(store: SQLScheduleStore(store: storeB), clock: clock)
+        let schedulerA = Scheduler(store: SQLScheduleStore(store: storeA), clock: clock, logger: Self.quiet)
+        let schedulerB = Scheduler(store: SQLScheduleStore(store: storeB), clock: clock, logger: Self.quiet)
         try await schedulerA.register(name: "every-minute", cron: "* * * * *", taskName: "ping", payload: Data("{}".utf8))
         try await schedulerA.register(name: "hourly", cron: "cron(0 * * * ? *)", taskName: "ping", payload: Data("{}".utf8))
         var fired: [String] = []
@@ -36,7 +43,7 @@ struct SchedulerAndOutboxContractTests {
         let store = try await backend.makeStore()
         let clock = AdjustableWallClock(Self.start)
         let schedules = SQLScheduleStore(store: store)
-        let scheduler = Scheduler(store: schedules, clock: clock)
+        let scheduler = Scheduler(store: schedules, clock: clock, logger: Self.quiet)
         try await scheduler.register(name: "six-hourly", cron: "0 */6 * * *", taskName: "ping", payload: Data("{}".utf8))
         #expect(try await schedules.schedule(name: "six-hourly")?.nextRunAt == Date(timeIntervalSince1970: 1_795_003_200))  // 12:00
         clock.advance(by: 3 * 86_400)
