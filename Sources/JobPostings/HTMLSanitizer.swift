@@ -22,6 +22,12 @@ public struct HTMLSanitizer: Sendable {
 
     /// Safe HTML: allowed tags only, balanced, links limited to http(s) and mailto.
     public func sanitize(_ html: String) -> String {
+        ByteSanitizer.sanitize(html) ?? sanitizeScalars(html)
+    }
+
+    /// The reference implementation of `sanitize`, over Unicode scalars; the byte version defers to it
+    /// whenever Unicode could make a difference.
+    func sanitizeScalars(_ html: String) -> String {
         var output = ""
         var open: [String] = []
         for piece in HTMLTokenizer(html).pieces() {
@@ -78,6 +84,10 @@ public struct HTMLSanitizer: Sendable {
 
     /// Accepts absolute http(s) and mailto URLs only; everything else (javascript:, data:, vbscript:) is dropped.
     static func safeURL(_ raw: String) -> String? {
+        // Printable ASCII without `&`: nothing to decode or remove, so only the scheme needs a look.
+        if raw.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") }) {
+            return ["http://", "https://", "mailto:"].contains(where: { raw.utf8.hasASCIIPrefix(ignoringCase: $0) }) ? raw : nil
+        }
         let decoded = HTMLText.decodeEntities(raw)
         // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so remove them first.
         let compact = String(decoded.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
@@ -86,5 +96,21 @@ public struct HTMLSanitizer: Sendable {
             return nil
         }
         return compact
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the text starts with `prefix` (lowercase ASCII), ignoring the case of ASCII letters.
+    func hasASCIIPrefix(ignoringCase prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        var index = startIndex
+        for offset in 0..<count {
+            guard index != endIndex else { return false }
+            var byte = self[index]
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+            guard byte == prefix.utf8Start[offset] else { return false }
+            index = self.index(after: index)
+        }
+        return true
     }
 }
