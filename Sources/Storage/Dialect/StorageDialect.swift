@@ -10,4 +10,6 @@ public protocol StorageDialect: Sendable {
     var text: String { get }
     /// The most bound parameters one statement may carry.
     var maximumBindings: Int { get }
+    /// The placeholder of the `number`-th (1-based) bound value in SQL text written by hand.
+    func bindPlaceholder(at number: Int) -> String
 }
