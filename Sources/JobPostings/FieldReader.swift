@@ -24,9 +24,22 @@ struct FieldReader {
     mutating func optionalString(_ field: String, maxLength: Int) -> String? {
         guard let value = value(field) else { return nil }
         guard case .string(let text) = value else { fail(field, "must be a string"); return nil }
-        let trimmed = text.trimmingWhitespace()
-        if trimmed.count > maxLength { fail(field, "must be at most \(maxLength) characters"); return nil }
+        let trimmed = Self.trimmed(text)
+        // A string has at most as many characters as UTF-8 bytes: count characters only when it may matter.
+        if trimmed.utf8.count > maxLength, trimmed.count > maxLength {
+            fail(field, "must be at most \(maxLength) characters"); return nil
+        }
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without the work when the first and last
+    /// bytes are ASCII and not white space (then there is nothing to trim).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func keeps(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) }
+        if keeps(first), keeps(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     mutating func requiredString(_ field: String, maxLength: Int) -> String? {
@@ -102,6 +115,8 @@ struct FieldReader {
 extension EmploymentType {
     /// Accepts the spellings feeds use: `FULL_TIME`, `full-time`, `Full time`, `PER_DIEM` and so on.
     public init?(lenient text: String) {
+        // The stored spelling itself, as most feeds (and every export) write it.
+        if let type = EmploymentType(rawValue: text) { self = type; return }
         let key = text.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         switch key {
         case "full_time", "fulltime", "permanent": self = .fullTime

@@ -22,19 +22,15 @@ public struct HTMLSanitizer: Sendable {
 
     /// Safe HTML: allowed tags only, balanced, links limited to http(s) and mailto.
     public func sanitize(_ html: String) -> String {
-        sanitize(pieces: HTMLTokenizer(html).pieces())
+        ByteSanitizer.sanitize(html) ?? sanitizeScalars(html)
     }
 
-    /// The safe HTML and the plain text of one document, tokenized once (a provider's posting needs both).
-    public func sanitizeWithText(_ html: String) -> (html: String, text: String) {
-        let pieces = HTMLTokenizer(html).pieces()
-        return (sanitize(pieces: pieces), plainText(pieces: pieces))
-    }
-
-    private func sanitize(pieces: [HTMLTokenizer.Piece]) -> String {
+    /// The reference implementation of `sanitize`, over Unicode scalars; the byte version defers to it
+    /// whenever Unicode could make a difference.
+    func sanitizeScalars(_ html: String) -> String {
         var output = ""
         var open: [String] = []
-        for piece in pieces {
+        for piece in HTMLTokenizer(html).pieces() {
             switch piece {
             case .text(let text):
                 output += HTMLText.escape(HTMLText.decodeEntities(text))
@@ -63,10 +59,6 @@ public struct HTMLSanitizer: Sendable {
 
     /// Readable plain text: block elements become line breaks, entities are decoded, runs of spaces collapse.
     public func plainText(_ html: String) -> String {
-        plainText(pieces: HTMLTokenizer(html).pieces())
-    }
-
-    private func plainText(pieces: [HTMLTokenizer.Piece]) -> String {
         var lines: [String] = []
         var current = ""
         func breakLine() {
@@ -74,7 +66,7 @@ public struct HTMLSanitizer: Sendable {
             if !line.isEmpty { lines.append(line) }
             current = ""
         }
-        for piece in pieces {
+        for piece in HTMLTokenizer(html).pieces() {
             switch piece {
             case .text(let text):
                 current += HTMLText.decodeEntities(text)
@@ -92,6 +84,10 @@ public struct HTMLSanitizer: Sendable {
 
     /// Accepts absolute http(s) and mailto URLs only; everything else (javascript:, data:, vbscript:) is dropped.
     static func safeURL(_ raw: String) -> String? {
+        // Printable ASCII without `&`: nothing to decode or remove, so only the scheme needs a look.
+        if raw.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") }) {
+            return ["http://", "https://", "mailto:"].contains(where: { raw.utf8.hasASCIIPrefix(ignoringCase: $0) }) ? raw : nil
+        }
         let decoded = HTMLText.decodeEntities(raw)
         // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so remove them first.
         let compact = String(decoded.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
@@ -100,5 +96,21 @@ public struct HTMLSanitizer: Sendable {
             return nil
         }
         return compact
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the text starts with `prefix` (lowercase ASCII), ignoring the case of ASCII letters.
+    func hasASCIIPrefix(ignoringCase prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        var index = startIndex
+        for offset in 0..<count {
+            guard index != endIndex else { return false }
+            var byte = self[index]
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+            guard byte == prefix.utf8Start[offset] else { return false }
+            index = self.index(after: index)
+        }
+        return true
     }
 }

@@ -47,7 +47,7 @@ public enum HTMLText {
         return result
     }
 
-    private static func decodeReference(_ name: Substring) -> String? {
+    static func decodeReference(_ name: Substring) -> String? {
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
             return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
         }

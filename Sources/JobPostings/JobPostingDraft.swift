@@ -15,6 +15,11 @@ public struct JobPostingDraft: Sendable {
     /// Currency assumed when a salary comes without one: the seed format has no currency field.
     public static let defaultCurrency = "USD"
 
+    /// `url.lowercased().hasPrefix("mailto:")`, without lowercasing an ASCII URL.
+    static func isMailto(_ url: String) -> Bool {
+        url.utf8.allSatisfy { $0 < 0x80 } ? url.utf8.hasASCIIPrefix(ignoringCase: "mailto:") : url.lowercased().hasPrefix("mailto:")
+    }
+
     public func normalize(updatedAt: Date) -> Result<JobPosting, DomainError> {
         var reader = FieldReader(fields: fields)
         let jobID = reader.requiredString("job_id", maxLength: 256)
@@ -26,14 +31,12 @@ public struct JobPostingDraft: Sendable {
         var description = reader.optionalString("description", maxLength: 200_000)
         let sanitizer = HTMLSanitizer()
         // A description that is itself HTML (common in feeds) is kept as HTML and read as text.
-        var descriptionHTML: String?
-        if let rawHTML, description == nil {
-            (descriptionHTML, description) = sanitizer.sanitizeWithText(rawHTML)
-        } else if let rawHTML {
-            descriptionHTML = sanitizer.sanitize(rawHTML)
-        } else if let text = description, text.contains("<"), text.contains(">") {
-            (descriptionHTML, description) = sanitizer.sanitizeWithText(text)
+        var descriptionHTML = rawHTML.map(sanitizer.sanitize)
+        if let text = description, rawHTML == nil, text.utf8.contains(UInt8(ascii: "<")), text.contains("<"), text.contains(">") {
+            descriptionHTML = sanitizer.sanitize(text)
+            description = sanitizer.plainText(text)
         }
+        if description == nil, let rawHTML { description = sanitizer.plainText(rawHTML) }
         if description?.isEmpty ?? true { reader.fail("description", "is required (or description_html)") }
         let company = reader.requiredString("company", maxLength: 200)
         let location = reader.optionalString("location", maxLength: 200) ?? ""
@@ -58,7 +61,7 @@ public struct JobPostingDraft: Sendable {
             reader.fail("expires_at", "must not be before posted_date")
         }
         let applyURL = reader.optionalString("apply_url", maxLength: 2048)
-        if let applyURL, HTMLSanitizer.safeURL(applyURL) == nil || applyURL.lowercased().hasPrefix("mailto:") {
+        if let applyURL, HTMLSanitizer.safeURL(applyURL) == nil || Self.isMailto(applyURL) {
             reader.fail("apply_url", "must be an absolute http or https URL")
         }
         let status = reader.status("status") ?? .open

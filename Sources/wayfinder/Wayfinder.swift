@@ -124,8 +124,29 @@ struct ImportJobs: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchFollow.self, BenchSync.self, BenchCorpus.self, BenchQueries.self]
+        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchCorpus.self, BenchQueries.self]
     )
+}
+
+struct BenchImport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Write N demo postings as JSON Lines, import them as `import jobs` does, import them again; print postings/s."
+    )
+
+    @Option(help: "Number of postings.")
+    var postings = 100_000
+
+    @Option(name: .customLong("database-url"), help: "An empty PostgreSQL database (default: SQLite in the data directory).")
+    var databaseURL: String?
+
+    @Option(name: .customLong("data-dir"), help: "Data directory (default: a temporary directory).")
+    var dataDirectory: String?
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        try await ImportBenchmark(postings: postings, databaseURL: databaseURL, dataDirectory: dataDirectory).run()
+    }
 }
 
 struct BenchFollow: AsyncParsableCommand {

@@ -97,6 +97,73 @@ struct JobPostingRepositoryContractTests {
         try await store.close()
     }
 
+    @Test("a batch of new, changed and unchanged postings larger than one statement", arguments: StorageBackend.available)
+    func mixedLargeBatch(backend: StorageBackend) async throws {
+        let store = try await backend.makeStore()
+        let repository = SQLJobPostingRepository(store: store)
+        let first = (0..<2_500).map { Self.posting("\($0)", salary: $0 % 2 == 0 ? 40_000 + $0 : nil) }
+        #expect(try await repository.upsert(first) == UpsertSummary(inserted: 2_500))
+        var second = first
+        for index in stride(from: 0, to: 2_500, by: 3) { second[index].title = "Changed \(index)" }
+        second += (2_500..<5_000).map { Self.posting("\($0)") }
+        #expect(try await repository.upsert(second) == UpsertSummary(inserted: 2_500, updated: 834, unchanged: 1_666))
+        let feed = try await repository.changes(after: 0, limit: 10_000)
+        #expect(feed.count == 2_500 + 2_500 + 834)
+        #expect(feed.map(\.sequence) == feed.map(\.sequence).sorted())
+        let expected = Set(stride(from: 0, to: 2_500, by: 3).map { "test#\($0)" } + (2_500..<5_000).map { "test#\($0)" })
+        #expect(Set(feed.dropFirst(2_500).map(\.stored.posting.jobID)) == expected)
+        #expect(try await repository.find(jobID: "test#3")?.posting.title == "Changed 3")
+        #expect(try await repository.find(jobID: "test#4")?.posting == first[4])
+        try await store.close()
+    }
+
+    @Test("texts that look like SQL, quotes or placeholders are stored as given", arguments: StorageBackend.available)
+    func awkwardTexts(backend: StorageBackend) async throws {
+        let store = try await backend.makeStore()
+        let repository = SQLJobPostingRepository(store: store)
+        var posting = Self.posting("o'reilly ?1 $1")
+        posting.title = "O'Reilly ?1 $1 :name @x -- '); DROP TABLE job_postings; --"
+        posting.description = "Line one\nLine \"two\" \\ back\tslash – café ☕ 😀 ''"
+        posting.company = "?"
+        posting.location = ""
+        posting.currency = "E'R"
+        posting.minSalary = -5
+        _ = try await repository.upsert([posting, Self.posting("plain")])
+        #expect(try await repository.find(jobID: posting.jobID)?.posting == posting)
+        #expect(try await repository.upsert([posting]) == UpsertSummary(unchanged: 1))
+        try await store.close()
+    }
+
+    @Test("rows fingerprinted by an earlier release are unchanged when their content is; only the fingerprint is rewritten",
+          arguments: StorageBackend.available)
+    func legacyFingerprints(backend: StorageBackend) async throws {
+        let store = try await backend.makeStore()
+        let repository = SQLJobPostingRepository(store: store)
+        let batch = (1...30).map { Self.posting("\($0)", salary: $0 * 1_000) }
+        #expect(try await repository.upsert(batch) == UpsertSummary(inserted: 30))
+        // What an earlier release stored: the same rows, fingerprinted the old way.
+        for posting in batch {
+            let legacy = posting.legacyContentFingerprint
+            try await store.write { database in
+                try await database.update("job_postings").set("content_hash", to: legacy).where("job_id", .equal, posting.jobID).run()
+            }
+        }
+        let feed = try await repository.changes(after: 0, limit: 1_000)
+        var next = batch
+        next[0].title = "Changed"
+        for index in next.indices { next[index].updatedAt = Self.now.addingTimeInterval(60) }
+        #expect(try await repository.upsert(next) == UpsertSummary(updated: 1, unchanged: 29))
+        let after = try await repository.changes(after: 0, limit: 1_000)
+        #expect(after.count == feed.count + 1)
+        #expect(after.last?.stored.posting.title == "Changed")
+        let hashes = try await store.read { database in
+            try await database.select().column("content_hash").from("job_postings").all(decodingColumn: "content_hash", as: String.self)
+        }
+        #expect(hashes.allSatisfy { $0.hasPrefix("v2:") })
+        #expect(try await repository.upsert(next) == UpsertSummary(unchanged: 30))
+        try await store.close()
+    }
+
     @Test("a failed write transaction leaves nothing behind", arguments: StorageBackend.available)
     func rollback(backend: StorageBackend) async throws {
         struct Boom: Error {}

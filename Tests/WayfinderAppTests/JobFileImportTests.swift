@@ -64,6 +64,63 @@ struct JobFileImportTests {
         }
     }
 
+    @Test("a large file is parsed in parallel batches: postings, line numbers and the order of failures are kept")
+    func parallelBatches() async throws {
+        try await withServices { services, directory in
+            let padding = String(repeating: "Plenty of detail about the role – café included. ", count: 60)
+            var lines: [String] = []
+            var expectedFailures: [(Int, String)] = []
+            var valid: Set<Int> = []
+            for number in 1...1_500 {
+                switch number % 97 {
+                case 0:
+                    lines.append("not json {")
+                    expectedFailures.append((number, "not valid JSON"))
+                case 13:
+                    lines.append("   ")
+                case 50:
+                    lines.append(#"{"job_id":"seed#\#(number)","company":"Acme","description":"x","posted_date":"2026-11-10"}"#)
+                    expectedFailures.append((number, "title: is required"))
+                default:
+                    valid.insert(number)
+                    lines.append(#"{"job_id":"seed#\#(number)","provider_id":"seed","title":"Job \#(number)","description":"\#(padding)\n\#(number)","description_html":"<p>\#(padding)</p><ul><li>\#(number) &amp; more</li></ul>","company":"Acme","location":"Berlin","remote":\#(number % 2 == 0),"min_salary":\#(number),"max_salary":\#(number + 10),"interval":"hour","posted_date":"2026-11-10T10:00:00Z","apply_url":"https://acme.example/\#(number)"}"#)
+                }
+            }
+            // The last line has no line break.
+            let text = lines.joined(separator: "\n")
+            let path = directory + "/many.jsonl"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+
+            let lineCollector = Lines()
+            var fileImport = JobFileImport(services: services, provider: "jsonld")
+            fileImport.output = { lineCollector.append($0) }
+            fileImport.showsProgress = false
+            // Smaller than most lines: batches grow to hold a whole line.
+            fileImport.batchBytes = 5_000
+            let outcome = try await fileImport.run(path: path)
+            #expect(outcome.report.stored == UpsertSummary(inserted: valid.count))
+            #expect(outcome.report.failures.map(\.position) == expectedFailures.map(\.0))
+            for (failure, expected) in zip(outcome.report.failures, expectedFailures) {
+                #expect(failure.message.contains(expected.1), "line \(failure.position): \(failure.message)")
+            }
+            #expect(outcome.report.read == 1_500 - lines.filter { $0.trimmingCharacters(in: .whitespaces).isEmpty }.count)
+
+            // Stored exactly as one line read on its own would be.
+            let parser = JobFeedParser(provider: "jsonld")
+            for number in [1, 2, 99, 500, 1_499, 1_500] where valid.contains(number) {
+                let records = parser.parseLine(Data(lines[number - 1].utf8), number: number)
+                guard case .posting(var expected) = JobImporter.prepare(records, updatedAt: Self.now).first else {
+                    Issue.record("line \(number) did not parse"); continue
+                }
+                let stored = try #require(try await services.repository.find(jobID: "seed#\(number)")).posting
+                expected.updatedAt = stored.updatedAt
+                #expect(stored == expected)
+            }
+            let (again, _) = try await run(services, path)
+            #expect(again.report.stored == UpsertSummary(unchanged: valid.count))
+        }
+    }
+
     @Test("HTML pages with schema.org JobPosting import under the given provider")
     func html() async throws {
         try await withServices { services, directory in

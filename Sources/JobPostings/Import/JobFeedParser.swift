@@ -29,9 +29,18 @@ public struct JobFeedParser: Sendable {
 
     /// Parses one line of a JSON Lines feed. Blank lines yield nothing.
     public func parseLine(_ line: Data, number: Int) -> [JobFeedRecord] {
+        line.withUnsafeBytes { parseLine($0.bindMemory(to: UInt8.self), number: number) }
+    }
+
+    /// Parses one line of a JSON Lines feed given as bytes (without its line break).
+    public func parseLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> [JobFeedRecord] {
         guard line.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { return [] }
+        // The fast reader handles ordinary lines; whatever it declines, JSONDecoder decides as always.
+        if let value = JSONLineParser.parse(line) {
+            return records(from: value, position: number)
+        }
         do {
-            let value = try JSONDecoder().decode(JSONValue.self, from: line)
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
             return records(from: value, position: number)
         } catch {
             return [JobFeedRecord(position: number, draft: .failure(JobFeedError("not valid JSON")))]

@@ -10,7 +10,7 @@ public struct JobImporter: Sendable {
 
     public init(
         repository: any JobPostingRepository, follower: JobIndexFollower?, clock: any WallClock,
-        batchSize: Int = 1_000
+        batchSize: Int = 5_000
     ) {
         self.repository = repository
         self.follower = follower
@@ -21,6 +21,25 @@ public struct JobImporter: Sendable {
     public struct Failure: Sendable, Equatable {
         public var position: Int
         public var message: String
+    }
+
+    /// A feed record after validation: the posting to store, or why the record was left out.
+    public enum Prepared: Sendable {
+        case posting(JobPosting)
+        case failure(Failure)
+    }
+
+    /// Validates and normalizes records. Pure, so callers may run it on several threads at once and
+    /// hand the results to `Session.add(prepared:)` in feed order.
+    public static func prepare(_ records: [JobFeedRecord], updatedAt now: Date) -> [Prepared] {
+        records.map { record in
+            switch record.draft.flatMap({ draft in
+                draft.normalize(updatedAt: now).mapError { JobFeedError(Session.message($0), fieldErrors: Session.fields($0)) }
+            }) {
+            case .success(let posting): .posting(posting)
+            case .failure(let error): .failure(Failure(position: record.position, message: error.summary))
+            }
+        }
     }
 
     public struct Report: Sendable, Equatable {
@@ -41,20 +60,22 @@ public struct JobImporter: Sendable {
         }
 
         public mutating func add(_ records: [JobFeedRecord]) async throws {
-            let now = importer.clock.now()
+            try await add(prepared: JobImporter.prepare(records, updatedAt: importer.clock.now()))
+        }
+
+        /// Adds records validated by `JobImporter.prepare`, in feed order.
+        public mutating func add(prepared records: [Prepared]) async throws {
             for record in records {
                 report.read += 1
-                switch record.draft.flatMap({ draft in
-                    draft.normalize(updatedAt: now).mapError { JobFeedError(Self.message($0), fieldErrors: Self.fields($0)) }
-                }) {
-                case .success(let posting):
+                switch record {
+                case .posting(let posting):
                     // A second copy of an id inside one batch would be two writes of one row; keep the last.
                     if pendingIDs.contains(posting.jobID) { try await flush() }
                     pending.append(posting)
                     pendingIDs.insert(posting.jobID)
                     if pending.count >= importer.batchSize { try await flush() }
-                case .failure(let error):
-                    report.failures.append(Failure(position: record.position, message: error.summary))
+                case .failure(let failure):
+                    report.failures.append(failure)
                 }
             }
         }
@@ -65,19 +86,20 @@ public struct JobImporter: Sendable {
             return report
         }
 
-        private mutating func flush() async throws {
+        /// Stores what was added so far in one write transaction (`add` also does when a batch is full).
+        public mutating func flush() async throws {
             guard !pending.isEmpty else { return }
             report.stored = report.stored + (try await importer.repository.upsert(pending))
             pending.removeAll(keepingCapacity: true)
             pendingIDs.removeAll(keepingCapacity: true)
         }
 
-        private static func message(_ error: DomainError) -> String {
+        fileprivate static func message(_ error: DomainError) -> String {
             if case .invalid(let message, _) = error { return message }
             return "\(error)"
         }
 
-        private static func fields(_ error: DomainError) -> [FieldError] {
+        fileprivate static func fields(_ error: DomainError) -> [FieldError] {
             if case .invalid(_, let fields) = error { return fields }
             return []
         }

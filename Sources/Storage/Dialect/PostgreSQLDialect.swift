@@ -8,6 +8,7 @@ public struct PostgreSQLDialect: StorageDialect {
     /// The protocol allows 65,535 parameters per statement.
     public var maximumBindings: Int { 60_000 }
     public var claimLock: String { "FOR UPDATE SKIP LOCKED" }
+    public func bindPlaceholder(at number: Int) -> String { "$\(number)" }
 
     /// Every write transaction takes this transaction-level advisory lock first. Writers across all
     /// processes then commit one after another, so change-feed sequence numbers are handed out in

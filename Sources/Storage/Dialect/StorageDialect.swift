@@ -13,4 +13,6 @@ public protocol StorageDialect: Sendable {
     /// Appended to the SELECT that picks queued tasks to claim: PostgreSQL locks the picked rows and
     /// skips rows another worker is claiming; SQLite needs nothing, its write transaction is exclusive.
     var claimLock: String { get }
+    /// The placeholder of the `number`-th (1-based) bound value in SQL text written by hand.
+    func bindPlaceholder(at number: Int) -> String
 }

@@ -14,5 +14,6 @@ public enum Migrations {
         CreateDatabaseIdentity(),
         CreateBackgroundWork(),
         CreateJobSources(),
+        FasterTextCompression(),
     ]
 }

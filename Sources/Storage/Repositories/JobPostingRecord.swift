@@ -25,6 +25,8 @@ struct JobPostingRecord: Encodable, Sendable {
     var content_hash: String
 
     static let columnCount = 20
+    /// Columns written as bound texts by a bulk write; the others are numbers and enum spellings.
+    static let textColumnCount = 10
 
     private enum CodingKeys: String, CodingKey {
         case row_id, job_id, provider_id, title, description, description_html, company, location, remote

@@ -1,0 +1,381 @@
+import Foundation
+
+/// `HTMLSanitizer.sanitize` over UTF-8 bytes: the same tokenizer and the same output, without
+/// building an array of scalars, a dictionary of attributes and a string per piece.
+///
+/// The scalar version decides a few things by Unicode properties and by grapheme clusters (a `&`
+/// followed by a combining mark is not a `&` to `Character` comparisons). This one reads ASCII
+/// markup only and gives up (returns nil, and the caller runs the scalar version) whenever that
+/// could differ: a non-ASCII byte inside a tag or right after a tag name to skip, or next to one of
+/// `& ; < > " '` in text.
+struct ByteSanitizer {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var output: [UInt8] = []
+    private var open: [KnownTag] = []
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+    }
+
+    static func sanitize(_ html: String) -> String? {
+        var html = html
+        return html.withUTF8 { bytes in
+            var sanitizer = ByteSanitizer(bytes)
+            guard sanitizer.run() else { return nil }
+            return String(decoding: sanitizer.output, as: UTF8.self)
+        }
+    }
+
+    private struct Tag {
+        var name: KnownTag?
+        var closing: Bool
+        var selfClosing: Bool
+        var href: String?
+    }
+
+    /// Mirrors `HTMLTokenizer.pieces()` feeding `HTMLSanitizer.sanitize`.
+    private mutating func run() -> Bool {
+        let count = bytes.count
+        var index = 0
+        var textStart = 0
+        while index < count {
+            guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+            index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if startsWith("<!--", at: index) {
+                guard text(textStart..<index) else { return false }
+                index = find("-->", from: index + 4).map { $0 + 3 } ?? count
+                textStart = index
+            } else if startsWith("<!", at: index) || startsWith("<?", at: index) {
+                guard text(textStart..<index) else { return false }
+                index = find(">", from: index).map { $0 + 1 } ?? count
+                textStart = index
+            } else {
+                var tag = Tag(name: nil, closing: false, selfClosing: false)
+                switch readTag(at: index, into: &tag) {
+                case .bail:
+                    return false
+                case .notATag:
+                    index += 1
+                case .tag(let next):
+                    guard text(textStart..<index) else { return false }
+                    index = next
+                    if !tag.closing, let name = tag.name, name.isDroppedWithContent {
+                        if !tag.selfClosing {
+                            guard let after = skipElement(named: name.name, from: index) else { return false }
+                            index = after
+                        }
+                    } else {
+                        emit(tag)
+                    }
+                    textStart = index
+                }
+            }
+        }
+        guard text(textStart..<count) else { return false }
+        for tag in open.reversed() { closeTag(tag) }
+        return true
+    }
+
+    // MARK: Output, as HTMLSanitizer.sanitize
+
+    private mutating func emit(_ tag: Tag) {
+        guard let name = tag.name, name.isAllowed else { return }
+        if tag.closing {
+            guard !name.isVoid, let index = open.lastIndex(of: name) else { return }
+            for name in open[index...].reversed() { closeTag(name) }
+            open.removeSubrange(index...)
+            return
+        }
+        if name == .a {
+            if let href = tag.href.flatMap(HTMLSanitizer.safeURL) {
+                output.append(contentsOf: "<a href=\"".utf8)
+                output.append(contentsOf: HTMLText.escape(href).utf8)
+                output.append(contentsOf: "\" rel=\"nofollow noopener\">".utf8)
+            } else {
+                output.append(contentsOf: "<a>".utf8)
+            }
+        } else {
+            output.append(UInt8(ascii: "<"))
+            output.append(contentsOf: name.name)
+            output.append(UInt8(ascii: ">"))
+        }
+        if !name.isVoid, !tag.selfClosing { open.append(name) }
+    }
+
+    private mutating func closeTag(_ name: KnownTag) {
+        output.append(contentsOf: "</".utf8)
+        output.append(contentsOf: name.name)
+        output.append(UInt8(ascii: ">"))
+    }
+
+    /// `HTMLText.escape(HTMLText.decodeEntities(text))` for one text piece.
+    private mutating func text(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return true }
+        let piece = UnsafeBufferPointer(rebasing: bytes[range])
+        let scan = Self.scan(piece)
+        if scan.entityNeighbour {
+            let decoded = HTMLText.decodeEntities(String(decoding: piece, as: UTF8.self))
+            output.append(contentsOf: HTMLText.escape(decoded).utf8)
+        } else if scan.hasAmpersand {
+            let decoded = Self.decodeEntities(piece)
+            decoded.withUnsafeBufferPointer { decoded in
+                if Self.scan(decoded).escapeNeighbour {
+                    output.append(contentsOf: HTMLText.escape(String(decoding: decoded, as: UTF8.self)).utf8)
+                } else {
+                    appendEscaped(decoded)
+                }
+            }
+        } else if scan.escapeNeighbour {
+            output.append(contentsOf: HTMLText.escape(String(decoding: piece, as: UTF8.self)).utf8)
+        } else {
+            appendEscaped(piece)
+        }
+        return true
+    }
+
+    /// 0: plain ASCII; bit 1: escaped by `HTMLText.escape`; bit 2: `&` or `;`; bit 4: not ASCII.
+    private static let byteClass: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        if byte >= 0x80 { return 4 }
+        switch UInt8(byte) {
+        case UInt8(ascii: "&"): return 3
+        case UInt8(ascii: ";"): return 2
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return 1
+        default: return 0
+        }
+    }
+
+    private struct Scan {
+        var hasAmpersand = false
+        /// An `&` or `;` next to a non-ASCII byte.
+        var entityNeighbour = false
+        /// A byte `HTMLText.escape` replaces next to a non-ASCII byte.
+        var escapeNeighbour = false
+    }
+
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>) -> Scan {
+        var scan = Scan()
+        var previous: UInt8 = 0
+        byteClass.withUnsafeBufferPointer { classes in
+            for byte in text {
+                let current = classes[Int(byte)]
+                if current | previous == 0 { continue }
+                if current == 3 { scan.hasAmpersand = true }
+                if (current == 4 && previous & 3 != 0) || (previous == 4 && current & 3 != 0) {
+                    let special = current == 4 ? previous : current
+                    if special & 2 != 0 { scan.entityNeighbour = true }
+                    if special & 1 != 0 { scan.escapeNeighbour = true }
+                }
+                previous = current
+            }
+        }
+        return scan
+    }
+
+    private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        Self.byteClass.withUnsafeBufferPointer { classes in
+            for index in text.indices where classes[Int(text[index])] & 1 != 0 {
+                let replacement: StaticString
+                switch text[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+    }
+
+    /// `HTMLText.decodeEntities` when no `&` or `;` touches a non-ASCII byte: then every `&` and `;`
+    /// is a character of its own, and a name whose 12-character window differs from the 12-byte
+    /// one holds a non-ASCII byte or a CR LF, which no reference decodes either way.
+    private static func decodeEntities(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var index = 0
+        while let amp = text[index...].firstIndex(of: UInt8(ascii: "&")) {
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<amp]))
+            let afterAmp = amp + 1
+            let window = text[afterAmp..<min(afterAmp + 12, text.count)]
+            if let semicolon = window.firstIndex(of: UInt8(ascii: ";")),
+               let decoded = HTMLText.decodeReference(Substring(String(decoding: UnsafeBufferPointer(rebasing: text[afterAmp..<semicolon]), as: UTF8.self))) {
+                result.append(contentsOf: decoded.utf8)
+                index = semicolon + 1
+            } else {
+                result.append(UInt8(ascii: "&"))
+                index = afterAmp
+            }
+        }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: text[index...]))
+        return result
+    }
+
+    // MARK: Tokenizer, as HTMLTokenizer on ASCII markup
+
+    private enum TagOutcome { case tag(next: Int), notATag, bail }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+    }
+    private static func lowercase(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
+
+    private func startsWith(_ prefix: StaticString, at index: Int) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where Self.lowercase(bytes[index + offset]) != prefix.utf8Start[offset] { return false }
+        return true
+    }
+
+    private func find(_ needle: StaticString, from index: Int) -> Int? {
+        var position = index
+        while position < bytes.count {
+            if startsWith(needle, at: position) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    private func startsWithClosing(_ name: [UInt8], at index: Int) -> Bool {
+        guard index + 2 + name.count <= bytes.count, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/")
+        else { return false }
+        var offset = index + 2
+        for byte in name {
+            guard Self.lowercase(bytes[offset]) == byte else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Just after `</name>`, or the end when it never closes; nil to give up.
+    private func skipElement(named name: [UInt8], from index: Int) -> Int? {
+        var position = index
+        while position < bytes.count {
+            guard startsWithClosing(name, at: position) else { position += 1; continue }
+            let after = position + 2 + name.count
+            if after >= bytes.count { return find(">", from: after).map { $0 + 1 } ?? bytes.count }
+            if bytes[after] >= 0x80 { return nil }
+            if !Self.isNameByte(bytes[after]) { return find(">", from: after).map { $0 + 1 } ?? bytes.count }
+            position = after
+        }
+        return bytes.count
+    }
+
+    private func readTag(at start: Int, into tag: inout Tag) -> TagOutcome {
+        let count = bytes.count
+        var index = start + 1
+        tag.closing = index < count && bytes[index] == UInt8(ascii: "/")
+        if tag.closing { index += 1 }
+        let nameStart = index
+        while index < count, Self.isNameByte(bytes[index]) { index += 1 }
+        if index < count, bytes[index] >= 0x80 { return .bail }
+        guard index > nameStart, Self.isLetter(bytes[nameStart]) else { return .notATag }
+        tag.name = KnownTag(lowercasing: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]))
+        var sawHref = false
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x80 { return .bail }
+            if byte == UInt8(ascii: ">") { return .tag(next: index + 1) }
+            if byte == UInt8(ascii: "/") { tag.selfClosing = true; index += 1; continue }
+            if Self.isWhitespace(byte) { index += 1; continue }
+            tag.selfClosing = false
+            guard let (name, value, next) = readAttribute(at: index) else { return .bail }
+            if !sawHref, name.elementsEqual("href".utf8) {
+                sawHref = true
+                tag.href = String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
+            }
+            index = max(next, index + 1)
+        }
+        return .notATag
+    }
+
+    /// (lowercased name, value range, next index), or nil on a non-ASCII byte.
+    private func readAttribute(at start: Int) -> ([UInt8], Range<Int>, Int)? {
+        let count = bytes.count
+        var index = start
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">") || byte == 0x20 || byte == 0x09 || byte == 0x0A
+                || byte == 0x0D || byte == UInt8(ascii: "/") { break }
+            index += 1
+        }
+        let name = UnsafeBufferPointer(rebasing: bytes[start..<index]).map(Self.lowercase)
+        func skipWhitespace() -> Bool {
+            while index < count {
+                if bytes[index] >= 0x80 { return false }
+                guard Self.isWhitespace(bytes[index]) else { break }
+                index += 1
+            }
+            return true
+        }
+        guard skipWhitespace() else { return nil }
+        guard index < count, bytes[index] == UInt8(ascii: "=") else { return (name, index..<index, index) }
+        index += 1
+        guard skipWhitespace() else { return nil }
+        guard index < count else { return (name, index..<index, index) }
+        let quote = bytes[index]
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            let valueStart = index + 1
+            var end = valueStart
+            while end < count, bytes[end] != quote {
+                if bytes[end] >= 0x80 { return nil }
+                end += 1
+            }
+            return (name, valueStart..<min(end, count), min(end + 1, count))
+        }
+        let valueStart = index
+        while index < count, !Self.isWhitespace(bytes[index]), bytes[index] != UInt8(ascii: ">") {
+            if bytes[index] >= 0x80 { return nil }
+            index += 1
+        }
+        return (name, valueStart..<index, index)
+    }
+
+}
+
+/// The tags `HTMLSanitizer` keeps or drops with their content; every other tag is dropped alone.
+enum KnownTag: UInt8, CaseIterable {
+    case p, br, ul, ol, li, strong, b, em, i, u, h1, h2, h3, h4, h5, h6
+    case a, blockquote, code, pre, div, span, hr, table, thead, tbody, tr, td, th
+    case script, style, iframe, object, embed, noscript, template, svg, math, head, title
+
+    var name: [UInt8] { Self.names[Int(rawValue)] }
+    var isAllowed: Bool { rawValue < KnownTag.script.rawValue }
+    var isVoid: Bool { self == .br || self == .hr }
+    var isDroppedWithContent: Bool { rawValue >= KnownTag.script.rawValue }
+
+    private static let names: [[UInt8]] = allCases.map { Array("\($0)".utf8) }
+    /// Names of up to 8 bytes packed into a word, and the one longer name.
+    private static let byKey: [UInt64: KnownTag] = Dictionary(uniqueKeysWithValues: allCases.compactMap { tag in
+        tag.name.count <= 8 ? (key(tag.name), tag) : nil
+    })
+
+    private static func key(_ name: some Collection<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for (offset, byte) in name.enumerated() { key |= UInt64(byte) << (8 * UInt64(offset)) }
+        return key
+    }
+
+    /// The tag named by `name` in any case (ASCII), or nil for any other name.
+    init?(lowercasing name: UnsafeBufferPointer<UInt8>) {
+        func lower(_ byte: UInt8) -> UInt8 { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte }
+        if name.count == 10 {
+            guard name.lazy.map(lower).elementsEqual("blockquote".utf8) else { return nil }
+            self = .blockquote
+            return
+        }
+        guard name.count <= 8, let tag = Self.byKey[Self.key(name.lazy.map(lower))] else { return nil }
+        self = tag
+    }
+}
