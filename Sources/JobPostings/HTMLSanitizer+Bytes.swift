@@ -9,11 +9,11 @@ import Foundation
 /// could differ: a non-ASCII byte inside a tag or right after a tag name to skip, or next to one of
 /// `& ; < > " '` in text.
 struct ByteSanitizer {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var output: [UInt8] = []
-    private var open: [KnownTag] = []
+    let bytes: UnsafeBufferPointer<UInt8>
+    var output: [UInt8] = []
+    var open: [KnownTag] = []
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         output.reserveCapacity(bytes.count + bytes.count / 8)
     }
@@ -27,7 +27,7 @@ struct ByteSanitizer {
         }
     }
 
-    private struct Tag {
+    struct Tag {
         var name: KnownTag?
         var closing: Bool
         var selfClosing: Bool
@@ -35,7 +35,7 @@ struct ByteSanitizer {
     }
 
     /// Mirrors `HTMLTokenizer.pieces()` feeding `HTMLSanitizer.sanitize`.
-    private mutating func run() -> Bool {
+    mutating func run() -> Bool {
         let count = bytes.count
         var index = 0
         var textStart = 0
@@ -79,7 +79,7 @@ struct ByteSanitizer {
 
     // MARK: Output, as HTMLSanitizer.sanitize
 
-    private mutating func emit(_ tag: Tag) {
+    mutating func emit(_ tag: Tag) {
         guard let name = tag.name, name.isAllowed else { return }
         if tag.closing {
             guard !name.isVoid, let index = open.lastIndex(of: name) else { return }
@@ -103,14 +103,14 @@ struct ByteSanitizer {
         if !name.isVoid, !tag.selfClosing { open.append(name) }
     }
 
-    private mutating func closeTag(_ name: KnownTag) {
+    mutating func closeTag(_ name: KnownTag) {
         output.append(contentsOf: "</".utf8)
         output.append(contentsOf: name.name)
         output.append(UInt8(ascii: ">"))
     }
 
     /// `HTMLText.escape(HTMLText.decodeEntities(text))` for one text piece.
-    private mutating func text(_ range: Range<Int>) -> Bool {
+    mutating func text(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return true }
         let piece = UnsafeBufferPointer(rebasing: bytes[range])
         let scan = Self.scan(piece)
@@ -135,7 +135,7 @@ struct ByteSanitizer {
     }
 
     /// 0: plain ASCII; bit 1: escaped by `HTMLText.escape`; bit 2: `&` or `;`; bit 4: not ASCII.
-    private static let byteClass: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+    static let byteClass: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
         if byte >= 0x80 { return 4 }
         switch UInt8(byte) {
         case UInt8(ascii: "&"): return 3
@@ -145,7 +145,7 @@ struct ByteSanitizer {
         }
     }
 
-    private struct Scan {
+    struct Scan {
         var hasAmpersand = false
         /// An `&` or `;` next to a non-ASCII byte.
         var entityNeighbour = false
@@ -153,7 +153,7 @@ struct ByteSanitizer {
         var escapeNeighbour = false
     }
 
-    private static func scan(_ text: UnsafeBufferPointer<UInt8>) -> Scan {
+    static func scan(_ text: UnsafeBufferPointer<UInt8>) -> Scan {
         var scan = Scan()
         var previous: UInt8 = 0
         byteClass.withUnsafeBufferPointer { classes in
@@ -172,7 +172,7 @@ struct ByteSanitizer {
         return scan
     }
 
-    private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
+    mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         Self.byteClass.withUnsafeBufferPointer { classes in
             for index in text.indices where classes[Int(text[index])] & 1 != 0 {
@@ -196,7 +196,7 @@ struct ByteSanitizer {
     /// `HTMLText.decodeEntities` when no `&` or `;` touches a non-ASCII byte: then every `&` and `;`
     /// is a character of its own, and a name whose 12-character window differs from the 12-byte
     /// one holds a non-ASCII byte or a CR LF, which no reference decodes either way.
-    private static func decodeEntities(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func decodeEntities(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(text.count)
         var index = 0
@@ -219,163 +219,14 @@ struct ByteSanitizer {
 
     // MARK: Tokenizer, as HTMLTokenizer on ASCII markup
 
-    private enum TagOutcome { case tag(next: Int), notATag, bail }
+    enum TagOutcome { case tag(next: Int), notATag, bail }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-    private static func isNameByte(_ byte: UInt8) -> Bool {
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    static func isNameByte(_ byte: UInt8) -> Bool {
         isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
     }
-    private static func lowercase(_ byte: UInt8) -> UInt8 {
+    static func lowercase(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-    }
-
-    private func startsWith(_ prefix: StaticString, at index: Int) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard index + count <= bytes.count else { return false }
-        for offset in 0..<count where Self.lowercase(bytes[index + offset]) != prefix.utf8Start[offset] { return false }
-        return true
-    }
-
-    private func find(_ needle: StaticString, from index: Int) -> Int? {
-        var position = index
-        while position < bytes.count {
-            if startsWith(needle, at: position) { return position }
-            position += 1
-        }
-        return nil
-    }
-
-    private func startsWithClosing(_ name: [UInt8], at index: Int) -> Bool {
-        guard index + 2 + name.count <= bytes.count, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/")
-        else { return false }
-        var offset = index + 2
-        for byte in name {
-            guard Self.lowercase(bytes[offset]) == byte else { return false }
-            offset += 1
-        }
-        return true
-    }
-
-    /// Just after `</name>`, or the end when it never closes; nil to give up.
-    private func skipElement(named name: [UInt8], from index: Int) -> Int? {
-        var position = index
-        while position < bytes.count {
-            guard startsWithClosing(name, at: position) else { position += 1; continue }
-            let after = position + 2 + name.count
-            if after >= bytes.count { return find(">", from: after).map { $0 + 1 } ?? bytes.count }
-            if bytes[after] >= 0x80 { return nil }
-            if !Self.isNameByte(bytes[after]) { return find(">", from: after).map { $0 + 1 } ?? bytes.count }
-            position = after
-        }
-        return bytes.count
-    }
-
-    private func readTag(at start: Int, into tag: inout Tag) -> TagOutcome {
-        let count = bytes.count
-        var index = start + 1
-        tag.closing = index < count && bytes[index] == UInt8(ascii: "/")
-        if tag.closing { index += 1 }
-        let nameStart = index
-        while index < count, Self.isNameByte(bytes[index]) { index += 1 }
-        if index < count, bytes[index] >= 0x80 { return .bail }
-        guard index > nameStart, Self.isLetter(bytes[nameStart]) else { return .notATag }
-        tag.name = KnownTag(lowercasing: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]))
-        var sawHref = false
-        while index < count {
-            let byte = bytes[index]
-            if byte >= 0x80 { return .bail }
-            if byte == UInt8(ascii: ">") { return .tag(next: index + 1) }
-            if byte == UInt8(ascii: "/") { tag.selfClosing = true; index += 1; continue }
-            if Self.isWhitespace(byte) { index += 1; continue }
-            tag.selfClosing = false
-            guard let (name, value, next) = readAttribute(at: index) else { return .bail }
-            if !sawHref, name.elementsEqual("href".utf8) {
-                sawHref = true
-                tag.href = String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
-            }
-            index = max(next, index + 1)
-        }
-        return .notATag
-    }
-
-    /// (lowercased name, value range, next index), or nil on a non-ASCII byte.
-    private func readAttribute(at start: Int) -> ([UInt8], Range<Int>, Int)? {
-        let count = bytes.count
-        var index = start
-        while index < count {
-            let byte = bytes[index]
-            if byte >= 0x80 { return nil }
-            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">") || byte == 0x20 || byte == 0x09 || byte == 0x0A
-                || byte == 0x0D || byte == UInt8(ascii: "/") { break }
-            index += 1
-        }
-        let name = UnsafeBufferPointer(rebasing: bytes[start..<index]).map(Self.lowercase)
-        func skipWhitespace() -> Bool {
-            while index < count {
-                if bytes[index] >= 0x80 { return false }
-                guard Self.isWhitespace(bytes[index]) else { break }
-                index += 1
-            }
-            return true
-        }
-        guard skipWhitespace() else { return nil }
-        guard index < count, bytes[index] == UInt8(ascii: "=") else { return (name, index..<index, index) }
-        index += 1
-        guard skipWhitespace() else { return nil }
-        guard index < count else { return (name, index..<index, index) }
-        let quote = bytes[index]
-        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-            let valueStart = index + 1
-            var end = valueStart
-            while end < count, bytes[end] != quote {
-                if bytes[end] >= 0x80 { return nil }
-                end += 1
-            }
-            return (name, valueStart..<min(end, count), min(end + 1, count))
-        }
-        let valueStart = index
-        while index < count, !Self.isWhitespace(bytes[index]), bytes[index] != UInt8(ascii: ">") {
-            if bytes[index] >= 0x80 { return nil }
-            index += 1
-        }
-        return (name, valueStart..<index, index)
-    }
-
-}
-
-/// The tags `HTMLSanitizer` keeps or drops with their content; every other tag is dropped alone.
-enum KnownTag: UInt8, CaseIterable {
-    case p, br, ul, ol, li, strong, b, em, i, u, h1, h2, h3, h4, h5, h6
-    case a, blockquote, code, pre, div, span, hr, table, thead, tbody, tr, td, th
-    case script, style, iframe, object, embed, noscript, template, svg, math, head, title
-
-    var name: [UInt8] { Self.names[Int(rawValue)] }
-    var isAllowed: Bool { rawValue < KnownTag.script.rawValue }
-    var isVoid: Bool { self == .br || self == .hr }
-    var isDroppedWithContent: Bool { rawValue >= KnownTag.script.rawValue }
-
-    private static let names: [[UInt8]] = allCases.map { Array("\($0)".utf8) }
-    /// Names of up to 8 bytes packed into a word, and the one longer name.
-    private static let byKey: [UInt64: KnownTag] = Dictionary(uniqueKeysWithValues: allCases.compactMap { tag in
-        tag.name.count <= 8 ? (key(tag.name), tag) : nil
-    })
-
-    private static func key(_ name: some Collection<UInt8>) -> UInt64 {
-        var key: UInt64 = 0
-        for (offset, byte) in name.enumerated() { key |= UInt64(byte) << (8 * UInt64(offset)) }
-        return key
-    }
-
-    /// The tag named by `name` in any case (ASCII), or nil for any other name.
-    init?(lowercasing name: UnsafeBufferPointer<UInt8>) {
-        func lower(_ byte: UInt8) -> UInt8 { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte }
-        if name.count == 10 {
-            guard name.lazy.map(lower).elementsEqual("blockquote".utf8) else { return nil }
-            self = .blockquote
-            return
-        }
-        guard name.count <= 8, let tag = Self.byKey[Self.key(name.lazy.map(lower))] else { return nil }
-        self = tag
     }
 }
