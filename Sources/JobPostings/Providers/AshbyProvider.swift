@@ -40,14 +40,7 @@ public struct AshbyProvider: JobProvider {
 
         var builder = ListingBuilder()
         for job in jobs {
-            guard case .object = job else {
-                builder.skip(nil, "not a job object")
-                continue
-            }
-            guard let id = ProviderMapping.string(job["id"]) else {
-                builder.skip(nil, "no id")
-                continue
-            }
+            guard let id = builder.identify(job) else { continue }
             if job["isListed"] == .bool(false) {
                 builder.skip(id, "unlisted")
                 continue

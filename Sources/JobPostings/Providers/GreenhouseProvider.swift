@@ -56,14 +56,7 @@ public struct GreenhouseProvider: JobProvider {
 
         var builder = ListingBuilder()
         for job in jobs {
-            guard case .object = job else {
-                builder.skip(nil, "not a job object")
-                continue
-            }
-            guard let id = ProviderMapping.string(job["id"]) else {
-                builder.skip(nil, "no id")
-                continue
-            }
+            guard let id = builder.identify(job) else { continue }
             var fields = DraftFields(provider: kind, externalID: id)
             fields["title"] = ProviderMapping.string(job["title"])
             fields["description_html"] = job["content"]?.stringValue.map(HTMLText.decodeEntities)

@@ -23,8 +23,7 @@ public struct JSONLDProvider: JobProvider {
     }
 
     public func fetch(_ source: JobSource) async throws -> ProviderListing {
-        let address = try ProviderMapping.required(source.parameters.url, .url, for: source)
-        let url = try ProviderMapping.absoluteURL(address)
+        let url = try ProviderMapping.feedURL(of: source)
         let data = try await http.get(url, accept: "application/ld+json, application/json;q=0.9, text/html;q=0.8")
         let parser = JobFeedParser(provider: kind.rawValue)
 
@@ -33,18 +32,18 @@ public struct JSONLDProvider: JobProvider {
         switch Self.firstByte(of: data) {
         case UInt8(ascii: "<"):
             guard let html = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-                throw ProviderError.malformed("the page at \(address) is not text")
+                throw ProviderError.malformed("the page at \(url.absoluteString) is not text")
             }
             records = parser.parseHTML(html)
             if JSONLDBlocks.extract(from: html).isEmpty { builder.isComplete = false }
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             let document = try ProviderMapping.json(data, from: kind)
             if case .object(let object) = document, object["@graph"] == nil, !SchemaOrgJobPosting.isJobPosting(object) {
-                throw ProviderError.malformed("the JSON at \(address) is neither a JobPosting, a list of them, nor an @graph")
+                throw ProviderError.malformed("the JSON at \(url.absoluteString) is neither a JobPosting, a list of them, nor an @graph")
             }
             records = parser.parseJSONLD(document)
         default:
-            throw ProviderError.malformed("the answer from \(address) is neither JSON-LD nor HTML")
+            throw ProviderError.malformed("the answer from \(url.absoluteString) is neither JSON-LD nor HTML")
         }
 
         let now = http.clock.now()

@@ -73,14 +73,7 @@ public struct LeverProvider: JobProvider {
         var builder = ListingBuilder()
         builder.isComplete = complete
         for posting in postings {
-            guard case .object = posting else {
-                builder.skip(nil, "not a posting object")
-                continue
-            }
-            guard let id = ProviderMapping.string(posting["id"]) else {
-                builder.skip(nil, "no id")
-                continue
-            }
+            guard let id = builder.identify(posting, noun: "posting") else { continue }
             builder.add(fields(of: posting, id: id, company: company), externalID: id)
         }
         return builder.listing

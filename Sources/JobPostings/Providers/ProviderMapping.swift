@@ -102,6 +102,20 @@ struct ListingBuilder {
         drafts.append(fields.draft)
     }
 
+    /// The `id` of a provider's list item when it is an object with one; otherwise the item is skipped
+    /// and counted (`noun` names it in the reason: "not a job object") and nil is returned.
+    mutating func identify(_ item: JSONValue, noun: String = "job") -> String? {
+        guard case .object = item else {
+            skip(nil, "not a \(noun) object")
+            return nil
+        }
+        guard let id = ProviderMapping.string(item["id"]) else {
+            skip(nil, "no id")
+            return nil
+        }
+        return id
+    }
+
     mutating func skip(_ externalID: String?, _ reason: String) {
         skipped.append(SkippedPosting(externalID: externalID, reason: reason))
     }
@@ -126,6 +140,11 @@ enum ProviderMapping {
             throw ProviderError.misconfigured("a \(source.kind.rawValue) source needs '\(name.rawValue)'")
         }
         return text
+    }
+
+    /// The `--url` of a feed source (`jsonld`, `xmlfeed`), required and absolute.
+    static func feedURL(of source: JobSource) throws -> URL {
+        try absoluteURL(try required(source.parameters.url, .url, for: source))
     }
 
     /// A feed or page address as given: an absolute http(s) URL, else `ProviderError.misconfigured`.

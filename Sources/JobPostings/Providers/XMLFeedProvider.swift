@@ -26,8 +26,7 @@ public struct XMLFeedProvider: JobProvider {
     }
 
     public func fetch(_ source: JobSource) async throws -> ProviderListing {
-        let address = try ProviderMapping.required(source.parameters.url, .url, for: source)
-        let url = try ProviderMapping.absoluteURL(address)
+        let url = try ProviderMapping.feedURL(of: source)
         let data = try await http.get(url, accept: "application/xml, text/xml;q=0.9")
         let feed = try IndeedFeed.parse(data)
         let now = http.clock.now()
