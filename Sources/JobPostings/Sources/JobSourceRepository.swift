@@ -9,6 +9,8 @@ public protocol JobSourceRepository: Sendable {
     func source(id: Int64) async throws -> JobSource?
     /// Every source with its last run and next scheduled run, oldest first.
     func statuses() async throws -> [JobSourceStatus]
+    /// One source with its last run and next scheduled run; nil when there is none.
+    func status(id: Int64) async throws -> JobSourceStatus?
     /// Removes the source, its schedule and its run history; its postings stay. False when there is none.
     func remove(id: Int64) async throws -> Bool
     /// The job ids this source listed before that are still open (searchable, or shown through a duplicate).

@@ -70,7 +70,7 @@ public struct JobSourceService: Sendable {
     }
 
     public func status(id: Int64) async throws -> JobSourceStatus {
-        guard let status = try await sources.statuses().first(where: { $0.source.id == id }) else { throw Self.notFound(id) }
+        guard let status = try await sources.status(id: id) else { throw Self.notFound(id) }
         return status
     }
 

@@ -39,19 +39,30 @@ public struct SQLJobSourceRepository: JobSourceRepository {
 
     public func statuses() async throws -> [JobSourceStatus] {
         try await store.read { database in
-            let sources = try await database.raw("SELECT * FROM job_sources ORDER BY id").all().map { try JobSource(row: $0) }
             var statuses: [JobSourceStatus] = []
-            for source in sources {
-                let lastRun = try await database.raw("""
-                    SELECT * FROM job_sync_runs WHERE source_id = \(bind: source.id) ORDER BY id DESC LIMIT 1
-                    """).first().map { try SyncRun(row: $0) }
-                let next = try await database.raw("""
-                    SELECT next_run_at FROM schedules WHERE name = \(bind: JobSource.scheduleName(id: source.id)) AND enabled = 1
-                    """).first(decodingColumn: "next_run_at", as: Int64.self).map(Milliseconds.date)
-                statuses.append(JobSourceStatus(source: source, lastRun: lastRun, nextRunAt: next))
+            for row in try await database.raw("SELECT * FROM job_sources ORDER BY id").all() {
+                statuses.append(try await Self.status(of: try JobSource(row: row), on: database))
             }
             return statuses
         }
+    }
+
+    public func status(id: Int64) async throws -> JobSourceStatus? {
+        try await store.read { database in
+            guard let row = try await database.raw("SELECT * FROM job_sources WHERE id = \(bind: id)").first() else { return nil }
+            return try await Self.status(of: try JobSource(row: row), on: database)
+        }
+    }
+
+    /// The source with its last run and its next scheduled run.
+    private static func status(of source: JobSource, on database: any SQLDatabase) async throws -> JobSourceStatus {
+        let lastRun = try await database.raw("""
+            SELECT * FROM job_sync_runs WHERE source_id = \(bind: source.id) ORDER BY id DESC LIMIT 1
+            """).first().map { try SyncRun(row: $0) }
+        let next = try await database.raw("""
+            SELECT next_run_at FROM schedules WHERE name = \(bind: JobSource.scheduleName(id: source.id)) AND enabled = 1
+            """).first(decodingColumn: "next_run_at", as: Int64.self).map(Milliseconds.date)
+        return JobSourceStatus(source: source, lastRun: lastRun, nextRunAt: next)
     }
 
     public func remove(id: Int64) async throws -> Bool {
