@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A token bucket: `rate` requests per second on average, bursts of up to `burst`. Callers wait
@@ -31,9 +32,7 @@ public actor RateLimiter {
 
     private func refill() {
         let now = ContinuousClock.now
-        let elapsed = now - updated
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        tokens = min(burst, tokens + seconds * rate)
+        tokens = min(burst, tokens + (now - updated).seconds * rate)
         updated = now
     }
 }

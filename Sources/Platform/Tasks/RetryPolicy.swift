@@ -20,18 +20,14 @@ public struct RetryPolicy: Sendable {
 
     public func delay(afterReceive receives: Int, retryAfter: Duration? = nil) -> Duration {
         let exponent = min(max(receives - 1, 0), 30)
-        let raw = Self.seconds(base) * pow(2, Double(exponent))
-        let backoff = min(raw, Self.seconds(cap)) * (0.5 + random() / 2)
-        let floor = retryAfter.map(Self.seconds) ?? 0
+        let raw = base.seconds * pow(2, Double(exponent))
+        let backoff = min(raw, cap.seconds) * (0.5 + random() / 2)
+        let floor = retryAfter?.seconds ?? 0
         return .milliseconds(Int((max(backoff, floor) * 1_000).rounded(.up)))
     }
 
     public func retryAt(now: Date, afterReceive receives: Int, retryAfter: Duration? = nil) -> Date {
-        now.addingTimeInterval(Self.seconds(delay(afterReceive: receives, retryAfter: retryAfter)))
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        now.addingTimeInterval(delay(afterReceive: receives, retryAfter: retryAfter).seconds)
     }
 }
 

@@ -87,7 +87,7 @@ public struct WorkerPool: Service {
         let keeper = Task { await keepClaim(task, while: work) }
         let result = await work.result
         keeper.cancel()
-        metadata["seconds"] = "\(String(format: "%.3f", Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)))"
+        metadata["seconds"] = "\(String(format: "%.3f", (ContinuousClock.now - started).seconds))"
         do {
             switch result {
             case .success:
