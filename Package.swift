@@ -25,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .executableTarget(
@@ -38,7 +43,7 @@ let package = Package(
         .target(
             name: "WayfinderApp",
             dependencies: [
-                "Domain", "JobPostings", "Platform", "Search", "Storage", "HTTPAPI",
+                "Domain", "JobPostings", "Accounts", "Platform", "Search", "Storage", "HTTPAPI",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -52,19 +57,36 @@ let package = Package(
         .target(name: "Search", dependencies: ["Domain", "JobPostings"], swiftSettings: swiftSettings),
         .target(name: "JobPostings", dependencies: ["Domain", "Platform"], swiftSettings: swiftSettings),
         .target(
+            name: "Accounts",
+            dependencies: [
+                "Domain", "Platform", "JobPostings",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Platform",
             dependencies: [
                 "Domain",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Storage",
             dependencies: [
-                "Domain", "JobPostings", "Platform",
+                "Domain", "JobPostings", "Accounts", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -76,7 +98,7 @@ let package = Package(
         .target(
             name: "HTTPAPI",
             dependencies: [
-                "Domain", "JobPostings", "Platform",
+                "Domain", "JobPostings", "Accounts", "Platform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -99,6 +121,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AccountsTests",
+            dependencies: ["Accounts", "Domain", "Platform", "JobPostings"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PlatformTests",
             dependencies: ["Platform", "Domain"],
             swiftSettings: swiftSettings
@@ -106,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "JobPostings", "Domain", "Platform",
+                "Storage", "JobPostings", "Accounts", "Domain", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -115,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "WayfinderAppTests",
             dependencies: [
-                "WayfinderApp", "JobPostings", "Domain", "Platform", "Storage",
+                "WayfinderApp", "JobPostings", "Accounts", "Domain", "Platform", "Storage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -126,8 +153,10 @@ let package = Package(
         .testTarget(
             name: "HTTPAPITests",
             dependencies: [
-                "HTTPAPI", "WayfinderApp", "JobPostings", "Domain", "Platform",
+                "HTTPAPI", "WayfinderApp", "JobPostings", "Accounts", "Domain", "Platform",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
