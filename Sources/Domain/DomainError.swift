@@ -10,6 +10,8 @@ public enum DomainError: Error, Sendable, Equatable {
     case conflict(String)
     /// A dependency (database, provider) is down; the request may succeed later (maps to 503).
     case unavailable(String)
+    /// Too many attempts; the client may try again after `retryAfter` seconds (maps to 429).
+    case tooManyRequests(String, retryAfter: Int)
 }
 
 /// One problem with one input field, named as the client sent it (snake_case).

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import JobPostings
 import Platform
 
 /// `/api/v1/admin/tasks`: the queue's counts and newest tasks, dead letters, and replaying them.

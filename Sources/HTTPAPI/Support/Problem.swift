@@ -41,6 +41,9 @@ public struct Problem: Error, Sendable, Encodable {
         case .unavailable(let detail):
             self.init(status: .serviceUnavailable, slug: "unavailable", detail: detail)
             headers["Retry-After"] = "5"
+        case .tooManyRequests(let detail, let retryAfter):
+            self.init(status: .tooManyRequests, slug: "too-many-requests", detail: detail)
+            headers["Retry-After"] = String(max(1, retryAfter))
         }
     }
 

@@ -1,16 +1,15 @@
 import Domain
 import Foundation
-import JobPostings
 
 /// Reads `GET /api/v1/jobs` parameters into a query, naming every bad parameter at once.
-enum JobSearchParameters {
-    static let known: Set<String> = [
+public enum JobSearchParameters {
+    public static let known: Set<String> = [
         "q", "location", "remote", "min_salary", "max_salary", "currency", "posted_after", "company", "provider",
         "employment_type", "sort", "limit", "cursor",
     ]
     static let maximumQueryLength = 512
 
-    static func parse(_ parameters: QueryParameters) throws -> JobSearchQuery {
+    public static func parse(_ parameters: QueryParameters) throws -> JobSearchQuery {
         var errors: [FieldError] = []
         var query = JobSearchQuery()
         func fail(_ field: String, _ message: String) { errors.append(FieldError(field: field, message: message)) }

@@ -2,11 +2,11 @@ import Domain
 import Foundation
 
 /// The query string of a request as form-encoded pairs (`+` is a space, `%2B` a plus), keeping repeats.
-struct QueryParameters {
-    private var pairs: [(name: String, value: String)] = []
+public struct QueryParameters: Sendable {
+    public private(set) var pairs: [(name: String, value: String)] = []
 
     /// Throws a 400 problem when the query is not valid percent-encoding.
-    init(rawQuery: String?) throws {
+    public init(rawQuery: String?) throws {
         guard let rawQuery, !rawQuery.isEmpty else { return }
         for piece in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -22,14 +22,14 @@ struct QueryParameters {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
-    var names: Set<String> { Set(pairs.map(\.name)) }
+    public var names: Set<String> { Set(pairs.map(\.name)) }
 
     /// The last value given for `name`.
-    subscript(_ name: String) -> String? { pairs.last { $0.name == name }?.value }
+    public subscript(_ name: String) -> String? { pairs.last { $0.name == name }?.value }
 
     /// Every value given for `name`. Lists of codes may also be comma-separated; free text
     /// (locations, company names) may contain commas, so it is only ever repeated.
-    func all(_ name: String, splittingCommas: Bool = false) -> [String] {
+    public func all(_ name: String, splittingCommas: Bool = false) -> [String] {
         pairs.filter { $0.name == name }
             .flatMap { splittingCommas ? $0.value.split(separator: ",").map(String.init) : [$0.value] }
             .map { $0.trimmingCharacters(in: .whitespaces) }

@@ -1,4 +1,3 @@
-import JobPostings
 
 extension JobSearchQuery {
     /// Reads a `GET /api/v1/jobs` query string exactly as the route does (for benchmarks and tools).
