@@ -15,5 +15,6 @@ public enum Migrations {
         CreateBackgroundWork(),
         CreateJobSources(),
         FasterTextCompression(),
+        CreateAccounts(),
     ]
 }
