@@ -37,3 +37,17 @@ extension StorageBackend {
         try await second.close()
     }
 }
+
+extension StorageBackend {
+    /// Runs `body` with one fresh, migrated store and closes it, also when `body` throws.
+    func withStore(_ body: (any SQLStore) async throws -> Void) async throws {
+        let store = try await makeStore()
+        do {
+            try await body(store)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+}

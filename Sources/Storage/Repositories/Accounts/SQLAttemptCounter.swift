@@ -13,27 +13,19 @@ public struct SQLAttemptCounter: AttemptCounter {
     public func record(key: String, window: TimeInterval, now: Date) async throws -> (count: Int, windowEnds: Date) {
         let now = Milliseconds.from(now)
         let ends = now + Int64(window * 1_000)
-        let lock = store.dialect.claimLock
         return try await store.transaction { database in
+            // One statement, so concurrent attempts on several processes each count exactly once.
             let row = try await database.raw("""
-                SELECT window_ends_at, count FROM attempt_counters WHERE key = \(bind: key) \(unsafeRaw: lock)
+                INSERT INTO attempt_counters (key, window_ends_at, count) VALUES (\(bind: key), \(bind: ends), 1)
+                ON CONFLICT (key) DO UPDATE SET
+                    count = CASE WHEN attempt_counters.window_ends_at > \(bind: now) THEN attempt_counters.count + 1 ELSE 1 END,
+                    window_ends_at = CASE WHEN attempt_counters.window_ends_at > \(bind: now) THEN attempt_counters.window_ends_at ELSE \(bind: ends) END
+                RETURNING count, window_ends_at
                 """).first()
-            if let row, try row.decode(column: "window_ends_at", as: Int64.self) > now {
-                let count = try row.decode(column: "count", as: Int.self) + 1
-                try await database.raw("UPDATE attempt_counters SET count = \(bind: count) WHERE key = \(bind: key)").run()
-                return (count, Milliseconds.date(try row.decode(column: "window_ends_at", as: Int64.self)))
-            }
-            if row == nil {
-                try await database.raw("""
-                    INSERT INTO attempt_counters (key, window_ends_at, count) VALUES (\(bind: key), \(bind: ends), 1)
-                    ON CONFLICT (key) DO UPDATE SET window_ends_at = \(bind: ends), count = 1
-                    """).run()
-            } else {
-                try await database.raw("UPDATE attempt_counters SET window_ends_at = \(bind: ends), count = 1 WHERE key = \(bind: key)").run()
-            }
             // Expired counters of other keys go on the way, so the table stays as small as the live windows.
             try await database.raw("DELETE FROM attempt_counters WHERE window_ends_at < \(bind: now - 86_400_000)").run()
-            return (1, Milliseconds.date(ends))
+            return (try row?.decode(column: "count", as: Int.self) ?? 1,
+                    Milliseconds.date(try row?.decode(column: "window_ends_at", as: Int64.self) ?? ends))
         }
     }
 
