@@ -1,3 +1,4 @@
+import Accounts
 import Foundation
 import Hummingbird
 import JobPostings
@@ -6,34 +7,66 @@ import Platform
 /// What the HTTP edge needs from the rest of the application.
 public struct APIDependencies: Sendable {
     public var jobs: JobSearchService
-    public var adminToken: AdminToken
     public var sources: JobSourceService
     public var tasks: any TaskQueue
+    public var accounts: AccountsAPI
+    public var rateLimits: RateLimits
+    public var trustedProxies: TrustedProxies
     public var readiness: @Sendable () async -> Readiness
 
-    public init(jobs: JobSearchService, sources: JobSourceService, tasks: any TaskQueue, adminToken: AdminToken,
+    public init(jobs: JobSearchService, sources: JobSourceService, tasks: any TaskQueue, accounts: AccountsAPI,
+                rateLimits: RateLimits = RateLimits(), trustedProxies: TrustedProxies = .none,
                 readiness: @escaping @Sendable () async -> Readiness) {
         self.jobs = jobs
         self.sources = sources
         self.tasks = tasks
-        self.adminToken = adminToken
+        self.accounts = accounts
+        self.rateLimits = rateLimits
+        self.trustedProxies = trustedProxies
         self.readiness = readiness
     }
 }
 
-public typealias APIRequestContext = BasicRequestContext
+/// The account use cases the routes call.
+public struct AccountsAPI: Sendable {
+    public var identity: IdentityService
+    public var apiKeys: APIKeyService
+    public var profiles: ProfileService
+    public var searches: SavedSearchService
+    public var administration: UserAdministration
+    public var unsubscribe: AlertUnsubscribe
 
-/// Every route of the server, behind the problem middleware.
+    public init(identity: IdentityService, apiKeys: APIKeyService, profiles: ProfileService, searches: SavedSearchService,
+                administration: UserAdministration, unsubscribe: AlertUnsubscribe) {
+        self.identity = identity
+        self.apiKeys = apiKeys
+        self.profiles = profiles
+        self.searches = searches
+        self.administration = administration
+        self.unsubscribe = unsubscribe
+    }
+}
+
+/// Every route of the server, behind the problem, authentication and rate-limit middleware.
 public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     // One log line per request (with Hummingbird's request id), after errors became problems.
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthenticationMiddleware(
+        identity: dependencies.accounts.identity, apiKeys: dependencies.accounts.apiKeys, proxies: dependencies.trustedProxies
+    ))
+    router.add(middleware: RateLimitMiddleware(limits: dependencies.rateLimits, buckets: TokenBuckets()))
     HealthController(readiness: dependencies.readiness).addRoutes(to: router)
     let api = router.group("api/v1")
-    JobsController(service: dependencies.jobs, adminToken: dependencies.adminToken).addRoutes(to: api)
-    SourcesController(service: dependencies.sources, adminToken: dependencies.adminToken).addRoutes(to: api)
-    TasksController(queue: dependencies.tasks, adminToken: dependencies.adminToken).addRoutes(to: api)
+    JobsController(service: dependencies.jobs).addRoutes(to: api)
+    SourcesController(service: dependencies.sources).addRoutes(to: api)
+    TasksController(queue: dependencies.tasks).addRoutes(to: api)
+    AuthController(identity: dependencies.accounts.identity).addRoutes(to: api)
+    ProfileController(profiles: dependencies.accounts.profiles).addRoutes(to: api)
+    APIKeysController(keys: dependencies.accounts.apiKeys).addRoutes(to: api)
+    SavedSearchesController(searches: dependencies.accounts.searches, unsubscribe: dependencies.accounts.unsubscribe).addRoutes(to: api)
+    AdminUsersController(administration: dependencies.accounts.administration).addRoutes(to: api)
     OpenAPIController().addRoutes(to: api)
     return router
 }

@@ -18,6 +18,8 @@ public struct AppServices: Sendable {
     public let logger: Logger
     public let backgroundWork: BackgroundWorkFeature
     public let jobSources: JobSourcesFeature
+    public let mail: MailFeature
+    public let accounts: AccountsFeature
     /// Held while this process saves the index of the data directory.
     private let indexLock: DirectoryLock?
 
@@ -59,10 +61,24 @@ public struct AppServices: Sendable {
         let follower = JobIndexFollower(repository: repository, index: index)
         var backgroundWork = BackgroundWorkFeature(store: store, settings: settings, clock: clock, logger: logger)
         let jobSources = JobSourcesFeature(store: store, postings: repository, work: &backgroundWork, settings: settings, clock: clock)
+        let mail: MailFeature, accounts: AccountsFeature
+        do {
+            mail = try MailFeature(work: &backgroundWork, settings: settings, clock: clock)
+            accounts = try await AccountsFeature(
+                store: store, postings: repository, work: &backgroundWork, mail: mail, http: jobSources.fetcher, settings: settings,
+                clock: clock, logger: logger
+            )
+        } catch {
+            await jobSources.close()
+            indexLock?.release()
+            try? await store.close()
+            throw error
+        }
         return AppServices(
             settings: settings, store: store, repository: repository, index: index, follower: follower,
             jobs: JobSearchService(repository: repository, index: index, follower: follower, clock: clock, links: jobSources.links),
-            clock: clock, logger: logger, backgroundWork: backgroundWork, jobSources: jobSources, indexLock: indexLock
+            clock: clock, logger: logger, backgroundWork: backgroundWork, jobSources: jobSources, mail: mail, accounts: accounts,
+            indexLock: indexLock
         )
     }
 
@@ -113,7 +129,10 @@ public struct AppServices: Sendable {
 
     public var apiDependencies: APIDependencies {
         let store = self.store
-        return APIDependencies(jobs: jobs, sources: jobSources.service, tasks: backgroundWork.queue, adminToken: AdminToken(settings.adminToken)) {
+        return APIDependencies(
+            jobs: jobs, sources: jobSources.service, tasks: backgroundWork.queue, accounts: accounts.api,
+            rateLimits: accounts.rateLimits, trustedProxies: accounts.trustedProxies
+        ) {
             do {
                 return try await Migrator(store: store).isUpToDate()
                     ? Readiness(isReady: true) : Readiness(isReady: false, reason: "Migrations are pending.")

@@ -13,7 +13,6 @@ public struct Settings: Sendable {
     public var databaseURL: String?
     /// Connections per process to PostgreSQL.
     public var databasePoolSize: Int
-    public var adminToken: String?
     public var logLevel: Logger.Level
     public var logFormat: LogFormat
     /// Background work: task slots in this process (`serve` and `work`; 0 runs none).
@@ -26,6 +25,7 @@ public struct Settings: Sendable {
     public var providerTimeout: Duration = .seconds(20)
     /// Requests per second to one provider host (client-side rate limit).
     public var providerRate: Double = 10
+    public var accounts = AccountSettings()
 
     public enum LogFormat: String, Sendable { case json, text }
 
@@ -36,7 +36,6 @@ public struct Settings: Sendable {
         case port = "wayfinder.port"
         case databaseURL = "wayfinder.database.url"
         case databasePoolSize = "wayfinder.database.pool.size"
-        case adminToken = "wayfinder.admin.token"
         case logLevel = "wayfinder.log.level"
         case logFormat = "wayfinder.log.format"
         case configFile = "wayfinder.config.file"
@@ -51,17 +50,17 @@ public struct Settings: Sendable {
         flags: [Key: String], environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> Settings {
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
-        for (key, value) in flags { values[AbsoluteConfigKey(stringLiteral: key.rawValue)] = ConfigValue(.string(value), isSecret: key == .adminToken) }
+        for (key, value) in flags { values[AbsoluteConfigKey(stringLiteral: key.rawValue)] = ConfigValue(.string(value), isSecret: false) }
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "flags", values: values),
-            EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(["WAYFINDER_ADMIN_TOKEN", "WAYFINDER_DATABASE_URL"])),
+            EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(Set(["WAYFINDER_DATABASE_URL"] + AccountSettings.secretVariables))),
         ]
         let early = ConfigReader(providers: providers)
         if let file = early.string(forKey: ConfigKey(Key.configFile.rawValue)) {
             providers.append(try await FileProvider<JSONSnapshot>(filePath: FilePath(file)))
         }
         let config = ConfigReader(providers: providers)
-        func string(_ key: Key) -> String? { config.string(forKey: ConfigKey(key.rawValue), isSecret: key == .adminToken) }
+        func string(_ key: Key) -> String? { config.string(forKey: ConfigKey(key.rawValue), isSecret: false) }
         let interactive = isatty(STDERR_FILENO) == 1
         guard let port = Int(string(.port) ?? "8080"), (0...65535).contains(port) else {
             throw SettingsError("port must be a number from 0 to 65535")
@@ -88,7 +87,6 @@ public struct Settings: Sendable {
             port: port,
             databaseURL: string(.databaseURL),
             databasePoolSize: poolSize,
-            adminToken: string(.adminToken),
             logLevel: level,
             logFormat: format
         )
@@ -97,19 +95,19 @@ public struct Settings: Sendable {
         settings.taskRetryBase = .milliseconds(Int(try number(.taskRetryBase, default: 2, range: 0.01...3_600, "task retry base (seconds)") * 1_000))
         settings.providerTimeout = .milliseconds(Int(try number(.providerTimeout, default: 20, range: 0.1...3_600, "provider timeout (seconds)") * 1_000))
         settings.providerRate = try number(.providerRate, default: 10, range: 0.01...10_000, "provider rate (requests per second)")
+        settings.accounts = try AccountSettings.read(from: config)
         return settings
     }
 
     public init(
         dataDirectory: String, host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil,
-        databasePoolSize: Int = 10, adminToken: String? = nil, logLevel: Logger.Level = .info, logFormat: LogFormat = .text
+        databasePoolSize: Int = 10, logLevel: Logger.Level = .info, logFormat: LogFormat = .text
     ) {
         self.dataDirectory = dataDirectory
         self.host = host
         self.port = port
         self.databaseURL = databaseURL
         self.databasePoolSize = databasePoolSize
-        self.adminToken = adminToken
         self.logLevel = logLevel
         self.logFormat = logFormat
     }

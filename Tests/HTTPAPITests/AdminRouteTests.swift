@@ -8,20 +8,20 @@ import Testing
 @Suite("Admin routes for sources and tasks")
 struct AdminRouteTests {
     static func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, body: String? = nil,
-                     token: String? = "secret", _ check: @escaping @Sendable (TestResponse) throws -> Void) async throws {
+                     token: String? = TestApp.adminAccessToken, _ check: @escaping @Sendable (TestResponse) throws -> Void) async throws {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
         try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }, testCallback: check)
     }
 
-    @Test("every admin route needs the admin token: 401 without or with a wrong one, 403 when none is configured")
+    @Test("every admin route needs an administrator: 401 without a token or with a wrong one, 403 for a candidate")
     func guarded() async throws {
         let routes: [(HTTPRequest.Method, String)] = [
             (.get, "/api/v1/admin/sources"), (.post, "/api/v1/admin/sources"), (.delete, "/api/v1/admin/sources/1"),
             (.post, "/api/v1/admin/sources/1/sync"), (.get, "/api/v1/admin/sources/1"), (.get, "/api/v1/admin/tasks"),
             (.get, "/api/v1/admin/tasks/dead"), (.post, "/api/v1/admin/tasks/dead/1/replay"), (.post, "/api/v1/admin/tasks/dead/replay"),
         ]
-        try await TestApp.withClient(adminToken: "secret") { client in
+        try await TestApp.withClient { client in
             for (method, uri) in routes {
                 for token in [nil, "wrong"] {
                     try await Self.call(client, method, uri, body: "{}", token: token) { response in
@@ -31,16 +31,18 @@ struct AdminRouteTests {
                 }
             }
         }
-        try await TestApp.withClient(adminToken: nil) { client in
+        try await TestApp.withClient { client in
             for (method, uri) in routes {
-                try await Self.call(client, method, uri, body: "{}") { response in #expect(response.status == .forbidden, "\(method) \(uri)") }
+                try await Self.call(client, method, uri, body: "{}", token: TestApp.candidateAccessToken) { response in
+                    #expect(response.status == .forbidden, "\(method) \(uri)")
+                }
             }
         }
     }
 
     @Test("add a source (201), list it, queue a sync (202), remove it (204); unknown ids are 404")
     func lifecycle() async throws {
-        try await TestApp.withClient(adminToken: "secret") { client in
+        try await TestApp.withClient { client in
             let body = #"{"kind":"greenhouse","board":"acme","base_url":"http://127.0.0.1:9","schedule":"cron(0 */6 * * ? *)","name":"Acme"}"#
             try await Self.call(client, .post, "/api/v1/admin/sources", body: body) { response in
                 #expect(response.status == .created)
@@ -77,7 +79,7 @@ struct AdminRouteTests {
 
     @Test("a bad source names every bad field: 400 for wrong types and unknown fields, 422 for wrong values, nothing stored")
     func badSources() async throws {
-        try await TestApp.withClient(adminToken: "secret") { client in
+        try await TestApp.withClient { client in
             try await Self.call(client, .post, "/api/v1/admin/sources", body: #"{"kind":7,"count":"x","colour":"red"}"#) { response in
                 #expect(response.status == .badRequest)
                 #expect(Set(response.problemFields) == ["kind", "count", "colour"])

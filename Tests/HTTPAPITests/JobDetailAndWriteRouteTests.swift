@@ -13,7 +13,7 @@ struct JobDetailAndWriteRouteTests {
          "currency":"USD","posted_date":"2026-11-20","apply_url":"https://initech.example/jobs/987","employment_type":"full_time"}
         """
 
-    func post(_ client: any TestClientProtocol, _ body: String, token: String? = "secret", type: String = "application/json",
+    func post(_ client: any TestClientProtocol, _ body: String, token: String? = TestApp.adminAccessToken, type: String = "application/json",
               _ check: @escaping @Sendable (TestResponse) throws -> Void) async throws {
         var headers: HTTPFields = [.contentType: type]
         if let token { headers[.authorization] = "Bearer \(token)" }
@@ -44,10 +44,10 @@ struct JobDetailAndWriteRouteTests {
         }
     }
 
-    @Test("with no admin token configured, writes are refused")
-    func writesDisabled() async throws {
-        try await TestApp.withClient(adminToken: nil) { client in
-            try await post(client, Self.valid) { response in
+    @Test("a signed-in user outside the admin group cannot write postings")
+    func writesNeedAdmin() async throws {
+        try await TestApp.withClient { client in
+            try await post(client, Self.valid, token: TestApp.candidateAccessToken) { response in
                 #expect(response.status == .forbidden)
                 #expect(response.isProblem)
             }
@@ -56,7 +56,7 @@ struct JobDetailAndWriteRouteTests {
 
     @Test("a missing or wrong token is a 401 with a challenge")
     func unauthorized() async throws {
-        try await TestApp.withClient(adminToken: "secret") { client in
+        try await TestApp.withClient { client in
             for token in [nil, "wrong", "secretx", ""] as [String?] {
                 try await post(client, Self.valid, token: token) { response in
                     #expect(response.status == .unauthorized)
@@ -68,7 +68,7 @@ struct JobDetailAndWriteRouteTests {
 
     @Test("bad bodies: not JSON 400, not an object 400, wrong type 415, too large 413, invalid fields 422")
     func badBodies() async throws {
-        try await TestApp.withClient(adminToken: "secret") { client in
+        try await TestApp.withClient { client in
             try await post(client, "{nope") { #expect($0.status == .badRequest) }
             try await post(client, "[1,2]") { #expect($0.status == .badRequest) }
             try await post(client, Self.valid, type: "text/plain") { #expect($0.status == .unsupportedMediaType) }
@@ -88,7 +88,7 @@ struct JobDetailAndWriteRouteTests {
 
     @Test("a valid posting is created (201), searchable at once, then updated (200)")
     func createAndUpdate() async throws {
-        try await TestApp.withClient(adminToken: "secret") { client in
+        try await TestApp.withClient { client in
             try await post(client, Self.valid) { response in
                 #expect(response.status == .created)
                 #expect(response.headers[.location] == "/api/v1/jobs/greenhouse%23987")

@@ -40,7 +40,8 @@ struct JobSourceSyncTests {
     }
 
     static func withSync(_ body: (JobSourceSync, JobSource, ScriptedProvider, AppServices) async throws -> Void) async throws {
-        let settings = Settings(dataDirectory: "/nonexistent", databaseURL: "sqlite::memory:")
+        let settings = Settings(dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-sync-\(UUID().uuidString)").path,
+                                databaseURL: "sqlite::memory:")
         let services = try await AppServices.open(settings: settings, logger: TestLogger.quiet, clock: FixedWallClock(now), index: .memory)
         do {
             let provider = ScriptedProvider()

@@ -12,13 +12,13 @@ struct SettingsTests {
         defer { try? FileManager.default.removeItem(atPath: file) }
         let settings = try await Settings.load(
             flags: [.port: "9000", .configFile: file],
-            environment: ["WAYFINDER_PORT": "8000", "WAYFINDER_HOST": "10.0.0.1", "WAYFINDER_ADMIN_TOKEN": "t0k3n"]
+            environment: ["WAYFINDER_PORT": "8000", "WAYFINDER_HOST": "10.0.0.1", "WAYFINDER_PUBLIC_URL": "https://jobs.example"]
         )
         #expect(settings.port == 9000)
         #expect(settings.host == "10.0.0.1")
         #expect(settings.dataDirectory == "/from/file")
         #expect(settings.logLevel == .debug)
-        #expect(settings.adminToken == "t0k3n")
+        #expect(settings.accounts.publicURL == "https://jobs.example")
         #expect(try settings.database == .sqlite(path: "/from/file/wayfinder.sqlite"))
     }
 
@@ -31,6 +31,24 @@ struct SettingsTests {
         let fromEnvironment = try await Settings.load(flags: [:], environment: ["WAYFINDER_DATA_DIR": "/srv/wf", "WAYFINDER_DATABASE_URL": "sqlite:///tmp/x.sqlite"])
         #expect(fromEnvironment.dataDirectory == "/srv/wf")
         #expect(try fromEnvironment.database == .sqlite(path: "/tmp/x.sqlite"))
+    }
+
+    @Test("account settings: mail, keys, identity provider and rate limits by their WAYFINDER_ names")
+    func accountSettings() async throws {
+        let settings = try await Settings.load(flags: [:], environment: [
+            "WAYFINDER_SMTP_URL": "smtp://user:pass@mail.example:587?starttls=true", "WAYFINDER_JWT_SECRET": String(repeating: "s", count: 40),
+            "WAYFINDER_OIDC_ISSUER": "https://cognito-idp.eu-west-1.amazonaws.com/pool", "WAYFINDER_RATE_ANONYMOUS": "60",
+            "WAYFINDER_RATE_USER": "20", "WAYFINDER_RATE_PROCESSES": "3", "WAYFINDER_TRUSTED_PROXIES": "10.0.0.0/8, ::1",
+            "WAYFINDER_BCRYPT_COST": "12",
+        ])
+        #expect(settings.accounts.smtpURL == "smtp://user:pass@mail.example:587?starttls=true")
+        #expect(settings.accounts.jwtSecret?.count == 40)
+        #expect(settings.accounts.oidcIssuer == "https://cognito-idp.eu-west-1.amazonaws.com/pool")
+        #expect(settings.accounts.anonymousRatePerMinute == 60 && settings.accounts.userRatePerSecond == 20)
+        #expect(settings.accounts.rateLimitProcesses == 3 && settings.accounts.trustedProxies == ["10.0.0.0/8", "::1"])
+        #expect(settings.accounts.bcryptCost == 12)
+        await #expect(throws: SettingsError.self) { try await Settings.load(flags: [:], environment: ["WAYFINDER_JWT_SECRET": "short"]) }
+        await #expect(throws: SettingsError.self) { try await Settings.load(flags: [:], environment: ["WAYFINDER_PUBLIC_URL": "ftp://x"]) }
     }
 
     @Test("bad values are clear errors")

@@ -1,12 +1,12 @@
 import Domain
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import JobPostings
 
-/// `/api/v1/admin/sources`: list, add, remove and sync sources. Guarded by the admin token.
-struct SourcesController<Context: RequestContext> {
+/// `/api/v1/admin/sources`: list, add, remove and sync sources. Administrators only.
+struct SourcesController<Context: AuthRequestContext<Caller>> {
     let service: JobSourceService
-    let adminToken: AdminToken
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("admin/sources", use: list)
@@ -17,19 +17,19 @@ struct SourcesController<Context: RequestContext> {
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         return try JSONResponse.make(["sources": try await service.statuses().map(SourceBody.init)])
     }
 
     @Sendable func detail(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         let id = try Self.id(context)
         return try JSONResponse.make(SourceDetailBody(source: SourceBody(status: try await service.status(id: id)),
                                           runs: try await service.runs(of: id).map(SyncRunBody.init)))
     }
 
     @Sendable func add(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         let body = try await RequestBody.json(request, limit: 65_536)
         guard case .object(let fields) = body else { throw DomainError.badRequest("The body must be a JSON object describing one source.") }
         let source = try await service.add(try Self.newSource(fields))
@@ -40,13 +40,13 @@ struct SourcesController<Context: RequestContext> {
     }
 
     @Sendable func remove(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         try await service.remove(id: try Self.id(context))
         return Response(status: .noContent)
     }
 
     @Sendable func sync(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         let id = try Self.id(context)
         let taskID = try await service.requestSync(id: id)
         return try JSONResponse.make(["task_id": taskID, "source_id": id], status: .accepted)

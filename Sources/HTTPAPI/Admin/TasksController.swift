@@ -1,13 +1,13 @@
 import Domain
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import JobPostings
 import Platform
 
 /// `/api/v1/admin/tasks`: the queue's counts and newest tasks, dead letters, and replaying them.
-struct TasksController<Context: RequestContext> {
+struct TasksController<Context: AuthRequestContext<Caller>> {
     let queue: any TaskQueue
-    let adminToken: AdminToken
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("admin/tasks", use: list)
@@ -17,7 +17,7 @@ struct TasksController<Context: RequestContext> {
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         let limit = try Self.limit(request)
         let statistics = try await queue.statistics()
         return try JSONResponse.make(TaskListBody(
@@ -27,12 +27,12 @@ struct TasksController<Context: RequestContext> {
     }
 
     @Sendable func dead(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         return try JSONResponse.make(["dead_letters": try await queue.deadLetters(limit: try Self.limit(request)).map(DeadLetterBody.init)])
     }
 
     @Sendable func replay(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         guard let id = Int64(try context.parameters.require("id")), id > 0 else {
             throw DomainError.badRequest("The id must be a positive integer.", fieldErrors: [FieldError(field: "id", message: "must be a positive integer")])
         }
@@ -41,7 +41,7 @@ struct TasksController<Context: RequestContext> {
     }
 
     @Sendable func replayAll(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         return try JSONResponse.make(["replayed": try await queue.replayAll()])
     }
 

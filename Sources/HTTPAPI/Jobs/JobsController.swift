@@ -1,12 +1,12 @@
 import Domain
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import JobPostings
 
 /// `/api/v1/jobs`: search, read one posting, create or update one.
-struct JobsController<Context: RequestContext> {
+struct JobsController<Context: AuthRequestContext<Caller>> {
     let service: JobSearchService
-    let adminToken: AdminToken
     /// Largest accepted body of a posting write.
     static var maximumBodySize: Int { 1_048_576 }
 
@@ -37,7 +37,7 @@ struct JobsController<Context: RequestContext> {
     }
 
     @Sendable func save(_ request: Request, context: Context) async throws -> Response {
-        try adminToken.authorize(request.headers[.authorization])
+        _ = try context.requireAdmin()
         let body = try await RequestBody.json(request, limit: Self.maximumBodySize)
         guard case .object(let fields) = body else {
             throw DomainError.badRequest("The body must be a JSON object describing one job posting.")
