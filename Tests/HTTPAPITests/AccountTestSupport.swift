@@ -22,7 +22,7 @@ extension TestClientProtocol {
     }
 
     /// Signs up, verifies through the mailed token and signs in; answers the token pair's fields.
-    func signUpAndIn(_ services: SignUpMail, email: String, password: String = "Sturdy-Pass-42", name: String = "Jo Tester") async throws
+    func signUpAndIn(_ services: any SignUpMail, email: String, password: String = "Sturdy-Pass-42", name: String = "Jo Tester") async throws
         -> (access: String, refresh: String) {
         let signUp = try await send(.post, "/api/v1/auth/signup", json: ["email": email, "password": password, "name": name])
         #expect(signUp.status == .created)

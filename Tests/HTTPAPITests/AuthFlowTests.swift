@@ -1,5 +1,7 @@
 import Domain
+import Domain
 import Foundation
+import HTTPAPI
 import HTTPTypes
 import HummingbirdTesting
 import Platform

@@ -1,4 +1,6 @@
+import Domain
 import Foundation
+import HTTPAPI
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting

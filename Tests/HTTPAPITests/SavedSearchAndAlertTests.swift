@@ -1,5 +1,7 @@
 import Accounts
+import Domain
 import Foundation
+import HTTPAPI
 import HTTPTypes
 import HummingbirdTesting
 import JobPostings

@@ -149,7 +149,7 @@ extension AppServices {
             if claimed.isEmpty { return delivered }
             for task in claimed.sorted(by: { $0.id < $1.id }) {
                 try await handler(task)
-                try await queue.complete(task)
+                _ = try await queue.complete(task)
                 delivered.append(try task.decode(MailMessage.self))
             }
         }

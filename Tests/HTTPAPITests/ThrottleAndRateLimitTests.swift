@@ -1,4 +1,6 @@
+import Domain
 import Foundation
+import HTTPAPI
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -29,7 +31,7 @@ struct ThrottleAndRateLimitTests {
 
     @Test("an unknown email is throttled like a known one, so 429 reveals nothing")
     func unknownEmailThrottled() async throws {
-        try await TestApp.withClient { client in
+        try await TestApp.withClient { client async throws in
             for _ in 0..<5 {
                 #expect(try await client.send(.post, "/api/v1/auth/signin", json: ["email": "ghost@example.com", "password": "Wrong-Pass-1"]).status == .unauthorized)
             }
@@ -41,7 +43,7 @@ struct ThrottleAndRateLimitTests {
     func addressThrottle() async throws {
         try await TestApp.withServices { services in
             let app = Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestApp.logger)
-            try await app.test(.live) { client in
+            try await app.test(.live) { client async throws in
                 var statuses: [HTTPResponse.Status] = []
                 for index in 0..<31 {
                     statuses.append(try await client.send(.post, "/api/v1/auth/signin", json: ["email": "user\(index)@example.com", "password": "Wrong-Pass-1"]).status)
@@ -56,7 +58,7 @@ struct ThrottleAndRateLimitTests {
     func otherThrottles() async throws {
         try await TestApp.withServices { services in
             let app = Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestApp.logger)
-            try await app.test(.live) { client in
+            try await app.test(.live) { client async throws in
                 var last: HTTPResponse.Status = .ok
                 for _ in 0..<31 { last = try await client.send(.post, "/api/v1/auth/verify", json: ["token": "guess"]).status }
                 #expect(last == .tooManyRequests)
@@ -69,7 +71,7 @@ struct ThrottleAndRateLimitTests {
         let settings = TestApp.settings { $0.accounts.anonymousRatePerMinute = 3 }
         try await TestApp.withServices(settings: settings) { services in
             let app = Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestApp.logger)
-            try await app.test(.live) { client in
+            try await app.test(.live) { client async throws in
                 for remaining in [2, 1, 0] {
                     let response = try await client.send(.get, "/api/v1/jobs?q=engineer")
                     #expect(response.status == .ok)
@@ -96,7 +98,7 @@ struct ThrottleAndRateLimitTests {
         }
         try await TestApp.withServices(settings: settings) { services in
             let app = Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestApp.logger)
-            try await app.test(.live) { client in
+            try await app.test(.live) { client async throws in
                 let forwarded = HTTPField.Name("X-Forwarded-For")!
                 #expect(try await client.send(.get, "/api/v1/jobs", headers: [forwarded: "203.0.113.7"]).status == .ok)
                 #expect(try await client.send(.get, "/api/v1/jobs", headers: [forwarded: "203.0.113.7"]).status == .tooManyRequests)

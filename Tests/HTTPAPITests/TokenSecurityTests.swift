@@ -1,5 +1,7 @@
 import Crypto
+import Domain
 import Foundation
+import HTTPAPI
 import HTTPTypes
 import HummingbirdTesting
 import Platform

@@ -23,7 +23,7 @@ public struct MailFeature: Sendable {
         publicURL = settings.accounts.publicURL ?? "http://\(host):\(settings.port)"
         if let url = settings.accounts.smtpURL {
             do {
-                mailer = SMTPMailer(configuration: try SMTPConfiguration(url: url))
+                mailer = try SMTPMailer(configuration: try SMTPConfiguration(url: url))
             } catch {
                 throw SettingsError("SMTP URL: \(error)")
             }
@@ -33,6 +33,6 @@ public struct MailFeature: Sendable {
             mailer = FileDropMailer(directory: directory, clock: clock)
             mailDirectory = directory
         }
-        work.register(SendMailTask.name, SendMailTask.handler(mailer: mailer, logger: Logger(label: "wayfinder.mail")))
+        work.register(SendMailTask.name, SendMailTask.handler(mailer: mailer))
     }
 }
