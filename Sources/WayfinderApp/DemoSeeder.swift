@@ -20,6 +20,7 @@ struct DemoSeeder {
             stored = stored + (try await services.repository.upsert(batch))
         }
         services.logger.info("added demo postings", metadata: ["postings": "\(stored.inserted)"])
+        try await DemoAccounts(services: services).seed()
         try await addDemoSource()
     }
 

@@ -124,7 +124,7 @@ struct ImportJobs: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchCorpus.self, BenchQueries.self]
+        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchCorpus.self, BenchQueries.self]
     )
 }
 
@@ -187,6 +187,31 @@ struct BenchSync: AsyncParsableCommand {
         let sizes = postings.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else { throw ValidationError("--postings takes positive numbers, e.g. 10000,100000") }
         try await SyncBenchmark(postings: sizes, databaseURL: databaseURL).run()
+    }
+}
+
+struct BenchAuth: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "auth",
+        abstract: "Bcrypt cost per hash, then sign-in and authenticated GET /api/v1/users/me throughput over local HTTP."
+    )
+
+    @Option(name: .customLong("bcrypt-cost"), help: "The work factor sign-in runs at (as WAYFINDER_BCRYPT_COST).")
+    var bcryptCost = 11
+
+    @Option(help: "Concurrent clients.")
+    var concurrency = 8
+
+    @Option(help: "Seconds per scenario.")
+    var seconds = 10.0
+
+    @Option(name: .customLong("database-url"), help: "postgres://… (an empty database; default: a temporary SQLite file).")
+    var databaseURL: String?
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        guard (4...16).contains(bcryptCost), concurrency > 0, seconds > 0 else { throw ValidationError("--bcrypt-cost takes 4 to 16; --concurrency and --seconds must be positive") }
+        try await AuthBenchmark(bcryptCost: bcryptCost, concurrency: concurrency, seconds: seconds, databaseURL: databaseURL).run()
     }
 }
 

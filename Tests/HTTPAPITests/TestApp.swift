@@ -99,8 +99,7 @@ enum TestAppError: Error { case adminSignIn }
 extension TestApp {
     /// A verified account signed in through the identity service; answers its access token.
     static func signedInUser(_ services: AppServices, email: String, password: String = "Candidate-Pass-1!") async throws -> String {
-        let (user, _) = try await services.accounts.administration.createAdmin(email: email, password: password, name: "Test User")
-        _ = try await services.accounts.administration.change(user.id, .init(groups: [.candidate], disabled: nil), by: Actor(userID: "system", groups: [.admin]))
+        _ = try await services.accounts.administration.provision(email: email, password: password, name: "Test User", groups: [.candidate])
         guard case .tokens(let pair) = try await services.accounts.api.identity.signIn(email: email, password: password, address: nil) else {
             throw TestAppError.adminSignIn
         }

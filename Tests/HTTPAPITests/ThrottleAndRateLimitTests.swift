@@ -81,7 +81,7 @@ struct ThrottleAndRateLimitTests {
                 let refused = try await client.send(.get, "/api/v1/jobs?q=engineer")
                 #expect(refused.status == .tooManyRequests)
                 #expect(refused.isProblem)
-                #expect(Int(refused.headers[.retryAfter] ?? "") == 20)
+                #expect((1...20).contains(Int(refused.headers[.retryAfter] ?? "") ?? 0))
                 #expect(refused.headers[HTTPField.Name("RateLimit-Remaining")!] == "0")
                 #expect(try await client.send(.get, "/health").status == .ok)
                 // A signed-in user has a bucket of their own.

@@ -8,7 +8,9 @@ import Testing
 /// Two real `wayfinder serve` processes on one PostgreSQL database: what one writes, the other finds.
 @Suite("Several servers on one PostgreSQL database", .enabled(if: ProcessInfo.processInfo.environment["WAYFINDER_TEST_POSTGRES_URL"] != nil))
 struct TwoServersOnPostgreSQLTests {
-    static let token = "two-servers-secret"
+    /// Servers that share a database but not a data directory share their signing secret through configuration.
+    static let signingSecret = "two-servers-signing-secret-of-32-bytes-or-more"
+    static let adminPassword = "Two-Servers-Admin-1!"
 
     /// The `wayfinder` executable built next to this test bundle (`swift build` builds it).
     static var executable: URL? {
@@ -29,7 +31,8 @@ struct TwoServersOnPostgreSQLTests {
             process.arguments = ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--data-dir", directory.path,
                                  "--database-url", databaseURL, "--log-level", "warning"]
             var environment = ProcessInfo.processInfo.environment
-            environment["WAYFINDER_ADMIN_TOKEN"] = TwoServersOnPostgreSQLTests.token
+            environment["WAYFINDER_JWT_SECRET"] = TwoServersOnPostgreSQLTests.signingSecret
+            environment["WAYFINDER_SECRET_KEY"] = Data(repeating: 3, count: 32).base64EncodedString()
             process.environment = environment
             process.standardOutput = FileHandle.nullDevice
             self.port = port
@@ -58,13 +61,13 @@ struct TwoServersOnPostgreSQLTests {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// GET, or POST with the admin token when there is a body.
-    static func request(_ url: String, body: String? = nil) async throws -> (Int, [String: Any]) {
+    /// GET, or POST when there is a body, with a bearer token when given.
+    static func request(_ url: String, body: String? = nil, token: String? = nil) async throws -> (Int, [String: Any]) {
         var request = HTTPClientRequest(url: url)
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
             request.body = .bytes(ByteBuffer(string: body))
         }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
@@ -109,7 +112,23 @@ struct TwoServersOnPostgreSQLTests {
             #expect(ready != nil, "server on port \(server.port) did not become ready")
         }
 
-        let (created, _) = try await Self.request(first.base + "/api/v1/jobs", body: Self.posting(status: "open"))
+        // The first administrator comes from the command line; a token one server issues works on the other.
+        let createAdmin = Process()
+        createAdmin.executableURL = executable
+        createAdmin.arguments = ["users", "create-admin", "--email", "admin@example.com", "--password-stdin", "--database-url", databaseURL,
+                                 "--data-dir", first.directory.path, "--log-level", "warning"]
+        let input = Pipe()
+        createAdmin.standardInput = input
+        createAdmin.standardOutput = FileHandle.nullDevice
+        try createAdmin.run()
+        input.fileHandleForWriting.write(Data("\(Self.adminPassword)\n".utf8))
+        try input.fileHandleForWriting.close()
+        createAdmin.waitUntilExit()
+        #expect(createAdmin.terminationStatus == 0)
+        let signIn = try await Self.request(second.base + "/api/v1/auth/signin", body: #"{"email":"admin@example.com","password":"\#(Self.adminPassword)"}"#)
+        let token = try #require(signIn.1["access_token"] as? String, "sign-in answered \(signIn.0)")
+
+        let (created, _) = try await Self.request(first.base + "/api/v1/jobs", body: Self.posting(status: "open"), token: token)
         #expect(created == 201)
         let appeared = try await Self.waitUntil(.seconds(5)) {
             try await Self.request(second.base + "/api/v1/jobs?q=glassblower").1["total"] as? Int == 1
@@ -117,7 +136,7 @@ struct TwoServersOnPostgreSQLTests {
         let appearedAfter = try #require(appeared, "the posting never appeared on the second server")
         #expect(appearedAfter < .seconds(1), "took \(appearedAfter)")
 
-        let (closed, _) = try await Self.request(first.base + "/api/v1/jobs", body: Self.posting(status: "closed"))
+        let (closed, _) = try await Self.request(first.base + "/api/v1/jobs", body: Self.posting(status: "closed"), token: token)
         #expect(closed == 200)
         let vanished = try await Self.waitUntil(.seconds(5)) {
             try await Self.request(second.base + "/api/v1/jobs?q=glassblower").1["total"] as? Int == 0

@@ -58,7 +58,18 @@ public struct UserAdministration: Sendable {
     }
 
     /// Creates a verified administrator, or makes an existing account one (setting its password).
-    public func createAdmin(email rawEmail: String, password: String, name: String?) async throws -> (user: User, created: Bool) {
+    public func createAdmin(email: String, password: String, name: String?) async throws -> (user: User, created: Bool) {
+        try await provision(email: email, password: password, name: name ?? "Administrator") { $0.insert(.admin) }
+    }
+
+    /// Creates a verified account in exactly these groups, or puts an existing one in them (setting
+    /// its password): for demo data and scripted setups.
+    public func provision(email: String, password: String, name: String, groups: Set<UserGroup>) async throws -> (user: User, created: Bool) {
+        try await provision(email: email, password: password, name: name) { $0 = groups }
+    }
+
+    private func provision(email rawEmail: String, password: String, name: String,
+                           groups: (inout Set<UserGroup>) -> Void) async throws -> (user: User, created: Bool) {
         let email = EmailAddress.normalize(rawEmail)
         if let problem = EmailAddress.problem(with: email) {
             throw DomainError.invalid("The email is not valid.", fieldErrors: [FieldError(field: "email", message: problem)])
@@ -67,7 +78,7 @@ public struct UserAdministration: Sendable {
         let now = clock.now()
         let hash = Bcrypt.hash(password, cost: bcryptCost)
         if var user = try await users.user(email: email) {
-            user.groups.insert(.admin)
+            groups(&user.groups)
             user.passwordHash = hash
             user.isDisabled = false
             user.emailVerifiedAt = user.emailVerifiedAt ?? now
@@ -75,9 +86,11 @@ public struct UserAdministration: Sendable {
             try await users.update(user)
             return (user, false)
         }
+        var initial: Set<UserGroup> = []
+        groups(&initial)
         let user = User(
-            id: SecretToken.identifier(), email: email, name: name ?? "Administrator", passwordHash: hash,
-            groups: [.admin], emailVerifiedAt: now, createdAt: now, updatedAt: now
+            id: SecretToken.identifier(), email: email, name: name, passwordHash: hash,
+            groups: initial.isEmpty ? [.candidate] : initial, emailVerifiedAt: now, createdAt: now, updatedAt: now
         )
         try await users.create(user)
         return (user, true)
