@@ -1,8 +1,9 @@
 import Foundation
 
-/// Encodes a text body as UTF-8 in a form every mail path carries intact: quoted-printable for text
-/// that is mostly ASCII (still readable in the raw message), base64 for text that is mostly not
-/// (quoted-printable would triple its size). Both keep lines short and within 7-bit ASCII.
+/// Encodes a text body as UTF-8 in a form every mail path carries intact: as it is (7bit) when it is
+/// plain ASCII in lines of at most 998 bytes, so links and codes read and copy exactly as written;
+/// quoted-printable for other text that is mostly ASCII (still readable in the raw message), base64
+/// for text that is mostly not (quoted-printable would triple its size).
 enum MIMEBodyEncoding {
     struct Part {
         var transferEncoding: String
@@ -14,6 +15,10 @@ enum MIMEBodyEncoding {
         let normalized = normalizeLineEndings(text)
         let bytes = Array(normalized.utf8)
         let nonASCII = bytes.lazy.filter { $0 >= 128 }.count
+        if nonASCII == 0, !bytes.contains(UInt8(ascii: "\r")), !bytes.contains(0),
+           normalized.split(separator: "\n", omittingEmptySubsequences: false).allSatisfy({ $0.utf8.count <= 998 }) {
+            return Part(transferEncoding: "7bit", body: normalized.replacing("\n", with: "\r\n") + "\r\n")
+        }
         if nonASCII * 3 > bytes.count {
             let crlf = Data(normalized.replacing("\n", with: "\r\n").utf8)
             let base64 = Array(crlf.base64EncodedString())

@@ -15,8 +15,9 @@ public struct AccountsFeature: Sendable {
     public let alerts: SendSearchAlertsTask
     public let rateLimits: RateLimits
     public let trustedProxies: TrustedProxies
-    /// The schedule that sends alert digests: every five minutes, so "instant" means within minutes.
-    static let alertSchedule = "*/5 * * * *"
+    /// The schedule that sends alert digests: every minute, so "instant" means within a minute, and an
+    /// import that finishes within one gives one digest rather than one per write batch.
+    static let alertSchedule = "* * * * *"
 
     init(store: any SQLStore, postings: SQLJobPostingRepository, work: inout BackgroundWorkFeature, mail: MailFeature,
          http: any HTTPFetcher, settings: Settings, clock: any WallClock, logger: Logger) async throws {

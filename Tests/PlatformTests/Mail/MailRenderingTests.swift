@@ -24,7 +24,7 @@ struct MailRenderingTests {
         #expect(mail.header("MIME-Version") == "1.0")
         #expect(mail.header("List-Unsubscribe") == "<https://wayfinder.example/unsubscribe/abc>")
         #expect(mail.header("Content-Type") == "text/plain; charset=utf-8")
-        #expect(mail.header("Content-Transfer-Encoding") == "quoted-printable")
+        #expect(mail.header("Content-Transfer-Encoding") == "7bit")
         #expect(try mail.decodedBody() == "Hello,\nthree new jobs.")
     }
 
@@ -90,6 +90,14 @@ struct MailRenderingTests {
         #expect(mail.body.contains("a =3D b=20\r\n"))
         #expect(mail.body.contains("na=C3=AFve caf=C3=A9"))
         #expect(try mail.decodedBody() + "\n" == text)
+    }
+
+    @Test("plain ASCII text is sent as written, so a link with '=' reads and copies exactly from the raw file")
+    func plainASCIIAsWritten() throws {
+        let link = "https://wayfinder.example/verify?token=" + String(repeating: "Ab9_-", count: 12)
+        let mail = try RenderedMail(Self.message(text: "Confirm:\n\(link)\n").rendered(date: Self.date))
+        #expect(mail.header("Content-Transfer-Encoding") == "7bit")
+        #expect(mail.body.contains(link + "\r\n"))
     }
 
     @Test("text that is mostly not ASCII is sent as base64")
