@@ -136,6 +136,13 @@ extension TestApp {
     }
 }
 
+extension TestApp {
+    /// The application on a real socket (a free port on 127.0.0.1), for tests that need a peer address.
+    static func live(_ services: AppServices) -> some ApplicationProtocol {
+        Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+    }
+}
+
 extension AppServices {
     /// Runs the queued `send_mail` tasks as a worker would, so they land in `<data dir>/mail/`, and
     /// answers the messages read back from those files' tasks, oldest first.

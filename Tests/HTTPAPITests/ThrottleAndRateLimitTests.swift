@@ -42,8 +42,7 @@ struct ThrottleAndRateLimitTests {
     @Test("one client address guessing across many accounts is throttled (live server, real peer address)")
     func addressThrottle() async throws {
         try await TestApp.withServices { services in
-            let app = Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestApp.logger)
-            try await app.test(.live) { client async throws in
+            try await TestApp.live(services).test(.live) { client async throws in
                 var statuses: [HTTPResponse.Status] = []
                 for index in 0..<31 {
                     statuses.append(try await client.send(.post, "/api/v1/auth/signin", json: ["email": "user\(index)@example.com", "password": "Wrong-Pass-1"]).status)
@@ -57,8 +56,7 @@ struct ThrottleAndRateLimitTests {
     @Test("wrong MFA codes and wrong verification tokens are throttled too")
     func otherThrottles() async throws {
         try await TestApp.withServices { services in
-            let app = Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestApp.logger)
-            try await app.test(.live) { client async throws in
+            try await TestApp.live(services).test(.live) { client async throws in
                 var last: HTTPResponse.Status = .ok
                 for _ in 0..<31 { last = try await client.send(.post, "/api/v1/auth/verify", json: ["token": "guess"]).status }
                 #expect(last == .tooManyRequests)
@@ -70,8 +68,7 @@ struct ThrottleAndRateLimitTests {
     func anonymousRateLimit() async throws {
         let settings = TestApp.settings { $0.accounts.anonymousRatePerMinute = 3 }
         try await TestApp.withServices(settings: settings) { services in
-            let app = Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestApp.logger)
-            try await app.test(.live) { client async throws in
+            try await TestApp.live(services).test(.live) { client async throws in
                 for remaining in [2, 1, 0] {
                     let response = try await client.send(.get, "/api/v1/jobs?q=engineer")
                     #expect(response.status == .ok)
@@ -97,8 +94,7 @@ struct ThrottleAndRateLimitTests {
             $0.accounts.trustedProxies = ["127.0.0.0/8"]
         }
         try await TestApp.withServices(settings: settings) { services in
-            let app = Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestApp.logger)
-            try await app.test(.live) { client async throws in
+            try await TestApp.live(services).test(.live) { client async throws in
                 let forwarded = HTTPField.Name("X-Forwarded-For")!
                 #expect(try await client.send(.get, "/api/v1/jobs", headers: [forwarded: "203.0.113.7"]).status == .ok)
                 #expect(try await client.send(.get, "/api/v1/jobs", headers: [forwarded: "203.0.113.7"]).status == .tooManyRequests)

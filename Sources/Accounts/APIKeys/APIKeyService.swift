@@ -24,7 +24,8 @@ public struct APIKeyService: Sendable {
         guard try await keys.keys(userID: actor.userID).count < Self.maximumKeysPerUser else {
             throw DomainError.conflict("An account may hold at most \(Self.maximumKeysPerUser) API keys; delete one first.")
         }
-        let prefix = String(SecretToken.generate(bytes: 6).prefix(8))
+        // Hex, so the prefix never contains the '_' that separates the parts of a key.
+        let prefix = String(SecretToken.digest(SecretToken.generate()).prefix(10))
         let secret = "wf_\(prefix)_\(SecretToken.generate())"
         let key = APIKey(
             id: SecretToken.identifier(), userID: actor.userID, name: name, prefix: prefix,

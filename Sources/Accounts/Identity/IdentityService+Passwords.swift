@@ -15,13 +15,7 @@ extension IdentityService {
             return
         }
         guard let user = try await users.user(email: email), user.passwordHash != nil, !user.isDisabled else { return }
-        let now = clock.now()
-        try await sessions.expireOneTimeTokens(userID: user.id, purpose: .resetPassword, at: now)
-        let token = SecretToken.generate()
-        try await sessions.addOneTimeToken(OneTimeTokenRecord(
-            tokenHash: SecretToken.digest(token), userID: user.id, purpose: .resetPassword,
-            expiresAt: now.addingTimeInterval(Self.resetLifetime)
-        ))
+        let token = try await issueOneTimeToken(for: user, purpose: .resetPassword, lifetime: Self.resetLifetime)
         try await mailer.send(mails.passwordReset(to: user, token: token))
     }
 

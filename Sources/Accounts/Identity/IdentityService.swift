@@ -103,14 +103,19 @@ public struct IdentityService: Sendable {
     }
 
     private func sendVerification(to user: User) async throws {
+        let token = try await issueOneTimeToken(for: user, purpose: .verifyEmail, lifetime: Self.verificationLifetime)
+        try await mailer.send(mails.verification(to: user, token: token))
+    }
+
+    /// A new single-use token for a mailed link; earlier unused ones of the same purpose stop working.
+    func issueOneTimeToken(for user: User, purpose: OneTimePurpose, lifetime: TimeInterval) async throws -> String {
         let now = clock.now()
-        try await sessions.expireOneTimeTokens(userID: user.id, purpose: .verifyEmail, at: now)
+        try await sessions.expireOneTimeTokens(userID: user.id, purpose: purpose, at: now)
         let token = SecretToken.generate()
         try await sessions.addOneTimeToken(OneTimeTokenRecord(
-            tokenHash: SecretToken.digest(token), userID: user.id, purpose: .verifyEmail,
-            expiresAt: now.addingTimeInterval(Self.verificationLifetime)
+            tokenHash: SecretToken.digest(token), userID: user.id, purpose: purpose, expiresAt: now.addingTimeInterval(lifetime)
         ))
-        try await mailer.send(mails.verification(to: user, token: token))
+        return token
     }
 }
 
