@@ -51,7 +51,7 @@ public struct AccountsAPI: Sendable {
 public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     // One log line per request (with Hummingbird's request id), after errors became problems.
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware(level: .info))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: AuthenticationMiddleware(
         identity: dependencies.accounts.identity, apiKeys: dependencies.accounts.apiKeys, proxies: dependencies.trustedProxies
