@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .executableTarget(
@@ -43,7 +44,7 @@ let package = Package(
         .target(
             name: "WayfinderApp",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "Platform", "Search", "Storage", "HTTPAPI",
+                "Domain", "JobPostings", "Accounts", "Platform", "Search", "Storage", "HTTPAPI", "WebPages",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -94,6 +95,23 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "WebPages",
+            dependencies: [
+                "Domain", "JobPostings", "Accounts", "Platform", "HTTPAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WebPagesTests",
+            dependencies: ["WebPages", "Domain"],
             swiftSettings: swiftSettings
         ),
         .target(
