@@ -104,6 +104,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates"), .copy("Assets")],
@@ -111,7 +112,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WebPagesTests",
-            dependencies: ["WebPages", "Domain"],
+            dependencies: [
+                "WebPages", "Domain", "WayfinderApp", "HTTPAPI", "JobPostings", "Platform",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

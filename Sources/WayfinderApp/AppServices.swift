@@ -5,6 +5,7 @@ import JobPostings
 import Logging
 import Search
 import Storage
+import WebPages
 
 /// The composition root: opens the database, builds the index and wires the use cases.
 public struct AppServices: Sendable {
@@ -140,6 +141,11 @@ public struct AppServices: Sendable {
                 return Readiness(isReady: false, reason: "The database is not reachable.")
             }
         }
+    }
+
+    /// The web app's pages on the same use cases; cookies are `Secure` when the public URL is HTTPS.
+    public func webDependencies() async throws -> WebDependencies {
+        try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, secureCookies: mail.publicURL.lowercased().hasPrefix("https://"))
     }
 
     public func close() async {

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPAPI
+import WebPages
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -15,8 +16,10 @@ public enum Server {
         }
         try await services.catchUpIndex()
         services.persistIndex()
+        let router = buildRouter(services.apiDependencies)
+        addWebRoutes(to: router, try await services.webDependencies())
         let app = Application(
-            router: buildRouter(services.apiDependencies),
+            router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "wayfinder"),
             services: [
                 IndexFollowingService(services: services, interval: .seconds(1)),

@@ -22,6 +22,15 @@ extension IdentityService {
         return Authenticated(actor: user.actor, sessionID: sessionID)
     }
 
+    /// The user of a browser session cookie (which holds the session's refresh token, never exchanged
+    /// by a browser); `DomainError.unauthorized` when the session ended.
+    public func authenticate(sessionToken: String) async throws -> Authenticated {
+        guard let (userID, sessionID) = try await sessions.currentSession(tokenHash: SecretToken.digest(sessionToken), at: clock.now()),
+              let user = try await users.activeUser(id: userID, sessionID: sessionID)
+        else { throw DomainError.unauthorized("The session has ended. Sign in again.") }
+        return Authenticated(actor: user.actor, sessionID: sessionID)
+    }
+
     /// An external identity is mapped to a local account on first sight (by issuer and subject), and
     /// its groups follow the provider's on every request.
     private func authenticateExternal(_ token: String, provider: ExternalIdentityProvider) async throws -> Authenticated {

@@ -29,7 +29,7 @@ public struct AccountMails: Sendable {
             Hello \(user.name),
 
             Someone tried to create a Wayfinder account with this email address, which already has one.
-            If it was you, sign in at \(publicURL)/signin or reset your password at \(publicURL)/password/forgot.
+            If it was you, sign in at \(publicURL)/signin or reset your password at \(publicURL)/forgot.
             If it was not, you can ignore this mail: nothing about your account changed.
             """)
     }
@@ -39,7 +39,7 @@ public struct AccountMails: Sendable {
             Hello \(user.name),
 
             Choose a new password here:
-            \(publicURL)/password/reset?token=\(token)
+            \(publicURL)/reset?token=\(token)
 
             Or send this code with your new password to POST /api/v1/auth/password/reset: \(token)
 
@@ -52,7 +52,7 @@ public struct AccountMails: Sendable {
             Hello \(user.name),
 
             The password of your Wayfinder account was just changed, and every other session was signed out.
-            If this was not you, reset your password at once: \(publicURL)/password/forgot
+            If this was not you, reset your password at once: \(publicURL)/forgot
             """)
     }
 }

@@ -44,6 +44,9 @@ public protocol SessionRepository: Sendable {
     /// Revokes the session a refresh token belongs to; false when the token is unknown.
     func revokeSession(tokenHash: String, at time: Date) async throws -> Bool
     func revokeSession(id: String, at time: Date) async throws
+    /// The user and session of a refresh token that is current (not exchanged, expired or revoked):
+    /// how a browser's session cookie, which holds one, is checked.
+    func currentSession(tokenHash: String, at time: Date) async throws -> (userID: String, sessionID: String)?
     /// Revokes every session of the user but `keeping` (the caller's own).
     func revokeSessions(userID: String, keeping: String?, at time: Date) async throws
 

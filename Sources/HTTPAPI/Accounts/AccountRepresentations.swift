@@ -142,3 +142,10 @@ struct ExportBody: Encodable {
         try container.encode(export.exportedAt, forKey: .exportedAt)
     }
 }
+
+/// The account export as `GET /api/v1/users/me/export` answers it, for the web app's download too.
+public enum AccountExportDocument {
+    public static func encode(_ export: AccountExport) throws -> Data {
+        try JSONEncoder.api.encode(ExportBody(export: export))
+    }
+}

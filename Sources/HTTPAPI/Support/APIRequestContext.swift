@@ -11,6 +11,8 @@ public struct APIRequestContext: AuthRequestContext, RemoteAddressRequestContext
     public let remoteAddress: SocketAddress?
     /// The client's address: the peer's, or the one a trusted proxy reports in `X-Forwarded-For`.
     public var clientAddress: String?
+    /// The browser's CSRF token, for pages to put in their forms (set by the web app's session middleware).
+    public var csrfToken: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -21,14 +21,16 @@ public struct RateLimits: Sendable {
 
 /// Admits or refuses each request by its caller's token bucket, and reports the bucket in
 /// `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a refusal is 429 with `Retry-After`.
-/// Health checks are never limited: a load balancer polling them must not lock itself out.
+/// Health checks are never limited (a load balancer polling them must not lock itself out), nor are
+/// the web app's static files (a page's own stylesheet must not use up a visitor's requests).
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
     let limits: RateLimits
     let buckets: TokenBuckets
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.path == "/health" || request.uri.path == "/ready" { return try await next(request, context) }
+        let path = request.uri.path
+        if path == "/health" || path == "/ready" || path.hasPrefix("/assets/") { return try await next(request, context) }
         let (key, rule): (String, RateLimitRule) = switch context.identity {
         case .apiKey(let apiKey)?: ("key:\(apiKey.id)", RateLimitRule.perSecond(apiKey.ratePerSecond))
         case .user(let user)?: ("user:\(user.actor.userID)", limits.user)

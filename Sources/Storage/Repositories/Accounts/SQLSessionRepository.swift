@@ -78,6 +78,18 @@ public struct SQLSessionRepository: SessionRepository {
         }
     }
 
+    public func currentSession(tokenHash: String, at time: Date) async throws -> (userID: String, sessionID: String)? {
+        try await store.read { database in
+            guard let row = try await database.raw("""
+                SELECT refresh_tokens.user_id, refresh_tokens.session_id
+                FROM refresh_tokens JOIN user_sessions ON user_sessions.id = refresh_tokens.session_id
+                WHERE refresh_tokens.token_hash = \(bind: tokenHash) AND refresh_tokens.rotated_at IS NULL
+                  AND refresh_tokens.expires_at > \(bind: Milliseconds.from(time)) AND user_sessions.revoked_at IS NULL
+                """).first() else { return nil }
+            return (try row.decode(column: "user_id", as: String.self), try row.decode(column: "session_id", as: String.self))
+        }
+    }
+
     public func revokeSessions(userID: String, keeping: String?, at time: Date) async throws {
         try await store.transaction { database in
             try await database.raw("""

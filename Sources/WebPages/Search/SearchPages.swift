@@ -1,0 +1,118 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import JobPostings
+
+/// `/` (search) and `/jobs/{id}` (one posting).
+struct SearchPages {
+    let web: WebContext
+
+    func addRoutes(to group: RouterGroup<APIRequestContext>) {
+        group.get("/", use: search)
+        group.get("jobs/{id}", use: posting)
+    }
+
+    @Sendable func search(_ request: Request, context: APIRequestContext) async throws -> Response {
+        var query = JobSearchQuery()
+        var errors: [FieldError] = []
+        do {
+            // Empty form fields are absent fields; the page's own `notice` is not a search parameter.
+            let raw = (request.uri.query ?? "").split(separator: "&").filter { pair in
+                !pair.hasSuffix("=") && !pair.hasPrefix("notice=")
+            }.joined(separator: "&")
+            query = try JobSearchParameters.parse(QueryParameters(rawQuery: raw))
+        } catch DomainError.badRequest(_, let fields) {
+            errors = fields
+        }
+        var results: JobSearchResults?
+        if errors.isEmpty {
+            do {
+                results = try await web.dependencies.jobs.search(query)
+            } catch DomainError.badRequest(_, let fields) {
+                errors = fields.isEmpty ? [FieldError(field: "cursor", message: "this page of results is no longer available; start again")] : fields
+            }
+        }
+        let signedIn = context.identity.map { if case .user = $0 { true } else { false } } ?? false
+        let model = SearchPage(query: query, results: results, errors: errors, signedIn: signedIn)
+        let title = query.text.isEmpty ? "Find a job" : "\(query.text) jobs"
+        return await web.page("search", model, title: title, request, context, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    @Sendable func posting(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id").removingPercentEncoding ?? ""
+        let posting: JobPosting
+        do {
+            posting = try await web.dependencies.jobs.posting(jobID: id)
+        } catch DomainError.notFound {
+            return await web.message("This job is not here", "It may have been filled or removed, or the link is wrong.",
+                                     link: ("/", "Search all jobs"), status: .notFound, request, context)
+        }
+        let others = (try? await web.dependencies.jobs.otherSources(of: id)) ?? []
+        return await web.page("job", JobPage(posting, otherSources: others), title: posting.title, request, context)
+    }
+}
+
+/// The view model of `/jobs/{id}`. The description is the sanitizer's output, never the provider's HTML.
+struct JobPage {
+    struct Source {
+        var provider: String
+        var url: String
+    }
+
+    var title: String
+    var company: String
+    var location: String
+    var remote: Bool
+    var salary: String?
+    var employmentType: String?
+    var posted: String
+    var postedISO: String
+    var applyURL: String?
+    var descriptionHTML: String
+    var otherSources: [Source]
+    var hasOtherSources: Bool
+
+    init(_ posting: JobPosting, otherSources: [JobPosting]) {
+        title = posting.title
+        company = posting.company
+        location = posting.location
+        remote = posting.remote
+        salary = PostingText.salary(posting)
+        employmentType = PostingText.employmentType(posting.employmentType)
+        posted = PostingText.date(posting.postedDate)
+        postedISO = PostingText.isoDate(posting.postedDate)
+        applyURL = posting.applyURL.flatMap { url in
+            // Only web links: a `javascript:` URL from a provider must never become a link.
+            let lower = url.lowercased()
+            return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : nil
+        }
+        descriptionHTML = posting.descriptionHTML ?? HTMLEscaping.paragraphs(posting.description)
+        self.otherSources = otherSources.map { Source(provider: $0.providerID, url: PostingText.url($0.jobID)) }
+        hasOtherSources = !otherSources.isEmpty
+    }
+}
+
+/// Plain text as escaped HTML paragraphs.
+enum HTMLEscaping {
+    static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
+    static func paragraphs(_ text: String) -> String {
+        text.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            .map { "<p>" + escape($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }.joined()
+    }
+}

@@ -1,0 +1,45 @@
+import Accounts
+import HTTPAPI
+import Hummingbird
+import JobPostings
+
+/// What the web app needs: the same use cases the API calls.
+public struct WebDependencies: Sendable {
+    public var jobs: JobSearchService
+    public var accounts: AccountsAPI
+    /// Cookies get `Secure` when the public URL is HTTPS.
+    public var secureCookies: Bool
+    public var pages: PageRenderer
+    public var assets: AssetCatalog
+
+    public init(jobs: JobSearchService, accounts: AccountsAPI, secureCookies: Bool, pages: PageRenderer, assets: AssetCatalog) {
+        self.jobs = jobs
+        self.accounts = accounts
+        self.secureCookies = secureCookies
+        self.pages = pages
+        self.assets = assets
+    }
+
+    /// Loads the bundled templates and assets.
+    public static func bundled(jobs: JobSearchService, accounts: AccountsAPI, secureCookies: Bool) async throws -> WebDependencies {
+        let assets = try AssetCatalog.bundled()
+        return WebDependencies(jobs: jobs, accounts: accounts, secureCookies: secureCookies,
+                               pages: try await PageRenderer.bundled(assets: assets), assets: assets)
+    }
+}
+
+/// Adds the web app's pages and assets to the API's router.
+public func addWebRoutes(to router: Router<APIRequestContext>, _ dependencies: WebDependencies) {
+    let assets = dependencies.assets
+    router.get("assets/{file}") { _, context in
+        guard let response = assets.response(for: try context.parameters.require("file")) else {
+            return Response(status: .notFound, headers: [.cacheControl: "no-store"])
+        }
+        return response
+    }
+    let pages = router.group().add(middleware: BrowserSession(identity: dependencies.accounts.identity, secureCookies: dependencies.secureCookies))
+    let web = WebContext(dependencies: dependencies)
+    SearchPages(web: web).addRoutes(to: pages)
+    AuthPages(web: web).addRoutes(to: pages)
+    AccountPages(web: web).addRoutes(to: pages)
+}
