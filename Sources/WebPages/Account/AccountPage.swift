@@ -43,8 +43,11 @@ struct AccountPage {
     var mfaEnabled: Bool
     var setup: Setup?
     var mfaError: String?
-    var recoveryCodes: [String] = []
-    var keys: [Key]
+    // Flags are stored, not computed: templates read models by reflection, which sees stored properties only.
+    var recoveryCodes: [String] = [] { didSet { hasRecoveryCodes = !recoveryCodes.isEmpty } }
+    var hasRecoveryCodes = false
+    var keys: [Key] { didSet { hasKeys = !keys.isEmpty } }
+    var hasKeys = false
     var newKey: String?
     var keyError: String?
     var deleteError: String?
@@ -81,6 +84,7 @@ struct AccountPage {
                                    labels: ["Student", "Entry level", "Mid level", "Senior", "Lead", "Executive", "Changing careers"], selected: stage),
                   error: fieldErrors["career_stage"]),
         ]
+        hasKeys = !keys.isEmpty
         self.keys = keys.map { key in
             Key(id: key.id, name: key.name, prefix: key.prefix, rate: key.ratePerSecond,
                 lastUsed: key.lastUsedAt.map(PostingText.date) ?? "never", csrf: csrf)

@@ -38,6 +38,8 @@ struct SearchPage {
 
     var query: Form
     var errors: [FieldError]
+    /// Stored, not computed: templates read models by reflection, which sees stored properties only.
+    var hasErrors: Bool
     var results: [Result]
     var facets: [Facet]
     var totalText: String
@@ -53,6 +55,7 @@ struct SearchPage {
             remote: query.remote == true, sortByDate: query.sort == .date
         )
         self.errors = errors
+        hasErrors = !errors.isEmpty
         let hits = results?.hits ?? []
         self.results = hits.map { hit in
             Result(

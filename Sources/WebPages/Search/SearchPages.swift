@@ -87,7 +87,8 @@ struct JobPage {
             let lower = url.lowercased()
             return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : nil
         }
-        descriptionHTML = posting.descriptionHTML ?? HTMLEscaping.paragraphs(posting.description)
+        // Sanitized again here, whichever way the posting was stored: a page must never carry a provider's markup.
+        descriptionHTML = posting.descriptionHTML.map { HTMLSanitizer().sanitize($0) } ?? HTMLEscaping.paragraphs(posting.description)
         self.otherSources = otherSources.map { Source(provider: $0.providerID, url: PostingText.url($0.jobID)) }
         hasOtherSources = !otherSources.isEmpty
     }
