@@ -60,7 +60,8 @@ public struct WorkerPool: Service {
     public func stop() { stopping.stop() }
 
     private func runSlot(_ slot: Int) async {
-        while !stopping.isStopped {
+        // A cancelled pool stops like a stopped one, rather than retrying a claim that cancellation fails.
+        while !stopping.isStopped, !Task.isCancelled {
             let claimed: [ClaimedTask]
             do {
                 claimed = try await queue.claim(limit: 1, visibilityTimeout: configuration.visibilityTimeout, names: handlers.names)

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Drives the web app in headless Chromium through what a new user does, with and without JavaScript.
+
+Usage: browser_flows.py BASE_URL MAIL_DIR SCREENSHOT_DIR
+Prints one line per step; exits non-zero at the first failed check. Screenshots of every step go to
+SCREENSHOT_DIR. Every page's browser console is checked for JavaScript errors.
+"""
+import email, glob, os, re, sys, time
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE, MAIL_DIR, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+os.makedirs(SHOTS, exist_ok=True)
+step_number = 0
+
+
+def browser(javascript):
+    options = Options()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--disable-gpu"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(options=options, service=service)
+
+
+def check(condition, message):
+    if not condition:
+        print("FAIL: " + message)
+        sys.exit(1)
+
+
+def step(driver, name):
+    """Screenshot, then fail on any JavaScript error the page logged, and on an alert dialog."""
+    global step_number
+    step_number += 1
+    driver.save_screenshot(os.path.join(SHOTS, "%02d-%s.png" % (step_number, name)))
+    try:
+        text = driver.switch_to.alert.text
+        check(False, "%s: a dialog opened: %s" % (name, text))
+    except NoAlertPresentException:
+        pass
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]
+    check(not errors, "%s: JavaScript errors: %s" % (name, errors))
+    print("ok  %s  %s" % (name, driver.current_url))
+
+
+def submit(driver, selector):
+    """Clicks a form's button and waits for the next page to replace this one."""
+    button = driver.find_element(By.CSS_SELECTOR, selector)
+    button.click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+
+
+def newest_mail_token(address, after):
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        for path in sorted(glob.glob(os.path.join(MAIL_DIR, "*.eml")), reverse=True):
+            if os.path.getmtime(path) < after:
+                continue
+            message = email.message_from_bytes(open(path, "rb").read())
+            if address not in message["To"]:
+                continue
+            body = message.get_payload(decode=True).decode() if not message.is_multipart() else message.get_payload(0).get_payload(decode=True).decode()
+            match = re.search(r"/verify\?token=([A-Za-z0-9_-]+)", body)
+            if match:
+                return match.group(1)
+        time.sleep(0.25)
+    check(False, "no verification mail for %s in %s" % (address, MAIL_DIR))
+
+
+def flow(javascript, address):
+    label = "js" if javascript else "nojs"
+    driver = browser(javascript)
+    try:
+        driver.get(BASE + "/")
+        step(driver, label + "-home")
+        box = driver.find_element(By.NAME, "q")
+        box.clear()
+        box.send_keys("engineer")
+        if javascript:
+            # Search as you type: the results and the address follow without a submit.
+            deadline = time.time() + 5
+            while time.time() < deadline and "q=engineer" not in driver.current_url:
+                time.sleep(0.1)
+            check("q=engineer" in driver.current_url, "search as you type did not update the address")
+        else:
+            submit(driver, "form[role=search] button[type=submit]")
+        check("engineer" in driver.find_element(By.ID, "results").text.lower(), "no results for engineer")
+        step(driver, label + "-search")
+        driver.find_element(By.CSS_SELECTOR, ".facets a").click()
+        check("aria-current" in driver.page_source, "a facet did not select")
+        step(driver, label + "-facet")
+        driver.get(BASE + "/?q=engineer")
+        driver.find_element(By.CSS_SELECTOR, "a[rel=next]").click()
+        check("cursor=" in driver.current_url, "paging did not move on")
+        step(driver, label + "-page-2")
+        driver.find_element(By.CSS_SELECTOR, ".results h2 a").click()
+        check("/jobs/" in driver.current_url and driver.find_elements(By.CSS_SELECTOR, "article.posting"), "the posting did not open")
+        step(driver, label + "-posting")
+
+        driver.get(BASE + "/signup")
+        driver.find_element(By.ID, "name").send_keys("Jo " + label)
+        driver.find_element(By.ID, "email").send_keys(address)
+        driver.find_element(By.ID, "password").send_keys("Sturdy-Pass-42")
+        started = time.time() - 1
+        submit(driver, "form[action='/signup'] button")
+        step(driver, label + "-signed-up")
+        token = newest_mail_token(address, started)
+        driver.get(BASE + "/verify?token=" + token)
+        submit(driver, "form[action='/verify'] button")
+        check("/signin" in driver.current_url, "verification did not lead to sign-in")
+        step(driver, label + "-verified")
+        driver.find_element(By.ID, "email").send_keys(address)
+        driver.find_element(By.ID, "password").send_keys("Sturdy-Pass-42")
+        submit(driver, "form[action='/signin'] button")
+        check(driver.find_elements(By.CSS_SELECTOR, "form[action='/signout']"), "not signed in")
+        step(driver, label + "-signed-in")
+
+        driver.get(BASE + "/?q=engineer")
+        driver.find_element(By.LINK_TEXT, "Save this search").click()
+        name = driver.find_element(By.ID, "name")
+        name.clear()
+        name.send_keys("Engineers " + label)
+        submit(driver, "form[action='/account/searches'] button")
+        check("Engineers " + label in driver.page_source, "the saved search is not listed")
+        step(driver, label + "-saved")
+        toggle = driver.find_element(By.CSS_SELECTOR, "input[name=alert_enabled]")
+        if toggle.is_selected():
+            toggle.click()
+        submit(driver, "form[action^='/account/searches/'] button[type=submit]")
+        toggle = driver.find_element(By.CSS_SELECTOR, "input[name=alert_enabled]")
+        check(not toggle.is_selected(), "turning the alert off did not stick")
+        toggle.click()
+        submit(driver, "form[action^='/account/searches/'] button[type=submit]")
+        check(driver.find_element(By.CSS_SELECTOR, "input[name=alert_enabled]").is_selected(), "turning the alert on did not stick")
+        step(driver, label + "-alert-on")
+
+        submit(driver, "form[action='/signout'] button")
+        check(driver.find_elements(By.LINK_TEXT, "Sign in"), "still signed in after signing out")
+        step(driver, label + "-signed-out")
+
+        # A posting whose description carries script and event handlers renders inert.
+        driver.get(BASE + "/jobs/test%23hostile")
+        check(driver.find_elements(By.CSS_SELECTOR, "article.posting"), "the hostile posting is missing")
+        step(driver, label + "-hostile-posting")
+    finally:
+        driver.quit()
+
+
+flow(True, "browser-js@example.com")
+flow(False, "browser-nojs@example.com")
+print("all browser flows passed; screenshots in " + SHOTS)

@@ -1,0 +1,92 @@
+import Foundation
+import HTTPAPI
+import Hummingbird
+import Logging
+import Platform
+import Testing
+import WayfinderApp
+import WebPages
+
+/// The web app in headless Chromium (Selenium): a new user's whole path, with and without JavaScript.
+/// Needs `chromium`, `chromium-driver` and Python's `selenium` (installed by `.ci/run`); skipped with the
+/// reason where they are missing, except with `CI=true`, where a missing browser is a failure.
+@Suite("Browser flows")
+struct BrowserFlowTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/browser_flows.py")
+
+    /// Why the browser tests cannot run here, or nil when they can.
+    static var missing: String? {
+        for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
+            return "\(tool) is not installed (apt-get install chromium chromium-driver)"
+        }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import selenium"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return "python3 is not installed" }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0 ? nil : "Python's selenium is not installed (python3 -m pip install selenium)"
+    }
+
+    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    @Test("search, facet, page, open a posting, sign up, verify from the mail folder, sign in, save a search, alert on, sign out; with and without JavaScript; hostile markup inert")
+    func newUserFlows() async throws {
+        if let missing = Self.missing {
+            #expect(!Self.inCI, "CI must run the browser tests: \(missing)")
+            print("skipping browser flows: \(missing)")
+            return
+        }
+        let hostile = WebTestApp.posting("hostile", title: "Engineer <script>alert('title')</script>", description: "x",
+                                         html: #"<p>Hello</p><script>alert('body')</script><img src="x" onerror="alert('img')"><a href="javascript:alert('link')" onclick="alert('click')">link</a>"#)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-browser-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var settings = Settings(dataDirectory: directory, databaseURL: "sqlite::memory:")
+        settings.accounts.bcryptCost = 4
+        settings.accounts.anonymousRatePerMinute = 100_000
+        var logger = Logger(label: "browser-test")
+        logger.logLevel = .warning
+        let services = try await AppServices.open(settings: settings, logger: logger)
+        _ = try await services.repository.upsert(WebTestApp.postings + [hostile])
+        try await services.catchUpIndex()
+        let router = buildRouter(services.apiDependencies)
+        addWebRoutes(to: router, try await services.webDependencies())
+        let (ports, portKnown) = AsyncStream<Int>.makeStream()
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { portKnown.yield($0.localAddress?.port ?? 0) }, logger: logger)
+        let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let workers = services.backgroundWork.workerPool()
+        let working = Task { try await workers.run() }
+        defer {
+            serving.cancel()
+            workers.stop()
+            working.cancel()
+        }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        let screenshots = ProcessInfo.processInfo.environment["WAYFINDER_SCREENSHOTS"]
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-browser-screenshots").path
+
+        let (status, output) = try await Self.runScript(arguments: ["http://127.0.0.1:\(port)", directory + "/mail", screenshots])
+        print(output)
+        #expect(status == 0, "browser flows failed:\n\(output)")
+        await services.close()
+    }
+
+    /// Runs the Selenium script without blocking the server's threads.
+    static func runScript(arguments: [String]) async throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        return try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { finished in
+                let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                continuation.resume(returning: (finished.terminationStatus, output))
+            }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+    }
+}
