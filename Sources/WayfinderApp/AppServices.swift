@@ -145,7 +145,8 @@ public struct AppServices: Sendable {
 
     /// The web app's pages on the same use cases; cookies are `Secure` when the public URL is HTTPS.
     public func webDependencies() async throws -> WebDependencies {
-        try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, secureCookies: mail.publicURL.lowercased().hasPrefix("https://"))
+        try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, sources: jobSources.service, tasks: backgroundWork.queue,
+                                         secureCookies: mail.publicURL.lowercased().hasPrefix("https://"))
     }
 
     public func close() async {

@@ -2,28 +2,35 @@ import Accounts
 import HTTPAPI
 import Hummingbird
 import JobPostings
+import Platform
 
 /// What the web app needs: the same use cases the API calls.
 public struct WebDependencies: Sendable {
     public var jobs: JobSearchService
     public var accounts: AccountsAPI
+    public var sources: JobSourceService
+    public var tasks: any TaskQueue
     /// Cookies get `Secure` when the public URL is HTTPS.
     public var secureCookies: Bool
     public var pages: PageRenderer
     public var assets: AssetCatalog
 
-    public init(jobs: JobSearchService, accounts: AccountsAPI, secureCookies: Bool, pages: PageRenderer, assets: AssetCatalog) {
+    public init(jobs: JobSearchService, accounts: AccountsAPI, sources: JobSourceService, tasks: any TaskQueue, secureCookies: Bool,
+                pages: PageRenderer, assets: AssetCatalog) {
         self.jobs = jobs
         self.accounts = accounts
+        self.sources = sources
+        self.tasks = tasks
         self.secureCookies = secureCookies
         self.pages = pages
         self.assets = assets
     }
 
     /// Loads the bundled templates and assets.
-    public static func bundled(jobs: JobSearchService, accounts: AccountsAPI, secureCookies: Bool) async throws -> WebDependencies {
+    public static func bundled(jobs: JobSearchService, accounts: AccountsAPI, sources: JobSourceService, tasks: any TaskQueue,
+                               secureCookies: Bool) async throws -> WebDependencies {
         let assets = try AssetCatalog.bundled()
-        return WebDependencies(jobs: jobs, accounts: accounts, secureCookies: secureCookies,
+        return WebDependencies(jobs: jobs, accounts: accounts, sources: sources, tasks: tasks, secureCookies: secureCookies,
                                pages: try await PageRenderer.bundled(assets: assets), assets: assets)
     }
 }
@@ -42,4 +49,5 @@ public func addWebRoutes(to router: Router<APIRequestContext>, _ dependencies: W
     SearchPages(web: web).addRoutes(to: pages)
     AuthPages(web: web).addRoutes(to: pages)
     AccountPages(web: web).addRoutes(to: pages)
+    AdminPages(web: web).addRoutes(to: pages)
 }
