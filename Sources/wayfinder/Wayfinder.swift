@@ -124,7 +124,7 @@ struct ImportJobs: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchCorpus.self, BenchQueries.self]
+        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self]
     )
 }
 
@@ -212,6 +212,27 @@ struct BenchAuth: AsyncParsableCommand {
         LogSetup.bootstrap(level: .warning, format: .text)
         guard (4...16).contains(bcryptCost), concurrency > 0, seconds > 0 else { throw ValidationError("--bcrypt-cost takes 4 to 16; --concurrency and --seconds must be positive") }
         try await AuthBenchmark(bcryptCost: bcryptCost, concurrency: concurrency, seconds: seconds, databaseURL: databaseURL).run()
+    }
+}
+
+struct BenchPages: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pages",
+        abstract: "Time to first byte of / and /jobs/{id} over local HTTP, and page weights."
+    )
+
+    @Option(help: "Demo postings to add when the data directory's database is empty.")
+    var postings = 100_000
+
+    @Option(help: "Rounds of the query mix (after one warm-up round).")
+    var rounds = 3
+
+    @Option(name: .customLong("data-dir"), help: "Use and keep this data directory (e.g. one `bench search --data-dir` filled).")
+    var dataDirectory: String?
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        try await PagesBenchmark(postings: postings, rounds: rounds, dataDirectory: dataDirectory).run()
     }
 }
 
