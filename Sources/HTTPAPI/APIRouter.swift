@@ -35,15 +35,17 @@ public struct AccountsAPI: Sendable {
     public var searches: SavedSearchService
     public var administration: UserAdministration
     public var unsubscribe: AlertUnsubscribe
+    public var savedJobs: SavedJobService
 
     public init(identity: IdentityService, apiKeys: APIKeyService, profiles: ProfileService, searches: SavedSearchService,
-                administration: UserAdministration, unsubscribe: AlertUnsubscribe) {
+                administration: UserAdministration, unsubscribe: AlertUnsubscribe, savedJobs: SavedJobService) {
         self.identity = identity
         self.apiKeys = apiKeys
         self.profiles = profiles
         self.searches = searches
         self.administration = administration
         self.unsubscribe = unsubscribe
+        self.savedJobs = savedJobs
     }
 }
 

@@ -223,4 +223,20 @@ struct AccountRepositoryContractTests {
             #expect(try await repository.postings(storedAfter: 0, limit: 2).map(\.posting.jobID) == ["test#1", "test#2"])
         }
     }
+
+    @Test("a saved job is kept once per user, listed newest first, and removed", arguments: StorageBackend.available)
+    func savedJobs(backend: StorageBackend) async throws {
+        try await backend.withStore { store in
+            let saved = SQLSavedJobRepository(store: store)
+            try await saved.save(jobID: "a", userID: "u", at: Self.now)
+            try await saved.save(jobID: "b", userID: "u", at: Self.now.addingTimeInterval(10))
+            try await saved.save(jobID: "a", userID: "u", at: Self.now.addingTimeInterval(20))
+            #expect(try await saved.savedJobs(userID: "u", limit: 10).map(\.jobID) == ["b", "a"])
+            #expect(try await saved.isSaved(jobID: "a", userID: "u"))
+            #expect(try await !saved.isSaved(jobID: "a", userID: "other"))
+            #expect(try await !saved.remove(jobID: "a", userID: "other"))
+            #expect(try await saved.remove(jobID: "a", userID: "u"))
+            #expect(try await saved.savedJobs(userID: "u", limit: 10).map(\.jobID) == ["b"])
+        }
+    }
 }

@@ -98,3 +98,25 @@ func actor(_ services: AppServices, _ email: String) async throws -> Actor {
     let user = try #require(try await services.accounts.administration.list(limit: 100, cursor: nil).users.first { $0.email == email })
     return user.actor
 }
+
+@Suite("Saving a job")
+struct SavedJobPageTests {
+    @Test("a signed-in user saves a posting from its page, finds it under saved jobs, and removes it; others see no button")
+    func saveAndRemove() async throws {
+        try await WebTestApp.withApp { services, client in
+            let anonymous = try await client.execute(uri: "/jobs/test%231", method: .get)
+            #expect(!anonymous.html.contains("Save this job"))
+            _ = try await services.accounts.administration.provision(email: "jo@example.com", password: "Sturdy-Pass-42", name: "Jo", groups: [.candidate])
+            let browser = Browser(client)
+            _ = try await browser.get("/signin")
+            _ = try await browser.post("/signin", [("email", "jo@example.com"), ("password", "Sturdy-Pass-42"), ("next", "/")])
+            #expect(try await browser.get("/jobs/test%231").html.contains("Save this job"))
+            #expect(try await browser.post("/jobs/test%231/save", []).headers[.location] == "/jobs/test%231")
+            #expect(try await browser.get("/jobs/test%231").html.contains("Saved ✓"))
+            #expect(try await browser.get("/account/saved-jobs").html.contains("Software Engineer"))
+            _ = try await browser.post("/jobs/test%231/unsave", [])
+            #expect(try await browser.get("/account/saved-jobs").html.contains("No saved jobs yet"))
+            #expect(try await browser.post("/jobs/test%23nope/save", []).status == .notFound)
+        }
+    }
+}

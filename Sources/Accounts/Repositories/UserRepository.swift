@@ -98,3 +98,12 @@ public protocol AttemptCounter: Sendable {
     func count(key: String, now: Date) async throws -> (count: Int, windowEnds: Date)
     func reset(key: String) async throws
 }
+
+/// Postings each user saved, newest first.
+public protocol SavedJobRepository: Sendable {
+    /// Saves a posting; saving it again keeps the first time.
+    func save(jobID: String, userID: String, at time: Date) async throws
+    func remove(jobID: String, userID: String) async throws -> Bool
+    func savedJobs(userID: String, limit: Int) async throws -> [(jobID: String, savedAt: Date)]
+    func isSaved(jobID: String, userID: String) async throws -> Bool
+}

@@ -16,5 +16,6 @@ public enum Migrations {
         CreateJobSources(),
         FasterTextCompression(),
         CreateAccounts(),
+        CreateSavedJobs(),
     ]
 }

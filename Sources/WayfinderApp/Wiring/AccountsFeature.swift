@@ -54,7 +54,8 @@ public struct AccountsFeature: Sendable {
             profiles: ProfileService(users: users, keys: keys, searches: searches, clock: clock),
             searches: SavedSearchService(searches: searches, feed: postings, clock: clock),
             administration: UserAdministration(users: users, sessions: sessions, clock: clock, bcryptCost: cost),
-            unsubscribe: unsubscribe
+            unsubscribe: unsubscribe,
+            savedJobs: SavedJobService(saved: SQLSavedJobRepository(store: store), postings: postings, clock: clock)
         )
         administration = api.administration
         alerts = SendSearchAlertsTask(

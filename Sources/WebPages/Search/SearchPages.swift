@@ -11,6 +11,9 @@ struct SearchPages {
     func addRoutes(to group: RouterGroup<APIRequestContext>) {
         group.get("/", use: search)
         group.get("jobs/{id}", use: posting)
+        group.post("jobs/{id}/save") { request, context in try await toggleSave(request, context, saving: true) }
+        group.post("jobs/{id}/unsave") { request, context in try await toggleSave(request, context, saving: false) }
+        group.get("account/saved-jobs", use: savedJobs)
     }
 
     @Sendable func search(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -49,7 +52,37 @@ struct SearchPages {
                                      link: ("/", "Search all jobs"), status: .notFound, request, context)
         }
         let others = (try? await web.dependencies.jobs.otherSources(of: id)) ?? []
-        return await web.page("job", JobPage(posting, otherSources: others), title: posting.title, request, context)
+        var page = JobPage(posting, otherSources: others)
+        if case .user(let user)? = context.identity {
+            let saved = (try? await web.accounts.savedJobs.isSaved(actor: user.actor, jobID: id)) ?? false
+            page.save = JobPage.Save(action: PostingText.url(id) + (saved ? "/unsave" : "/save"), label: saved ? "Saved ✓ (remove)" : "Save this job",
+                                     csrf: context.csrfToken ?? "")
+        }
+        return await web.page("job", page, title: posting.title, request, context)
+    }
+
+    @Sendable func toggleSave(_ request: Request, _ context: APIRequestContext, saving: Bool) async throws -> Response {
+        let id = try context.parameters.require("id").removingPercentEncoding ?? ""
+        guard case .user(let user)? = context.identity else { return RedirectToSignIn(path: PostingText.url(id)).response }
+        let form = try await FormBody.read(request)
+        try BrowserSession.check(form, request: request)
+        if saving {
+            try await web.accounts.savedJobs.save(actor: user.actor, jobID: id)
+        } else {
+            try? await web.accounts.savedJobs.remove(actor: user.actor, jobID: id)
+        }
+        return PageRenderer.redirect(to: PostingText.url(id))
+    }
+
+    @Sendable func savedJobs(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard case .user(let user)? = context.identity else { return RedirectToSignIn(path: request.uri.path).response }
+        let saved = try await web.accounts.savedJobs.list(actor: user.actor)
+        let rows: [[String: Any]] = saved.map { entry in
+            ["url": PostingText.url(entry.posting.jobID), "title": entry.posting.title, "company": entry.posting.company,
+             "location": entry.posting.location, "saved": PostingText.date(entry.savedAt),
+             "closed": entry.posting.status != .open]
+        }
+        return await web.page("saved-jobs", ["jobs": rows, "hasJobs": !rows.isEmpty], title: "Saved jobs", request, context)
     }
 }
 
@@ -72,6 +105,14 @@ struct JobPage {
     var descriptionHTML: String
     var otherSources: [Source]
     var hasOtherSources: Bool
+    /// The save button, for signed-in users.
+    var save: Save?
+
+    struct Save {
+        var action: String
+        var label: String
+        var csrf: String
+    }
 
     init(_ posting: JobPosting, otherSources: [JobPosting]) {
         title = posting.title
