@@ -7,6 +7,7 @@ public struct SQLiteDialect: StorageDialect {
     public var text: String { "TEXT" }
     /// SQLite allows 32,766 since 3.32; stay well below.
     public var maximumBindings: Int { 30_000 }
+    public var bindsArrays: Bool { false }
     public var claimLock: String { "" }
     public func bindPlaceholder(at number: Int) -> String { "?\(number)" }
 
