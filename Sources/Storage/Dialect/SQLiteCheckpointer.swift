@@ -14,9 +14,14 @@ actor SQLiteCheckpointer {
     private var requested = false
     private var running: Task<Void, Never>?
     private var closed = false
-    /// Commits that come closer together than this share one checkpoint: a burst of small writes
-    /// costs one pair of syncs, not a pair per commit.
+    /// Commits that come closer together than this share one checkpoint: a burst of writes costs one
+    /// pair of syncs, not a pair per commit.
     static let pause: Duration = .milliseconds(200)
+    /// After a checkpoint that found less than `smallLog` frames in the WAL (small writes: the queue, a
+    /// posting from the API), the next waits this long, so a steady trickle of commits syncs the disk
+    /// every few seconds rather than five times a second.
+    static let idlePause: Duration = .seconds(3)
+    static let smallLog = 256
 
     init(connection: SQLiteConnection) {
         self.connection = connection
@@ -34,8 +39,10 @@ actor SQLiteCheckpointer {
         while requested && !closed {
             requested = false
             // PASSIVE never waits for readers or the writer; what it cannot copy now, a later one will.
-            _ = try? await connection.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(PASSIVE)").all()
-            try? await Task.sleep(for: Self.pause)
+            // Its row says how many frames the WAL held (`log`).
+            let row = try? await connection.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(PASSIVE)").first()
+            let frames = (try? row?.decode(column: "log", as: Int.self)) ?? 0
+            try? await Task.sleep(for: frames < Self.smallLog ? Self.idlePause : Self.pause)
         }
         running = nil
     }
