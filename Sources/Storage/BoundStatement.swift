@@ -14,12 +14,17 @@ struct BoundStatement: SQLExpression {
 
     func all(on database: any SQLDatabase) async throws -> [any SQLRow] {
         let rows = RowCollector()
-        try await database.execute(sql: self) { rows.append($0) }
+        try await execute(on: database) { rows.append($0) }
         return rows.rows
     }
 
     func run(on database: any SQLDatabase) async throws {
-        try await database.execute(sql: self) { _ in }
+        try await execute(on: database) { _ in }
+    }
+
+    private func execute(on database: any SQLDatabase, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        if let direct = database as? SQLiteDirectDatabase, try await direct.execute(sql: sql, binds: binds, onRow) { return }
+        try await database.execute(sql: self, onRow)
     }
 }
 

@@ -31,6 +31,8 @@ public struct JobFileImport {
     }
 
     static let storedBatch = 5_000
+    /// Read batches parsed ahead of the one being stored (each holds `batchBytes` of text and its postings).
+    static let batchesAhead = 3
 
     public func run(path: String) async throws -> Outcome {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -51,15 +53,28 @@ public struct JobFileImport {
         case .json:
             try await Self.add(parser.parseDocument(head + (try handle.readToEnd() ?? Data())), to: &session)
         case .jsonLines:
-            // Lines are parsed and validated on every core, a batch ahead of the batch being stored.
+            // Lines are parsed and validated on every core, up to `batchesAhead` batches ahead of the batch
+            // being stored: storing is one thread, so parsing fills the other cores while it runs.
             var reader = LineBatchReader(handle: handle, initial: head, batchBytes: batchBytes)
             let clock = services.clock
-            var parsing = try reader.next().map { batch in Task { await batch.prepare(parser: parser, now: clock.now()) } }
+            var parsing: [Task<LineBatch.Prepared, Never>] = []
+            func parseAhead() throws {
+                while parsing.count < Self.batchesAhead, let batch = try reader.next() {
+                    // One batch at a time on all cores, in file order: the batch needed next is never slowed
+                    // by the ones after it.
+                    let previous = parsing.last
+                    parsing.append(Task {
+                        _ = await previous?.value
+                        return await batch.prepare(parser: parser, now: clock.now())
+                    })
+                }
+            }
+            try parseAhead()
             var lines = 0
-            while let current = parsing {
-                let prepared = await current.value
+            while !parsing.isEmpty {
+                let prepared = await parsing.removeFirst().value
                 lines = prepared.lastLine
-                parsing = try reader.next().map { batch in Task { await batch.prepare(parser: parser, now: clock.now()) } }
+                try parseAhead()
                 try await session.add(prepared: prepared.records)
                 try await session.flush()
                 if showsProgress {

@@ -33,6 +33,14 @@ struct FastPathEquivalenceTests {
         if let value = fast(text) { #expect(value == reference(text), "\(text)") }
     }
 
+    @Test("JSON: provider answers read as JSONSerialization reads them", arguments: jsonSamples)
+    func providerAnswer(_ text: String) {
+        let data = Data(text.utf8)
+        let reference = try? JSONValue.parse(data)
+        let read = try? ProviderMapping.json(data, from: .ashby)
+        #expect(read == reference, "\(text)")
+    }
+
     @Test("JSON: ordinary lines take the fast path")
     func jsonFastPathTaken() {
         #expect(fast(#"{"job_id":"a#1","title":"Caf\u00e9 \"Chef\"","remote":false,"min_salary":70000,"x":null}"#) != nil)

@@ -126,17 +126,7 @@ public struct JobSourceSync: Sendable {
 
     /// Validates and normalizes every draft (HTML sanitizing is most of it) on all cores, in order.
     static func normalize(_ drafts: [JobPostingDraft], updatedAt now: Date) async -> [Result<JobPosting, DomainError>] {
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, drafts.count / 500))
-        let size = (drafts.count + parts - 1) / max(parts, 1)
-        return await withTaskGroup(of: (Int, [Result<JobPosting, DomainError>]).self) { group in
-            for part in 0..<parts {
-                let slice = drafts[min(part * size, drafts.count)..<min((part + 1) * size, drafts.count)]
-                group.addTask { (part, slice.map { $0.normalize(updatedAt: now) }) }
-            }
-            var results = Array(repeating: [Result<JobPosting, DomainError>](), count: parts)
-            for await (part, normalized) in group { results[part] = normalized }
-            return results.flatMap { $0 }
-        }
+        await drafts.concurrentMap(minimumPerPart: 500) { $0.normalize(updatedAt: now) }
     }
 
     private func record(failed source: JobSource, started: Date, error: any Error) async throws -> SyncRun {

@@ -7,6 +7,7 @@ public struct PostgreSQLDialect: StorageDialect {
     public var text: String { "TEXT" }
     /// The protocol allows 65,535 parameters per statement.
     public var maximumBindings: Int { 60_000 }
+    public var bindsArrays: Bool { true }
     public var claimLock: String { "FOR UPDATE SKIP LOCKED" }
     public func bindPlaceholder(at number: Int) -> String { "$\(number)" }
 

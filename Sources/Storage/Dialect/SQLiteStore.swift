@@ -5,21 +5,27 @@ import NIOPosix
 import SQLiteKit
 import SQLKit
 
-/// The embedded default: one SQLite file in WAL mode, a connection for writes and one for reads.
+/// The embedded default: one SQLite file in WAL mode, a connection for writes, one for reads and one
+/// for checkpoints.
 public final class SQLiteStore: SQLStore {
     public let dialect: any StorageDialect = SQLiteDialect()
     private let writer: SQLiteConnection
     private let reader: SQLiteConnection
+    private let checkpointer: SQLiteCheckpointer?
     private let gate = WriteGate()
     /// SQLite calls block their thread (a busy writer waits in SQLite's busy handler), so each store has
     /// threads of its own: a store waiting for another's lock never starves the one holding it.
     private let threadPool: NIOThreadPool
     public let path: String
 
-    private init(path: String, writer: SQLiteConnection, reader: SQLiteConnection, threadPool: NIOThreadPool) {
+    private init(
+        path: String, writer: SQLiteConnection, reader: SQLiteConnection, checkpointer: SQLiteCheckpointer?,
+        threadPool: NIOThreadPool
+    ) {
         self.path = path
         self.writer = writer
         self.reader = reader
+        self.checkpointer = checkpointer
         self.threadPool = threadPool
     }
 
@@ -29,28 +35,34 @@ public final class SQLiteStore: SQLStore {
 
     /// Opens (creating if needed) the database file; `":memory:"` gives a private in-memory database.
     public static func open(path: String, logger: Logger) async throws -> SQLiteStore {
-        let threadPool = NIOThreadPool(numberOfThreads: 2)
+        let threadPool = NIOThreadPool(numberOfThreads: 3)
         threadPool.start()
         do {
             if path == ":memory:" {
                 // Two connections to ":memory:" would be two databases; share one instead.
                 let connection = try await connect(.memory, threadPool: threadPool, logger: logger)
                 try await configure(connection, logger: logger)
-                return SQLiteStore(path: path, writer: connection, reader: connection, threadPool: threadPool)
+                return SQLiteStore(path: path, writer: connection, reader: connection, checkpointer: nil, threadPool: threadPool)
             }
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let writer = try await connect(.file(path: path), threadPool: threadPool, logger: logger)
-            try await configure(writer, logger: logger)
-            let reader: SQLiteConnection
+            try await configure(writer, logger: logger, extra: SQLiteDialect.writerPragmas)
+            var others: [SQLiteConnection] = []
             do {
-                reader = try await connect(.file(path: path), threadPool: threadPool, logger: logger)
-                try await configure(reader, logger: logger)
+                for _ in 0..<2 {
+                    let connection = try await connect(.file(path: path), threadPool: threadPool, logger: logger)
+                    try await configure(connection, logger: logger)
+                    others.append(connection)
+                }
             } catch {
+                for connection in others { try? await connection.close() }
                 try? await writer.close()
                 throw error
             }
-            return SQLiteStore(path: path, writer: writer, reader: reader, threadPool: threadPool)
+            return SQLiteStore(
+                path: path, writer: writer, reader: others[0], checkpointer: SQLiteCheckpointer(connection: others[1]),
+                threadPool: threadPool)
         } catch {
             try? await threadPool.shutdownGracefully()
             throw error
@@ -58,10 +70,10 @@ public final class SQLiteStore: SQLStore {
     }
 
     /// Applies the pragmas; a connection that cannot be configured is closed before the error is thrown.
-    private static func configure(_ connection: SQLiteConnection, logger: Logger) async throws {
+    private static func configure(_ connection: SQLiteConnection, logger: Logger, extra: [String] = []) async throws {
         let database = connection.sql(queryLogLevel: nil)
         do {
-            for pragma in SQLiteDialect.connectionPragmas {
+            for pragma in SQLiteDialect.connectionPragmas + extra {
                 try await database.raw(SQLQueryString(pragma)).run()
             }
         } catch {
@@ -80,12 +92,13 @@ public final class SQLiteStore: SQLStore {
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         await gate.enter()
-        let database = writer.sql(queryLogLevel: nil)
+        let database = SQLiteDirectDatabase(writer)
         do {
             try await database.raw(SQLQueryString(SQLiteDialect.beginWrite)).run()
             let result = try await body(database)
             try await database.raw("COMMIT").run()
             await gate.leave()
+            await checkpointer?.committed()
             return result
         } catch {
             try? await database.raw("ROLLBACK").run()
@@ -102,6 +115,7 @@ public final class SQLiteStore: SQLStore {
     }
 
     public func close() async throws {
+        await checkpointer?.close()
         try await writer.close()
         if reader !== writer { try await reader.close() }
         try await threadPool.shutdownGracefully()

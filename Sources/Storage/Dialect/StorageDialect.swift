@@ -13,6 +13,9 @@ public protocol StorageDialect: Sendable {
     /// Appended to the SELECT that picks queued tasks to claim: PostgreSQL locks the picked rows and
     /// skips rows another worker is claiming; SQLite needs nothing, its write transaction is exclusive.
     var claimLock: String { get }
+    /// Whether a whole column of values can be bound as one array (`unnest($1::text[])`, see
+    /// `PostgreSQLArray`) for bulk writes; otherwise they use multi-row VALUES lists.
+    var bindsArrays: Bool { get }
     /// The placeholder of the `number`-th (1-based) bound value in SQL text written by hand.
     func bindPlaceholder(at number: Int) -> String
 }

@@ -16,9 +16,13 @@ extension SQLJobPostingRepository {
         _ records: [JobPostingRecord], of postings: [JobPosting], dialect: any StorageDialect, on database: any SQLDatabase
     ) async throws -> WriteOutcome {
         var outcome = WriteOutcome()
-        let rowsPerStatement = max(1, min(2_000, dialect.maximumBindings / JobPostingRecord.textColumnCount))
+        let arrays = dialect.bindsArrays
+        let rowsPerStatement = arrays ? rowsPerArrayStatement
+            : max(1, min(2_000, dialect.maximumBindings / JobPostingRecord.textColumnCount))
         for chunk in records.indices.chunked(by: rowsPerStatement) {
-            let stored = try await storedFingerprints(jobIDs: chunk.map { records[$0].job_id }, dialect: dialect, on: database)
+            let jobIDs = chunk.map { records[$0].job_id }
+            let stored = arrays ? try await storedFingerprintsFromArray(jobIDs: jobIDs, on: database)
+                : try await storedFingerprints(jobIDs: jobIDs, dialect: dialect, on: database)
             var changed: [JobPostingRecord] = []
             var new: Set<String> = []
             var rehashed: [JobPostingRecord] = []
@@ -43,8 +47,13 @@ extension SQLJobPostingRepository {
             outcome.summary.updated += changed.count - new.count
             try await replaceFingerprints(of: rehashed, dialect: dialect, on: database)
             guard !changed.isEmpty else { continue }
-            let written = try await upsertRows(changed, dialect: dialect, on: database)
-            try await recordChanges(rowIDs: written.map(\.rowID), on: database)
+            let written = arrays ? try await upsertRowsFromArrays(changed, on: database)
+                : try await upsertRows(changed, dialect: dialect, on: database)
+            if arrays {
+                try await recordChangesFromArray(rowIDs: written.map(\.rowID), on: database)
+            } else {
+                try await recordChanges(rowIDs: written.map(\.rowID), on: database)
+            }
             outcome.insertedJobIDs += written.lazy.filter { new.contains($0.jobID) }.map(\.jobID)
         }
         return outcome
@@ -68,7 +77,11 @@ extension SQLJobPostingRepository {
             sql += placeholders[number + 1]
         }
         sql += ")"
-        let rows = try await BoundStatement(sql: sql, binds: jobIDs).all(on: database)
+        return try fingerprints(of: try await BoundStatement(sql: sql, binds: jobIDs).all(on: database))
+    }
+
+    /// `job_id` → `content_hash` of rows that have both columns.
+    static func fingerprints(of rows: [any SQLRow]) throws -> [String: String] {
         var fingerprints: [String: String] = [:]
         fingerprints.reserveCapacity(rows.count)
         for row in rows {

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import JobPostings
 import SQLKit
@@ -20,7 +21,8 @@ public struct SQLJobPostingRepository: JobPostingRepository {
         let duplicates = postings.count - lastOccurrence.count
         let unique = duplicates == 0 ? postings : postings.enumerated()
             .filter { lastOccurrence[$0.element.jobID] == $0.offset }.map(\.element)
-        let records = unique.map(JobPostingRecord.init)
+        // Fingerprinting is most of making records, just before the one write transaction: use every core.
+        let records = await unique.concurrentMap(minimumPerPart: 500, JobPostingRecord.init)
         let dialect = store.dialect
         return try await store.write { database in
             let outcome = try await Self.write(records, of: unique, dialect: dialect, on: database)
