@@ -66,7 +66,7 @@ struct SearchPage {
             )
         }
         let total = results?.total ?? 0
-        totalText = total == 1 ? "1 job" : "\(total.formatted(.number.locale(Locale(identifier: "en_US")))) jobs"
+        totalText = total == 1 ? "1 job" : "\(PostingText.grouped(total)) jobs"
         hasResults = !hits.isEmpty
         facets = results.map { Self.facets($0.facets, query: query) } ?? []
         var first = query
