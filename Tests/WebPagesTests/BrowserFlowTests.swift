@@ -51,23 +51,18 @@ struct BrowserFlowTests {
         try await services.catchUpIndex()
         let router = buildRouter(services.apiDependencies)
         addWebRoutes(to: router, try await services.webDependencies())
-        let (ports, portKnown) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { portKnown.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let server = try await LocalServer.start(router, logger: logger)
         let workers = services.backgroundWork.workerPool()
         let working = Task { try await workers.run() }
         defer {
-            serving.cancel()
+            server.stop()
             workers.stop()
             working.cancel()
         }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
         let screenshots = ProcessInfo.processInfo.environment["WAYFINDER_SCREENSHOTS"]
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-browser-screenshots").path
 
-        let (status, output) = try await Self.runScript(arguments: ["http://127.0.0.1:\(port)", directory + "/mail", screenshots])
+        let (status, output) = try await Self.runScript(arguments: [server.base, directory + "/mail", screenshots])
         print(output)
         #expect(status == 0, "browser flows failed:\n\(output)")
         await services.close()

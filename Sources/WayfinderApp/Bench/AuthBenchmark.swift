@@ -41,14 +41,9 @@ public struct AuthBenchmark: Sendable {
         for email in users {
             _ = try await services.accounts.administration.provision(email: email, password: "Bench-Pass-2026!", name: "Bench", groups: [.candidate])
         }
-        let (portStream, portKnown) = AsyncStream<Int>.makeStream()
-        let app = Application(router: buildRouter(services.apiDependencies), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { portKnown.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { serving.cancel() }
-        var ports = portStream.makeAsyncIterator()
-        guard let port = await ports.next() else { return }
-        let base = "http://127.0.0.1:\(port)/api/v1"
+        let server = try await LocalServer.start(buildRouter(services.apiDependencies), logger: logger)
+        defer { server.stop() }
+        let base = server.base + "/api/v1"
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         output("\(databaseURL == nil ? "SQLite" : "PostgreSQL"), bcrypt cost \(bcryptCost), \(concurrency) concurrent clients, \(Int(seconds)) s per scenario")
 

@@ -39,14 +39,9 @@ public struct PagesBenchmark: Sendable {
         output("\(services.index.documentCount) postings searchable")
         let router = buildRouter(services.apiDependencies)
         addWebRoutes(to: router, try await services.webDependencies())
-        let (ports, portKnown) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { portKnown.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { serving.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { return }
-        let base = "http://127.0.0.1:\(port)"
+        let server = try await LocalServer.start(router, logger: logger)
+        defer { server.stop() }
+        let base = server.base
 
         var search = LatencyRecorder(), posting = LatencyRecorder()
         var searchBytes = 0, postingBytes = 0, jobLinks: [String] = []
