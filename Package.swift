@@ -112,6 +112,7 @@ let package = Package(
         .testTarget(
             name: "WebPagesTests",
             dependencies: ["WebPages", "Domain"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .target(
