@@ -116,6 +116,7 @@ let package = Package(
                 "WebPages", "Domain", "WayfinderApp", "HTTPAPI", "JobPostings", "Platform",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .target(

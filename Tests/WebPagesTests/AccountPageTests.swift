@@ -120,3 +120,23 @@ struct SavedJobPageTests {
         }
     }
 }
+
+@Suite("Two-factor enrolment page")
+struct TOTPEnrolmentPageTests {
+    @Test("setting up an authenticator shows its QR code as inline SVG, the secret, and a wrong code inline")
+    func enrolment() async throws {
+        try await WebTestApp.withApp { services, client in
+            _ = try await services.accounts.administration.provision(email: "jo@example.com", password: "Sturdy-Pass-42", name: "Jo", groups: [.candidate])
+            let browser = Browser(client)
+            _ = try await browser.get("/signin")
+            _ = try await browser.post("/signin", [("email", "jo@example.com"), ("password", "Sturdy-Pass-42"), ("next", "/account")])
+            let setup = try await browser.post("/account/mfa", [])
+            #expect(setup.html.contains("<svg") && setup.html.contains(#"role="img""#) && setup.html.contains("QR code for your authenticator app"))
+            #expect(setup.html.contains(#"id="totp-secret""#))
+            let secret = try #require(setup.html.range(of: #"id="totp-secret">[A-Z2-7]+"#, options: .regularExpression).map { String(setup.html[$0].dropFirst(17)) })
+            let wrong = try await browser.post("/account/mfa/confirm", [("code", "000000")])
+            #expect(wrong.status == .unprocessableContent && wrong.html.contains(#"id="mfa-error""#) && wrong.html.contains("<svg"))
+            #expect(wrong.html.contains(#"id="totp-secret">\#(secret)<"#), "the same secret is shown again")
+        }
+    }
+}

@@ -26,7 +26,20 @@ extension IdentityService {
             TOTPEnrollment(sealedSecret: try secretBox.seal(Data(secret.utf8)), confirmedAt: nil, lastUsedStep: nil),
             userID: user.id
         )
-        let uri = TOTP(secret: secret).createAuthenticatorURL(label: "Wayfinder:\(user.email)", issuer: "Wayfinder")
+        return Self.setup(secret: secret, email: user.email)
+    }
+
+    /// The enrolment still waiting for its first code, to show again after a wrong one (a new secret
+    /// would no longer match what the user's app already holds).
+    public func pendingTOTP(actor: Actor) async throws -> TOTPSetup? {
+        guard let user = try await users.user(id: actor.userID), let enrollment = try await users.totp(userID: user.id),
+              enrollment.confirmedAt == nil, let secret = try? secretBox.open(enrollment.sealedSecret)
+        else { return nil }
+        return Self.setup(secret: String(decoding: secret, as: UTF8.self), email: user.email)
+    }
+
+    private static func setup(secret: String, email: String) -> TOTPSetup {
+        let uri = TOTP(secret: secret).createAuthenticatorURL(label: "Wayfinder:\(email)", issuer: "Wayfinder")
         let base32 = URLComponents(string: uri)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
         return TOTPSetup(secret: base32, otpauthURI: uri)
     }

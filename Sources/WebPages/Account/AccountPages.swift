@@ -103,7 +103,7 @@ struct AccountPages {
                 }
             } catch let error as DomainError {
                 // Show the same secret again: enrolment stays pending until a code matches.
-                let setup = try? await web.accounts.identity.beginTOTP(actor: user.actor)
+                let setup = try? await web.accounts.identity.pendingTOTP(actor: user.actor)
                 let svg = setup.flatMap { try? QRCode(encoding: $0.otpauthURI).svg(label: "QR code for your authenticator app") } ?? ""
                 return await page(request, context, user, status: AuthPages.status(error)) { model in
                     model.mfaError = AuthPages.fieldErrors(error)["code"] ?? AuthPages.text(error)
