@@ -8,10 +8,9 @@
   var results = document.getElementById("results");
   if (form && results && window.fetch && window.DOMParser && window.history) {
     var timer = null, latest = 0;
-    var refresh = function () {
-      var params = new URLSearchParams(new FormData(form));
-      Array.from(params.keys()).forEach(function (key) { if (params.get(key) === "") params.delete(key); });
-      var url = form.getAttribute("action") + (params.toString() ? "?" + params.toString() : "");
+    // Fetches a results page and swaps its results in; `push` adds a history entry (a facet or a page
+    // clicked), otherwise the address is replaced (typing).
+    var show = function (url, push) {
       var ticket = ++latest;
       fetch(url, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
         .then(function (response) { return response.text(); })
@@ -19,15 +18,34 @@
           if (ticket !== latest) return;
           var page = new DOMParser().parseFromString(html, "text/html");
           var fresh = page.getElementById("results");
-          if (!fresh) return;
+          if (!fresh) { window.location.assign(url); return; }
           results.replaceWith(fresh);
           results = fresh;
-          history.replaceState(null, "", url);
+          if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
         })
-        .catch(function () { /* the submit button still works */ });
+        .catch(function () { window.location.assign(url); });
+    };
+    var refresh = function () {
+      var params = new URLSearchParams(new FormData(form));
+      Array.from(params.keys()).forEach(function (key) { if (params.get(key) === "") params.delete(key); });
+      show(form.getAttribute("action") + (params.toString() ? "?" + params.toString() : ""), false);
     };
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 250); });
-    form.addEventListener("change", function () { clearTimeout(timer); timer = setTimeout(refresh, 50); });
+    // Text fields already refreshed as they were typed in; their `change` on blur would only race a click.
+    form.addEventListener("change", function (event) {
+      if (event.target.type === "text" || event.target.type === "search" || event.target.type === "number") return;
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 50);
+    });
+    // Facet toggles and paging without a reload; the links still work on their own.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("#results .facets a, #results .pager a") : null;
+      if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      clearTimeout(timer);
+      show(link.getAttribute("href"), true);
+    });
+    window.addEventListener("popstate", function () { show(window.location.pathname + window.location.search, false); });
   }
 
   // Copy buttons: <button data-copy="#id">.

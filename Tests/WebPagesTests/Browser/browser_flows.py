@@ -7,11 +7,10 @@ SCREENSHOT_DIR. Every page's browser console is checked for JavaScript errors.
 """
 import email, glob, os, re, sys, time
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, MAIL_DIR, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
@@ -56,7 +55,16 @@ def submit(driver, selector):
     """Clicks a form's button and waits for the next page to replace this one."""
     button = driver.find_element(By.CSS_SELECTOR, selector)
     button.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+
+    def replaced(_):
+        # Chromium reports a node of a replaced document as stale, or as not belonging to it.
+        try:
+            button.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 10).until(replaced)
 
 
 def newest_mail_token(address, after):
@@ -95,12 +103,18 @@ def flow(javascript, address):
             submit(driver, "form[role=search] button[type=submit]")
         check("engineer" in driver.find_element(By.ID, "results").text.lower(), "no results for engineer")
         step(driver, label + "-search")
-        driver.find_element(By.CSS_SELECTOR, ".facets a").click()
+        facet = driver.find_element(By.CSS_SELECTOR, ".facets a")
+        facet.click()
+        WebDriverWait(driver, 10).until(lambda d: "aria-current" in d.page_source)
+        if javascript:
+            # Toggled without a reload: the search box is still the same element.
+            check(driver.find_element(By.NAME, "q").get_attribute("value") == "engineer", "the facet reloaded the form")
         check("aria-current" in driver.page_source, "a facet did not select")
         step(driver, label + "-facet")
         driver.get(BASE + "/?q=engineer")
         driver.find_element(By.CSS_SELECTOR, "a[rel=next]").click()
-        check("cursor=" in driver.current_url, "paging did not move on")
+        WebDriverWait(driver, 10).until(lambda d: "cursor=" in d.current_url)
+        check("First page" in driver.page_source, "paging did not move on")
         step(driver, label + "-page-2")
         driver.find_element(By.CSS_SELECTOR, ".results h2 a").click()
         check("/jobs/" in driver.current_url and driver.find_elements(By.CSS_SELECTOR, "article.posting"), "the posting did not open")
