@@ -11,6 +11,7 @@ from selenium.common.exceptions import NoAlertPresentException, WebDriverExcepti
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, MAIL_DIR, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
@@ -169,6 +170,29 @@ def flow(javascript, address):
         driver.quit()
 
 
+def small_screen_and_keyboard():
+    """At 360 px wide nothing scrolls sideways; the keyboard alone reaches the skip link and searches."""
+    driver = browser(True)
+    try:
+        driver.set_window_size(360, 800)
+        for path in ["/", "/?q=engineer", "/jobs/test%231", "/signup"]:
+            driver.get(BASE + path)
+            width = driver.execute_script("return document.documentElement.scrollWidth")
+            check(width <= 360, "%s scrolls sideways at 360 px (%d px wide)" % (path, width))
+            step(driver, "360px" + path.replace("/", "-").replace("?", "-").replace("%", "-"))
+        driver.set_window_size(1280, 1000)
+        driver.get(BASE + "/")
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        check(driver.switch_to.active_element.text == "Skip to content", "the first Tab does not reach the skip link")
+        box = driver.find_element(By.NAME, "q")
+        box.send_keys("nurse" + Keys.ENTER)
+        WebDriverWait(driver, 10).until(lambda d: "nurse" in d.find_element(By.ID, "results").text.lower())
+        step(driver, "keyboard-search")
+    finally:
+        driver.quit()
+
+
+small_screen_and_keyboard()
 flow(True, "browser-js@example.com")
 flow(False, "browser-nojs@example.com")
 print("all browser flows passed; screenshots in " + SHOTS)
