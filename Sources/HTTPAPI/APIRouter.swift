@@ -69,6 +69,7 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     APIKeysController(keys: dependencies.accounts.apiKeys).addRoutes(to: api)
     SavedSearchesController(searches: dependencies.accounts.searches, unsubscribe: dependencies.accounts.unsubscribe).addRoutes(to: api)
     AdminUsersController(administration: dependencies.accounts.administration).addRoutes(to: api)
+    SavedJobsController(savedJobs: dependencies.accounts.savedJobs).addRoutes(to: api)
     OpenAPIController().addRoutes(to: api)
     return router
 }

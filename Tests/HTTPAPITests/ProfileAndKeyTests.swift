@@ -129,3 +129,25 @@ struct ProfileAndKeyTests {
         }
     }
 }
+
+@Suite("Saved jobs over the API")
+struct SavedJobRouteTests {
+    @Test("save (idempotent), list, export and remove a posting; unknown postings are 404; a second user sees none")
+    func savedJobs() async throws {
+        try await TestApp.withServicesAndClient { services, client in
+            let (first, _) = try await client.signUpAndIn(services, email: "first@example.com")
+            let (second, _) = try await client.signUpAndIn(services, email: "second@example.com")
+            #expect(try await client.send(.put, "/api/v1/saved-jobs/test%231", token: first).status == .noContent)
+            #expect(try await client.send(.put, "/api/v1/saved-jobs/test%231", token: first).status == .noContent)
+            #expect(try await client.send(.put, "/api/v1/saved-jobs/test%23nope", token: first).status == .notFound)
+            let list = try await client.send(.get, "/api/v1/saved-jobs", token: first)
+            let saved = try #require(list.json["saved_jobs"] as? [[String: Any]])
+            #expect(saved.count == 1 && saved[0]["job_id"] as? String == "test#1" && saved[0]["title"] as? String == "Software Engineer")
+            #expect((try await client.send(.get, "/api/v1/users/me/export", token: first).json["saved_jobs"] as? [Any])?.count == 1)
+            #expect((try await client.send(.get, "/api/v1/saved-jobs", token: second).json["saved_jobs"] as? [Any])?.isEmpty == true)
+            #expect(try await client.send(.delete, "/api/v1/saved-jobs/test%231", token: second).status == .notFound)
+            #expect(try await client.send(.delete, "/api/v1/saved-jobs/test%231", token: first).status == .noContent)
+            #expect(try await client.send(.get, "/api/v1/saved-jobs").status == .unauthorized)
+        }
+    }
+}

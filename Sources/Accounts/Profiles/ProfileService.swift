@@ -6,12 +6,15 @@ public struct ProfileService: Sendable {
     let users: any UserRepository
     let keys: any APIKeyRepository
     let searches: any SavedSearchRepository
+    let savedJobs: any SavedJobRepository
     let clock: any WallClock
 
-    public init(users: any UserRepository, keys: any APIKeyRepository, searches: any SavedSearchRepository, clock: any WallClock) {
+    public init(users: any UserRepository, keys: any APIKeyRepository, searches: any SavedSearchRepository,
+                savedJobs: any SavedJobRepository, clock: any WallClock) {
         self.users = users
         self.keys = keys
         self.searches = searches
+        self.savedJobs = savedJobs
         self.clock = clock
     }
 
@@ -51,7 +54,9 @@ public struct ProfileService: Sendable {
         let (user, profile, mfa) = try await profile(actor: actor)
         return AccountExport(
             user: user, profile: profile, mfaEnabled: mfa, apiKeys: try await keys.keys(userID: user.id),
-            savedSearches: try await searches.searches(userID: user.id), exportedAt: clock.now()
+            savedSearches: try await searches.searches(userID: user.id),
+            savedJobs: try await savedJobs.savedJobs(userID: user.id, limit: 10_000).map { SavedJob(jobID: $0.jobID, savedAt: $0.savedAt) },
+            exportedAt: clock.now()
         )
     }
 }
@@ -62,5 +67,12 @@ public struct AccountExport: Sendable {
     public var mfaEnabled: Bool
     public var apiKeys: [APIKey]
     public var savedSearches: [SavedSearch]
+    public var savedJobs: [SavedJob]
     public var exportedAt: Date
+}
+
+/// A posting a user saved, by its id.
+public struct SavedJob: Sendable, Equatable {
+    public var jobID: String
+    public var savedAt: Date
 }

@@ -131,7 +131,7 @@ struct ExportBody: Encodable {
     var export: AccountExport
 
     private enum CodingKeys: String, CodingKey {
-        case account, apiKeys = "api_keys", savedSearches = "saved_searches", exportedAt = "exported_at"
+        case account, apiKeys = "api_keys", savedSearches = "saved_searches", savedJobs = "saved_jobs", exportedAt = "exported_at"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -139,6 +139,7 @@ struct ExportBody: Encodable {
         try container.encode(ProfileBody(user: export.user, profile: export.profile, mfaEnabled: export.mfaEnabled), forKey: .account)
         try container.encode(export.apiKeys.map { APIKeyBody(key: $0) }, forKey: .apiKeys)
         try container.encode(export.savedSearches.map(SavedSearchBody.init), forKey: .savedSearches)
+        try container.encode(export.savedJobs.map { SavedJobBody(jobID: $0.jobID, savedAt: $0.savedAt) }, forKey: .savedJobs)
         try container.encode(export.exportedAt, forKey: .exportedAt)
     }
 }
@@ -147,5 +148,19 @@ struct ExportBody: Encodable {
 public enum AccountExportDocument {
     public static func encode(_ export: AccountExport) throws -> Data {
         try JSONEncoder.api.encode(ExportBody(export: export))
+    }
+}
+
+/// A saved posting: its id, when it was saved, and (in lists) what it is now.
+struct SavedJobBody: Encodable {
+    var jobID: String
+    var savedAt: Date
+    var title: String?
+    var company: String?
+    var location: String?
+    var status: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobID = "job_id", savedAt = "saved_at", title, company, location, status
     }
 }

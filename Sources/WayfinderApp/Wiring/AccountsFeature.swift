@@ -24,6 +24,7 @@ public struct AccountsFeature: Sendable {
         let accounts = settings.accounts
         let users = SQLUserRepository(store: store), sessions = SQLSessionRepository(store: store)
         let keys = SQLAPIKeyRepository(store: store), searches = SQLSavedSearchRepository(store: store)
+        let savedJobs = SQLSavedJobRepository(store: store)
         let signer = await TokenSigner(secret: try Self.signingSecret(settings), clock: clock)
         let secretBox = SecretBox(key: try Self.sealingKey(settings))
         let publicURL = mail.publicURL
@@ -51,11 +52,11 @@ public struct AccountsFeature: Sendable {
         let unsubscribe = AlertUnsubscribe(signer: signer, searches: searches)
         api = AccountsAPI(
             identity: identity, apiKeys: APIKeyService(keys: keys, clock: clock),
-            profiles: ProfileService(users: users, keys: keys, searches: searches, clock: clock),
+            profiles: ProfileService(users: users, keys: keys, searches: searches, savedJobs: savedJobs, clock: clock),
             searches: SavedSearchService(searches: searches, feed: postings, clock: clock),
             administration: UserAdministration(users: users, sessions: sessions, clock: clock, bcryptCost: cost),
             unsubscribe: unsubscribe,
-            savedJobs: SavedJobService(saved: SQLSavedJobRepository(store: store), postings: postings, clock: clock)
+            savedJobs: SavedJobService(saved: savedJobs, postings: postings, clock: clock)
         )
         administration = api.administration
         alerts = SendSearchAlertsTask(
