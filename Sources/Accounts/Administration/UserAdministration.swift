@@ -1,19 +1,19 @@
 import Domain
 import Foundation
-import HummingbirdBcrypt
+import Platform
 
 /// What administrators do to accounts: list them, change their groups, disable them, and create the first admin.
 public struct UserAdministration: Sendable {
     let users: any UserRepository
     let sessions: any SessionRepository
     let clock: any WallClock
-    let bcryptCost: UInt8
+    let passwords: any PasswordHasher
 
-    public init(users: any UserRepository, sessions: any SessionRepository, clock: any WallClock, bcryptCost: UInt8 = 11) {
+    public init(users: any UserRepository, sessions: any SessionRepository, clock: any WallClock, passwords: any PasswordHasher) {
         self.users = users
         self.sessions = sessions
         self.clock = clock
-        self.bcryptCost = bcryptCost
+        self.passwords = passwords
     }
 
     /// A page of accounts by email; `cursor` is the last email of the previous page.
@@ -76,7 +76,7 @@ public struct UserAdministration: Sendable {
         }
         try PasswordPolicy().validate(password, field: "password")
         let now = clock.now()
-        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        let hash = passwords.hash(password)
         if var user = try await users.user(email: email) {
             groups(&user.groups)
             user.passwordHash = hash

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HummingbirdBcrypt
+import Platform
 
 extension IdentityService {
     /// Checks the password; answers tokens, or a challenge when the account has TOTP on.
@@ -9,7 +9,7 @@ extension IdentityService {
         try await throttle.check(.signIn, account: email, address: address)
         let user = try await users.user(email: email)
         // Unknown emails and external-only accounts cost one Bcrypt check too, so timing tells nothing.
-        let matches = Bcrypt.verify(password, hash: user?.passwordHash ?? decoyHash)
+        let matches = passwords.verify(password, hash: user?.passwordHash ?? decoyHash)
         guard let user, user.passwordHash != nil, matches else {
             try await throttle.recordFailure(.signIn, account: email, address: address)
             throw DomainError.unauthorized("The email or password is wrong.")

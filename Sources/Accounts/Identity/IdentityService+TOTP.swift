@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HummingbirdOTP
+import Platform
 
 /// A TOTP secret handed to the user for their authenticator app.
 public struct TOTPSetup: Sendable, Equatable {
@@ -39,7 +39,7 @@ extension IdentityService {
     }
 
     private static func setup(secret: String, email: String) -> TOTPSetup {
-        let uri = TOTP(secret: secret).createAuthenticatorURL(label: "Wayfinder:\(email)", issuer: "Wayfinder")
+        let uri = TimeBasedCodes.authenticatorURI(secret: secret, label: "Wayfinder:\(email)", issuer: "Wayfinder")
         let base32 = URLComponents(string: uri)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
         return TOTPSetup(secret: base32, otpauthURI: uri)
     }
@@ -86,13 +86,10 @@ extension IdentityService {
             guard let enrollment,
                   let secret = try? String(decoding: secretBox.open(enrollment.sealedSecret), as: UTF8.self)
             else { return false }
-            let totp = TOTP(secret: secret)
-            let now = clock.now()
-            let currentStep = Int64(now.timeIntervalSince1970 / 30)
+            let currentStep = TimeBasedCodes.step(at: clock.now())
             for offset: Int64 in [-1, 0, 1] {
                 let step = currentStep + offset
-                let expected = String(format: "%06d", totp.compute(date: Date(timeIntervalSince1970: Double(step) * 30)))
-                if expected == code {
+                if TimeBasedCodes.code(secret: secret, step: step) == code {
                     return try await users.useTOTPStep(step, userID: userID)
                 }
             }

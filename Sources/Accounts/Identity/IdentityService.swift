@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import HummingbirdBcrypt
 import Platform
 
 /// Sign-up, verification, sign-in, sessions, passwords and second factors: the identity service.
@@ -26,14 +25,13 @@ public struct IdentityService: Sendable {
     /// An OpenID Connect issuer whose tokens are accepted besides Wayfinder's own.
     let externalProvider: ExternalIdentityProvider?
     let passwordPolicy = PasswordPolicy()
-    /// Bcrypt's work factor: each step doubles the time a guess costs, for an attacker and for us.
-    let bcryptCost: UInt8
+    let passwords: any PasswordHasher
     /// A hash to check unknown emails against, so they cost the same time as known ones.
     let decoyHash: String
 
     public init(
         users: any UserRepository, sessions: any SessionRepository, signer: TokenSigner, mailer: any AccountMailer,
-        mails: AccountMails, throttle: AttemptThrottle, secretBox: SecretBox, clock: any WallClock, bcryptCost: UInt8 = 11,
+        mails: AccountMails, throttle: AttemptThrottle, secretBox: SecretBox, clock: any WallClock, passwords: any PasswordHasher,
         externalProvider: ExternalIdentityProvider? = nil
     ) {
         self.externalProvider = externalProvider
@@ -45,8 +43,8 @@ public struct IdentityService: Sendable {
         self.throttle = throttle
         self.secretBox = secretBox
         self.clock = clock
-        self.bcryptCost = bcryptCost
-        decoyHash = Bcrypt.hash(SecretToken.generate(bytes: 16), cost: bcryptCost)
+        self.passwords = passwords
+        decoyHash = passwords.hash(SecretToken.generate(bytes: 16))
     }
 
     /// Creates an unverified account and mails its verification link; for a known email, mails the
@@ -61,7 +59,7 @@ public struct IdentityService: Sendable {
         guard errors.isEmpty else { throw DomainError.invalid("The sign-up is not valid.", fieldErrors: errors) }
         try await throttle.consume(.signUp, account: nil, address: address)
 
-        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        let hash = passwords.hash(password)
         if let existing = try await users.user(email: email) {
             try await mailer.send(mails.signUpAttempt(to: existing))
             return

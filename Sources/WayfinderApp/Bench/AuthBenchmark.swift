@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import HTTPAPI
 import Hummingbird
-import HummingbirdBcrypt
+import Platform
 import Logging
 import NIOCore
 
@@ -24,7 +24,7 @@ public struct AuthBenchmark: Sendable {
     public func run(output: @escaping @Sendable (String) -> Void = { print($0) }) async throws {
         for cost in [10, 11, 12] {
             let started = ContinuousClock.now
-            _ = Bcrypt.hash("Bench-Pass-2026!", cost: UInt8(cost))
+            _ = BcryptPasswordHasher(cost: UInt8(cost)).hash("Bench-Pass-2026!")
             output(String(format: "bcrypt cost %d: %.0f ms per hash (one core)", cost, (ContinuousClock.now - started).seconds * 1_000))
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-bench-auth-\(UUID().uuidString)").path

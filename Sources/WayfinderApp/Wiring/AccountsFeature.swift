@@ -43,18 +43,18 @@ public struct AccountsFeature: Sendable {
                 clock: clock, fetchDocument: fetcher
             )
         }
-        let cost = UInt8(accounts.bcryptCost)
+        let passwords = BcryptPasswordHasher(cost: UInt8(accounts.bcryptCost))
         let identity = IdentityService(
             users: users, sessions: sessions, signer: signer, mailer: mailer, mails: AccountMails(publicURL: publicURL),
             throttle: AttemptThrottle(counter: SQLAttemptCounter(store: store), clock: clock), secretBox: secretBox, clock: clock,
-            bcryptCost: cost, externalProvider: external
+            passwords: passwords, externalProvider: external
         )
         let unsubscribe = AlertUnsubscribe(signer: signer, searches: searches)
         api = AccountsAPI(
             identity: identity, apiKeys: APIKeyService(keys: keys, clock: clock),
             profiles: ProfileService(users: users, keys: keys, searches: searches, savedJobs: savedJobs, clock: clock),
             searches: SavedSearchService(searches: searches, feed: postings, clock: clock),
-            administration: UserAdministration(users: users, sessions: sessions, clock: clock, bcryptCost: cost),
+            administration: UserAdministration(users: users, sessions: sessions, clock: clock, passwords: passwords),
             unsubscribe: unsubscribe,
             savedJobs: SavedJobService(saved: savedJobs, postings: postings, clock: clock)
         )
