@@ -6,6 +6,8 @@ public struct Authenticated: Sendable, Equatable {
     public var actor: Actor
     /// The session of a Wayfinder access token (nil for an external provider's token).
     public var sessionID: String?
+    /// The account's display name, read with the account, so pages need not read it again.
+    public var name: String = ""
 }
 
 extension IdentityService {
@@ -19,7 +21,7 @@ extension IdentityService {
         guard let sessionID = claims.sid, let user = try await users.activeUser(id: claims.sub.value, sessionID: sessionID) else {
             throw DomainError.unauthorized("The session has ended. Sign in again.")
         }
-        return Authenticated(actor: user.actor, sessionID: sessionID)
+        return Authenticated(actor: user.actor, sessionID: sessionID, name: user.name)
     }
 
     /// The user of a browser session cookie (which holds the session's refresh token, never exchanged
@@ -28,7 +30,7 @@ extension IdentityService {
         guard let (userID, sessionID) = try await sessions.currentSession(tokenHash: SecretToken.digest(sessionToken), at: clock.now()),
               let user = try await users.activeUser(id: userID, sessionID: sessionID)
         else { throw DomainError.unauthorized("The session has ended. Sign in again.") }
-        return Authenticated(actor: user.actor, sessionID: sessionID)
+        return Authenticated(actor: user.actor, sessionID: sessionID, name: user.name)
     }
 
     /// An external identity is mapped to a local account on first sight (by issuer and subject), and
@@ -45,7 +47,7 @@ extension IdentityService {
                 user.updatedAt = now
                 try await users.update(user)
             }
-            return Authenticated(actor: user.actor, sessionID: nil)
+            return Authenticated(actor: user.actor, sessionID: nil, name: user.name)
         }
         let email = identity.email ?? "\(identity.subject)@users.invalid"
         let user = User(
@@ -57,6 +59,6 @@ extension IdentityService {
         } catch DomainError.conflict {
             throw DomainError.unauthorized("A local account already uses this email; link it before signing in through the identity provider.")
         }
-        return Authenticated(actor: user.actor, sessionID: nil)
+        return Authenticated(actor: user.actor, sessionID: nil, name: user.name)
     }
 }

@@ -186,17 +186,9 @@ struct AuthPages {
 
     static func label(_ field: String) -> String { field.replacingOccurrences(of: "_", with: " ") }
 
+    /// The status the API answers for the same error, so a page and a route never disagree.
     static func status(_ error: DomainError) -> HTTPResponse.Status {
-        switch error {
-        case .badRequest: .badRequest
-        case .invalid: .unprocessableContent
-        case .unauthorized: .unauthorized
-        case .forbidden: .forbidden
-        case .notFound: .notFound
-        case .conflict: .conflict
-        case .unavailable: .serviceUnavailable
-        case .tooManyRequests: .tooManyRequests
-        }
+        HTTPResponse.Status(code: Problem(error).status)
     }
 }
 

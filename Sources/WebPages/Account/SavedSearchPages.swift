@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import HTTPAPI
 import Hummingbird
+import JobPostings
 
 /// `/account/searches`: saved searches with their alert settings, and "save this search" from `/`.
 struct SavedSearchPages {
@@ -75,21 +76,9 @@ struct SavedSearchPages {
 
     /// A name from the search's words, which the user can change.
     static func suggestedName(_ query: String) -> String {
-        let parameters = (try? JobPostingsQuery.parameters(query)) ?? [:]
-        let words = [parameters["q"], parameters["location"].map { "in \($0)" }, parameters["remote"] == "true" ? "remote" : nil]
+        let parameters = try? QueryParameters(rawQuery: query)
+        let words = [parameters?["q"], parameters?["location"].map { "in \($0)" }, parameters?["remote"] == "true" ? "remote" : nil]
             .compactMap { $0 }.filter { !$0.isEmpty }
         return words.isEmpty ? "All jobs" : words.joined(separator: " ").capitalizedFirst
-    }
-}
-
-/// Reads a search's query string into its last value per name.
-enum JobPostingsQuery {
-    static func parameters(_ query: String) throws -> [String: String] {
-        var values: [String: String] = [:]
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            if parts.count == 2 { values[parts[0]] = parts[1] }
-        }
-        return values
     }
 }

@@ -75,7 +75,7 @@ struct AdminPages {
                 "id": status.source.id, "name": status.source.name, "kind": status.source.kind.rawValue, "csrf": csrf,
                 "lastRun": run.map { "\($0.status.rawValue), \(PostingText.date($0.finishedAt))" } ?? "never",
                 "counts": run.map { "\($0.fetched) fetched, \($0.inserted) new, \($0.updated) updated, \($0.closed) closed, \($0.skipped) skipped" } ?? "",
-                "nextRun": status.nextRunAt.map { ISO8601DateFormatter().string(from: $0) } ?? "not scheduled",
+                "nextRun": status.nextRunAt.map(Timestamps.format) ?? "not scheduled",
             ]
         }
         let queue = web.dependencies.tasks
@@ -84,7 +84,7 @@ struct AdminPages {
             ["id": $0.id, "name": $0.name, "receives": $0.receives, "lastError": String($0.lastError.prefix(300)), "csrf": csrf]
         }
         let tasks: [[String: Any]] = ((try? await queue.tasks(limit: 20)) ?? []).map {
-            ["name": $0.name, "state": "\($0.state)", "receives": $0.receives, "updated": ISO8601DateFormatter().string(from: $0.updatedAt)]
+            ["name": $0.name, "state": "\($0.state)", "receives": $0.receives, "updated": Timestamps.format($0.updatedAt)]
         }
         let cursor = request.uri.queryParameters.get("users_after")
         let userPage = try? await web.accounts.administration.list(limit: 50, cursor: cursor)

@@ -15,8 +15,7 @@ struct WebContext: Sendable {
     func frame(_ title: String, _ request: Request, _ context: APIRequestContext) async -> PageFrame {
         var badge: PageFrame.UserBadge?
         if case .user(let user)? = context.identity {
-            let name = (try? await accounts.profiles.profile(actor: user.actor).user.name) ?? "Account"
-            badge = PageFrame.UserBadge(name: name, isAdmin: user.actor.isAdmin)
+            badge = PageFrame.UserBadge(name: user.name.isEmpty ? "Account" : user.name, isAdmin: user.actor.isAdmin)
         }
         let notice = request.uri.queryParameters.get("notice").flatMap(Notices.text)
         return PageFrame(title: title, user: badge, csrf: context.csrfToken ?? "", notice: notice)
