@@ -55,8 +55,7 @@ struct AccessibilityBasicsTests {
         try await WebTestApp.withApp { services, client in
             _ = try await services.accounts.administration.provision(email: "admin@example.com", password: "Admin-Pass-2026!", name: "Ada", groups: [.admin])
             let browser = Browser(client)
-            _ = try await browser.get("/signin")
-            _ = try await browser.post("/signin", [("email", "admin@example.com"), ("password", "Admin-Pass-2026!"), ("next", "/")])
+            try await browser.signIn("admin@example.com", "Admin-Pass-2026!", next: "/")
             _ = try await browser.post("/account/searches", [("name", "Engineers"), ("query", "q=engineer")])
             for uri in ["/", "/jobs/test%231", "/account", "/account/searches", "/account/searches/new?q=nurse", "/account/saved-jobs", "/admin"] {
                 let response = try await browser.get(uri)

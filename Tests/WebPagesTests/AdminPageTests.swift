@@ -6,11 +6,6 @@ import WayfinderApp
 
 @Suite("Admin pages")
 struct AdminPageTests {
-    static func signIn(_ browser: Browser, _ email: String, _ password: String) async throws {
-        _ = try await browser.get("/signin")
-        _ = try await browser.post("/signin", [("email", email), ("password", password), ("next", "/admin")])
-    }
-
     @Test("administrators see sources, tasks and users, and can queue a sync and change a user's groups; others get 404")
     func adminPages() async throws {
         try await WebTestApp.withApp { services, client in
@@ -19,12 +14,12 @@ struct AdminPageTests {
             let source = try await services.jobSources.service.add(.init(kind: "demo", parameters: SourceParameters(count: 5), name: "Demo board"))
 
             let candidate = Browser(client)
-            try await Self.signIn(candidate, "jo@example.com", "Sturdy-Pass-42")
+            try await candidate.signIn("jo@example.com", "Sturdy-Pass-42", next: "/admin")
             #expect(try await candidate.get("/admin").status == .notFound)
             #expect(try await candidate.post("/admin/sources/\(source.id)/sync", []).status == .notFound)
 
             let admin = Browser(client)
-            try await Self.signIn(admin, "admin@example.com", "Admin-Pass-2026!")
+            try await admin.signIn("admin@example.com", "Admin-Pass-2026!", next: "/admin")
             let page = try await admin.get("/admin")
             #expect(page.status == .ok)
             #expect(page.html.contains("Demo board") && page.html.contains("jo@example.com"))

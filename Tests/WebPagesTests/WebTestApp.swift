@@ -71,6 +71,12 @@ final class Browser: @unchecked Sendable {
     }
 
     var csrf: String? { cookies["wf_csrf"] }
+
+    /// Signs in through the sign-in form, as a person would.
+    func signIn(_ email: String, _ password: String, next: String = "/") async throws {
+        _ = try await get("/signin")
+        _ = try await post("/signin", [("email", email), ("password", password), ("next", next)])
+    }
     var hasSession: Bool { !(cookies["wf_session"] ?? "").isEmpty }
 
     @discardableResult

@@ -103,22 +103,20 @@ struct SearchPage {
                               href: toggled { $0.remote = selected ? nil : value }, selected: selected)
         }
         if !remote.isEmpty { result.append(Facet(title: "Remote", values: remote)) }
-        let locations = facets.location.prefix(8).map { count in
-            let selected = query.locations.contains { $0.caseInsensitiveCompare(count.value) == .orderedSame }
-            return FacetValue(label: count.value, count: count.count, href: toggled { query in
-                if selected { query.locations.removeAll { $0.caseInsensitiveCompare(count.value) == .orderedSame } }
-                else { query.locations.append(count.value) }
-            }, selected: selected)
+        // Locations and companies: free-text values, compared without regard to case, several allowed.
+        func textValues(_ counts: [FacetCount], _ field: WritableKeyPath<JobSearchQuery, [String]>) -> [FacetValue] {
+            counts.prefix(8).map { count in
+                let matches: (String) -> Bool = { $0.caseInsensitiveCompare(count.value) == .orderedSame }
+                let selected = query[keyPath: field].contains(where: matches)
+                return FacetValue(label: count.value, count: count.count, href: toggled { query in
+                    if selected { query[keyPath: field].removeAll(where: matches) } else { query[keyPath: field].append(count.value) }
+                }, selected: selected)
+            }
         }
-        if !locations.isEmpty { result.append(Facet(title: "Location", values: locations)) }
-        let companies = facets.company.prefix(8).map { count in
-            let selected = query.companies.contains { $0.caseInsensitiveCompare(count.value) == .orderedSame }
-            return FacetValue(label: count.value, count: count.count, href: toggled { query in
-                if selected { query.companies.removeAll { $0.caseInsensitiveCompare(count.value) == .orderedSame } }
-                else { query.companies.append(count.value) }
-            }, selected: selected)
+        for (title, values) in [("Location", textValues(facets.location, \.locations)), ("Company", textValues(facets.company, \.companies))]
+        where !values.isEmpty {
+            result.append(Facet(title: title, values: values))
         }
-        if !companies.isEmpty { result.append(Facet(title: "Company", values: companies)) }
         let types = facets.employmentType.compactMap { count -> FacetValue? in
             guard let type = EmploymentType(rawValue: count.value) else { return nil }
             let selected = query.employmentTypes.contains(type)
