@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .executableTarget(
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "WayfinderApp",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "Platform", "Search", "Storage", "HTTPAPI", "WebPages",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "Platform", "Search", "Storage", "HTTPAPI", "WebPages",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,13 +83,29 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CareerAgent",
+            dependencies: [
+                "Domain", "Platform", "JobPostings", "Accounts",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CareerAgentTests",
+            dependencies: ["CareerAgent", "Search", "Domain", "Platform", "JobPostings"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Storage",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "Platform",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -99,7 +117,7 @@ let package = Package(
         .target(
             name: "WebPages",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "Platform", "HTTPAPI",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "Platform", "HTTPAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -121,7 +139,8 @@ let package = Package(
         .target(
             name: "HTTPAPI",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "Platform",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "Platform",
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -153,6 +172,9 @@ let package = Package(
             name: "PlatformTests",
             dependencies: [
                 "Platform", "Domain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
