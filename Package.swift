@@ -92,6 +92,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Platform", "JobPostings", "Accounts",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings

@@ -12,6 +12,10 @@ public enum DomainError: Error, Sendable, Equatable {
     case unavailable(String)
     /// Too many attempts; the client may try again after `retryAfter` seconds (maps to 429).
     case tooManyRequests(String, retryAfter: Int)
+    /// The upload is larger than the use case accepts (maps to 413).
+    case tooLarge(String)
+    /// The content is of a kind the use case does not read (maps to 415).
+    case unsupportedMediaType(String)
 }
 
 /// One problem with one input field, named as the client sent it (snake_case).

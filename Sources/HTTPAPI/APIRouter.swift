@@ -1,4 +1,5 @@
 import Accounts
+import CareerAgent
 import Foundation
 import Hummingbird
 import JobPostings
@@ -10,17 +11,19 @@ public struct APIDependencies: Sendable {
     public var sources: JobSourceService
     public var tasks: any TaskQueue
     public var accounts: AccountsAPI
+    public var careerAgent: CareerAgentAPI
     public var rateLimits: RateLimits
     public var trustedProxies: TrustedProxies
     public var readiness: @Sendable () async -> Readiness
 
     public init(jobs: JobSearchService, sources: JobSourceService, tasks: any TaskQueue, accounts: AccountsAPI,
-                rateLimits: RateLimits = RateLimits(), trustedProxies: TrustedProxies = .none,
+                careerAgent: CareerAgentAPI, rateLimits: RateLimits = RateLimits(), trustedProxies: TrustedProxies = .none,
                 readiness: @escaping @Sendable () async -> Readiness) {
         self.jobs = jobs
         self.sources = sources
         self.tasks = tasks
         self.accounts = accounts
+        self.careerAgent = careerAgent
         self.rateLimits = rateLimits
         self.trustedProxies = trustedProxies
         self.readiness = readiness
@@ -49,6 +52,24 @@ public struct AccountsAPI: Sendable {
     }
 }
 
+/// The career agent's use cases the routes call.
+public struct CareerAgentAPI: Sendable {
+    public var skills: SkillExtractor
+    public var resumes: ResumeService
+    public var analysis: ResumeAnalysisService
+    public var matches: JobMatchService
+    public var market: MarketInsightsService
+
+    public init(skills: SkillExtractor, resumes: ResumeService, analysis: ResumeAnalysisService, matches: JobMatchService,
+                market: MarketInsightsService) {
+        self.skills = skills
+        self.resumes = resumes
+        self.analysis = analysis
+        self.matches = matches
+        self.market = market
+    }
+}
+
 /// Every route of the server, behind the problem, authentication and rate-limit middleware.
 public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
@@ -61,7 +82,7 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     router.add(middleware: RateLimitMiddleware(limits: dependencies.rateLimits, buckets: TokenBuckets()))
     HealthController(readiness: dependencies.readiness).addRoutes(to: router)
     let api = router.group("api/v1")
-    JobsController(service: dependencies.jobs).addRoutes(to: api)
+    JobsController(service: dependencies.jobs, matches: dependencies.careerAgent.matches).addRoutes(to: api)
     SourcesController(service: dependencies.sources).addRoutes(to: api)
     TasksController(queue: dependencies.tasks).addRoutes(to: api)
     AuthController(identity: dependencies.accounts.identity).addRoutes(to: api)
@@ -70,6 +91,10 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     SavedSearchesController(searches: dependencies.accounts.searches, unsubscribe: dependencies.accounts.unsubscribe).addRoutes(to: api)
     AdminUsersController(administration: dependencies.accounts.administration).addRoutes(to: api)
     SavedJobsController(savedJobs: dependencies.accounts.savedJobs).addRoutes(to: api)
+    SkillsController(extractor: dependencies.careerAgent.skills).addRoutes(to: api)
+    ResumesController(resumes: dependencies.careerAgent.resumes).addRoutes(to: api)
+    ResumeAnalysisController(analysis: dependencies.careerAgent.analysis).addRoutes(to: api)
+    MarketController(market: dependencies.careerAgent.market).addRoutes(to: api)
     OpenAPIController().addRoutes(to: api)
     return router
 }

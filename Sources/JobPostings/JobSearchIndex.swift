@@ -12,6 +12,12 @@ public protocol JobSearchIndex: Sendable {
     func apply(_ changes: [JobPostingChange])
     /// The sequence of the last change applied: where following the feed resumes.
     var appliedSequence: Int64 { get }
+    /// How well one indexed posting fits `profile`, explained; nil when the posting is not in the index.
+    func match(_ profile: MatchProfile, rowID: Int64) -> JobMatch?
+    /// Counts, weekly trend, salary percentiles and facets over every posting matching `query`'s text and filters.
+    func marketStatistics(_ query: JobSearchQuery, now: Date, weeks: Int) throws -> MarketStatistics
+    /// How many postings are searchable at `now` (open and not expired).
+    func openPostingCount(now: Date) -> Int
 }
 
 extension JobSearchIndex {

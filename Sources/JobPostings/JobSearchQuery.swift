@@ -13,9 +13,13 @@ public struct JobSearchQuery: Sendable, Equatable {
     public var currency: String?
     public var postedAfter: Date?
     public var companies: [String]
+    /// Postings asking for any of these skills (canonical names, compared without regard to case).
+    public var skills: [String]
     public var providers: [String]
     public var employmentTypes: [EmploymentType]
     public var sort: JobSearchSort
+    /// Who the results are matched against: with `sort = .match`, results are ordered by match score.
+    public var match: MatchProfile?
     public var limit: Int
     /// Opaque continuation token from a previous page.
     public var cursor: String?
@@ -26,7 +30,7 @@ public struct JobSearchQuery: Sendable, Equatable {
     public init(
         text: String = "", locations: [String] = [], remote: Bool? = nil, minSalary: Int? = nil,
         maxSalary: Int? = nil, currency: String? = nil, postedAfter: Date? = nil, companies: [String] = [],
-        providers: [String] = [], employmentTypes: [EmploymentType] = [], sort: JobSearchSort = .relevance,
+        providers: [String] = [], employmentTypes: [EmploymentType] = [], skills: [String] = [], sort: JobSearchSort = .relevance,
         limit: Int = JobSearchQuery.defaultLimit, cursor: String? = nil
     ) {
         self.text = text
@@ -39,6 +43,7 @@ public struct JobSearchQuery: Sendable, Equatable {
         self.companies = companies
         self.providers = providers
         self.employmentTypes = employmentTypes
+        self.skills = skills
         self.sort = sort
         self.limit = limit
         self.cursor = cursor
@@ -52,4 +57,6 @@ public enum JobSearchSort: String, Sendable, Equatable, CaseIterable {
     case relevance
     /// Newest first.
     case date
+    /// Best fit for the signed-in seeker first (needs a `match` profile).
+    case match
 }

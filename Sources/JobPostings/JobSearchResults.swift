@@ -6,12 +6,15 @@ public struct JobSearchMatches: Sendable, Equatable {
     public var total: Int
     public var facets: JobFacets
     public var nextCursor: String?
+    /// With `sort = .match`: each hit's match score, in `rowIDs` order.
+    public var matchScores: [Int]
 
-    public init(rowIDs: [Int64], total: Int, facets: JobFacets, nextCursor: String?) {
+    public init(rowIDs: [Int64], total: Int, facets: JobFacets, nextCursor: String?, matchScores: [Int] = []) {
         self.rowIDs = rowIDs
         self.total = total
         self.facets = facets
         self.nextCursor = nextCursor
+        self.matchScores = matchScores
     }
 }
 
@@ -23,16 +26,18 @@ public struct JobFacets: Sendable, Equatable {
     public var remote: [FacetCount]
     public var employmentType: [FacetCount]
     public var salaryRanges: [SalaryRangeCount]
+    public var skills: [FacetCount]
 
     public init(
         location: [FacetCount] = [], company: [FacetCount] = [], remote: [FacetCount] = [],
-        employmentType: [FacetCount] = [], salaryRanges: [SalaryRangeCount] = []
+        employmentType: [FacetCount] = [], salaryRanges: [SalaryRangeCount] = [], skills: [FacetCount] = []
     ) {
         self.location = location
         self.company = company
         self.remote = remote
         self.employmentType = employmentType
         self.salaryRanges = salaryRanges
+        self.skills = skills
     }
 }
 
@@ -80,10 +85,13 @@ public struct JobHighlights: Sendable, Equatable {
 public struct JobSearchHit: Sendable, Equatable {
     public var posting: JobPosting
     public var highlights: JobHighlights
+    /// The seeker's match score, when the search was ordered by match.
+    public var match: Int?
 
-    public init(posting: JobPosting, highlights: JobHighlights) {
+    public init(posting: JobPosting, highlights: JobHighlights, match: Int? = nil) {
         self.posting = posting
         self.highlights = highlights
+        self.match = match
     }
 }
 

@@ -8,16 +8,20 @@ public struct JobSearchService: Sendable {
     private let follower: JobIndexFollower
     private let clock: any WallClock
     private let links: (any JobPostingLinkRepository)?
+    /// The canonical name of a skill as a user may write it ("k8s" → "Kubernetes"), for `skill=`.
+    private let skillName: @Sendable (String) -> String
 
     public init(
         repository: any JobPostingRepository, index: any JobSearchIndex, follower: JobIndexFollower,
-        clock: any WallClock, links: (any JobPostingLinkRepository)? = nil
+        clock: any WallClock, links: (any JobPostingLinkRepository)? = nil,
+        skillName: @escaping @Sendable (String) -> String = { $0 }
     ) {
         self.repository = repository
         self.index = index
         self.follower = follower
         self.clock = clock
         self.links = links
+        self.skillName = skillName
     }
 
     /// The same job as listed by other sources (cross-source duplicates), for the detail.
@@ -31,12 +35,18 @@ public struct JobSearchService: Sendable {
     }
 
     public func search(_ query: JobSearchQuery) async throws -> JobSearchResults {
+        var query = query
+        query.skills = query.skills.map(skillName)
         let matches = try index.search(query, now: clock.now())
         let stored = try await repository.summaries(rowIDs: matches.rowIDs)
         let byRow = Dictionary(stored.map { ($0.rowID, $0.posting) }, uniquingKeysWith: { first, _ in first })
         // The index may be a moment ahead of a deleted row; skip what the database no longer has.
-        let postings = matches.rowIDs.compactMap { byRow[$0] }
-        let hits = zip(postings, index.highlights(for: postings, query: query)).map(JobSearchHit.init)
+        let scores = Dictionary(zip(matches.rowIDs, matches.matchScores), uniquingKeysWith: { first, _ in first })
+        let kept = matches.rowIDs.filter { byRow[$0] != nil }
+        let postings = kept.map { byRow[$0]! }
+        let hits = zip(kept, zip(postings, index.highlights(for: postings, query: query))).map { row, pair in
+            JobSearchHit(posting: pair.0, highlights: pair.1, match: scores[row])
+        }
         return JobSearchResults(hits: hits, total: matches.total, facets: matches.facets, nextCursor: matches.nextCursor)
     }
 
@@ -46,6 +56,27 @@ public struct JobSearchService: Sendable {
         }
         return stored.posting
     }
+
+    /// How well a posting fits `profile`: 404 for an unknown posting, 409 while it is not searchable
+    /// (closed or not indexed yet), since match is read from the index that orders searches by it.
+    public func match(jobID: String, profile: MatchProfile) async throws -> (posting: JobPosting, match: JobMatch) {
+        guard let stored = try await repository.find(jobID: jobID) else {
+            throw DomainError.notFound("No job posting has the id '\(jobID)'.")
+        }
+        guard let match = index.match(profile, rowID: stored.rowID) else {
+            throw DomainError.conflict("The posting '\(jobID)' is not open for matching.")
+        }
+        return (stored.posting, match)
+    }
+
+    /// Market figures over the open postings matching `query` (its page and sort are ignored).
+    public func marketStatistics(_ query: JobSearchQuery, weeks: Int) throws -> MarketStatistics {
+        var query = query
+        query.skills = query.skills.map(skillName)
+        return try index.marketStatistics(query, now: clock.now(), weeks: weeks)
+    }
+
+    public func openPostingCount() -> Int { index.openPostingCount(now: clock.now()) }
 
     /// Validates and stores one posting; returns it with whether it was new.
     public func save(_ draft: JobPostingDraft) async throws -> (posting: JobPosting, created: Bool) {

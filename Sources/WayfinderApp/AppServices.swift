@@ -1,3 +1,4 @@
+import CareerAgent
 import Domain
 import Foundation
 import HTTPAPI
@@ -21,6 +22,7 @@ public struct AppServices: Sendable {
     public let jobSources: JobSourcesFeature
     public let mail: MailFeature
     public let accounts: AccountsFeature
+    public let careerAgent: CareerAgentFeature
     /// Held while this process saves the index of the data directory.
     private let indexLock: DirectoryLock?
 
@@ -48,13 +50,14 @@ public struct AppServices: Sendable {
             throw error
         }
         let repository = SQLJobPostingRepository(store: store)
-        var index = InvertedJobSearchIndex()
+        let skills = CareerAgentFeature.sharedExtractor
+        var index = InvertedJobSearchIndex(skillTagger: skills)
         var indexLock: DirectoryLock?
         if indexStorage == .dataDirectory, database != .sqlite(path: ":memory:") {
             // Two processes sharing a data directory must not write one index: the second keeps its own in memory.
             indexLock = DirectoryLock.acquire(URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("index.lock"))
             if indexLock != nil {
-                index = try await openIndex(store: store, settings: settings, logger: logger)
+                index = try await openIndex(store: store, settings: settings, skills: skills, logger: logger)
             } else {
                 logger.notice("another process saves the index of this data directory; this one keeps its index in memory")
             }
@@ -62,13 +65,16 @@ public struct AppServices: Sendable {
         let follower = JobIndexFollower(repository: repository, index: index)
         var backgroundWork = BackgroundWorkFeature(store: store, settings: settings, clock: clock, logger: logger)
         let jobSources = JobSourcesFeature(store: store, postings: repository, work: &backgroundWork, settings: settings, clock: clock)
-        let mail: MailFeature, accounts: AccountsFeature
+        let mail: MailFeature, accounts: AccountsFeature, careerAgent: CareerAgentFeature
+        let jobs = JobSearchService(repository: repository, index: index, follower: follower, clock: clock, links: jobSources.links,
+                                    skillName: { skills.taxonomy.resolve($0)?.name ?? $0 })
         do {
             mail = try MailFeature(work: &backgroundWork, settings: settings, clock: clock)
             accounts = try await AccountsFeature(
                 store: store, postings: repository, work: &backgroundWork, mail: mail, http: jobSources.fetcher, settings: settings,
                 clock: clock, logger: logger
             )
+            careerAgent = try CareerAgentFeature(store: store, jobs: jobs, profiles: accounts.api.profiles, settings: settings, clock: clock)
         } catch {
             await jobSources.close()
             indexLock?.release()
@@ -77,17 +83,21 @@ public struct AppServices: Sendable {
         }
         return AppServices(
             settings: settings, store: store, repository: repository, index: index, follower: follower,
-            jobs: JobSearchService(repository: repository, index: index, follower: follower, clock: clock, links: jobSources.links),
+            jobs: jobs,
             clock: clock, logger: logger, backgroundWork: backgroundWork, jobSources: jobSources, mail: mail, accounts: accounts,
-            indexLock: indexLock
+            careerAgent: careerAgent, indexLock: indexLock
         )
     }
 
     /// The persisted index of the data directory, or an in-memory one for an in-memory database.
-    private static func openIndex(store: any SQLStore, settings: Settings, logger: Logger) async throws -> InvertedJobSearchIndex {
+    private static func openIndex(
+        store: any SQLStore, settings: Settings, skills: SkillExtractor, logger: Logger
+    ) async throws -> InvertedJobSearchIndex {
         let directory = URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("index")
         let started = ContinuousClock.now
-        let (index, outcome) = InvertedJobSearchIndex.open(directory: directory, source: try await DatabaseIdentity.read(from: store))
+        // The skills kept in the index come from the taxonomy: another taxonomy means another index.
+        let source = try await DatabaseIdentity.read(from: store) + " skills:" + skills.fingerprint
+        let (index, outcome) = InvertedJobSearchIndex.open(directory: directory, source: source, skillTagger: skills)
         switch outcome {
         case .empty:
             break
@@ -132,7 +142,7 @@ public struct AppServices: Sendable {
         let store = self.store
         return APIDependencies(
             jobs: jobs, sources: jobSources.service, tasks: backgroundWork.queue, accounts: accounts.api,
-            rateLimits: accounts.rateLimits, trustedProxies: accounts.trustedProxies
+            careerAgent: careerAgent.api, rateLimits: accounts.rateLimits, trustedProxies: accounts.trustedProxies
         ) {
             do {
                 return try await Migrator(store: store).isUpToDate()
@@ -145,11 +155,12 @@ public struct AppServices: Sendable {
 
     /// The web app's pages on the same use cases; cookies are `Secure` when the public URL is HTTPS.
     public func webDependencies() async throws -> WebDependencies {
-        try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, sources: jobSources.service, tasks: backgroundWork.queue,
+        try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, careerAgent: careerAgent.api, sources: jobSources.service, tasks: backgroundWork.queue,
                                          secureCookies: mail.publicURL.lowercased().hasPrefix("https://"))
     }
 
     public func close() async {
+        await careerAgent.close()
         await jobSources.close()
         indexLock?.release()
         try? await store.close()

@@ -26,6 +26,7 @@ public struct Settings: Sendable {
     /// Requests per second to one provider host (client-side rate limit).
     public var providerRate: Double = 10
     public var accounts = AccountSettings()
+    public var careerAgent = CareerAgentSettings()
 
     public enum LogFormat: String, Sendable { case json, text }
 
@@ -53,7 +54,7 @@ public struct Settings: Sendable {
         for (key, value) in flags { values[AbsoluteConfigKey(stringLiteral: key.rawValue)] = ConfigValue(.string(value), isSecret: false) }
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "flags", values: values),
-            EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(Set(["WAYFINDER_DATABASE_URL"] + AccountSettings.secretVariables))),
+            EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(Set(["WAYFINDER_DATABASE_URL"] + AccountSettings.secretVariables + CareerAgentSettings.secretVariables))),
         ]
         let early = ConfigReader(providers: providers)
         if let file = early.string(forKey: ConfigKey(Key.configFile.rawValue)) {
@@ -96,6 +97,7 @@ public struct Settings: Sendable {
         settings.providerTimeout = .milliseconds(Int(try number(.providerTimeout, default: 20, range: 0.1...3_600, "provider timeout (seconds)") * 1_000))
         settings.providerRate = try number(.providerRate, default: 10, range: 0.01...10_000, "provider rate (requests per second)")
         settings.accounts = try AccountSettings.read(from: config)
+        settings.careerAgent = try CareerAgentSettings.read(from: config)
         return settings
     }
 

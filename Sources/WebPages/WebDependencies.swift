@@ -1,4 +1,5 @@
 import Accounts
+import CareerAgent
 import HTTPAPI
 import Hummingbird
 import JobPostings
@@ -8,6 +9,7 @@ import Platform
 public struct WebDependencies: Sendable {
     public var jobs: JobSearchService
     public var accounts: AccountsAPI
+    public var careerAgent: CareerAgentAPI
     public var sources: JobSourceService
     public var tasks: any TaskQueue
     /// Cookies get `Secure` when the public URL is HTTPS.
@@ -15,10 +17,11 @@ public struct WebDependencies: Sendable {
     public var pages: PageRenderer
     public var assets: AssetCatalog
 
-    public init(jobs: JobSearchService, accounts: AccountsAPI, sources: JobSourceService, tasks: any TaskQueue, secureCookies: Bool,
-                pages: PageRenderer, assets: AssetCatalog) {
+    public init(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, sources: JobSourceService, tasks: any TaskQueue,
+                secureCookies: Bool, pages: PageRenderer, assets: AssetCatalog) {
         self.jobs = jobs
         self.accounts = accounts
+        self.careerAgent = careerAgent
         self.sources = sources
         self.tasks = tasks
         self.secureCookies = secureCookies
@@ -27,10 +30,10 @@ public struct WebDependencies: Sendable {
     }
 
     /// Loads the bundled templates and assets.
-    public static func bundled(jobs: JobSearchService, accounts: AccountsAPI, sources: JobSourceService, tasks: any TaskQueue,
-                               secureCookies: Bool) async throws -> WebDependencies {
+    public static func bundled(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, sources: JobSourceService,
+                               tasks: any TaskQueue, secureCookies: Bool) async throws -> WebDependencies {
         let assets = try AssetCatalog.bundled()
-        return WebDependencies(jobs: jobs, accounts: accounts, sources: sources, tasks: tasks, secureCookies: secureCookies,
+        return WebDependencies(jobs: jobs, accounts: accounts, careerAgent: careerAgent, sources: sources, tasks: tasks, secureCookies: secureCookies,
                                pages: try await PageRenderer.bundled(assets: assets), assets: assets)
     }
 }
@@ -50,4 +53,6 @@ public func addWebRoutes(to router: Router<APIRequestContext>, _ dependencies: W
     AuthPages(web: web).addRoutes(to: pages)
     AccountPages(web: web).addRoutes(to: pages)
     AdminPages(web: web).addRoutes(to: pages)
+    ResumePages(web: web).addRoutes(to: pages)
+    MarketPages(web: web).addRoutes(to: pages)
 }

@@ -46,11 +46,6 @@ struct TasksController<Context: AuthRequestContext<Caller>> {
     }
 
     static func limit(_ request: Request) throws -> Int {
-        let query = try QueryParameters(rawQuery: request.uri.query)
-        guard let text = query["limit"] else { return 50 }
-        guard let limit = Int(text), (1...500).contains(limit) else {
-            throw DomainError.badRequest("limit must be from 1 to 500.", fieldErrors: [FieldError(field: "limit", message: "must be an integer from 1 to 500")])
-        }
-        return limit
+        try QueryLimit.read(request, default: 50, maximum: 500)
     }
 }

@@ -110,6 +110,8 @@ struct JobSummaryBody: Encodable {
     var applyUrl: String?
     var expiresAt: Date?
     var highlights: HighlightsBody
+    /// The signed-in seeker's match score, in searches ordered by match.
+    var match: Int?
 
     init(_ hit: JobSearchHit) {
         let posting = hit.posting
@@ -128,12 +130,13 @@ struct JobSummaryBody: Encodable {
         applyUrl = posting.applyURL
         expiresAt = posting.expiresAt
         highlights = HighlightsBody(title: hit.highlights.title, description: hit.highlights.description)
+        match = hit.match
     }
 
     private enum CodingKeys: String, CodingKey {
         case jobId = "job_id", providerId = "provider_id", title, company, location, remote
         case employmentType = "employment_type", minSalary = "min_salary", maxSalary = "max_salary", currency
-        case interval, postedDate = "posted_date", applyUrl = "apply_url", expiresAt = "expires_at", highlights
+        case interval, postedDate = "posted_date", applyUrl = "apply_url", expiresAt = "expires_at", highlights, match
     }
 
     /// Optional fields are written as `null`, as in the detail, so every result has the same keys.
@@ -154,6 +157,7 @@ struct JobSummaryBody: Encodable {
         try container.encode(applyUrl, forKey: .applyUrl)
         try container.encode(expiresAt, forKey: .expiresAt)
         try container.encode(highlights, forKey: .highlights)
+        try container.encodeIfPresent(match, forKey: .match)
     }
 }
 
@@ -199,9 +203,10 @@ struct FacetsBody: Encodable {
     var remote: [Value]
     var employmentType: [Value]
     var salaryRanges: [SalaryRange]
+    var skills: [Value]
 
     private enum CodingKeys: String, CodingKey {
-        case location, company, remote, employmentType = "employment_type", salaryRanges = "salary_ranges"
+        case location, company, remote, employmentType = "employment_type", salaryRanges = "salary_ranges", skills
     }
 
     init(_ facets: JobFacets) {
@@ -211,5 +216,6 @@ struct FacetsBody: Encodable {
         remote = values(facets.remote)
         employmentType = values(facets.employmentType)
         salaryRanges = facets.salaryRanges.map { SalaryRange(from: $0.from, to: $0.to, count: $0.count) }
+        skills = values(facets.skills)
     }
 }

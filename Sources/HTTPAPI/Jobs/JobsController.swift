@@ -1,3 +1,4 @@
+import CareerAgent
 import Domain
 import Foundation
 import Hummingbird
@@ -7,18 +8,30 @@ import JobPostings
 /// `/api/v1/jobs`: search, read one posting, create or update one.
 struct JobsController<Context: AuthRequestContext<Caller>> {
     let service: JobSearchService
+    /// Orders searches by match (`sort=match`) and explains one posting's match; needs a signed-in seeker.
+    var matches: JobMatchService? = nil
     /// Largest accepted body of a posting write.
     static var maximumBodySize: Int { 1_048_576 }
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("jobs", use: search)
         group.get("jobs/{id}", use: detail)
+        group.get("jobs/{id}/match", use: match)
         group.post("jobs", use: save)
     }
 
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
         let query = try JobSearchParameters.parse(QueryParameters(rawQuery: request.uri.query))
-        let results = try await service.search(query)
+        let results: JobSearchResults
+        if query.sort == .match {
+            guard let matches else { throw DomainError.badRequest("sort=match is not available here.") }
+            guard case .user(let user)? = context.identity else {
+                throw DomainError.unauthorized("sort=match orders postings by how well they fit you: sign in first.")
+            }
+            results = try await matches.search(actor: user.actor, query: query)
+        } else {
+            results = try await service.search(query)
+        }
         return try JSONResponse.make(JobSearchBody(
             jobs: results.hits.map(JobSummaryBody.init), total: results.total,
             facets: FacetsBody(results.facets), nextCursor: results.nextCursor
@@ -34,6 +47,20 @@ struct JobsController<Context: AuthRequestContext<Caller>> {
         var body = JobDetailBody(try await service.posting(jobID: id))
         body.otherSources = try await service.otherSources(of: id).map(OtherSourceBody.init)
         return try JSONResponse.make(body)
+    }
+
+    /// `GET /api/v1/jobs/{id}/match`: the signed-in seeker's score for one posting, with its parts.
+    @Sendable func match(_ request: Request, context: Context) async throws -> Response {
+        guard let matches else { throw DomainError.notFound("Job match is not available here.") }
+        guard case .user(let user)? = context.identity else {
+            throw DomainError.unauthorized("Sign in to see how well a posting fits you.")
+        }
+        let raw = try context.parameters.require("id")
+        guard let id = raw.removingPercentEncoding else {
+            throw DomainError.badRequest("The id is not valid percent-encoding.", fieldErrors: [FieldError(field: "id", message: "is not valid percent-encoding")])
+        }
+        let (posting, match, _) = try await matches.match(actor: user.actor, jobID: id)
+        return try JSONResponse.make(JobMatchBody.json(match, jobID: posting.jobID))
     }
 
     @Sendable func save(_ request: Request, context: Context) async throws -> Response {

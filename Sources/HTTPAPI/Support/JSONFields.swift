@@ -8,8 +8,8 @@ struct JSONFields {
     private(set) var errors: [FieldError] = []
 
     /// Reads the body as a JSON object (400 when it is not one).
-    static func read(_ request: Request, limit: Int = 65_536) async throws -> JSONFields {
-        guard case .object(let fields) = try await RequestBody.json(request, limit: limit) else {
+    static func read(_ request: Request, limit: Int = 65_536, allowingEmpty: Bool = false) async throws -> JSONFields {
+        guard case .object(let fields) = try await RequestBody.json(request, limit: limit, allowingEmpty: allowingEmpty) else {
             throw DomainError.badRequest("The body must be a JSON object.")
         }
         return JSONFields(fields: fields)
@@ -57,6 +57,10 @@ struct JSONFields {
         for name in Set(fields.keys).subtracting(known).sorted() {
             errors.append(FieldError(field: name, message: "is not a known field"))
         }
+    }
+
+    mutating func fail(_ field: String, _ message: String) {
+        errors.append(FieldError(field: field, message: message))
     }
 
     /// Throws 400 naming every bad field.

@@ -44,6 +44,10 @@ public struct Problem: Error, Sendable, Encodable {
         case .tooManyRequests(let detail, let retryAfter):
             self.init(status: .tooManyRequests, slug: "too-many-requests", detail: detail)
             headers["Retry-After"] = String(max(1, retryAfter))
+        case .tooLarge(let detail):
+            self.init(status: .contentTooLarge, slug: "too-large", detail: detail)
+        case .unsupportedMediaType(let detail):
+            self.init(status: .unsupportedMediaType, slug: "unsupported-media-type", detail: detail)
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 public enum JobSearchParameters {
     public static let known: Set<String> = [
         "q", "location", "remote", "min_salary", "max_salary", "currency", "posted_after", "company", "provider",
-        "employment_type", "sort", "limit", "cursor",
+        "employment_type", "skill", "sort", "limit", "cursor",
     ]
     static let maximumQueryLength = 512
 
@@ -19,6 +19,7 @@ public enum JobSearchParameters {
         if query.text.count > maximumQueryLength { fail("q", "must be at most \(maximumQueryLength) characters") }
         query.locations = parameters.all("location")
         query.companies = parameters.all("company")
+        query.skills = parameters.all("skill")
         query.providers = parameters.all("provider", splittingCommas: true)
         if let remote = parameters["remote"] {
             switch remote.lowercased() {
@@ -49,7 +50,7 @@ public enum JobSearchParameters {
         }
         if let sort = parameters["sort"] {
             if let value = JobSearchSort(rawValue: sort) { query.sort = value }
-            else { fail("sort", "must be relevance or date") }
+            else { fail("sort", "must be relevance, date or match") }
         }
         if let limit = parameters["limit"] {
             if let value = Int(limit), (1...JobSearchQuery.maximumLimit).contains(value) { query.limit = value }

@@ -16,6 +16,7 @@ extension JobSearchQuery {
         for company in companies.sorted() { pairs.append(("company", company)) }
         for provider in Set(providers).sorted() { pairs.append(("provider", provider)) }
         for type in Set(employmentTypes.map(\.rawValue)).sorted() { pairs.append(("employment_type", type)) }
+        for skill in Set(skills).sorted() { pairs.append(("skill", skill)) }
         if sort != .relevance { pairs.append(("sort", sort.rawValue)) }
         return pairs.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
     }
@@ -28,6 +29,7 @@ extension JobSearchQuery {
         query.text = query.text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         query.locations = query.locations.map { $0.lowercased() }
         query.companies = query.companies.map { $0.lowercased() }
+        query.skills = query.skills.map { $0.lowercased() }
         return query.canonicalQueryString
     }
 

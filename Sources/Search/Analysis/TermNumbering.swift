@@ -1,3 +1,5 @@
+import Domain
+
 /// Numbers the terms of a segment while it is built. Job text repeats its vocabulary, so each folded
 /// word is looked up by its bytes, stemmed only the first time it is seen, and postings are kept by number.
 struct TermNumbering {

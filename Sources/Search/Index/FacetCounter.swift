@@ -7,6 +7,7 @@ struct FacetCounter {
     private var location: [String: Int] = [:]
     private var company: [String: Int] = [:]
     private var employmentType: [String: Int] = [:]
+    private var skills: [String: Int] = [:]
     private var remote = [0, 0]
     private var salary = [Int](repeating: 0, count: SalaryRangeCount.bounds.count)
 
@@ -14,6 +15,7 @@ struct FacetCounter {
         Self.fold(tally.locationCounts, segment.location, into: &location)
         Self.fold(tally.companyCounts, segment.company, into: &company)
         Self.fold(tally.typeCounts, segment.employmentType, into: &employmentType)
+        for (ordinal, count) in tally.skillCounts.enumerated() where count > 0 { skills[segment.skills.values[ordinal], default: 0] += Int(count) }
         for index in remote.indices { remote[index] += tally.remoteCounts[index] }
         for index in salary.indices { salary[index] += tally.salaryCounts[index] }
     }
@@ -25,7 +27,8 @@ struct FacetCounter {
             remote: [FacetCount(value: "true", count: remote[1]), FacetCount(value: "false", count: remote[0])]
                 .filter { $0.count > 0 },
             employmentType: Self.top(employmentType),
-            salaryRanges: zip(SalaryRangeCount.bounds, salary).map { SalaryRangeCount(from: $0.from, to: $0.to, count: $1) }
+            salaryRanges: zip(SalaryRangeCount.bounds, salary).map { SalaryRangeCount(from: $0.from, to: $0.to, count: $1) },
+            skills: Self.top(skills)
         )
     }
 

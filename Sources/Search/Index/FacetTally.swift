@@ -5,6 +5,7 @@ struct FacetTally {
     private(set) var locationCounts: [Int32]
     private(set) var companyCounts: [Int32]
     private(set) var typeCounts: [Int32]
+    private(set) var skillCounts: [Int32]
     private(set) var remoteCounts = [0, 0]
     private(set) var salaryCounts = [Int](repeating: 0, count: SalaryRangeCount.bounds.count)
 
@@ -12,6 +13,7 @@ struct FacetTally {
         locationCounts = [Int32](repeating: 0, count: segment.location.values.count)
         companyCounts = [Int32](repeating: 0, count: segment.company.values.count)
         typeCounts = [Int32](repeating: 0, count: segment.employmentType.values.count)
+        skillCounts = [Int32](repeating: 0, count: segment.skills.values.count)
     }
 
     mutating func count(_ facet: SegmentFilterMasks.Facet, over documents: Bitset, in segment: Segment) {
@@ -25,13 +27,14 @@ struct FacetTally {
             remoteCounts[0] += documents.cardinality - remote
         case .salary:
             for (bucket, set) in segment.salaryBucketSets.enumerated() { salaryCounts[bucket] += documents.intersectionCount(set) }
+        case .skills: segment.skills.tally(documents, into: &skillCounts)
         }
     }
 
     /// Every facet over the same documents (the usual case: no facet has a filter). Facets with few
     /// values are counted by set intersections; location and company by one pass over the documents.
     mutating func countAll(over documents: Bitset, in segment: Segment) {
-        for facet in [SegmentFilterMasks.Facet.remote, .employmentType, .salary] { count(facet, over: documents, in: segment) }
+        for facet in [SegmentFilterMasks.Facet.remote, .employmentType, .salary, .skills] { count(facet, over: documents, in: segment) }
         segment.location.ordinals.withUnsafeBufferPointer { locations in
             segment.company.ordinals.withUnsafeBufferPointer { companies in
                 locationCounts.withUnsafeMutableBufferPointer { locationCounts in

@@ -1,3 +1,5 @@
+import JobPostings
+
 /// What the engine knows of one document: its text fields and the columns filters, facets and sorting read.
 struct IndexedDocument: Sendable, Equatable {
     static let noSalary: Int64 = -1
@@ -16,6 +18,8 @@ struct IndexedDocument: Sendable, Equatable {
     var company: String
     var employmentType: String
     var provider: String
+    /// The skills the posting asks for (empty when the index has no skill tagger).
+    var skills: [PostingSkill] = []
 }
 
 /// Strings stored once per segment, with each document pointing at its value by number.

@@ -12,10 +12,12 @@ struct SearchExecutor {
     let snapshot: IndexSnapshot
     let parser: QueryParser
     var pruning = true
+    /// Set for a search ordered by match.
+    var match: MatchContext?
 
     func run(_ query: JobSearchQuery, now: Date) throws -> JobSearchMatches {
         let parsed = parser.parse(query.text)
-        let byDate = query.sort == .date || parsed.required.isEmpty
+        let byDate = match == nil && (query.sort == .date || parsed.required.isEmpty)
         let fingerprint = Self.fingerprint(of: query)
         let cursor = try query.cursor.map { try SearchCursor.decode($0, fingerprint: fingerprint) }
         let statistics = cursor?.statistics ?? snapshot.statistics(for: parsed.scoredTerms)
@@ -33,7 +35,7 @@ struct SearchExecutor {
                 visible: SegmentFilterMasks.visible(segment, deleted: snapshot.deleted[index], now: nowSeconds, horizon: horizon),
                 query: query,
                 planner: ClausePlanner(segment: segment, statistics: statistics),
-                required: parsed.required, excluded: parsed.excluded
+                required: parsed.required, excluded: parsed.excluded, match: match
             )
             var collector = HitCollector(
                 top: TopHits(capacity: query.limit + 1, byDate: byDate), last: last, byDate: byDate, pruning: pruning
@@ -62,7 +64,8 @@ struct SearchExecutor {
                 lastRowID: boundary.rowID
             ).encoded(fingerprint: fingerprint)
         }
-        return JobSearchMatches(rowIDs: page.map(\.rowID), total: total, facets: facets.facets(), nextCursor: next)
+        return JobSearchMatches(rowIDs: page.map(\.rowID), total: total, facets: facets.facets(), nextCursor: next,
+                                matchScores: match == nil ? [] : page.map { Int($0.score) })
     }
 
     static func fingerprint(of query: JobSearchQuery) -> UInt64 {
@@ -72,6 +75,8 @@ struct SearchExecutor {
             query.postedAfter.map { String($0.timeIntervalSince1970) } ?? "",
             query.companies.sorted().joined(separator: "\u{1}"), query.providers.sorted().joined(separator: "\u{1}"),
             query.employmentTypes.map(\.rawValue).sorted().joined(separator: "\u{1}"), query.sort.rawValue,
+            query.skills.map { $0.lowercased() }.sorted().joined(separator: "\u{1}"),
+            query.sort == .match ? query.match?.cursorKey ?? "" : "",
         ])
     }
 }

@@ -14,6 +14,9 @@ final class Segment: Sendable {
     let employmentType: KeywordColumn
     let provider: KeywordColumn
     let currency: KeywordColumn
+    let skills: SkillColumn
+    /// Per skill ordinal: how many documents of the segment ask for it (deleted ones included until a merge).
+    let skillFrequencies: [Int32]
     /// `fieldLengths[field][document]`: words in that field, stop words included.
     let fieldLengths: [[UInt16]]
     let totalFieldLengths: [Int]
@@ -51,6 +54,10 @@ final class Segment: Sendable {
         employmentType = columns.employmentType
         provider = columns.provider
         currency = columns.currency
+        skills = columns.skills
+        var frequencies = [Int32](repeating: 0, count: columns.skills.values.count)
+        for entry in columns.skills.entries { frequencies[Int(entry >> 1)] += 1 }
+        skillFrequencies = frequencies
         fieldLengths = columns.fieldLengths
         totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
         self.fields = fields
@@ -99,6 +106,7 @@ struct SegmentColumns: Sendable {
     var employmentType = KeywordColumn()
     var provider = KeywordColumn()
     var currency = KeywordColumn()
+    var skills = SkillColumn()
     var fieldLengths: [[UInt16]] = Array(repeating: [], count: SearchField.allCases.count)
 
     mutating func append(_ document: IndexedDocument, fieldLengths lengths: [Int]) {
@@ -113,6 +121,7 @@ struct SegmentColumns: Sendable {
         employmentType.append(document.employmentType)
         provider.append(document.provider)
         currency.append(document.currency)
+        skills.append(document.skills)
         for (field, length) in lengths.enumerated() { fieldLengths[field].append(UInt16(clamping: length)) }
     }
 
@@ -129,6 +138,7 @@ struct SegmentColumns: Sendable {
         employmentType.append(segment.employmentType.value(of: document))
         provider.append(segment.provider.value(of: document))
         currency.append(segment.currency.value(of: document))
+        skills.append(from: segment.skills, document: document)
         for field in SearchField.allCases {
             fieldLengths[field.rawValue].append(segment.fieldLengths[field.rawValue][document])
         }

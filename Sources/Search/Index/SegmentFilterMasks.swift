@@ -3,7 +3,7 @@ import JobPostings
 /// A search's filters over one segment, each evaluated once into a set of passing documents.
 /// Results are the intersection of all of them; each facet uses all but its own (disjunctive facets).
 struct SegmentFilterMasks {
-    enum Facet: Int, CaseIterable { case location, company, remote, employmentType, salary }
+    enum Facet: Int, CaseIterable { case location, company, remote, employmentType, salary, skills }
 
     /// Filters that are not facets (provider, posted_after), or nil.
     let other: Bitset?
@@ -27,7 +27,10 @@ struct SegmentFilterMasks {
         let types: Bitset? = wantedTypes.isEmpty ? nil : Self.passing(segment.employmentType, within: candidates, wantedTypes.contains)
         let salary: Bitset? = query.hasSalaryFilter || query.currency != nil
             ? Self.salary(segment, query: query, within: candidates) : nil
-        facets = [locations, companies, remote, types, salary]
+        let wantedSkills = Set(query.skills.map(TextFolding.fold))
+        let skills: Bitset? = wantedSkills.isEmpty ? nil
+            : segment.skills.passing(within: candidates) { wantedSkills.contains(TextFolding.fold($0)) }
+        facets = [locations, companies, remote, types, salary, skills]
 
         var other: Bitset?
         let wantedProviders = Set(query.providers.map { $0.lowercased() })

@@ -31,21 +31,35 @@ struct SegmentPass {
     let planner: ClausePlanner
     let required: [ParsedQuery.Clause]
     let excluded: [ParsedQuery.Clause]
+    /// With a match context, results are ordered by match score instead of relevance or date.
+    var match: MatchContext? = nil
 
-    func run(into collector: inout HitCollector, tally: inout FacetTally) {
+    /// The documents matching the text and passing every filter, with what facets and ranking need.
+    struct Matching {
+        var clauses: [ClauseIterator]
+        var base: Bitset
+        var masks: SegmentFilterMasks
+        var results: Bitset
+    }
+
+    func matching() -> Matching? {
         var base = visible
         var clauses: [ClauseIterator] = []
         if !required.isEmpty {
             clauses = required.map(planner.iterator(for:))
-            if clauses.contains(where: \.isEmpty) { return }
+            if clauses.contains(where: \.isEmpty) { return nil }
             for clause in clauses { base.formIntersection(clause.matches(count: segment.count)) }
         }
         for clause in excluded.map(planner.iterator(for:)) { base.subtract(clause.matches(count: segment.count)) }
         // Filters are only evaluated for documents that are visible and match the text.
         let masks = SegmentFilterMasks(segment: segment, query: query, within: base)
         if let other = masks.other { base.formIntersection(other) }
+        return Matching(clauses: clauses, base: base, masks: masks, results: masks.passing(allBut: nil, within: base))
+    }
 
-        let results = masks.passing(allBut: nil, within: base)
+    func run(into collector: inout HitCollector, tally: inout FacetTally) {
+        guard let matching = matching() else { return }
+        let (clauses, base, masks, results) = (matching.clauses, matching.base, matching.masks, matching.results)
         if masks.hasFacetFilters {
             for facet in SegmentFilterMasks.Facet.allCases {
                 let counted = masks.facets[facet.rawValue] == nil ? results : masks.passing(allBut: facet, within: base)
@@ -56,6 +70,15 @@ struct SegmentPass {
         }
         collector.total += results.cardinality
 
+        if let match {
+            let scorer = SegmentMatchScorer(segment: segment, context: match)
+            segment.rowIDs.withUnsafeBufferPointer { rows in
+                segment.postedAt.withUnsafeBufferPointer { posted in
+                    results.forEach { collector.offer(Hit(rowID: rows[$0], score: Double(scorer.score($0)), postedAt: posted[$0])) }
+                }
+            }
+            return
+        }
         if collector.byDate || clauses.isEmpty {
             segment.rowIDs.withUnsafeBufferPointer { rows in
                 segment.postedAt.withUnsafeBufferPointer { posted in

@@ -1,7 +1,7 @@
 import JobPostings
 
 extension IndexedDocument {
-    init(rowID: Int64, posting: JobPosting) {
+    init(rowID: Int64, posting: JobPosting, skills: [PostingSkill] = []) {
         self.init(
             rowID: rowID,
             texts: [posting.title, posting.company, posting.description],
@@ -14,7 +14,8 @@ extension IndexedDocument {
             location: posting.location,
             company: posting.company,
             employmentType: posting.employmentType?.rawValue ?? "",
-            provider: posting.providerID
+            provider: posting.providerID,
+            skills: skills
         )
     }
 }

@@ -16,23 +16,27 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     private let writer = Mutex(())
     /// Serializes commits and remembers the last one.
     private let committed = Mutex((generation: 0, appliedSequence: Int64(-1), segments: [Int]()))
+    private let frequencyCache = Mutex((segments: [Int](), frequencies: [String: Int]()))
     let analyzer = Analyzer()
     private let directory: IndexDirectory?
     private let source: String
+    /// Reads each posting's skills as it is indexed; without one, postings have no skills.
+    private let skillTagger: (any PostingSkillTagger)?
     /// Above this many segments, the smallest are merged so searches visit few segments.
     public let maximumSegments: Int
     /// Batches at least this large are split and built on all cores.
     static let parallelBuildThreshold = 20_000
 
     /// An index in memory only.
-    public convenience init(maximumSegments: Int = 8) {
-        self.init(directory: nil, source: "", maximumSegments: maximumSegments)
+    public convenience init(maximumSegments: Int = 8, skillTagger: (any PostingSkillTagger)? = nil) {
+        self.init(directory: nil, source: "", maximumSegments: maximumSegments, skillTagger: skillTagger)
     }
 
-    private init(directory: IndexDirectory?, source: String, maximumSegments: Int) {
+    private init(directory: IndexDirectory?, source: String, maximumSegments: Int, skillTagger: (any PostingSkillTagger)?) {
         self.directory = directory
         self.source = source
         self.maximumSegments = maximumSegments
+        self.skillTagger = skillTagger
     }
 
     /// How opening a persisted index went.
@@ -45,8 +49,11 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
 
     /// Opens the index kept in `directory` for the database identified by `source`. Whatever cannot
     /// be trusted is discarded and rebuilt from the database: the index never serves wrong data.
-    public static func open(directory: URL, source: String, maximumSegments: Int = 8) -> (InvertedJobSearchIndex, OpenOutcome) {
-        let index = InvertedJobSearchIndex(directory: IndexDirectory(url: directory), source: source, maximumSegments: maximumSegments)
+    public static func open(
+        directory: URL, source: String, maximumSegments: Int = 8, skillTagger: (any PostingSkillTagger)? = nil
+    ) -> (InvertedJobSearchIndex, OpenOutcome) {
+        let index = InvertedJobSearchIndex(directory: IndexDirectory(url: directory), source: source, maximumSegments: maximumSegments,
+                                           skillTagger: skillTagger)
         let files = IndexDirectory(url: directory)
         do {
             guard let (manifest, snapshot) = try files.load(expectedSource: source) else { return (index, .empty) }
@@ -66,7 +73,30 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     var snapshot: IndexSnapshot { current.withLock { $0 } }
 
     public func search(_ query: JobSearchQuery, now: Date) throws -> JobSearchMatches {
-        try SearchExecutor(snapshot: snapshot, parser: QueryParser(analyzer: analyzer)).run(query, now: now)
+        let snapshot = self.snapshot
+        var executor = SearchExecutor(snapshot: snapshot, parser: QueryParser(analyzer: analyzer))
+        if query.sort == .match, let profile = query.match {
+            executor.match = MatchContext(profile: profile, snapshot: snapshot, analyzer: analyzer,
+                                          frequencies: skillFrequencies(of: snapshot))
+        }
+        return try executor.run(query, now: now)
+    }
+
+    public func match(_ profile: MatchProfile, rowID: Int64) -> JobMatch? {
+        let snapshot = self.snapshot
+        guard let address = snapshot.address(of: rowID) else { return nil }
+        let context = MatchContext(profile: profile, snapshot: snapshot, analyzer: analyzer, frequencies: skillFrequencies(of: snapshot))
+        return SegmentMatchScorer(segment: snapshot.segments[address.segment], context: context).explain(address.document)
+    }
+
+    /// How many postings ask for each skill, kept until the segments change.
+    private func skillFrequencies(of snapshot: IndexSnapshot) -> [String: Int] {
+        frequencyCache.withLock { cache in
+            if cache.segments == snapshot.segmentNumbers { return cache.frequencies }
+            let frequencies = MatchContext.frequencies(of: snapshot)
+            cache = (snapshot.segmentNumbers, frequencies)
+            return frequencies
+        }
     }
 
     /// Exhaustive scoring, for checking that pruning changes nothing.
@@ -123,7 +153,10 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
         let built = Mutex([Segment?](repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let slice = postings[(part * size)..<min(postings.count, (part + 1) * size)]
-            let segment = builder.build(slice.map { IndexedDocument(rowID: $0.rowID, posting: $0.posting) })
+            let tagger = self.skillTagger
+            let segment = builder.build(slice.map {
+                IndexedDocument(rowID: $0.rowID, posting: $0.posting, skills: tagger?.skills(of: $0.posting) ?? [])
+            })
             built.withLock { $0[part] = segment }
         }
         return built.withLock { $0.compactMap { $0 } }

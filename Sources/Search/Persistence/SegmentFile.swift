@@ -2,7 +2,7 @@ import Foundation
 
 /// A segment on disk: every column and postings array in a fixed order, sealed with a checksum.
 enum SegmentFile {
-    static let magic: Int64 = 0x5746_5345_4731_0001  // "WFSEG1", format 1
+    static let magic: Int64 = 0x5746_5345_4731_0002  // "WFSEG1", format 2 (skills)
 
     static func encode(_ segment: Segment) -> Data {
         var writer = BinaryWriter()
@@ -18,6 +18,9 @@ enum SegmentFile {
             writer.append(column.ordinals)
             writer.append(strings: column.values)
         }
+        writer.append(segment.skills.starts)
+        writer.append(segment.skills.entries)
+        writer.append(strings: segment.skills.values)
         for field in segment.fields {
             writer.append(strings: field.terms)
             writer.append(field.termStarts)
@@ -56,6 +59,15 @@ enum SegmentFile {
         }
         (columns.location, columns.company, columns.employmentType, columns.provider, columns.currency) =
             (keywords[0], keywords[1], keywords[2], keywords[3], keywords[4])
+        let skillStarts = try reader.array(of: UInt32.self)
+        let skillEntries = try reader.array(of: UInt32.self)
+        let skillValues = try reader.strings()
+        guard skillStarts.count == count + 1, skillStarts.first == 0, Int(skillStarts.last ?? 1) == skillEntries.count,
+              zip(skillStarts, skillStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              skillEntries.allSatisfy({ Int($0 >> 1) < skillValues.count }) else {
+            throw BinaryReader.Failure.malformed
+        }
+        columns.skills = SkillColumn(starts: skillStarts, entries: skillEntries, values: skillValues)
         guard [columns.postedAt.count, columns.expiresAt.count, columns.minSalary.count, columns.maxSalary.count]
             .allSatisfy({ $0 == count }), columns.fieldLengths.allSatisfy({ $0.count == count }) else {
             throw BinaryReader.Failure.malformed

@@ -17,5 +17,6 @@ public enum Migrations {
         FasterTextCompression(),
         CreateAccounts(),
         CreateSavedJobs(),
+        CreateResumes(),
     ]
 }

@@ -36,6 +36,11 @@ struct DemoAccounts {
         for (name, query, frequency) in [("Remote Swift", "q=swift&remote=true", "instant"), ("Data in Berlin", "q=data&location=Berlin", "daily")] {
             _ = try await searches.create(actor: jordan, input: .init(name: name, query: query, alertEnabled: true, alertFrequency: frequency))
         }
+        // A primary resume, read the same way an upload is, so analysis and match have something to show.
+        if let url = Bundle.module.url(forResource: "demo-resume", withExtension: "md", subdirectory: "Resources"),
+           let data = try? Data(contentsOf: url) {
+            _ = try await services.careerAgent.resumes.upload(actor: jordan, fileName: "jordan-rivera.md", contentType: "text/markdown", data: data)
+        }
         try await services.accounts.api.identity.signOut(sessionID: nil, refreshToken: pair.refreshToken)
         services.logger.info("added demo accounts", metadata: [
             "admin": "\(Self.admin.email)", "job_seeker": "\(Self.candidate.email)", "employer": "\(Self.employer.email)",

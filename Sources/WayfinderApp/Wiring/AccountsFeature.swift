@@ -91,7 +91,8 @@ public struct AccountsFeature: Sendable {
         return try KeyFile.loadOrCreate("jwt-signing", in: settings.dataDirectory)
     }
 
-    private static func sealingKey(_ settings: Settings) throws -> Data {
+    /// The AES-GCM key of everything sealed at rest (TOTP secrets, resume files).
+    static func sealingKey(_ settings: Settings) throws -> Data {
         if let key = settings.accounts.secretKey, let data = Data(base64Encoded: key) { return data }
         return try KeyFile.loadOrCreate("secret-box", in: settings.dataDirectory)
     }

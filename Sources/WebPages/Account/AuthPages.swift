@@ -168,7 +168,8 @@ struct AuthPages {
         switch error {
         case .badRequest(let detail, let fields), .invalid(let detail, let fields):
             fields.isEmpty ? detail : detail + " " + fields.map { "\(Self.label($0.field)) \($0.message)." }.joined(separator: " ")
-        case .unauthorized(let detail), .forbidden(let detail), .notFound(let detail), .conflict(let detail), .unavailable(let detail):
+        case .unauthorized(let detail), .forbidden(let detail), .notFound(let detail), .conflict(let detail), .unavailable(let detail),
+             .tooLarge(let detail), .unsupportedMediaType(let detail):
             detail
         case .tooManyRequests(let detail, _):
             detail

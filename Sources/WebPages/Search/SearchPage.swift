@@ -10,6 +10,9 @@ struct SearchPage {
         var minSalary: String
         var remote: Bool
         var sortByDate: Bool
+        var sortByMatch: Bool
+        /// Ordering by fit needs a signed-in seeker.
+        var canSortByMatch: Bool
     }
 
     struct Result {
@@ -22,6 +25,7 @@ struct SearchPage {
         var posted: String
         var postedISO: String
         var snippetHTML: String
+        var match: Int?
     }
 
     struct FacetValue {
@@ -52,7 +56,8 @@ struct SearchPage {
     init(query: JobSearchQuery, results: JobSearchResults?, errors: [FieldError], signedIn: Bool) {
         self.query = Form(
             text: query.text, location: query.locations.first ?? "", minSalary: query.minSalary.map(String.init) ?? "",
-            remote: query.remote == true, sortByDate: query.sort == .date
+            remote: query.remote == true, sortByDate: query.sort == .date, sortByMatch: query.sort == .match,
+            canSortByMatch: signedIn
         )
         self.errors = errors
         hasErrors = !errors.isEmpty
@@ -62,7 +67,7 @@ struct SearchPage {
                 url: PostingText.url(hit.posting.jobID), titleHTML: hit.highlights.title, company: hit.posting.company,
                 location: hit.posting.location, remote: hit.posting.remote, salary: PostingText.salary(hit.posting),
                 posted: PostingText.date(hit.posting.postedDate), postedISO: PostingText.isoDate(hit.posting.postedDate),
-                snippetHTML: hit.highlights.description
+                snippetHTML: hit.highlights.description, match: hit.match
             )
         }
         let total = results?.total ?? 0
@@ -113,7 +118,8 @@ struct SearchPage {
                 }, selected: selected)
             }
         }
-        for (title, values) in [("Location", textValues(facets.location, \.locations)), ("Company", textValues(facets.company, \.companies))]
+        for (title, values) in [("Location", textValues(facets.location, \.locations)), ("Company", textValues(facets.company, \.companies)),
+                                ("Skill", textValues(facets.skills, \.skills))]
         where !values.isEmpty {
             result.append(Facet(title: title, values: values))
         }

@@ -1,3 +1,5 @@
+import Accounts
+import CareerAgent
 import Domain
 import Foundation
 import HTTPAPI
@@ -29,9 +31,17 @@ struct SearchPages {
             errors = fields
         }
         var results: JobSearchResults?
+        let user: Authenticated? = if case .user(let user)? = context.identity { user } else { nil }
+        if query.sort == .match, user == nil {
+            errors.append(FieldError(field: "sort", message: "sign in to order jobs by how well they fit you"))
+        }
         if errors.isEmpty {
             do {
-                results = try await web.dependencies.jobs.search(query)
+                if query.sort == .match, let user {
+                    results = try await web.dependencies.careerAgent.matches.search(actor: user.actor, query: query)
+                } else {
+                    results = try await web.dependencies.jobs.search(query)
+                }
             } catch DomainError.badRequest(_, let fields) {
                 errors = fields.isEmpty ? [FieldError(field: "cursor", message: "this page of results is no longer available; start again")] : fields
             }
@@ -53,7 +63,10 @@ struct SearchPages {
         }
         let others = (try? await web.dependencies.jobs.otherSources(of: id)) ?? []
         var page = JobPage(posting, otherSources: others)
+        let asked = web.dependencies.careerAgent.skills.skills(of: posting)
+        page.skills = asked.isEmpty ? nil : PostingSkillList(asked)
         if case .user(let user)? = context.identity {
+            page.match = (try? await web.dependencies.careerAgent.matches.match(actor: user.actor, jobID: id)).map { MatchPanel($0.match) }
             let saved = (try? await web.accounts.savedJobs.isSaved(actor: user.actor, jobID: id)) ?? false
             page.save = JobPage.Save(action: PostingText.url(id) + (saved ? "/unsave" : "/save"), label: saved ? "Saved ✓ (remove)" : "Save this job",
                                      csrf: context.csrfToken ?? "")
@@ -107,6 +120,9 @@ struct JobPage {
     var hasOtherSources: Bool
     /// The save button, for signed-in users.
     var save: Save?
+    /// How well the posting fits the signed-in seeker.
+    var match: MatchPanel?
+    var skills: PostingSkillList?
 
     struct Save {
         var action: String

@@ -44,7 +44,12 @@ struct BrowserSession: RouterMiddleware {
 
     /// Throws 403 unless the form's `csrf` field matches the browser's CSRF cookie.
     static func check(_ form: FormBody, request: Request) throws {
-        guard let cookie = request.cookies[csrfCookie]?.value, !cookie.isEmpty, let sent = form["csrf"],
+        try check(token: form["csrf"], request: request)
+    }
+
+    /// The same check for a token sent another way (a multipart upload's `csrf` part).
+    static func check(token: String?, request: Request) throws {
+        guard let cookie = request.cookies[csrfCookie]?.value, !cookie.isEmpty, let sent = token,
               ConstantTime.equals(cookie, sent)
         else {
             throw DomainError.forbidden("The form expired or came from another site. Reload the page and try again.")

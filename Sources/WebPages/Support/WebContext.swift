@@ -67,6 +67,9 @@ enum Notices {
             "search-deleted": "The saved search is deleted.",
             "mfa-off": "Two-factor sign-in is off.",
             "key-deleted": "The API key is deleted.",
+            "resume-uploaded": "Your resume is uploaded and read. Its analysis is below.",
+            "resume-primary": "That resume is now the one matching and analysis use.",
+            "resume-deleted": "The resume is deleted.",
         ][key]
     }
 }

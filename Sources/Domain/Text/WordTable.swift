@@ -2,19 +2,22 @@ import Foundation
 
 /// An open-addressing hash table from folded words (as bytes) to small integers, so indexing looks
 /// up each word without making a String of it. Words are copied once into one byte arena.
-struct WordTable {
-    private var arena: [UInt8] = []
+public struct WordTable: Sendable {
+    @usableFromInline var arena: [UInt8] = []
     /// Per entry: where its word starts in `arena`, its length and its value.
-    private var starts: [UInt32] = []
-    private var lengths: [UInt32] = []
-    private(set) var values: [Int32] = []
+    @usableFromInline var starts: [UInt32] = []
+    @usableFromInline var lengths: [UInt32] = []
+    public private(set) var values: [Int32] = []
     /// Entry index + 1 per slot, 0 when empty; the count of slots is a power of two.
-    private var slots = [Int32](repeating: 0, count: 1024)
+    @usableFromInline var slots = [Int32](repeating: 0, count: 1024)
 
-    var count: Int { values.count }
+    public init() {}
+
+    public var count: Int { values.count }
 
     /// The entry of `word`, if it was added.
-    func entry(of word: UnsafeBufferPointer<UInt8>) -> Int? {
+    @inlinable
+    public func entry(of word: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !word.isEmpty else { return nil }
         let mask = slots.count - 1
         var slot = Self.hash(word) & mask
@@ -39,7 +42,7 @@ struct WordTable {
     }
 
     /// Adds a word that is not in the table; returns its entry.
-    mutating func add(_ word: UnsafeBufferPointer<UInt8>, value: Int32) -> Int {
+    public mutating func add(_ word: UnsafeBufferPointer<UInt8>, value: Int32) -> Int {
         if (values.count + 1) * 2 > slots.count { grow() }
         let entry = values.count
         starts.append(UInt32(arena.count))
@@ -50,18 +53,18 @@ struct WordTable {
         return entry
     }
 
-    mutating func setValue(_ value: Int32, of entry: Int) {
+    public mutating func setValue(_ value: Int32, of entry: Int) {
         values[entry] = value
     }
 
-    private mutating func insert(_ entry: Int, hash: Int) {
+    mutating func insert(_ entry: Int, hash: Int) {
         let mask = slots.count - 1
         var slot = hash & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(entry + 1)
     }
 
-    private mutating func grow() {
+    mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         for entry in values.indices {
             let start = Int(starts[entry]), length = Int(lengths[entry])
@@ -71,8 +74,8 @@ struct WordTable {
     }
 
     /// FNV-1a, then mixed so the low bits (the slot) depend on every byte.
-    @inline(__always)
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+    @inlinable @inline(__always)
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         hash ^= hash >> 29

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Reads the experience section: each entry starts at a line holding a date range; its title and
+/// employer are on that line or the one before it; the lines after it are its bullets.
+enum ExperienceReader {
+    static let titleWords: Set<String> = [
+        "engineer", "developer", "manager", "analyst", "nurse", "specialist", "director", "lead", "assistant", "coordinator",
+        "consultant", "designer", "associate", "intern", "technician", "officer", "representative", "administrator",
+        "scientist", "accountant", "operator", "driver", "clerk", "supervisor", "architect", "head", "vp", "president",
+        "founder", "cto", "ceo", "owner", "teacher", "instructor", "writer", "editor", "agent", "advisor", "executive",
+        "recruiter", "therapist", "pharmacist", "physician", "worker", "associate", "cashier", "chef", "cook", "server",
+        "mechanic", "electrician", "welder", "planner", "buyer", "controller", "auditor", "bookkeeper", "researcher",
+        "programmer", "tester", "strategist", "marketer", "producer", "principal", "staff", "senior", "junior", "trainee",
+        "apprentice", "picker", "packer", "handler", "loader", "receptionist", "secretary", "paralegal", "attorney",
+    ]
+
+    static func entries(in lines: [ResumeLines.Line]) -> [ExperienceEntry] {
+        var entries: [ExperienceEntry] = []
+        var consumed = Set<Int>()
+        for (index, line) in lines.enumerated() where !line.isBlank && !line.isBullet {
+            guard let range = DateRange.first(in: line.trimmed) else { continue }
+            var heading = Self.removing(range.range, from: line.trimmed)
+            var span = line.span
+            var parts = Self.parts(of: heading)
+            // "Senior Engineer" on one line and "Acme Corp, Austin  2019 – 2021" on the next.
+            let needsTitle = parts.count < 2 || !parts.contains(where: isTitle)
+            if needsTitle, index > 0, !consumed.contains(index - 1), !lines[index - 1].isBlank, !lines[index - 1].isBullet,
+               ResumeSectionHeadings.kind(of: lines[index - 1].trimmed) == nil, DateRange.first(in: lines[index - 1].trimmed) == nil,
+               parts.count < 2 || isTitle(lines[index - 1].trimmed) {
+                heading = lines[index - 1].trimmed + " | " + heading
+                parts = Self.parts(of: heading)
+                span.start = lines[index - 1].start
+                consumed.insert(index - 1)
+            }
+            consumed.insert(index)
+            let titleIndex = parts.firstIndex(where: isTitle) ?? (parts.isEmpty ? nil : 0)
+            let title = titleIndex.map { parts[$0] }
+            let employer = parts.enumerated().first { $0.offset != titleIndex }?.element
+            entries.append(ExperienceEntry(title: title, employer: employer, start: range.start, end: range.end,
+                                           isCurrent: range.isCurrent, bullets: [], span: span))
+        }
+        // Every other non-blank line belongs to the entry above it.
+        for (index, line) in lines.enumerated() where !line.isBlank && !consumed.contains(index) {
+            guard let owner = entries.lastIndex(where: { $0.span.start <= line.start }) else { continue }
+            entries[owner].bullets.append(ResumeLine(text: line.content, span: line.span))
+        }
+        return entries
+    }
+
+    static func isTitle(_ text: String) -> Bool {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { titleWords.contains(String($0)) }
+    }
+
+    /// "Engineer, Acme Corp — Berlin" → ["Engineer", "Acme Corp", "Berlin"]; " at " separates too.
+    static func parts(of heading: String) -> [String] {
+        heading.replacingOccurrences(of: " at ", with: "|").replacingOccurrences(of: " @ ", with: "|")
+            .split(whereSeparator: { "|,—–•·\t".contains($0) })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -()")) }
+            .filter { !$0.isEmpty }
+    }
+
+    private static func removing(_ range: NSRange, from text: String) -> String {
+        (text as NSString).replacingCharacters(in: range, with: " ").trimmingCharacters(in: .whitespaces)
+    }
+}

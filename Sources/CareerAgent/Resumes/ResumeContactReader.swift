@@ -1,0 +1,46 @@
+import Foundation
+
+/// Reads name, email, phone, location and links from the top of a resume.
+enum ResumeContactReader {
+    private static let email = try! NSRegularExpression(pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
+    private static let phone = try! NSRegularExpression(pattern: "(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{2,4}\\)[\\s.-]?)?\\d{2,4}[\\s.-]\\d{2,4}(?:[\\s.-]\\d{2,4})?")
+    private static let link = try! NSRegularExpression(pattern: "(?:https?://)?(?:www\\.)?(?:linkedin\\.com|github\\.com|gitlab\\.com|[a-z0-9-]+\\.(?:dev|io|me))/?[A-Za-z0-9_/.-]*",
+                                                       options: [.caseInsensitive])
+    /// "Austin, TX", "Berlin, Germany", "San Francisco, CA 94105".
+    private static let place = try! NSRegularExpression(pattern: "\\b([A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)*, (?:[A-Z]{2}\\b|[A-Z][a-z]+(?: [A-Z][a-z]+)*))")
+
+    static func read(_ lines: [ResumeLines.Line]) -> ResumeContact {
+        var contact = ResumeContact()
+        for line in lines where !line.isBlank {
+            let text = line.trimmed
+            if contact.email == nil { contact.email = first(email, in: text) }
+            if contact.phone == nil, let number = first(phone, in: text), number.filter(\.isNumber).count >= 7,
+               DateRange.first(in: number) == nil { contact.phone = number }
+            for found in all(link, in: text) where !contact.links.contains(found) && !found.contains("@") { contact.links.append(found) }
+            if contact.location == nil { contact.location = first(place, in: text) }
+            if contact.name == nil, looksLikeName(text) { contact.name = text }
+        }
+        return contact
+    }
+
+    /// Two to four capitalised words and nothing else: "Jordan Rivera", "Mary-Jane O'Neil".
+    private static func looksLikeName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...4).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.allSatisfy { $0.isLetter || "-'.".contains($0) }
+        }
+    }
+
+    private static func first(_ pattern: NSRegularExpression, in text: String) -> String? {
+        all(pattern, in: text).first
+    }
+
+    private static func all(_ pattern: NSRegularExpression, in text: String) -> [String] {
+        let string = text as NSString
+        return pattern.matches(in: text, range: NSRange(location: 0, length: string.length)).map {
+            string.substring(with: $0.range(at: $0.numberOfRanges > 1 ? 1 : 0))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// Words in a posting that say how to read the skills around them: which part is boilerplate
+/// (company intro, benefits, pay, equal-opportunity text) and which asks for a skill as a bonus.
+enum PostingCue: Sendable {
+    /// The sentence names a skill as optional ("a plus", "preferred", "ideally").
+    case niceToHave
+    /// The line is about pay or benefits.
+    case benefits
+    /// The whole paragraph is legal or company boilerplate.
+    case boilerplateParagraph
+    /// As a short line of its own, starts a section of that kind.
+    case heading(Section)
+
+    enum Section: Sendable { case required, niceToHave, boilerplate }
+
+    static let phrases: [(String, PostingCue)] = {
+        var phrases: [(String, PostingCue)] = []
+        for phrase in ["preferred", "a plus", "is a plus", "bonus", "nice to have", "nice-to-have", "ideally",
+                       "desirable", "desired", "an advantage", "advantageous", "would be great", "optional", "preferably",
+                       "not required", "good to have", "beneficial", "helpful", "familiarity with", "exposure to"] {
+            phrases.append((phrase, .niceToHave))
+        }
+        for phrase in ["health insurance", "dental", "vision insurance", "medical, dental", "401k", "401 k", "401(k)",
+                       "paid time off", "PTO", "parental leave", "stock options", "salary range", "pay range", "hourly rate",
+                       "base salary", "per hour", "an hour", "tuition reimbursement",
+                       "gym membership", "commuter benefits", "life insurance", "retirement plan", "paid holidays",
+                       "employee discount", "sign-on bonus", "relocation assistance", "competitive salary"] {
+            phrases.append((phrase, .benefits))
+        }
+        for phrase in ["equal opportunity", "equal employment opportunity", "without regard to", "reasonable accommodation",
+                       "reasonable accommodations", "protected veteran", "sexual orientation", "national origin",
+                       "gender identity", "affirmative action", "e-verify", "background check", "drug screen",
+                       "founded in", "headquartered in", "our mission", "is a leading", "a leading provider",
+                       "is a global", "fastest-growing", "fastest growing", "we are proud to be"] {
+            phrases.append((phrase, .boilerplateParagraph))
+        }
+        for phrase in ["requirements", "qualifications", "required qualifications", "minimum qualifications",
+                       "basic qualifications", "what you'll need", "what you need", "what you will need", "what you bring",
+                       "you have", "about you", "responsibilities", "what you'll do", "what you will do", "the role",
+                       "about the role", "about the job", "about the position", "about this role", "skills", "required skills", "must have", "must-have", "key skills",
+                       "experience", "your profile", "who you are"] {
+            phrases.append((phrase, .heading(.required)))
+        }
+        for phrase in ["preferred qualifications", "nice to have", "nice-to-have", "bonus points", "bonus", "pluses",
+                       "preferred skills", "desired skills", "desirable", "good to have", "extra credit",
+                       "it's a plus if", "even better", "ideally"] {
+            phrases.append((phrase, .heading(.niceToHave)))
+        }
+        for phrase in ["about", "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer", "we offer",
+                       "compensation", "pay", "salary", "about us", "who we are", "our company", "about the company",
+                       "equal opportunity employer", "eeo statement", "our values", "why join us", "why you'll love working here",
+                       "life at", "our benefits", "total rewards"] {
+            phrases.append((phrase, .heading(.boilerplate)))
+        }
+        return phrases
+    }()
+}

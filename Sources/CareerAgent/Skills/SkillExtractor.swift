@@ -1,0 +1,122 @@
+import Domain
+import JobPostings
+
+/// Finds the skills a text names, with where each was written. One extractor serves postings,
+/// resumes and profiles, and it reads the same words search indexes (`WordScanner`).
+///
+/// A form matches whole words only, so "Excellent" is not Excel and "JavaScript" is not Java; the
+/// longest form wins ("Spring Boot" over "Spring"); a word inside a compound ("go-to", "R&D") is not a
+/// skill; forms that are also everyday words ("Go", "Excel", "Spring") must be written as the product
+/// is and stand among other skills or technical words. In postings, boilerplate (company intro,
+/// benefits, pay, equal-opportunity text) is ignored and optional sentences mark skills nice-to-have.
+public final class SkillExtractor: Sendable {
+    public let taxonomy: SkillTaxonomy
+    let scanner: any WordScanner
+    let trie: SkillPhraseTrie
+    /// Trie endings at or past this index are cues, not skills.
+    let cueBase: Int
+    /// What each cue phrase can mean (a phrase such as "nice to have" is both a heading and a sentence cue).
+    let cues: [[PostingCue]]
+
+    /// Bumped whenever the reading rules change, so indexes built by older rules are rebuilt.
+    static let readingVersion = 1
+
+    /// Identifies what this extractor finds: its taxonomy and its rules.
+    public var fingerprint: String { "\(taxonomy.fingerprint).\(Self.readingVersion)" }
+
+    public init(taxonomy: SkillTaxonomy, scanner: any WordScanner) {
+        self.taxonomy = taxonomy
+        self.scanner = scanner
+        var phrases: [String] = []
+        var meanings: [String: [PostingCue]] = [:]
+        for (phrase, cue) in PostingCue.phrases {
+            if meanings[phrase] == nil { phrases.append(phrase) }
+            meanings[phrase, default: []].append(cue)
+        }
+        cues = phrases.map { meanings[$0]! }
+        cueBase = taxonomy.forms.count
+        let cueForms = phrases.enumerated().map { index, phrase in
+            SurfaceForm(concept: -1 - index, text: phrase, isCased: false, isAmbiguous: false)
+        }
+        trie = SkillPhraseTrie(forms: taxonomy.forms + cueForms, scanner: scanner) { form in
+            // ESCO's one-word labels are mostly everyday words ("manage", "English"); tools the
+            // curated list covers, so ESCO contributes phrases only.
+            if form.concept < 0 || taxonomy.concepts[form.concept].source == .curated { return true }
+            return form.text.contains(" ")
+        }
+    }
+
+    /// Every skill in `text`, in order of first mention, one entry per concept.
+    public func extract(from text: String, kind: SkillTextKind = .posting) -> [ExtractedSkill] {
+        let bytes = Array(text.utf8)
+        let matches = SkillReading(extractor: self, text: text, bytes: bytes, kind: kind).matches()
+        var offsets = ScalarOffsets(bytes: bytes)
+        var order: [Int] = []
+        var entries: [Int: ExtractedSkill] = [:]
+        for match in matches {
+            let mention = SkillMention(
+                text: String(decoding: bytes[match.start..<match.end], as: UTF8.self),
+                start: offsets.scalarOffset(ofByte: match.start), end: offsets.scalarOffset(ofByte: match.end)
+            )
+            let requirement: ExtractedSkill.Requirement? = kind == .resume ? nil : (match.isRequired ? .required : .niceToHave)
+            if var entry = entries[match.concept] {
+                entry.mentions.append(mention)
+                if requirement == .required { entry.requirement = .required }
+                entries[match.concept] = entry
+            } else {
+                order.append(match.concept)
+                entries[match.concept] = ExtractedSkill(
+                    concept: taxonomy.concepts[match.concept], requirement: requirement, mentions: [mention]
+                )
+            }
+        }
+        return order.map { entries[$0]! }
+    }
+
+    /// The concepts a posting asks for and whether each is required, without building mentions:
+    /// what the search index keeps for every posting.
+    public func conceptsAsked(in text: String) -> [(concept: Int, required: Bool)] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+        let matches = SkillReading(extractor: self, text: text, bytes: bytes, kind: .posting).matches()
+        var seen: [Int: Int] = [:]
+        var result: [(concept: Int, required: Bool)] = []
+        for match in matches {
+            if let index = seen[match.concept] {
+                if match.isRequired { result[index].required = true }
+            } else {
+                seen[match.concept] = result.count
+                result.append((match.concept, match.isRequired))
+            }
+        }
+        return result
+    }
+}
+
+/// Turns UTF-8 byte offsets into Unicode scalar offsets, walking forward only (mentions come in order).
+struct ScalarOffsets {
+    let bytes: [UInt8]
+    private var byte = 0
+    private var scalar = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func scalarOffset(ofByte target: Int) -> Int {
+        if target < byte { byte = 0; scalar = 0 }
+        while byte < target {
+            if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
+            byte += 1
+        }
+        return scalar
+    }
+}
+
+extension SkillExtractor: PostingSkillTagger {
+    /// The title and the description are read as one posting text, the title first.
+    public func skills(of posting: JobPosting) -> [PostingSkill] {
+        conceptsAsked(in: posting.title + "\n\n" + posting.description).map {
+            PostingSkill(name: taxonomy.concepts[$0.concept].name, isRequired: $0.required)
+        }
+    }
+}

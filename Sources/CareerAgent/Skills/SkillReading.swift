@@ -1,0 +1,142 @@
+import Domain
+
+/// One reading of one text by a `SkillExtractor`: its words, the forms and cues among them, and
+/// the sections that decide which skills count and how strongly.
+struct SkillReading {
+    struct Word {
+        var number: Int32
+        var start: Int
+        var end: Int
+        var joinsPrevious: Bool
+        var hasLeadingDot: Bool
+        /// Starts a new line, paragraph or sentence (what the gap before it holds).
+        var newLine = false
+        var newParagraph = false
+        var newSentence = false
+        var listSeparated = false
+    }
+
+    struct Match {
+        var concept: Int
+        var start: Int
+        var end: Int
+        var isRequired: Bool
+    }
+
+    /// A form or cue found over words `first...last`.
+    struct Found {
+        var form: Int
+        var first: Int
+        var last: Int
+    }
+
+    let extractor: SkillExtractor
+    let text: String
+    let bytes: [UInt8]
+    let kind: SkillTextKind
+    private(set) var words: [Word] = []
+
+    init(extractor: SkillExtractor, text: String, bytes: [UInt8], kind: SkillTextKind) {
+        self.extractor = extractor
+        self.text = text
+        self.bytes = bytes
+        self.kind = kind
+    }
+
+    func matches() -> [Match] {
+        var reading = self
+        reading.scan()
+        let found = reading.findForms()
+        return reading.resolve(found)
+    }
+
+    /// Numbers each word and reads the gap before it for line, paragraph and sentence breaks.
+    private mutating func scan() {
+        let trie = extractor.trie
+        var scanned: [Word] = []
+        scanned.reserveCapacity(bytes.count / 6)
+        extractor.scanner.forEachWord(in: text) { word in
+            scanned.append(Word(number: trie.number(of: word.folded), start: word.start, end: word.end,
+                                joinsPrevious: word.joinsPrevious, hasLeadingDot: word.hasLeadingDot))
+        }
+        var previousEnd = 0
+        for index in scanned.indices {
+            var newlines = 0
+            var sentenceEnd = false
+            var separator = false
+            for position in previousEnd..<scanned[index].start {
+                switch bytes[position] {
+                case UInt8(ascii: "\n"): newlines += 1
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): sentenceEnd = true
+                case UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"): separator = true
+                default: break
+                }
+            }
+            scanned[index].newLine = newlines > 0 || index == 0
+            scanned[index].newParagraph = newlines > 1 || index == 0
+            scanned[index].newSentence = scanned[index].newLine || (sentenceEnd && !scanned[index].joinsPrevious)
+            scanned[index].listSeparated = separator
+            previousEnd = scanned[index].end
+        }
+        words = scanned
+    }
+
+    /// Walks the trie from each word; at each start keeps the longest form that is acceptable there.
+    private func findForms() -> [Found] {
+        let trie = extractor.trie
+        var found: [Found] = []
+        var index = 0
+        while index < words.count {
+            guard words[index].number >= 0 else { index += 1; continue }
+            var node: Int32 = 0
+            var candidates: [(last: Int, forms: [Int])] = []
+            var position = index
+            while position < words.count, words[position].number >= 0,
+                  let next = trie.next(from: node, word: words[position].number) {
+                node = next
+                let endings = trie.endings[Int(node)]
+                if !endings.isEmpty { candidates.append((position, endings)) }
+                position += 1
+                if position < words.count, words[position].newSentence { break }
+            }
+            var accepted: Found?
+            for candidate in candidates.reversed() {
+                if let form = candidate.forms.first(where: { acceptable(form: $0, first: index, last: candidate.last) }) {
+                    accepted = Found(form: form, first: index, last: candidate.last)
+                    break
+                }
+            }
+            if let accepted {
+                found.append(accepted)
+                index = accepted.last + 1
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// Whether a form may stand at these words, before its context is known.
+    private func acceptable(form index: Int, first: Int, last: Int) -> Bool {
+        if index >= extractor.cueBase { return true }
+        let form = extractor.taxonomy.forms[index]
+        let start = words[first].start, end = words[last].end
+        // A word inside a compound ("node.js" is not Node, "T-SQL" is not SQL) is not a skill.
+        if words[first].joinsPrevious { return false }
+        if extractor.trie.needsLeadingDot[index] != words[first].hasLeadingDot { return false }
+        // "R&D", "AT&T": letters around an ampersand are a name, not a skill.
+        if (start > 0 && bytes[start - 1] == UInt8(ascii: "&")) || (end < bytes.count && bytes[end] == UInt8(ascii: "&")) {
+            return false
+        }
+        if form.isAmbiguous, last + 1 < words.count, words[last + 1].joinsPrevious { return false }
+        if form.isCased, !writtenExactly(form.text, from: start, to: end) { return false }
+        return true
+    }
+
+    private func writtenExactly(_ form: String, from start: Int, to end: Int) -> Bool {
+        let expected = Array(form.utf8)
+        guard expected.count == end - start else { return false }
+        for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
+        return true
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+extension SkillTaxonomy {
+    /// The taxonomy shipped in the module's resources (see Resources/skills/README.md).
+    public static let shipped: SkillTaxonomy = {
+        func resource(_ name: String) -> String {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/skills"),
+                  let text = try? String(contentsOf: url, encoding: .utf8)
+            else { fatalError("the skill taxonomy resource \(name).tsv is missing from the build") }
+            return text
+        }
+        return SkillTaxonomy(curated: resource("curated"), esco: resource("esco-skills"))
+    }()
+
+    /// Builds the taxonomy from the two tab-separated files: `curated` lines are
+    /// `id, name, category, esco_uri, forms (|), flags (,)`; `esco` lines are `uri, label, alt labels (|), type`.
+    public convenience init(curated: String, esco: String) {
+        var concepts: [SkillConcept] = []
+        var forms: [SurfaceForm] = []
+        var linkedURIs = Set<String>()
+        for line in curated.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 5, !fields[0].isEmpty else { continue }
+            let uri = fields[3].isEmpty ? nil : fields[3]
+            if let uri { linkedURIs.insert(uri) }
+            let flags = Set((fields.count > 5 ? fields[5] : "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            let index = concepts.count
+            concepts.append(SkillConcept(id: fields[0], name: fields[1], category: fields[2], escoURI: uri, source: .curated))
+            var written = Set<String>()
+            for form in ([fields[1]] + fields[4].split(separator: "|").map(String.init)) where written.insert(form).inserted {
+                forms.append(SurfaceForm(concept: index, text: form.trimmingCharacters(in: .whitespaces),
+                                         isCased: flags.contains("cased"), isAmbiguous: flags.contains("ambiguous")))
+            }
+        }
+        for line in esco.split(whereSeparator: \.isNewline) {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 2, !linkedURIs.contains(fields[0]) else { continue }
+            let index = concepts.count
+            let id = "esco:" + (fields[0].split(separator: "/").last.map(String.init) ?? fields[0])
+            concepts.append(SkillConcept(id: id, name: fields[1], category: fields.count > 3 && !fields[3].isEmpty ? fields[3] : "skill",
+                                         escoURI: fields[0], source: .esco))
+            let alternatives = fields.count > 2 ? fields[2].split(separator: "|").map(String.init) : []
+            for form in [fields[1]] + alternatives where !form.isEmpty {
+                forms.append(SurfaceForm(concept: index, text: form, isCased: false, isAmbiguous: false))
+            }
+        }
+        self.init(concepts: concepts, forms: forms)
+    }
+}

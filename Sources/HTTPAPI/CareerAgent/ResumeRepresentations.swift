@@ -1,0 +1,70 @@
+import CareerAgent
+import Domain
+import Foundation
+
+/// The JSON of resumes: a short form for lists, the whole reading for one resume.
+enum ResumeRepresentation {
+    static func summary(_ resume: Resume) -> JSONValue {
+        .object([
+            "id": .string(resume.id),
+            "file_name": .string(resume.fileName),
+            "content_type": .string(resume.contentType),
+            "byte_size": .number(Double(resume.byteSize)),
+            "is_primary": .bool(resume.isPrimary),
+            "created_at": .string(Timestamps.format(resume.createdAt)),
+            "name": resume.parsed.contact.name.map(JSONValue.string) ?? .null,
+            "skill_count": .number(Double(resume.parsed.skills.count)),
+        ])
+    }
+
+    static func full(_ resume: Resume) -> JSONValue {
+        guard case .object(var fields) = summary(resume) else { return .null }
+        let parsed = resume.parsed
+        fields["text"] = .string(resume.text)
+        fields["contact"] = .object([
+            "name": optional(parsed.contact.name), "email": optional(parsed.contact.email),
+            "phone": optional(parsed.contact.phone), "location": optional(parsed.contact.location),
+            "links": .array(parsed.contact.links.map(JSONValue.string)),
+        ])
+        fields["summary"] = optional(parsed.summary)
+        fields["experience"] = .array(parsed.experience.map { entry in
+            .object([
+                "title": optional(entry.title), "employer": optional(entry.employer),
+                "start": optional(entry.start?.text), "end": optional(entry.end?.text), "is_current": .bool(entry.isCurrent),
+                "bullets": .array(entry.bullets.map(line)), "span": span(entry.span),
+            ])
+        })
+        fields["education"] = .array(parsed.education.map { entry in
+            .object([
+                "text": .string(entry.text), "degree": optional(entry.degree), "institution": optional(entry.institution),
+                "year": entry.year.map { .number(Double($0)) } ?? .null, "span": span(entry.span),
+            ])
+        })
+        fields["certifications"] = .array(parsed.certifications.map(JSONValue.string))
+        fields["skills"] = .array(parsed.skills.map(skill))
+        fields["total_years_experience"] = .number(parsed.totalYearsOfExperience)
+        fields["sections"] = .array(parsed.sections.map { section in
+            .object(["kind": .string(section.kind.rawValue), "heading": optional(section.heading), "span": span(section.span)])
+        })
+        return .object(fields)
+    }
+
+    static func skill(_ skill: ExtractedSkill) -> JSONValue {
+        .object([
+            "id": .string(skill.concept.id), "name": .string(skill.concept.name), "category": .string(skill.concept.category),
+            "esco_uri": optional(skill.concept.escoURI), "requirement": optional(skill.requirement?.rawValue),
+            "mentions": .array(skill.mentions.map { .object(["text": .string($0.text), "start": .number(Double($0.start)),
+                                                             "end": .number(Double($0.end))]) }),
+        ])
+    }
+
+    private static func line(_ line: ResumeLine) -> JSONValue {
+        .object(["text": .string(line.text), "start": .number(Double(line.span.start)), "end": .number(Double(line.span.end))])
+    }
+
+    private static func span(_ span: TextSpan) -> JSONValue {
+        .object(["start": .number(Double(span.start)), "end": .number(Double(span.end))])
+    }
+
+    private static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+}

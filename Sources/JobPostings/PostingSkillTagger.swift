@@ -1,0 +1,18 @@
+/// A skill a posting asks for, as the search index keeps it (the `skill=` filter, the `skills` facet).
+public struct PostingSkill: Sendable, Hashable {
+    /// The skill's canonical name ("Kubernetes"), the same for every way it is written.
+    public var name: String
+    /// False when the posting names it as a plus, not a requirement.
+    public var isRequired: Bool
+
+    public init(name: String, isRequired: Bool) {
+        self.name = name
+        self.isRequired = isRequired
+    }
+}
+
+/// Reads the skills of a posting when it is indexed. The career agent's extractor provides it; the
+/// index works without one (no skills).
+public protocol PostingSkillTagger: Sendable {
+    func skills(of posting: JobPosting) -> [PostingSkill]
+}

@@ -1,0 +1,120 @@
+import JobPostings
+
+/// Scores the documents of one segment against one `MatchContext` with `JobMatchFormula`: the
+/// per-skill weights, title-word counts and seniority levels are worked out once for the segment,
+/// so scoring a document is a walk over its few skills and a handful of array reads.
+struct SegmentMatchScorer {
+    let segment: Segment
+    let context: MatchContext
+    private var weights: [Double]
+    private var owned: [Bool]
+    private var titleHits: [UInt8]
+    private var levels: [UInt8]
+    private var inPlaces: [Bool]
+
+    init(segment: Segment, context: MatchContext) {
+        self.segment = segment
+        self.context = context
+        let values = segment.skills.values
+        weights = values.map { name in
+            JobMatchFormula.skillWeight(askedBy: context.frequencies[name.lowercased()] ?? 1, of: context.documents, required: false)
+        }
+        owned = values.map { context.owned.contains($0.lowercased()) }
+        titleHits = [UInt8](repeating: 0, count: segment.count)
+        let titles = segment.postings(.title)
+        for term in context.titleTerms {
+            guard let number = titles.find(term) else { continue }
+            for entry in titles.entries(of: number) { titleHits[Int(titles.documents[entry])] &+= 1 }
+        }
+        levels = [UInt8](repeating: 255, count: segment.count)
+        for (term, level) in context.seniorityTerms {
+            guard let number = titles.find(term) else { continue }
+            for entry in titles.entries(of: number) {
+                let document = Int(titles.documents[entry])
+                if levels[document] == 255 || Int(levels[document]) < level { levels[document] = UInt8(level) }
+            }
+        }
+        inPlaces = context.wantedLocations.isEmpty ? [Bool](repeating: false, count: segment.location.values.count)
+            : segment.location.values.map { value in
+            let words = Set(SegmentFilterMasks.words(value))
+            return context.wantedLocations.contains { $0.allSatisfy(words.contains) }
+        }
+    }
+
+    func level(of document: Int) -> Int { levels[document] == 255 ? 2 : Int(levels[document]) }
+
+    /// The skills part: weight the seeker has, out of the posting's total.
+    @inline(__always)
+    private func skillWeights(of document: Int) -> (matched: Double, total: Double) {
+        var matched = 0.0, total = 0.0
+        let skills = segment.skills
+        for index in Int(skills.starts[document])..<Int(skills.starts[document + 1]) {
+            let entry = skills.entries[index]
+            let ordinal = Int(entry >> 1)
+            let weight = weights[ordinal] * (entry & 1 == 1 ? 2 : 1)
+            total += weight
+            if owned[ordinal] { matched += weight }
+        }
+        return (matched, total)
+    }
+
+    private func parts(of document: Int) -> (skills: Int, title: Int, seniority: Int, location: Int, salary: Int) {
+        let (matched, total) = skillWeights(of: document)
+        let top = max(segment.minSalary[document], segment.maxSalary[document])
+        return (
+            JobMatchFormula.skillsScore(matched: matched, total: total),
+            JobMatchFormula.titleScore(wordsFound: Int(titleHits[document]), of: context.titleTerms.count),
+            JobMatchFormula.seniorityScore(posting: level(of: document), seeker: context.seekerLevel),
+            JobMatchFormula.locationScore(remote: segment.remote.contains(document),
+                                          inSeekersPlaces: inPlaces[Int(segment.location.ordinals[document])], profile: context.profile),
+            JobMatchFormula.salaryScore(postingTop: top > 0 ? top : nil, postingCurrency: segment.currency.value(of: document),
+                                        profile: context.profile)
+        )
+    }
+
+    func score(_ document: Int) -> Int {
+        let part = parts(of: document)
+        return JobMatchFormula.total(skills: part.skills, title: part.title, seniority: part.seniority, location: part.location,
+                                     salary: part.salary)
+    }
+
+    /// The score with its components and the skills behind it.
+    func explain(_ document: Int) -> JobMatch {
+        let part = parts(of: document)
+        var matched: [MatchedSkill] = [], missing: [MatchedSkill] = []
+        let skills = segment.skills
+        for index in Int(skills.starts[document])..<Int(skills.starts[document + 1]) {
+            let entry = skills.entries[index]
+            let ordinal = Int(entry >> 1)
+            let skill = MatchedSkill(name: skills.values[ordinal], isRequired: entry & 1 == 1,
+                                     weight: (weights[ordinal] * (entry & 1 == 1 ? 2 : 1) * 100).rounded() / 100)
+            if owned[ordinal] { matched.append(skill) } else { missing.append(skill) }
+        }
+        let byWeight: (MatchedSkill, MatchedSkill) -> Bool = { $0.weight != $1.weight ? $0.weight > $1.weight : $0.name < $1.name }
+        matched.sort(by: byWeight)
+        missing.sort(by: byWeight)
+        let levelNames = ["intern", "junior", "mid-level", "senior", "lead"]
+        let top = max(segment.minSalary[document], segment.maxSalary[document])
+        let components = [
+            MatchComponent(name: "skills", score: part.skills, weight: JobMatchFormula.skillsWeight, evidence:
+                matched.isEmpty && missing.isEmpty ? ["the posting names no skills"]
+                : ["has \(matched.count) of \(matched.count + missing.count) skills asked for"] + matched.prefix(5).map { "has \($0.name)" }
+                    + missing.prefix(5).map { "lacks \($0.name)\($0.isRequired ? " (required)" : "")" }),
+            MatchComponent(name: "title", score: part.title, weight: JobMatchFormula.titleWeight, evidence:
+                context.titleTerms.isEmpty ? ["no desired title in the profile or resume"]
+                : ["\(titleHits[document]) of \(context.titleTerms.count) words of \"\(context.profile.titles.joined(separator: "\", \""))\" in the title"]),
+            MatchComponent(name: "seniority", score: part.seniority, weight: JobMatchFormula.seniorityWeight, evidence:
+                ["posting reads as \(levelNames[level(of: document)])"]
+                    + (context.seekerLevel.map { ["\(context.profile.yearsOfExperience!) years of experience reads as \(levelNames[$0])"] }
+                       ?? ["years of experience unknown"])),
+            MatchComponent(name: "location", score: part.location, weight: JobMatchFormula.locationWeight, evidence:
+                [segment.remote.contains(document) ? "the posting is remote" : "the posting is in \(segment.location.value(of: document))"]
+                    + (context.profile.locations.isEmpty ? [] : ["you look in \(context.profile.locations.joined(separator: ", "))"])
+                    + (context.profile.wantsRemote ? ["you want remote work"] : [])),
+            MatchComponent(name: "salary", score: part.salary, weight: JobMatchFormula.salaryWeight, evidence:
+                [top > 0 ? "pays up to \(top) \(segment.currency.value(of: document)) a year" : "the posting states no pay"]
+                    + (context.profile.minimumSalary.map { ["you want at least \($0) \(context.profile.currency ?? "")".trimmingCharacters(in: .whitespaces)] } ?? [])),
+        ]
+        return JobMatch(score: score(document), components: components, matchedSkills: matched, missingSkills: missing)
+    }
+}

@@ -1,0 +1,82 @@
+import JobPostings
+
+/// The skills of each document: several per document, each a name stored once per segment and
+/// whether the posting requires it. Filters and facets read it; it is not searched as text.
+struct SkillColumn: Sendable {
+    /// `entries[starts[d]..<starts[d + 1]]` are document d's skills, each `ordinal << 1 | required`.
+    var starts: [UInt32] = [0]
+    var entries: [UInt32] = []
+    var values: [String] = []
+    private var lookup: [String: UInt32] = [:]
+
+    init() {}
+
+    /// A finished column read back from disk.
+    init(starts: [UInt32], entries: [UInt32], values: [String]) {
+        self.starts = starts
+        self.entries = entries
+        self.values = values
+    }
+
+    mutating func append(_ skills: [PostingSkill]) {
+        for skill in skills { append(name: skill.name, required: skill.isRequired) }
+        starts.append(UInt32(entries.count))
+    }
+
+    /// Copies one document's skills from another segment's column (merges).
+    mutating func append(from other: SkillColumn, document: Int) {
+        for entry in other.entries[Int(other.starts[document])..<Int(other.starts[document + 1])] {
+            append(name: other.values[Int(entry >> 1)], required: entry & 1 == 1)
+        }
+        starts.append(UInt32(entries.count))
+    }
+
+    private mutating func append(name: String, required: Bool) {
+        let ordinal: UInt32
+        if let known = lookup[name] {
+            ordinal = known
+        } else {
+            ordinal = UInt32(values.count)
+            values.append(name)
+            lookup[name] = ordinal
+        }
+        entries.append(ordinal << 1 | (required ? 1 : 0))
+    }
+
+    func skills(of document: Int) -> [PostingSkill] {
+        entries[Int(starts[document])..<Int(starts[document + 1])].map {
+            PostingSkill(name: values[Int($0 >> 1)], isRequired: $0 & 1 == 1)
+        }
+    }
+
+    /// The documents among `candidates` holding any of the accepted values.
+    func passing(within candidates: Bitset, _ accepts: (String) -> Bool) -> Bitset {
+        let accepted = values.map(accepts)
+        var set = Bitset(count: candidates.count)
+        guard accepted.contains(true) else { return set }
+        starts.withUnsafeBufferPointer { starts in
+            entries.withUnsafeBufferPointer { entries in
+                candidates.forEach { document in
+                    for index in Int(starts[document])..<Int(starts[document + 1]) where accepted[Int(entries[index] >> 1)] {
+                        set.insert(document)
+                        break
+                    }
+                }
+            }
+        }
+        return set
+    }
+
+    /// Adds one to each value's count for every document of `documents` holding it.
+    func tally(_ documents: Bitset, into counts: inout [Int32]) {
+        starts.withUnsafeBufferPointer { starts in
+            entries.withUnsafeBufferPointer { entries in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    documents.forEach { document in
+                        for index in Int(starts[document])..<Int(starts[document + 1]) { counts[Int(entries[index] >> 1)] += 1 }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Accounts
+import CareerAgent
+import Domain
+import Foundation
+import HTTPAPI
+import JobPostings
+import Platform
+import Search
+import Storage
+
+/// The career agent: skills read with the search engine's words, resumes (originals in the blob
+/// store), analysis, job match and market insights.
+public struct CareerAgentFeature: Sendable {
+    /// Loading the taxonomy takes a moment, so every server in the process shares one extractor.
+    public static let sharedExtractor = SkillExtractor(taxonomy: .shipped, scanner: SearchWordScanner())
+
+    public let skills: SkillExtractor
+    public let resumes: ResumeService
+    public let analysis: ResumeAnalysisService
+    public let matches: JobMatchService
+    public let market: MarketInsightsService
+    /// Where originals are kept: the data directory (encrypted) or S3.
+    public let blobs: any BlobStore
+
+    init(store: any SQLStore, jobs: JobSearchService, profiles: ProfileService, settings: Settings, clock: any WallClock,
+         skills: SkillExtractor = CareerAgentFeature.sharedExtractor) throws {
+        self.skills = skills
+        blobs = try Self.blobStore(settings)
+        resumes = ResumeService(repository: SQLResumeRepository(store: store), blobs: blobs, documents: DocumentTextExtractors(),
+                                parser: ResumeParser(extractor: skills), clock: clock)
+        analysis = ResumeAnalysisService(resumes: resumes, jobs: jobs, skills: skills)
+        matches = JobMatchService(profiles: profiles, resumes: resumes, jobs: jobs, skills: skills)
+        market = MarketInsightsService(jobs: jobs)
+    }
+
+    /// Lets go of the S3 client's connections.
+    func close() async {
+        if let s3 = blobs as? S3BlobStore { await s3.shutdown() }
+    }
+
+    var api: CareerAgentAPI {
+        CareerAgentAPI(skills: skills, resumes: resumes, analysis: analysis, matches: matches, market: market)
+    }
+
+    /// S3 when `WAYFINDER_S3_URL` is set; otherwise files under `<data dir>/blobs`, sealed with the secret key.
+    static func blobStore(_ settings: Settings) throws -> any BlobStore {
+        let career = settings.careerAgent
+        if let url = career.s3URL.flatMap(URL.init(string:)), let keyID = career.s3AccessKeyID, let secret = career.s3SecretAccessKey {
+            return S3BlobStore(configuration: S3Configuration(endpoint: url, bucket: career.s3Bucket, accessKeyID: keyID,
+                                                              secretAccessKey: secret, region: career.s3Region))
+        }
+        return FileBlobStore(directory: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("blobs"),
+                             key: try AccountsFeature.sealingKey(settings))
+    }
+}

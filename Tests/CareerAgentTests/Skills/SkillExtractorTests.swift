@@ -1,0 +1,142 @@
+import Search
+import Testing
+@testable import CareerAgent
+
+/// The extractor's reading rules, on a small taxonomy written here so each rule is seen in isolation.
+@Suite struct SkillExtractorTests {
+    static let curated = """
+    # id\tname\tcategory\tesco_uri\tforms\tflags
+    python\tPython\tlanguage\thttp://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d\tPython\t
+    java\tJava\tlanguage\t\tJava\t
+    javascript\tJavaScript\tlanguage\t\tJavaScript|JS\t
+    sql\tSQL\tlanguage\t\tSQL\t
+    nosql\tNoSQL\tdatabase\t\tNoSQL\t
+    c\tC\tlanguage\t\tC\tcased,ambiguous
+    cpp\tC++\tlanguage\t\tC++\t
+    r\tR\tlanguage\t\tR\tcased,ambiguous
+    go\tGo\tlanguage\t\tGo|Golang\tcased,ambiguous
+    excel\tExcel\toffice\t\tExcel|Microsoft Excel\tcased,ambiguous
+    git\tGit\tdevops\t\tGit\t
+    github\tGitHub\tdevops\t\tGitHub\t
+    kubernetes\tKubernetes\tcloud\t\tKubernetes|k8s\t
+    spring\tSpring\tframework\t\tSpring\tcased,ambiguous
+    spring-boot\tSpring Boot\tframework\t\tSpring Boot\t
+    nodejs\tNode.js\tframework\t\tNode.js|NodeJS\t
+    dotnet\t.NET\tframework\t\t.NET|dotnet\t
+    postgresql\tPostgreSQL\tdatabase\t\tPostgreSQL|Postgres\t
+    kafka\tKafka\tdata\t\tKafka|Apache Kafka\t
+    """
+    static let esco = """
+    http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388\tproject management\tmanaging projects\tknowledge
+    http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d\tPython (computer programming)\tPython\tknowledge
+    """
+    let extractor = SkillExtractor(taxonomy: SkillTaxonomy(curated: curated, esco: esco), scanner: SearchWordScanner())
+
+    func names(_ text: String, kind: SkillTextKind = .posting) -> [String] {
+        extractor.extract(from: text, kind: kind).map(\.concept.name)
+    }
+
+    @Test func productsAreFoundAsWholeWordsNotInsideOtherWords() {
+        #expect(names("Excellent communication. We use JavaScript and NoSQL stores, C++ and GitHub.")
+            == ["JavaScript", "NoSQL", "C++", "GitHub"])
+    }
+
+    @Test func everydayWordsCountOnlyAmongTechnicalWords() {
+        #expect(names("You are the go-to person. Go above and beyond. Excel at customer care. Spring semester.").isEmpty)
+        #expect(names("Our R&D team ships fast.").isEmpty)
+        #expect(names("Strong Excel skills and Go programming; R, Python and SQL.") == ["Excel", "Go", "R", "Python", "SQL"])
+        #expect(names("Services written in Go and Kafka.") == ["Go", "Kafka"])
+    }
+
+    @Test func casedFormsMustBeWrittenAsTheProductIs() {
+        #expect(names("Experience: go, python").contains("Go") == false)
+    }
+
+    @Test func theLongestFormWins() {
+        #expect(names("Backends in Spring Boot on Kubernetes (k8s).") == ["Spring Boot", "Kubernetes"])
+        #expect(names("Node.js services on .NET and Postgres") == ["Node.js", ".NET", "PostgreSQL"])
+    }
+
+    @Test func oneEntryPerConceptWithEveryMentionAndItsOffsets() throws {
+        let text = "Kubernetes first. Later k8s again, and Kubernetes."
+        let skills = extractor.extract(from: text)
+        try #require(skills.count == 1)
+        #expect(skills[0].mentions.map(\.text) == ["Kubernetes", "k8s", "Kubernetes"])
+        #expect(skills[0].mentions.map(\.start) == [0, 24, 39])
+        #expect(skills[0].mentions.map(\.end) == [10, 27, 49])
+    }
+
+    @Test func offsetsCountCharactersNotBytes() throws {
+        let text = "Zürich — Python développeur"
+        let mention = try #require(extractor.extract(from: text).first?.mentions.first)
+        let characters = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(characters[mention.start..<mention.end])) == "Python")
+    }
+
+    @Test func curatedEntriesLinkedToESCOStandForTheESCOSkill() {
+        let skills = extractor.extract(from: "Python and managing projects")
+        #expect(skills.map(\.concept.name) == ["Python", "project management"])
+        #expect(skills[0].concept.escoURI == "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d")
+        #expect(extractor.taxonomy.concepts.filter { $0.escoURI == skills[0].concept.escoURI }.count == 1)
+    }
+
+    @Test func optionalSentencesAndSectionsMakeSkillsNiceToHave() {
+        let text = """
+        Requirements
+        - 3+ years of Python
+        - Kafka experience is a plus
+
+        Nice to have:
+        - Kubernetes
+        - SQL
+
+        What you'll do
+        - Build services in Java
+        """
+        let skills = extractor.extract(from: text)
+        let requirement = Dictionary(uniqueKeysWithValues: skills.map { ($0.concept.name, $0.requirement) })
+        #expect(requirement["Python"] == .required)
+        #expect(requirement["Kafka"] == .niceToHave)
+        #expect(requirement["Kubernetes"] == .niceToHave)
+        #expect(requirement["SQL"] == .niceToHave)
+        #expect(requirement["Java"] == .required)
+    }
+
+    @Test func aSkillIsRequiredWhenAnyMentionRequiresIt() {
+        let skills = extractor.extract(from: "Python is required. Go is a plus, and more Python is preferred.")
+        #expect(skills.first { $0.concept.name == "Python" }?.requirement == .required)
+    }
+
+    @Test func boilerplateParagraphsAreIgnored() {
+        let text = """
+        Acme was founded in 1999 and is a leading provider of Java tooling.
+
+        You will build data pipelines in Python and Kafka.
+
+        Benefits
+        - Free Kubernetes training budget
+        - Health insurance
+
+        Acme is an equal opportunity employer and values SQL diversity.
+        """
+        #expect(names(text) == ["Python", "Kafka"])
+    }
+
+    @Test func resumesHaveNoRequirementAndNoBoilerplate() {
+        let skills = extractor.extract(from: "Benefits\nSkills: Python, Kafka (a plus)", kind: .resume)
+        #expect(skills.map(\.concept.name) == ["Python", "Kafka"])
+        #expect(skills.allSatisfy { $0.requirement == nil })
+    }
+
+    @Test func theSameTextGivesTheSameAnswer() {
+        let text = "Go, Kubernetes and Postgres; Excel a plus."
+        #expect(extractor.extract(from: text) == extractor.extract(from: text))
+    }
+
+    @Test func lookupFindsNamesAndWrittenForms() {
+        #expect(extractor.taxonomy.lookup("k8s").first?.name == "Kubernetes")
+        #expect(extractor.taxonomy.lookup("post").first?.name == "PostgreSQL")
+        #expect(extractor.taxonomy.resolve("k8s")?.name == "Kubernetes")
+        #expect(extractor.taxonomy.lookup("   ").isEmpty)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import JobPostings
+import Testing
+@testable import Search
+
+/// Tags the words of a fixed list found in a posting's description; "(plus)" after a word makes it optional.
+struct ListTagger: PostingSkillTagger {
+    let known = ["Swift", "Go", "Python", "React", "C++", "C#", "Node.js", "forklift"]
+
+    func skills(of posting: JobPosting) -> [PostingSkill] {
+        known.filter { posting.description.contains($0) }.map {
+            PostingSkill(name: $0, isRequired: !posting.description.contains("\($0) a plus"))
+        }
+    }
+}
+
+@Suite("Skills in the index")
+struct SkillFieldTests {
+    let index: InvertedJobSearchIndex = {
+        let index = InvertedJobSearchIndex(skillTagger: ListTagger())
+        index.apply(TestCorpus.changes(TestCorpus.postings, firstRow: 1, firstSequence: 1))
+        return index
+    }()
+
+    func ids(_ query: JobSearchQuery) throws -> [String] { try TestCorpus.ids(index, query) }
+
+    @Test("skill= keeps postings asking for any of the skills, without regard to case")
+    func filter() throws {
+        #expect(Set(try ids(JobSearchQuery(skills: ["python"]))) == ["2"])
+        #expect(Set(try ids(JobSearchQuery(skills: ["Swift", "forklift"]))) == ["1", "8"])
+        #expect(try ids(JobSearchQuery(skills: ["COBOL"])).isEmpty)
+        #expect(Set(try ids(JobSearchQuery(text: "developer", skills: ["react"]))) == ["5"])
+    }
+
+    @Test("the skills facet counts the results, and ignores its own filter like the other facets")
+    func facet() throws {
+        let all = try index.search(JobSearchQuery(), now: TestCorpus.now).facets.skills
+        #expect(all.first { $0.value == "Swift" }?.count == 1)
+        #expect(all.first { $0.value == "React" }?.count == 1)
+        let filtered = try index.search(JobSearchQuery(skills: ["Swift"]), now: TestCorpus.now).facets.skills
+        #expect(filtered.map(\.value).sorted() == all.map(\.value).sorted())
+        let berlin = try index.search(JobSearchQuery(locations: ["Hamburg"]), now: TestCorpus.now).facets.skills
+        #expect(berlin.map(\.value) == ["forklift"])
+    }
+
+    @Test("skills survive merges and a save and load")
+    func persistence() throws {
+        let directory = PersistenceTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (saved, _) = InvertedJobSearchIndex.open(directory: directory, source: "db", maximumSegments: 2, skillTagger: ListTagger())
+        for (offset, posting) in TestCorpus.postings.enumerated() {
+            saved.apply(TestCorpus.changes([posting], firstRow: Int64(offset + 1), firstSequence: Int64(offset + 1)))
+        }
+        #expect(saved.segmentCount <= 2)
+        try saved.persist()
+        let (loaded, outcome) = InvertedJobSearchIndex.open(directory: directory, source: "db", skillTagger: ListTagger())
+        #expect(outcome == .loaded(postings: 11, appliedSequence: 12))  // all but the closed posting
+        for skill in ["Swift", "Go", "forklift", "C++"] {
+            #expect(try TestCorpus.ids(loaded, JobSearchQuery(skills: [skill])) == (try ids(JobSearchQuery(skills: [skill]))))
+        }
+        #expect(try loaded.search(JobSearchQuery(), now: TestCorpus.now).facets == index.search(JobSearchQuery(), now: TestCorpus.now).facets)
+    }
+}
