@@ -18,7 +18,7 @@ struct JobSearchRouteTests {
                 #expect(highlights["title"]?.contains("<mark>Engineer</mark>") == true)
                 #expect(jobs[0]["description"] == nil)
                 let facets = try #require(body["facets"] as? [String: Any])
-                #expect(Set(facets.keys) == ["location", "company", "remote", "employment_type", "salary_ranges"])
+                #expect(Set(facets.keys) == ["location", "company", "remote", "employment_type", "salary_ranges", "skills"])
                 #expect(body["next_cursor"] is String)
             }
         }
