@@ -184,7 +184,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "JobPostings", "Accounts", "Domain", "Platform",
+                "Storage", "JobPostings", "Accounts", "CareerAgent", "Domain", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -81,6 +81,16 @@ public struct ExperienceEntry: Sendable, Equatable, Codable {
     public var bullets: [ResumeLine]
     /// The entry's heading line(s).
     public var span: TextSpan
+
+    public init(title: String?, employer: String?, start: YearMonth?, end: YearMonth?, isCurrent: Bool, bullets: [ResumeLine], span: TextSpan) {
+        self.title = title
+        self.employer = employer
+        self.start = start
+        self.end = end
+        self.isCurrent = isCurrent
+        self.bullets = bullets
+        self.span = span
+    }
 }
 
 public struct EducationEntry: Sendable, Equatable, Codable {
@@ -89,12 +99,25 @@ public struct EducationEntry: Sendable, Equatable, Codable {
     public var institution: String?
     public var year: Int?
     public var span: TextSpan
+
+    public init(text: String, degree: String?, institution: String?, year: Int?, span: TextSpan) {
+        self.text = text
+        self.degree = degree
+        self.institution = institution
+        self.year = year
+        self.span = span
+    }
 }
 
 /// One line of the resume with its place.
 public struct ResumeLine: Sendable, Equatable, Codable {
     public var text: String
     public var span: TextSpan
+
+    public init(text: String, span: TextSpan) {
+        self.text = text
+        self.span = span
+    }
 }
 
 public struct ResumeSection: Sendable, Equatable, Codable {

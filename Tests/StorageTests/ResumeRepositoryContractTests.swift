@@ -1,0 +1,51 @@
+import CareerAgent
+import Foundation
+import Storage
+import Testing
+
+@Suite("Resume repository contract")
+struct ResumeRepositoryContractTests {
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func resume(_ id: String, owner: String, minutesAgo: Double = 0) -> Resume {
+        var parsed = ParsedResume(contact: ResumeContact(name: "Jo Tester", email: "jo@example.com"), summary: "Engineer",
+                                  totalYearsOfExperience: 4.5)
+        parsed.experience = [ExperienceEntry(title: "Engineer", employer: "Acme", start: YearMonth(year: 2020, month: 3), end: nil,
+                                             isCurrent: true, bullets: [ResumeLine(text: "Built things", span: TextSpan(start: 30, end: 42))],
+                                             span: TextSpan(start: 10, end: 29))]
+        return Resume(id: id, userID: owner, fileName: "cv-\(id).txt", contentType: "text/plain", byteSize: 120,
+                      blobKey: "resumes/\(owner)/\(id)", text: "Jo Tester\nEngineer, Acme 2020 – Present\n- Built things", parsed: parsed,
+                      isPrimary: false, createdAt: now.addingTimeInterval(-minutesAgo * 60))
+    }
+
+    @Test("the first resume is primary; reads round-trip and belong to their owner only", arguments: StorageBackend.available)
+    func ownership(backend: StorageBackend) async throws {
+        try await backend.withStore { store in
+            let resumes = SQLResumeRepository(store: store)
+            let first = try await resumes.insert(Self.resume("r1", owner: "u1", minutesAgo: 10))
+            let second = try await resumes.insert(Self.resume("r2", owner: "u1"))
+            #expect(first.isPrimary && !second.isPrimary)
+            #expect(try await resumes.resume(id: "r1", owner: "u1") == first)
+            #expect(try await resumes.resume(id: "r1", owner: "u2") == nil)
+            #expect(try await resumes.resumes(owner: "u1").map(\.id) == ["r2", "r1"])
+            #expect(try await resumes.resumes(owner: "u2").isEmpty)
+            #expect(try await resumes.primary(owner: "u1")?.id == "r1")
+            #expect(try await resumes.markPrimary(id: "r1", owner: "u2") == false)
+            #expect(try await resumes.delete(id: "r1", owner: "u2") == nil)
+        }
+    }
+
+    @Test("one primary at a time; deleting it promotes the newest remaining", arguments: StorageBackend.available)
+    func primary(backend: StorageBackend) async throws {
+        try await backend.withStore { store in
+            let resumes = SQLResumeRepository(store: store)
+            _ = try await resumes.insert(Self.resume("r1", owner: "u1", minutesAgo: 20))
+            _ = try await resumes.insert(Self.resume("r2", owner: "u1", minutesAgo: 10))
+            _ = try await resumes.insert(Self.resume("r3", owner: "u1"))
+            #expect(try await resumes.markPrimary(id: "r2", owner: "u1"))
+            #expect(try await resumes.resumes(owner: "u1").filter(\.isPrimary).map(\.id) == ["r2"])
+            #expect(try await resumes.delete(id: "r2", owner: "u1")?.id == "r2")
+            #expect(try await resumes.resumes(owner: "u1").filter(\.isPrimary).map(\.id) == ["r3"])
+        }
+    }
+}
