@@ -6,7 +6,7 @@ import WayfinderApp
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self]
+        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self, BenchCareer.self]
     )
 }
 
@@ -197,5 +197,26 @@ struct BenchSearch: AsyncParsableCommand {
         benchmark.rebuildsIndex = rebuild
         benchmark.onlyQueriesContaining = only
         try await benchmark.run()
+    }
+}
+
+struct BenchCareer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "career",
+        abstract: "Skill extraction postings/s, resume analysis, search ordered by match and market insights p50/p99."
+    )
+
+    @Option(help: "Postings to add when the data directory has none.")
+    var postings = 20_000
+
+    @Option(help: "Rounds (each is 20 requests of every kind).")
+    var rounds = 5
+
+    @Option(name: .customLong("data-dir"), help: "Data directory, e.g. one `bench search --data-dir` filled with 1,000,000 postings.")
+    var dataDirectory: String?
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        try await CareerBenchmark(dataDirectory: dataDirectory, postings: postings, rounds: rounds).run()
     }
 }
