@@ -7,6 +7,8 @@ public struct ResumeAnalysis: Sendable, Equatable {
     public var suggestions: [Finding]
     /// The skills the job or role asks for that the analysis compared against (empty without a target).
     public var targetSkills: [String]
+    /// Whether a language model reworded the suggestions (their meaning and quotes are the rubric's).
+    public var suggestionsReworded = false
 }
 
 /// One part of a score: its own score 0–100, its weight in the total, and why.

@@ -8,19 +8,23 @@ public struct ResumeAnalysisService: Sendable {
     private let jobs: JobSearchService
     private let skills: SkillExtractor
     private let analyzer = ResumeAnalyzer()
+    private let wording: SuggestionWording
 
     /// How many of a role's most asked-for skills a resume is compared against.
     static let roleSkillCount = 15
 
-    public init(resumes: ResumeService, jobs: JobSearchService, skills: SkillExtractor) {
+    public init(resumes: ResumeService, jobs: JobSearchService, skills: SkillExtractor, wording: SuggestionWording = SuggestionWording(model: nil)) {
         self.resumes = resumes
         self.jobs = jobs
         self.skills = skills
+        self.wording = wording
     }
 
     public func analyze(actor: Actor, resumeID: String, jobID: String? = nil, targetRole: String? = nil) async throws -> ResumeAnalysis {
         let resume = try await resumes.resume(actor: actor, id: resumeID)
-        return analyzer.analyze(resume, target: try await target(jobID: jobID, role: targetRole))
+        var analysis = analyzer.analyze(resume, target: try await target(jobID: jobID, role: targetRole))
+        (analysis.suggestions, analysis.suggestionsReworded) = await wording.reword(analysis.suggestions)
+        return analysis
     }
 
     func target(jobID: String?, role: String?) async throws -> ResumeAnalyzer.Target? {

@@ -41,6 +41,7 @@ struct ResumeAnalysisController {
             "weaknesses": .array(analysis.weaknesses.map(finding)),
             "suggestions": .array(analysis.suggestions.map(finding)),
             "target_skills": .array(analysis.targetSkills.map(JSONValue.string)),
+            "suggestions_reworded": .bool(analysis.suggestionsReworded),
         ])
     }
 }

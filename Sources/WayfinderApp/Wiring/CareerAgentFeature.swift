@@ -21,6 +21,8 @@ public struct CareerAgentFeature: Sendable {
     public let market: MarketInsightsService
     /// Where originals are kept: the data directory (encrypted) or S3.
     public let blobs: any BlobStore
+    /// The optional LLM that rewords suggestions (`WAYFINDER_LLM_URL`).
+    let languageModel: OpenAICompatibleLanguageModel?
 
     init(store: any SQLStore, jobs: JobSearchService, profiles: ProfileService, settings: Settings, clock: any WallClock,
          skills: SkillExtractor = CareerAgentFeature.sharedExtractor) throws {
@@ -28,14 +30,22 @@ public struct CareerAgentFeature: Sendable {
         blobs = try Self.blobStore(settings)
         resumes = ResumeService(repository: SQLResumeRepository(store: store), blobs: blobs, documents: DocumentTextExtractors(),
                                 parser: ResumeParser(extractor: skills), clock: clock)
-        analysis = ResumeAnalysisService(resumes: resumes, jobs: jobs, skills: skills)
+        languageModel = Self.languageModel(settings)
+        analysis = ResumeAnalysisService(resumes: resumes, jobs: jobs, skills: skills, wording: SuggestionWording(model: languageModel))
         matches = JobMatchService(profiles: profiles, resumes: resumes, jobs: jobs, skills: skills)
         market = MarketInsightsService(jobs: jobs)
     }
 
-    /// Lets go of the S3 client's connections.
+    /// Lets go of the S3 and LLM clients' connections.
     func close() async {
         if let s3 = blobs as? S3BlobStore { await s3.shutdown() }
+        await languageModel?.shutdown()
+    }
+
+    static func languageModel(_ settings: Settings) -> OpenAICompatibleLanguageModel? {
+        guard let url = settings.careerAgent.llmURL.flatMap(URL.init(string:)) else { return nil }
+        return OpenAICompatibleLanguageModel(configuration: LanguageModelConfiguration(
+            url: url, apiKey: settings.careerAgent.llmAPIKey, model: settings.careerAgent.llmModel))
     }
 
     var api: CareerAgentAPI {
