@@ -6,17 +6,16 @@ import NIOCore
 /// endpoint, vLLM, Ollama, llama.cpp's server): one POST to `{url}/chat/completions` per completion.
 ///
 /// Temperature is 0 so the same prompt tends to give the same wording, in keeping with a deterministic core.
-public final class OpenAICompatibleLanguageModel: LanguageModel {
+public struct OpenAICompatibleLanguageModel: LanguageModel {
     public let configuration: LanguageModelConfiguration
     /// The largest answer read; a bigger one is treated as broken rather than read into memory.
     public static let maximumResponseSize = 4 * 1_048_576
     private let client: HTTPClient
-    private let ownsClient: Bool
 
-    public init(configuration: LanguageModelConfiguration, client: HTTPClient? = nil) {
+    /// `client` defaults to AsyncHTTPClient's process-wide one, which needs no shutdown.
+    public init(configuration: LanguageModelConfiguration, client: HTTPClient = .shared) {
         self.configuration = configuration
-        self.client = client ?? HTTPClient(eventLoopGroupProvider: .singleton)
-        ownsClient = client == nil
+        self.client = client
     }
 
     public func complete(system: String, prompt: String, maxTokens: Int) async throws -> String {
@@ -34,11 +33,6 @@ public final class OpenAICompatibleLanguageModel: LanguageModel {
             return try await group.next()!
         }
         return try parse(status: status, body: body)
-    }
-
-    /// Closes the HTTP client when the model made its own.
-    public func shutdown() async {
-        if ownsClient { try? await client.shutdown() }
     }
 
     private func request(system: String, prompt: String, maxTokens: Int) throws -> HTTPClientRequest {

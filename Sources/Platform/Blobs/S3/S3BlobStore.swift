@@ -5,21 +5,20 @@ import Foundation
 ///
 /// Requests are signed with `AWSSignatureV4` and sent path-style. Objects are not encrypted here: the
 /// bucket's own server-side encryption and access policy protect them at rest.
-public final class S3BlobStore: BlobStore {
+public struct S3BlobStore: BlobStore {
     public let configuration: S3Configuration
     /// The largest object `get` reads into memory; a bigger one fails rather than exhausting memory.
     public let maximumObjectSize: Int
     let client: HTTPClient
-    private let ownsClient: Bool
     let signer: AWSSignatureV4
     let now: @Sendable () -> Date
 
-    /// `now` dates the signatures; servers refuse a request dated more than 15 minutes off their clock.
-    public init(configuration: S3Configuration, client: HTTPClient? = nil, maximumObjectSize: Int = 256 * 1_048_576,
+    /// `client` defaults to AsyncHTTPClient's process-wide one, which needs no shutdown. `now` dates the
+    /// signatures; servers refuse a request dated more than 15 minutes off their clock.
+    public init(configuration: S3Configuration, client: HTTPClient = .shared, maximumObjectSize: Int = 256 * 1_048_576,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
-        self.client = client ?? HTTPClient(eventLoopGroupProvider: .singleton)
-        ownsClient = client == nil
+        self.client = client
         self.maximumObjectSize = maximumObjectSize
         self.now = now
         signer = AWSSignatureV4(accessKeyID: configuration.accessKeyID, secretAccessKey: configuration.secretAccessKey,
@@ -40,7 +39,8 @@ public final class S3BlobStore: BlobStore {
         return response.body
     }
 
-    /// S3 answers 204 whether or not the key existed, which is what the protocol asks.
+    /// S3 answers 204 whether or not the key existed, as the protocol asks; a compatible server that
+    /// answers 404 for a missing key means the same.
     public func delete(key: String) async throws {
         let segments = try BlobKey.validate(key)
         let response = try await send("DELETE", segments)
@@ -69,11 +69,6 @@ public final class S3BlobStore: BlobStore {
         let response = try await send("PUT", [], body: body)
         if response.isSuccess || response.error.code == "BucketAlreadyOwnedByYou" { return }
         throw rejection("PUT", nil, response)
-    }
-
-    /// Closes the HTTP client when the store made its own.
-    public func shutdown() async {
-        if ownsClient { try? await client.shutdown() }
     }
 
     private func rejection(_ method: String, _ key: String?, _ response: S3Response) -> S3Error {
