@@ -160,7 +160,6 @@ public struct AppServices: Sendable {
     }
 
     public func close() async {
-        await careerAgent.close()
         await jobSources.close()
         indexLock?.release()
         try? await store.close()

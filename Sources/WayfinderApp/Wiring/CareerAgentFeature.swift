@@ -36,12 +36,6 @@ public struct CareerAgentFeature: Sendable {
         market = MarketInsightsService(jobs: jobs)
     }
 
-    /// Lets go of the S3 and LLM clients' connections.
-    func close() async {
-        if let s3 = blobs as? S3BlobStore { await s3.shutdown() }
-        await languageModel?.shutdown()
-    }
-
     static func languageModel(_ settings: Settings) -> OpenAICompatibleLanguageModel? {
         guard let url = settings.careerAgent.llmURL.flatMap(URL.init(string:)) else { return nil }
         return OpenAICompatibleLanguageModel(configuration: LanguageModelConfiguration(

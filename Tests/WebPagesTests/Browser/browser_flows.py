@@ -158,6 +158,29 @@ def flow(javascript, address):
         check(driver.find_element(By.CSS_SELECTOR, "input[name=alert_enabled]").is_selected(), "turning the alert on did not stick")
         step(driver, label + "-alert-on")
 
+        # A resume uploaded, read and analysed, its evidence marked in its text.
+        resume = os.path.join(SHOTS, "resume-%s.txt" % label)
+        with open(resume, "w") as handle:
+            handle.write("Jo Tester\njo@example.com | +1 512 555 0142 | Austin, TX\n\nSummary\nEngineer writing Swift and SQL.\n\n"
+                         "Experience\nSoftware Engineer, Acme — Jan 2020 – Present\n- Built 12 Swift services on Kubernetes\n"
+                         "- Responsible for on-call\n\nEducation\nB.S. Computer Science, State University, 2019\n\nSkills\nSwift, SQL, Kubernetes\n")
+        driver.get(BASE + "/resumes")
+        driver.find_element(By.ID, "file").send_keys(resume)
+        submit(driver, "form[action='/resumes'] button")
+        check("/resumes/" in driver.current_url, "the upload did not open the resume")
+        check(driver.find_elements(By.CSS_SELECTOR, ".resume-text mark"), "no evidence is marked in the resume")
+        check(driver.find_elements(By.CSS_SELECTOR, "svg.gauge"), "the score gauge is missing")
+        step(driver, label + "-resume-analysis")
+        driver.get(BASE + "/jobs/test%231")
+        check(driver.find_elements(By.CSS_SELECTOR, ".match-panel"), "the posting shows no match panel")
+        step(driver, label + "-match-panel")
+        driver.get(BASE + "/?sort=match")
+        check(driver.find_elements(By.CSS_SELECTOR, ".badge.match"), "ordering by fit shows no scores")
+        step(driver, label + "-sorted-by-fit")
+        driver.get(BASE + "/market?role=engineer")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart")) >= 2, "the market page draws no charts")
+        step(driver, label + "-market")
+
         submit(driver, "form[action='/signout'] button")
         check(driver.find_elements(By.LINK_TEXT, "Sign in"), "still signed in after signing out")
         step(driver, label + "-signed-out")
