@@ -95,9 +95,8 @@ public struct AppServices: Sendable {
     ) async throws -> InvertedJobSearchIndex {
         let directory = URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("index")
         let started = ContinuousClock.now
-        // The skills kept in the index come from the taxonomy: another taxonomy means another index.
-        let source = try await DatabaseIdentity.read(from: store) + " skills:" + skills.fingerprint
-        let (index, outcome) = InvertedJobSearchIndex.open(directory: directory, source: source, skillTagger: skills)
+        let (index, outcome) = InvertedJobSearchIndex.open(directory: directory, source: try await indexSource(store, skills: skills),
+                                                           skillTagger: skills)
         switch outcome {
         case .empty:
             break
@@ -110,6 +109,12 @@ public struct AppServices: Sendable {
             logger.warning("search index discarded; rebuilding from the database", metadata: ["reason": "\(reason)"])
         }
         return index
+    }
+
+    /// What a saved index must have been built from: this database, and this taxonomy (the skills
+    /// kept in the index come from it, so another taxonomy means another index).
+    static func indexSource(_ store: any SQLStore, skills: SkillExtractor) async throws -> String {
+        try await DatabaseIdentity.read(from: store) + " skills:" + skills.fingerprint
     }
 
     /// Writes the index to disk if it changed, so the next start replays only newer changes.

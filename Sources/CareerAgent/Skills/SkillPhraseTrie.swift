@@ -4,10 +4,15 @@ import Domain
 /// Words are numbered through a `WordTable` of folded bytes, so scanning a posting makes no Strings.
 struct SkillPhraseTrie: Sendable {
     private var words = WordTable()
-    /// (node << 32 | word) → child node; node 0 is the root.
-    private var children: [UInt64: Int32] = [:]
-    /// The forms that end at each node (usually one).
-    private(set) var endings: [[Int]] = [[]]
+    /// The root's child for each word number (-1: none): most lookups start at the root.
+    private var rootChildren: [Int32] = []
+    /// (node << 32 | word) → child node, for nodes below the root.
+    private var children = TrieEdges()
+    /// The forms that end at each node (usually none or one), while the trie is built.
+    private var endings: [[Int]] = [[]]
+    /// The same, flat: node n's forms are `endingForms[endingStarts[n]..<endingStarts[n + 1]]`.
+    private(set) var endingStarts: [Int32] = []
+    private(set) var endingForms: [Int32] = []
     /// Forms whose first word must follow a dot (".NET").
     private(set) var needsLeadingDot: [Bool]
 
@@ -26,6 +31,19 @@ struct SkillPhraseTrie: Sendable {
             }
             if wordCount > 0 { endings[Int(node)].append(index) }
         }
+        endingStarts.reserveCapacity(endings.count + 1)
+        for forms in endings {
+            endingStarts.append(Int32(endingForms.count))
+            endingForms.append(contentsOf: forms.map(Int32.init))
+        }
+        endingStarts.append(Int32(endingForms.count))
+        endings = []
+    }
+
+    /// The forms ending at `node`, as a range of `endingForms`.
+    @inline(__always)
+    func endingRange(of node: Int32) -> Range<Int> {
+        Int(endingStarts[Int(node)])..<Int(endingStarts[Int(node) + 1])
     }
 
     /// The number of a folded word, or -1 when no form uses it. A plural ("APIs", "databases")
@@ -41,20 +59,28 @@ struct SkillPhraseTrie: Sendable {
 
     @inline(__always)
     func next(from node: Int32, word: Int32) -> Int32? {
-        children[UInt64(UInt32(node)) << 32 | UInt64(UInt32(word))]
+        if node == 0 {
+            let child = rootChildren[Int(word)]
+            return child < 0 ? nil : child
+        }
+        return children.child(UInt64(UInt32(node)) << 32 | UInt64(UInt32(word)))
     }
 
     private mutating func number(adding word: UnsafeBufferPointer<UInt8>) -> Int32 {
         if let entry = words.entry(of: word) { return Int32(entry) }
+        rootChildren.append(-1)
         return Int32(words.add(word, value: 0))
     }
 
     private mutating func child(of node: Int32, word: Int32) -> Int32 {
-        let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(word))
-        if let existing = children[key] { return existing }
+        if let existing = next(from: node, word: word) { return existing }
         let created = Int32(endings.count)
         endings.append([])
-        children[key] = created
+        if node == 0 {
+            rootChildren[Int(word)] = created
+        } else {
+            children.insert(UInt64(UInt32(node)) << 32 | UInt64(UInt32(word)), child: created)
+        }
         return created
     }
 }

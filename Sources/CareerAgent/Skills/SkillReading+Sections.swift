@@ -23,9 +23,10 @@ extension SkillReading {
             skills.append((item, required))
         }
         var result: [Match] = []
+        let candidates = skills.map(\.found)
         for (index, skill) in skills.enumerated() {
             let form = extractor.taxonomy.forms[skill.found.form]
-            if form.isAmbiguous, !hasTechnicalContext(skill.found, among: skills.map(\.found), at: index) { continue }
+            if form.isAmbiguous, !hasTechnicalContext(skill.found, among: candidates, at: index) { continue }
             result.append(Match(concept: form.concept, start: words[skill.found.first].start,
                                 end: words[skill.found.last].end, isRequired: skill.required))
         }
@@ -64,11 +65,15 @@ extension SkillReading {
 
     /// For every word: whether it sits in boilerplate, and whether its sentence or section makes skills optional.
     private func postingRegions(_ found: [Found]) -> [Region] {
-        var cuesAt: [Int: [PostingCue]] = [:]
-        var cueEnds: [Int: Int] = [:]
+        // Per word: the cue phrase starting there (-1: none) and the word it ends at.
+        var cueAt = [Int32](repeating: -1, count: words.count)
+        var cueEnd = [Int32](repeating: -1, count: words.count)
         for item in found where item.form >= extractor.cueBase {
-            cuesAt[item.first] = extractor.cues[item.form - extractor.cueBase]
-            cueEnds[item.first] = item.last
+            cueAt[item.first] = Int32(item.form - extractor.cueBase)
+            cueEnd[item.first] = Int32(item.last)
+        }
+        func has(_ range: Range<Int>, _ test: (PostingCue) -> Bool) -> Bool {
+            range.contains { cueAt[$0] >= 0 && extractor.cues[Int(cueAt[$0])].contains(where: test) }
         }
         var regions = [Region](repeating: Region(), count: words.count)
         var section = PostingCue.Section.required
@@ -79,19 +84,25 @@ extension SkillReading {
         while index <= words.count {
             let atEnd = index == words.count
             if atEnd || words[index].newSentence {
-                markSentence(sentenceStart..<index, cuesAt: cuesAt, regions: &regions)
+                if has(sentenceStart..<index, { if case .niceToHave = $0 { true } else { false } }) {
+                    for word in sentenceStart..<index { regions[word].isOptional = true }
+                }
                 sentenceStart = index
             }
             if atEnd || words[index].newLine {
-                markLine(lineStart..<index, cuesAt: cuesAt, regions: &regions)
+                if has(lineStart..<index, { if case .benefits = $0 { true } else { false } }) {
+                    for word in lineStart..<index { regions[word].isBoilerplate = true }
+                }
                 lineStart = index
             }
             if atEnd || words[index].newParagraph {
-                markParagraph(paragraphStart..<index, cuesAt: cuesAt, regions: &regions)
+                if has(paragraphStart..<index, { if case .boilerplateParagraph = $0 { true } else { false } }) {
+                    for word in paragraphStart..<index { regions[word].isBoilerplate = true }
+                }
                 paragraphStart = index
             }
             if atEnd { break }
-            if words[index].newLine, let kind = heading(at: index, cuesAt: cuesAt, cueEnds: cueEnds) {
+            if words[index].newLine, let kind = heading(at: index, cueAt: cueAt, cueEnd: cueEnd) {
                 section = kind
             }
             if section == .boilerplate { regions[index].isBoilerplate = true }
@@ -103,32 +114,17 @@ extension SkillReading {
 
     /// The section a line starts: a heading cue opening a short line that holds little else
     /// ("Nice to have:", "Our benefits"); "Bonus: Kafka" on one line is a sentence, not a heading.
-    private func heading(at start: Int, cuesAt: [Int: [PostingCue]], cueEnds: [Int: Int]) -> PostingCue.Section? {
+    private func heading(at start: Int, cueAt: [Int32], cueEnd: [Int32]) -> PostingCue.Section? {
         var end = start + 1
         while end < words.count, !words[end].newLine { end += 1 }
-        for opener in [start, start + 1] where opener < end {
-            guard let meanings = cuesAt[opener], let cueEnd = cueEnds[opener] else { continue }
-            for case .heading(let kind) in meanings {
-                let after = cueEnd + 1
-                let inline = after < end && bytes[words[cueEnd].end..<words[after].start].contains(UInt8(ascii: ":"))
+        for opener in [start, start + 1] where opener < end && cueAt[opener] >= 0 {
+            let last = Int(cueEnd[opener])
+            for case .heading(let kind) in extractor.cues[Int(cueAt[opener])] {
+                let after = last + 1
+                let inline = after < end && bytes[words[last].end..<words[after].start].contains(UInt8(ascii: ":"))
                 if !inline, end - after <= 2 { return kind }
             }
         }
         return nil
-    }
-
-    private func markSentence(_ range: Range<Int>, cuesAt: [Int: [PostingCue]], regions: inout [Region]) {
-        guard range.contains(where: { cuesAt[$0]?.contains { if case .niceToHave = $0 { true } else { false } } ?? false }) else { return }
-        for index in range { regions[index].isOptional = true }
-    }
-
-    private func markLine(_ range: Range<Int>, cuesAt: [Int: [PostingCue]], regions: inout [Region]) {
-        guard range.contains(where: { cuesAt[$0]?.contains { if case .benefits = $0 { true } else { false } } ?? false }) else { return }
-        for index in range { regions[index].isBoilerplate = true }
-    }
-
-    private func markParagraph(_ range: Range<Int>, cuesAt: [Int: [PostingCue]], regions: inout [Region]) {
-        guard range.contains(where: { cuesAt[$0]?.contains { if case .boilerplateParagraph = $0 { true } else { false } } ?? false }) else { return }
-        for index in range { regions[index].isBoilerplate = true }
     }
 }

@@ -85,25 +85,29 @@ struct SkillReading {
     private func findForms() -> [Found] {
         let trie = extractor.trie
         var found: [Found] = []
+        // Nodes along the current walk that end a form, with the word they end at; reused for every start.
+        var candidates: [(last: Int, node: Int32)] = []
         var index = 0
         while index < words.count {
             guard words[index].number >= 0 else { index += 1; continue }
             var node: Int32 = 0
-            var candidates: [(last: Int, forms: [Int])] = []
+            candidates.removeAll(keepingCapacity: true)
             var position = index
             while position < words.count, words[position].number >= 0,
                   let next = trie.next(from: node, word: words[position].number) {
                 node = next
-                let endings = trie.endings[Int(node)]
-                if !endings.isEmpty { candidates.append((position, endings)) }
+                if !trie.endingRange(of: node).isEmpty { candidates.append((position, node)) }
                 position += 1
                 if position < words.count, words[position].newSentence { break }
             }
             var accepted: Found?
-            for candidate in candidates.reversed() {
-                if let form = candidate.forms.first(where: { acceptable(form: $0, first: index, last: candidate.last) }) {
-                    accepted = Found(form: form, first: index, last: candidate.last)
-                    break
+            search: for candidate in candidates.reversed() {
+                for slot in trie.endingRange(of: candidate.node) {
+                    let form = Int(trie.endingForms[slot])
+                    if acceptable(form: form, first: index, last: candidate.last) {
+                        accepted = Found(form: form, first: index, last: candidate.last)
+                        break search
+                    }
                 }
             }
             if let accepted {

@@ -54,12 +54,17 @@ public enum JobMatchFormula {
 
     /// Pay at or above the seeker's minimum fits; 50% below or worse does not; unknown is neutral.
     @inline(__always)
-    public static func salaryScore(postingTop: Int64?, postingCurrency: String, profile: MatchProfile) -> Int {
-        guard let wanted = profile.minimumSalary, wanted > 0, let top = postingTop, top > 0 else { return 50 }
-        if let currency = profile.currency, !postingCurrency.isEmpty, currency.uppercased() != postingCurrency { return 50 }
+    public static func salaryScore(postingTop: Int64?, comparable: Bool, profile: MatchProfile) -> Int {
+        guard let wanted = profile.minimumSalary, wanted > 0, let top = postingTop, top > 0, comparable else { return 50 }
         if top >= Int64(wanted) { return 100 }
         let shortfall = Double(Int64(wanted) - top) / Double(wanted)
         return max(0, Int((100 - shortfall * 200).rounded()))
+    }
+
+    /// Pay in another currency than the seeker's cannot be compared (no exchange rates are assumed).
+    public static func comparable(postingCurrency: String, profile: MatchProfile) -> Bool {
+        guard let currency = profile.currency, !postingCurrency.isEmpty else { return true }
+        return currency.uppercased() == postingCurrency.uppercased()
     }
 
     @inline(__always)

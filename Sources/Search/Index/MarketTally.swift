@@ -23,16 +23,29 @@ struct MarketTally {
     mutating func add(_ documents: Bitset, of segment: Segment) {
         let first = currentWeek - Int64(weeks - 1) * Self.week
         remote += documents.intersectionCount(segment.remote)
-        documents.forEach { document in
-            let posted = segment.postedAt[document]
-            if posted >= first {
-                let index = Int((posted - first) / Self.week)
-                if index < weeks { weekly[index] += 1 }
+        // Salaries are gathered per currency ordinal and named once per segment.
+        var byCurrency = [[Int64]](repeating: [], count: segment.currency.values.count)
+        var weekly = self.weekly
+        segment.postedAt.withUnsafeBufferPointer { posted in
+            segment.salaryLow.withUnsafeBufferPointer { lows in
+                segment.salaryHigh.withUnsafeBufferPointer { highs in
+                    segment.currency.ordinals.withUnsafeBufferPointer { currencies in
+                        documents.forEach { document in
+                            let time = posted[document]
+                            if time >= first {
+                                let index = Int((time - first) / Self.week)
+                                if index < weeks { weekly[index] += 1 }
+                            }
+                            let low = lows[document], high = highs[document]
+                            if low <= high { byCurrency[Int(currencies[document])].append(low / 2 + high / 2 + (low % 2 + high % 2) / 2) }
+                        }
+                    }
+                }
             }
-            let low = segment.salaryLow[document], high = segment.salaryHigh[document]
-            if low <= high {
-                salaries[segment.currency.value(of: document), default: []].append((low + high) / 2)
-            }
+        }
+        self.weekly = weekly
+        for (ordinal, values) in byCurrency.enumerated() where !values.isEmpty {
+            salaries[segment.currency.values[ordinal], default: []] += values
         }
     }
 

@@ -17,6 +17,10 @@ final class Segment: Sendable {
     let skills: SkillColumn
     /// Per skill ordinal: how many documents of the segment ask for it (deleted ones included until a merge).
     let skillFrequencies: [Int32]
+    /// The documents of the segment's most asked-for skills, so a facet over many results is counted
+    /// by set intersections instead of a walk over every result's skills (derived, not stored).
+    let frequentSkillSets: [(ordinal: Int, documents: Bitset)]
+    static let frequentSkillCount = 64
     /// `fieldLengths[field][document]`: words in that field, stop words included.
     let fieldLengths: [[UInt16]]
     let totalFieldLengths: [Int]
@@ -58,6 +62,18 @@ final class Segment: Sendable {
         var frequencies = [Int32](repeating: 0, count: columns.skills.values.count)
         for entry in columns.skills.entries { frequencies[Int(entry >> 1)] += 1 }
         skillFrequencies = frequencies
+        let frequent = frequencies.indices.sorted { frequencies[$0] != frequencies[$1] ? frequencies[$0] > frequencies[$1] : $0 < $1 }
+            .prefix(Self.frequentSkillCount)
+        var sets = frequent.map { (ordinal: $0, documents: Bitset(count: columns.rowIDs.count)) }
+        var slot = [Int](repeating: -1, count: frequencies.count)
+        for (index, ordinal) in frequent.enumerated() { slot[ordinal] = index }
+        let skills = columns.skills
+        for document in 0..<columns.rowIDs.count {
+            for entry in skills.entries[Int(skills.starts[document])..<Int(skills.starts[document + 1])] where slot[Int(entry >> 1)] >= 0 {
+                sets[slot[Int(entry >> 1)]].documents.insert(document)
+            }
+        }
+        frequentSkillSets = sets
         fieldLengths = columns.fieldLengths
         totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
         self.fields = fields

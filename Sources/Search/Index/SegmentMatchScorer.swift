@@ -11,10 +11,25 @@ struct SegmentMatchScorer {
     private var titleHits: [UInt8]
     private var levels: [UInt8]
     private var inPlaces: [Bool]
+    // The columns scoring reads, held here so the per-document walk touches plain arrays only.
+    private let starts: [UInt32]
+    private let entries: [UInt32]
+    private let locationOrdinals: [UInt32]
+    private let remote: Bitset
+    private let salaryTop: [Int64]
+    private let currencyOrdinals: [UInt32]
+    private let currencyComparable: [Bool]
 
     init(segment: Segment, context: MatchContext) {
         self.segment = segment
         self.context = context
+        starts = segment.skills.starts
+        entries = segment.skills.entries
+        locationOrdinals = segment.location.ordinals
+        remote = segment.remote
+        salaryTop = zip(segment.minSalary, segment.maxSalary).map { max($0, $1) }
+        currencyOrdinals = segment.currency.ordinals
+        currencyComparable = segment.currency.values.map { JobMatchFormula.comparable(postingCurrency: $0, profile: context.profile) }
         let values = segment.skills.values
         weights = values.map { name in
             JobMatchFormula.skillWeight(askedBy: context.frequencies[name.lowercased()] ?? 1, of: context.documents, required: false)
@@ -47,27 +62,33 @@ struct SegmentMatchScorer {
     @inline(__always)
     private func skillWeights(of document: Int) -> (matched: Double, total: Double) {
         var matched = 0.0, total = 0.0
-        let skills = segment.skills
-        for index in Int(skills.starts[document])..<Int(skills.starts[document + 1]) {
-            let entry = skills.entries[index]
-            let ordinal = Int(entry >> 1)
-            let weight = weights[ordinal] * (entry & 1 == 1 ? 2 : 1)
-            total += weight
-            if owned[ordinal] { matched += weight }
+        entries.withUnsafeBufferPointer { entries in
+            weights.withUnsafeBufferPointer { weights in
+                owned.withUnsafeBufferPointer { owned in
+                    for index in Int(starts[document])..<Int(starts[document + 1]) {
+                        let entry = entries[index]
+                        let ordinal = Int(entry >> 1)
+                        let weight = weights[ordinal] * (entry & 1 == 1 ? 2 : 1)
+                        total += weight
+                        if owned[ordinal] { matched += weight }
+                    }
+                }
+            }
         }
         return (matched, total)
     }
 
+    @inline(__always)
     private func parts(of document: Int) -> (skills: Int, title: Int, seniority: Int, location: Int, salary: Int) {
         let (matched, total) = skillWeights(of: document)
-        let top = max(segment.minSalary[document], segment.maxSalary[document])
+        let top = salaryTop[document]
         return (
             JobMatchFormula.skillsScore(matched: matched, total: total),
             JobMatchFormula.titleScore(wordsFound: Int(titleHits[document]), of: context.titleTerms.count),
             JobMatchFormula.seniorityScore(posting: level(of: document), seeker: context.seekerLevel),
-            JobMatchFormula.locationScore(remote: segment.remote.contains(document),
-                                          inSeekersPlaces: inPlaces[Int(segment.location.ordinals[document])], profile: context.profile),
-            JobMatchFormula.salaryScore(postingTop: top > 0 ? top : nil, postingCurrency: segment.currency.value(of: document),
+            JobMatchFormula.locationScore(remote: remote.contains(document), inSeekersPlaces: inPlaces[Int(locationOrdinals[document])],
+                                          profile: context.profile),
+            JobMatchFormula.salaryScore(postingTop: top > 0 ? top : nil, comparable: currencyComparable[Int(currencyOrdinals[document])],
                                         profile: context.profile)
         )
     }

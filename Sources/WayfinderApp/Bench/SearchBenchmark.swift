@@ -100,7 +100,9 @@ public struct SearchBenchmark: Sendable {
             total + ((try? FileManager.default.attributesOfItem(atPath: indexDirectory.appendingPathComponent(name).path)[.size] as? Int) ?? 0)
         }
         let reopening = ContinuousClock.now
-        let (reopened, outcome) = InvertedJobSearchIndex.open(directory: indexDirectory, source: try await DatabaseIdentity.read(from: services.store))
+        let (reopened, outcome) = InvertedJobSearchIndex.open(
+            directory: indexDirectory, source: try await AppServices.indexSource(services.store, skills: services.careerAgent.skills),
+            skillTagger: services.careerAgent.skills)
         try await JobIndexFollower(repository: services.repository, index: reopened).catchUp()
         let reopenSeconds = (ContinuousClock.now - reopening).seconds
         output(String(format: "index saved in %.1f s (%.1f MB on disk); restart to ready: %.2f s (%@, %d postings)",

@@ -30,6 +30,8 @@ extension SearchPage.Form: MustacheParent {
         case "minSalary": minSalary
         case "remote": remote
         case "sortByDate": sortByDate
+        case "sortByMatch": sortByMatch
+        case "canSortByMatch": canSortByMatch
         default: nil
         }
     }
@@ -47,6 +49,7 @@ extension SearchPage.Result: MustacheParent {
         case "posted": posted
         case "postedISO": postedISO
         case "snippetHTML": snippetHTML
+        case "match": match
         default: nil
         }
     }
