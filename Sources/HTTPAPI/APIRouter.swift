@@ -59,9 +59,11 @@ public struct CareerAgentAPI: Sendable {
     public var analysis: ResumeAnalysisService
     public var matches: JobMatchService
     public var market: MarketInsightsService
+    public var roadmaps: RoadmapService
 
     public init(skills: SkillExtractor, resumes: ResumeService, analysis: ResumeAnalysisService, matches: JobMatchService,
-                market: MarketInsightsService) {
+                market: MarketInsightsService, roadmaps: RoadmapService) {
+        self.roadmaps = roadmaps
         self.skills = skills
         self.resumes = resumes
         self.analysis = analysis
@@ -95,6 +97,7 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     ResumesController(resumes: dependencies.careerAgent.resumes).addRoutes(to: api)
     ResumeAnalysisController(analysis: dependencies.careerAgent.analysis).addRoutes(to: api)
     MarketController(market: dependencies.careerAgent.market).addRoutes(to: api)
+    RoadmapsController(roadmaps: dependencies.careerAgent.roadmaps).addRoutes(to: api)
     OpenAPIController().addRoutes(to: api)
     return router
 }

@@ -55,4 +55,5 @@ public func addWebRoutes(to router: Router<APIRequestContext>, _ dependencies: W
     AdminPages(web: web).addRoutes(to: pages)
     ResumePages(web: web).addRoutes(to: pages)
     MarketPages(web: web).addRoutes(to: pages)
+    RoadmapPages(web: web).addRoutes(to: pages)
 }

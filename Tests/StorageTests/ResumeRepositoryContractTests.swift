@@ -49,3 +49,25 @@ struct ResumeRepositoryContractTests {
         }
     }
 }
+
+@Suite("Roadmap repository contract")
+struct RoadmapRepositoryContractTests {
+    @Test("roadmaps round-trip, keep their learned skills and belong to their owner only", arguments: StorageBackend.available)
+    func roundTrip(backend: StorageBackend) async throws {
+        try await backend.withStore { store in
+            let roadmaps = SQLRoadmapRepository(store: store)
+            let now = ResumeRepositoryContractTests.now
+            var roadmap = Roadmap(id: "m1", userID: "u1", targetRole: "Data Engineer", currentRole: nil, learned: [], createdAt: now, updatedAt: now)
+            try await roadmaps.insert(roadmap)
+            #expect(try await roadmaps.roadmap(id: "m1", owner: "u1") == roadmap)
+            #expect(try await roadmaps.roadmap(id: "m1", owner: "u2") == nil)
+            roadmap.learned = ["Apache Kafka", "dbt"]
+            roadmap.updatedAt = now.addingTimeInterval(60)
+            #expect(try await roadmaps.update(roadmap))
+            #expect(try await roadmaps.roadmaps(owner: "u1") == [roadmap])
+            var stranger = roadmap
+            stranger.userID = "u2"
+            #expect(try await roadmaps.update(stranger) == false)
+        }
+    }
+}

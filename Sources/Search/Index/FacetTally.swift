@@ -30,7 +30,7 @@ struct FacetTally {
         case .skills:
             // Few results: count every skill of each. Many: count the segment's most asked-for skills by
             // intersection; a skill outside those is then too rare here to reach the facet's top values.
-            if documents.cardinality * 8 < segment.count {
+            if documents.cardinality * 16 < segment.count {
                 segment.skills.tally(documents, into: &skillCounts)
             } else {
                 for (ordinal, set) in segment.frequentSkillSets { skillCounts[ordinal] += Int32(documents.intersectionCount(set)) }

@@ -20,7 +20,9 @@ final class Segment: Sendable {
     /// The documents of the segment's most asked-for skills, so a facet over many results is counted
     /// by set intersections instead of a walk over every result's skills (derived, not stored).
     let frequentSkillSets: [(ordinal: Int, documents: Bitset)]
-    static let frequentSkillCount = 64
+    static let frequentSkillCount = 128
+    /// Per skill ordinal: the name's number in `SkillNames.shared`.
+    let skillIDs: [Int32]
     /// `fieldLengths[field][document]`: words in that field, stop words included.
     let fieldLengths: [[UInt16]]
     let totalFieldLengths: [Int]
@@ -74,6 +76,7 @@ final class Segment: Sendable {
             }
         }
         frequentSkillSets = sets
+        skillIDs = SkillNames.shared.ids(for: columns.skills.values)
         fieldLengths = columns.fieldLengths
         totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
         self.fields = fields

@@ -18,5 +18,6 @@ public enum Migrations {
         CreateAccounts(),
         CreateSavedJobs(),
         CreateResumes(),
+        CreateRoadmaps(),
     ]
 }

@@ -19,6 +19,7 @@ public struct CareerAgentFeature: Sendable {
     public let analysis: ResumeAnalysisService
     public let matches: JobMatchService
     public let market: MarketInsightsService
+    public let roadmaps: RoadmapService
     /// Where originals are kept: the data directory (encrypted) or S3.
     public let blobs: any BlobStore
     /// The optional LLM that rewords suggestions (`WAYFINDER_LLM_URL`).
@@ -34,6 +35,7 @@ public struct CareerAgentFeature: Sendable {
         analysis = ResumeAnalysisService(resumes: resumes, jobs: jobs, skills: skills, wording: SuggestionWording(model: languageModel))
         matches = JobMatchService(profiles: profiles, resumes: resumes, jobs: jobs, skills: skills)
         market = MarketInsightsService(jobs: jobs)
+        roadmaps = RoadmapService(repository: SQLRoadmapRepository(store: store), jobs: jobs, matches: matches, skills: skills, clock: clock)
     }
 
     static func languageModel(_ settings: Settings) -> OpenAICompatibleLanguageModel? {
@@ -43,7 +45,7 @@ public struct CareerAgentFeature: Sendable {
     }
 
     var api: CareerAgentAPI {
-        CareerAgentAPI(skills: skills, resumes: resumes, analysis: analysis, matches: matches, market: market)
+        CareerAgentAPI(skills: skills, resumes: resumes, analysis: analysis, matches: matches, market: market, roadmaps: roadmaps)
     }
 
     /// S3 when `WAYFINDER_S3_URL` is set; otherwise files under `<data dir>/blobs`, sealed with the secret key.
