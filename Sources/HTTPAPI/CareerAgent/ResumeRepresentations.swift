@@ -41,21 +41,12 @@ enum ResumeRepresentation {
             ])
         })
         fields["certifications"] = .array(parsed.certifications.map(JSONValue.string))
-        fields["skills"] = .array(parsed.skills.map(skill))
+        fields["skills"] = .array(parsed.skills.map(SkillRepresentation.extracted))
         fields["total_years_experience"] = .number(parsed.totalYearsOfExperience)
         fields["sections"] = .array(parsed.sections.map { section in
             .object(["kind": .string(section.kind.rawValue), "heading": optional(section.heading), "span": span(section.span)])
         })
         return .object(fields)
-    }
-
-    static func skill(_ skill: ExtractedSkill) -> JSONValue {
-        .object([
-            "id": .string(skill.concept.id), "name": .string(skill.concept.name), "category": .string(skill.concept.category),
-            "esco_uri": optional(skill.concept.escoURI), "requirement": optional(skill.requirement?.rawValue),
-            "mentions": .array(skill.mentions.map { .object(["text": .string($0.text), "start": .number(Double($0.start)),
-                                                             "end": .number(Double($0.end))]) }),
-        ])
     }
 
     private static func line(_ line: ResumeLine) -> JSONValue {

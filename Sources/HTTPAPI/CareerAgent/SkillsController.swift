@@ -37,8 +37,8 @@ struct SkillsController {
         if kind == nil { fields.fail("kind", "must be posting or resume") }
         fields.rejectUnknown(allowing: ["text", "kind"])
         try fields.check()
-        let skills = extractor.extract(from: text ?? "", kind: kind ?? .posting).map(ExtractedSkillBody.init)
-        return try JSONResponse.make(["skills": skills])
+        let skills = extractor.extract(from: text ?? "", kind: kind ?? .posting).map(SkillRepresentation.extracted)
+        return try JSONResponse.make(JSONValue.object(["skills": .array(skills)]))
     }
 }
 
@@ -67,41 +67,4 @@ struct SkillBody: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey { case id, name, category, esco_uri, source }
-}
-
-struct ExtractedSkillBody: Encodable {
-    struct Mention: Encodable {
-        var text: String
-        var start: Int
-        var end: Int
-    }
-
-    var id: String
-    var name: String
-    var category: String
-    var esco_uri: String?
-    var requirement: String?
-    var mentions: [Mention]
-
-    init(_ skill: ExtractedSkill) {
-        id = skill.concept.id
-        name = skill.concept.name
-        category = skill.concept.category
-        esco_uri = skill.concept.escoURI
-        requirement = skill.requirement?.rawValue
-        mentions = skill.mentions.map { Mention(text: $0.text, start: $0.start, end: $0.end) }
-    }
-
-    /// `esco_uri` and `requirement` are written as null when absent, so clients always see the field.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(category, forKey: .category)
-        try container.encode(esco_uri, forKey: .esco_uri)
-        try container.encode(requirement, forKey: .requirement)
-        try container.encode(mentions, forKey: .mentions)
-    }
-
-    private enum CodingKeys: String, CodingKey { case id, name, category, esco_uri, requirement, mentions }
 }
