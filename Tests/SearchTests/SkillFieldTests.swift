@@ -61,3 +61,45 @@ struct SkillFieldTests {
         #expect(try loaded.search(JobSearchQuery(), now: TestCorpus.now).facets == index.search(JobSearchQuery(), now: TestCorpus.now).facets)
     }
 }
+
+@Suite("Ordering by match")
+struct MatchOrderingTests {
+    let index: InvertedJobSearchIndex = {
+        let index = InvertedJobSearchIndex(skillTagger: ListTagger())
+        index.apply(TestCorpus.changes(TestCorpus.postings, firstRow: 1, firstSequence: 1))
+        return index
+    }()
+
+    static let profile = MatchProfile(skills: ["Swift", "Go", "python"], titles: ["Software Engineer"], yearsOfExperience: 7,
+                                      locations: ["Berlin"], minimumSalary: 80_000, currency: "EUR")
+
+    @Test("pages ordered by match are the scores of every posting, best first, whatever the page size")
+    func orderingMatchesEveryScore() throws {
+        let visible = try index.search(JobSearchQuery(limit: 100), now: TestCorpus.now).rowIDs
+        let expected = visible.map { (row: $0, score: index.match(Self.profile, rowID: $0)!.score) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
+        for limit in [1, 2, 3, 5, 100] {
+            var rows: [Int64] = [], scores: [Int] = []
+            var query = JobSearchQuery(sort: .match, limit: limit)
+            query.match = Self.profile
+            while true {
+                let page = try index.search(query, now: TestCorpus.now)
+                rows += page.rowIDs
+                scores += page.matchScores
+                guard let next = page.nextCursor else { break }
+                query.cursor = next
+            }
+            #expect(rows == expected.map(\.row), "limit \(limit)")
+            #expect(scores == expected.map(\.score), "limit \(limit)")
+        }
+    }
+
+    @Test("a posting asking for the seeker's skills in the seeker's city scores above a nursing job")
+    func fitRanksAboveMisfit() throws {
+        let engineer = try #require(index.match(Self.profile, rowID: 1))
+        let nurse = try #require(index.match(Self.profile, rowID: 4))
+        #expect(engineer.score > nurse.score)
+        #expect(engineer.matchedSkills.map(\.name).sorted() == ["Go", "Swift"])
+        #expect(engineer.components.map(\.weight).reduce(0, +) == 100)
+    }
+}

@@ -93,6 +93,20 @@ struct SegmentMatchScorer {
         )
     }
 
+    /// The most a document can score whatever its skills: the skills part at full marks, the rest as it is.
+    /// A document whose bound cannot beat a full page's worst hit is never walked.
+    func bound(_ document: Int) -> Int {
+        let top = salaryTop[document]
+        return JobMatchFormula.total(
+            skills: 100, title: JobMatchFormula.titleScore(wordsFound: Int(titleHits[document]), of: context.titleTerms.count),
+            seniority: JobMatchFormula.seniorityScore(posting: level(of: document), seeker: context.seekerLevel),
+            location: JobMatchFormula.locationScore(remote: remote.contains(document), inSeekersPlaces: inPlaces[Int(locationOrdinals[document])],
+                                                    profile: context.profile),
+            salary: JobMatchFormula.salaryScore(postingTop: top > 0 ? top : nil, comparable: currencyComparable[Int(currencyOrdinals[document])],
+                                                profile: context.profile)
+        )
+    }
+
     func score(_ document: Int) -> Int {
         let part = parts(of: document)
         return JobMatchFormula.total(skills: part.skills, title: part.title, seniority: part.seniority, location: part.location,

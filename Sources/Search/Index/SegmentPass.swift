@@ -74,7 +74,11 @@ struct SegmentPass {
             let scorer = SegmentMatchScorer(segment: segment, context: match)
             segment.rowIDs.withUnsafeBufferPointer { rows in
                 segment.postedAt.withUnsafeBufferPointer { posted in
-                    results.forEach { collector.offer(Hit(rowID: rows[$0], score: Double(scorer.score($0)), postedAt: posted[$0])) }
+                    results.forEach { document in
+                        // Ties go to the lower row id, so only a bound below the page's worst hit rules a document out.
+                        if let threshold = collector.threshold, Double(scorer.bound(document)) < threshold { return }
+                        collector.offer(Hit(rowID: rows[document], score: Double(scorer.score(document)), postedAt: posted[document]))
+                    }
                 }
             }
             return
