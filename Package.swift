@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "WebPagesTests",
             dependencies: [
-                "WebPages", "Domain", "WayfinderApp", "HTTPAPI", "JobPostings", "Platform",
+                "WebPages", "Domain", "WayfinderApp", "HTTPAPI", "JobPostings", "Platform", "Accounts", "CareerAgent",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")],

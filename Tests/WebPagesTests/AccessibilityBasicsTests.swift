@@ -57,7 +57,8 @@ struct AccessibilityBasicsTests {
             let browser = Browser(client)
             try await browser.signIn("admin@example.com", "Admin-Pass-2026!", next: "/")
             _ = try await browser.post("/account/searches", [("name", "Engineers"), ("query", "q=engineer")])
-            for uri in ["/", "/jobs/test%231", "/account", "/account/searches", "/account/searches/new?q=nurse", "/account/saved-jobs", "/admin"] {
+            for uri in ["/", "/jobs/test%231", "/account", "/account/searches", "/account/searches/new?q=nurse", "/account/saved-jobs", "/admin",
+                        "/resumes", "/roadmaps", "/market", "/market?role=engineer", "/?sort=match"] {
                 let response = try await browser.get(uri)
                 #expect(response.status == .ok, "\(uri)")
                 #expect(Self.problems(in: response.html).isEmpty, "\(uri): \(Self.problems(in: response.html))")
