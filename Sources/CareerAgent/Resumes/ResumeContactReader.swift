@@ -18,7 +18,9 @@ enum ResumeContactReader {
                DateRange.first(in: number) == nil { contact.phone = number }
             for found in all(link, in: text) where !contact.links.contains(found) && !found.contains("@") { contact.links.append(found) }
             if contact.location == nil { contact.location = first(place, in: text) }
-            if contact.name == nil, looksLikeName(text) { contact.name = text }
+            // Markdown resumes put the name in a heading ("# Jordan Rivera").
+            let plain = text.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ "))
+            if contact.name == nil, looksLikeName(plain) { contact.name = plain }
         }
         return contact
     }

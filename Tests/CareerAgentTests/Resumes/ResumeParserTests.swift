@@ -91,3 +91,10 @@ import Testing
         #expect(DateRange.first(in: "Managed 2000 - 3000 tickets") == nil)
     }
 }
+
+@Suite struct ResumeContactTests {
+    @Test func aMarkdownHeadingNamesThePerson() {
+        let resume = ResumeParser(extractor: Shipped.extractor).parse("# Jordan Rivera\njordan@example.com\n", asOf: ResumeParserTests.uploaded)
+        #expect(resume.contact.name == "Jordan Rivera")
+    }
+}
