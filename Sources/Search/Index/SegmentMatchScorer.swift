@@ -30,11 +30,11 @@ struct SegmentMatchScorer {
         salaryTop = zip(segment.minSalary, segment.maxSalary).map { max($0, $1) }
         currencyOrdinals = segment.currency.ordinals
         currencyComparable = segment.currency.values.map { JobMatchFormula.comparable(postingCurrency: $0, profile: context.profile) }
-        let values = segment.skills.values
-        weights = values.map { name in
-            JobMatchFormula.skillWeight(askedBy: context.frequencies[name.lowercased()] ?? 1, of: context.documents, required: false)
+        weights = segment.skillIDs.map { id in
+            let frequency = Int(id) < context.frequencies.count ? context.frequencies[Int(id)] : 1
+            return JobMatchFormula.skillWeight(askedBy: frequency, of: context.documents, required: false)
         }
-        owned = values.map { context.owned.contains($0.lowercased()) }
+        owned = segment.skillIDs.map { context.owned.contains($0) }
         titleHits = [UInt8](repeating: 0, count: segment.count)
         let titles = segment.postings(.title)
         for term in context.titleTerms {

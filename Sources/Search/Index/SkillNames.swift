@@ -5,7 +5,7 @@ import Synchronization
 final class SkillNames: Sendable {
     static let shared = SkillNames()
 
-    private let table = Mutex((ids: [String: Int32](), names: [String]()))
+    private let table = Mutex((ids: [String: Int32](), names: [String](), byLowercased: [String: [Int32]]()))
 
     /// The number of each name, assigning new ones.
     func ids(for names: [String]) -> [Int32] {
@@ -15,10 +15,18 @@ final class SkillNames: Sendable {
                 let id = Int32(table.names.count)
                 table.names.append(name)
                 table.ids[name] = id
+                table.byLowercased[name.lowercased(), default: []].append(id)
                 return id
             }
         }
     }
+
+    /// The numbers of the names that read as one of `names` without regard to case.
+    func ids(matchingLowercased names: Set<String>) -> Set<Int32> {
+        table.withLock { table in Set(names.flatMap { table.byLowercased[$0] ?? [] }) }
+    }
+
+    var count: Int { table.withLock { $0.names.count } }
 
     /// Every name so far, by number.
     var names: [String] { table.withLock { $0.names } }

@@ -16,7 +16,7 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     private let writer = Mutex(())
     /// Serializes commits and remembers the last one.
     private let committed = Mutex((generation: 0, appliedSequence: Int64(-1), segments: [Int]()))
-    private let frequencyCache = Mutex((segments: [Int](), frequencies: [String: Int]()))
+    private let frequencyCache = Mutex((segments: [Int](), frequencies: [Int]()))
     let analyzer = Analyzer()
     private let directory: IndexDirectory?
     private let source: String
@@ -90,7 +90,7 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     }
 
     /// How many postings ask for each skill, kept until the segments change.
-    private func skillFrequencies(of snapshot: IndexSnapshot) -> [String: Int] {
+    private func skillFrequencies(of snapshot: IndexSnapshot) -> [Int] {
         frequencyCache.withLock { cache in
             if cache.segments == snapshot.segmentNumbers { return cache.frequencies }
             let frequencies = MatchContext.frequencies(of: snapshot)
