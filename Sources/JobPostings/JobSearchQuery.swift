@@ -20,6 +20,9 @@ public struct JobSearchQuery: Sendable, Equatable {
     public var sort: JobSearchSort
     /// Who the results are matched against: with `sort = .match`, results are ordered by match score.
     public var match: MatchProfile?
+    /// The text must match in the title: postings for a role, not every posting that mentions it
+    /// (market insights, roadmaps and analysis against a role read the market this way).
+    public var titleOnly = false
     public var limit: Int
     /// Opaque continuation token from a previous page.
     public var cursor: String?

@@ -103,3 +103,17 @@ struct MatchOrderingTests {
         #expect(engineer.components.map(\.weight).reduce(0, +) == 100)
     }
 }
+
+@Suite("Title-only text")
+struct TitleOnlyTests {
+    @Test("a role matches postings titled so, not those that only mention it")
+    func titleOnly() throws {
+        let index = TestCorpus.index()
+        var query = JobSearchQuery(text: "engineer", limit: 50)
+        let anywhere = Set(try TestCorpus.ids(index, query))
+        query.titleOnly = true
+        let titled = Set(try TestCorpus.ids(index, query))
+        #expect(anywhere == ["1", "2", "3", "11"])
+        #expect(titled == ["1", "2"])  // not the project manager leading engineers, nor the researcher of engineering data
+    }
+}

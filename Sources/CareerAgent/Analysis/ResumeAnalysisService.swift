@@ -35,7 +35,9 @@ public struct ResumeAnalysisService: Sendable {
             return ResumeAnalyzer.Target(label: "the posting \"\(posting.title)\"", skills: asked.map(\.name))
         }
         if let role = role?.trimmingCharacters(in: .whitespaces), !role.isEmpty {
-            let market = try await jobs.search(JobSearchQuery(text: role, limit: 1))
+            var query = JobSearchQuery(text: role, limit: 1)
+            query.titleOnly = true
+            let market = try await jobs.search(query)
             let names = market.facets.skills.prefix(Self.roleSkillCount).map(\.value)
             return ResumeAnalyzer.Target(label: "the \(role) role (\(market.total) open postings)", skills: Array(names))
         }

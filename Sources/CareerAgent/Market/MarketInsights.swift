@@ -35,6 +35,7 @@ public struct MarketInsightsService: Sendable {
 
     public func insights(role: String, location: String?, remote: Bool?) throws -> MarketInsights {
         var query = JobSearchQuery(text: role, remote: remote)
+        query.titleOnly = true
         if let location { query.locations = [location] }
         let statistics = try jobs.marketStatistics(query, weeks: Self.weeks)
         let everything = jobs.openPostingCount()

@@ -68,7 +68,9 @@ public struct RoadmapService: Sendable {
 
     /// The plan as the market and the seeker's skills stand now, keeping what was marked learned.
     func plan(_ roadmap: Roadmap, actor: Actor) async throws -> RoadmapPlan {
-        let market = try await jobs.search(JobSearchQuery(text: roadmap.targetRole, limit: 1))
+        var query = JobSearchQuery(text: roadmap.targetRole, limit: 1)
+        query.titleOnly = true
+        let market = try await jobs.search(query)
         let owned = Set(try await matches.profile(actor: actor).skills.map { $0.lowercased() })
         let learned = Set(roadmap.learned.map { $0.lowercased() })
         let planned = market.facets.skills.prefix(Self.skillCount).map { facet -> RoadmapPlan.Skill in

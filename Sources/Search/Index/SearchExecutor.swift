@@ -76,7 +76,7 @@ struct SearchExecutor {
             query.companies.sorted().joined(separator: "\u{1}"), query.providers.sorted().joined(separator: "\u{1}"),
             query.employmentTypes.map(\.rawValue).sorted().joined(separator: "\u{1}"), query.sort.rawValue,
             query.skills.map { $0.lowercased() }.sorted().joined(separator: "\u{1}"),
-            query.sort == .match ? query.match?.cursorKey ?? "" : "",
+            query.sort == .match ? query.match?.cursorKey ?? "" : "", query.titleOnly ? "title" : "",
         ])
     }
 }

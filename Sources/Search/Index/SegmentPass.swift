@@ -49,6 +49,13 @@ struct SegmentPass {
             clauses = required.map(planner.iterator(for:))
             if clauses.contains(where: \.isEmpty) { return nil }
             for clause in clauses { base.formIntersection(clause.matches(count: segment.count)) }
+            if query.titleOnly {
+                for clause in clauses {
+                    var titled = Bitset(count: segment.count)
+                    clause.addTitleMatches(to: &titled)
+                    base.formIntersection(titled)
+                }
+            }
         }
         for clause in excluded.map(planner.iterator(for:)) { base.subtract(clause.matches(count: segment.count)) }
         // Filters are only evaluated for documents that are visible and match the text.
