@@ -60,10 +60,12 @@ public struct CareerAgentAPI: Sendable {
     public var matches: JobMatchService
     public var market: MarketInsightsService
     public var roadmaps: RoadmapService
+    public var applications: ApplicationService
 
     public init(skills: SkillExtractor, resumes: ResumeService, analysis: ResumeAnalysisService, matches: JobMatchService,
-                market: MarketInsightsService, roadmaps: RoadmapService) {
+                market: MarketInsightsService, roadmaps: RoadmapService, applications: ApplicationService) {
         self.roadmaps = roadmaps
+        self.applications = applications
         self.skills = skills
         self.resumes = resumes
         self.analysis = analysis
@@ -98,6 +100,7 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     ResumeAnalysisController(analysis: dependencies.careerAgent.analysis).addRoutes(to: api)
     MarketController(market: dependencies.careerAgent.market).addRoutes(to: api)
     RoadmapsController(roadmaps: dependencies.careerAgent.roadmaps).addRoutes(to: api)
+    ApplicationsController(applications: dependencies.careerAgent.applications).addRoutes(to: api)
     OpenAPIController().addRoutes(to: api)
     return router
 }

@@ -71,3 +71,31 @@ struct RoadmapRepositoryContractTests {
         }
     }
 }
+
+@Suite("Application repository contract")
+struct ApplicationRepositoryContractTests {
+    @Test("applications round-trip with contacts and dates; timelines keep their order; owners only", arguments: StorageBackend.available)
+    func roundTrip(backend: StorageBackend) async throws {
+        try await backend.withStore { store in
+            let repository = SQLApplicationRepository(store: store)
+            let now = ResumeRepositoryContractTests.now
+            var application = JobApplication(
+                id: "a1", userID: "u1", jobID: nil, company: "Globex", title: "Engineer", url: "https://globex.example", status: .applied,
+                notes: "", contacts: [ApplicationContact(name: "Sam", email: "sam@globex.example", role: nil)], nextAction: "Follow up",
+                nextActionDate: now.addingTimeInterval(86_400), createdAt: now, updatedAt: now)
+            try await repository.insert(application, event: ApplicationEvent(applicationID: "a1", at: now, from: nil, to: .applied, source: .user))
+            #expect(try await repository.application(id: "a1", owner: "u1") == application)
+            #expect(try await repository.application(id: "a1", owner: "u2") == nil)
+            application.status = .interview
+            application.updatedAt = now.addingTimeInterval(60)
+            #expect(try await repository.update(application, event: ApplicationEvent(applicationID: "a1", at: now.addingTimeInterval(60),
+                                                                                     from: .applied, to: .interview, source: .email)))
+            #expect(try await repository.events(applicationID: "a1", owner: "u1").map(\.to) == [.applied, .interview])
+            #expect(try await repository.events(applicationID: "a1", owner: "u2").isEmpty)
+            #expect(try await repository.applications(owner: "u1", status: .interview).map(\.id) == ["a1"])
+            #expect(try await repository.delete(id: "a1", owner: "u2") == false)
+            #expect(try await repository.delete(id: "a1", owner: "u1"))
+            #expect(try await repository.events(owner: "u1").isEmpty)
+        }
+    }
+}

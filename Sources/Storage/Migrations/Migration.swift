@@ -19,5 +19,6 @@ public enum Migrations {
         CreateSavedJobs(),
         CreateResumes(),
         CreateRoadmaps(),
+        CreateApplications(),
     ]
 }

@@ -20,6 +20,7 @@ public struct CareerAgentFeature: Sendable {
     public let matches: JobMatchService
     public let market: MarketInsightsService
     public let roadmaps: RoadmapService
+    public let applications: ApplicationService
     /// Where originals are kept: the data directory (encrypted) or S3.
     public let blobs: any BlobStore
     /// The optional LLM that rewords suggestions (`WAYFINDER_LLM_URL`).
@@ -35,6 +36,7 @@ public struct CareerAgentFeature: Sendable {
         analysis = ResumeAnalysisService(resumes: resumes, jobs: jobs, skills: skills, wording: SuggestionWording(model: languageModel))
         matches = JobMatchService(profiles: profiles, resumes: resumes, jobs: jobs, skills: skills)
         market = MarketInsightsService(jobs: jobs)
+        applications = ApplicationService(repository: SQLApplicationRepository(store: store), jobs: jobs, clock: clock)
         roadmaps = RoadmapService(repository: SQLRoadmapRepository(store: store), jobs: jobs, matches: matches, skills: skills, clock: clock)
     }
 
@@ -45,7 +47,8 @@ public struct CareerAgentFeature: Sendable {
     }
 
     var api: CareerAgentAPI {
-        CareerAgentAPI(skills: skills, resumes: resumes, analysis: analysis, matches: matches, market: market, roadmaps: roadmaps)
+        CareerAgentAPI(skills: skills, resumes: resumes, analysis: analysis, matches: matches, market: market, roadmaps: roadmaps,
+                       applications: applications)
     }
 
     /// S3 when `WAYFINDER_S3_URL` is set; otherwise files under `<data dir>/blobs`, sealed with the secret key.

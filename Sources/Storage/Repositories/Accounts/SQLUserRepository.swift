@@ -73,7 +73,7 @@ public struct SQLUserRepository: UserRepository {
         try await store.transaction { database in
             guard try await database.raw("DELETE FROM users WHERE id = \(bind: id) RETURNING id").first() != nil else { return false }
             for table in ["user_profiles", "user_totp", "user_recovery_codes", "user_sessions", "refresh_tokens", "one_time_tokens", "api_keys",
-                          "saved_searches", "saved_jobs", "resumes", "roadmaps"] {
+                          "saved_searches", "saved_jobs", "resumes", "roadmaps", "applications", "application_events"] {
                 try await database.raw("DELETE FROM \(ident: table) WHERE user_id = \(bind: id)").run()
             }
             return true
