@@ -35,18 +35,31 @@ extension S3BlobStore {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
         let operation = operation(method, segments.isEmpty ? nil : segments.joined(separator: "/"))
-        let timeout = configuration.timeout.components
-        let deadline = NIODeadline.now() + .nanoseconds(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000)
+        let parts = configuration.timeout.components
+        let deadline = NIODeadline.now() + .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
+        let client = self.client, limit = bodyLimit, timeout = configuration.timeout, prepared = request
         do {
-            let response = try await client.execute(request, deadline: deadline)
-            let status = Int(response.status.code)
-            guard (200..<300).contains(status) else {
-                // An error document too large to be one is read as no document; the status still says what failed.
-                let body = try? await response.body.collect(upTo: Self.errorBodyLimit)
-                return S3Response(status: status, body: body.map { Data($0.readableBytesView) } ?? Data())
+            // The deadline bounds connecting and the head; racing a timer also bounds a server that is slow
+            // to be reached at all, or whose body never ends.
+            return try await withThrowingTaskGroup(of: S3Response.self) { group in
+                group.addTask {
+                    let response = try await client.execute(prepared, deadline: deadline)
+                    let status = Int(response.status.code)
+                    guard (200..<300).contains(status) else {
+                        // An error document too large to be one is read as no document; the status still says what failed.
+                        let body = try? await response.body.collect(upTo: Self.errorBodyLimit)
+                        return S3Response(status: status, body: body.map { Data($0.readableBytesView) } ?? Data())
+                    }
+                    let body = try await response.body.collect(upTo: limit)
+                    return S3Response(status: status, body: Data(body.readableBytesView))
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw HTTPClientError.deadlineExceeded
+                }
+                defer { group.cancelAll() }
+                return try await group.next()!
             }
-            let body = try await response.body.collect(upTo: bodyLimit)
-            return S3Response(status: status, body: Data(body.readableBytesView))
         } catch is NIOTooManyBytesError {
             throw S3Error.tooLarge(operation: operation, limit: bodyLimit)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
