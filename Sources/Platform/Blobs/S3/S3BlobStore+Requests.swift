@@ -54,7 +54,8 @@ extension S3BlobStore {
                     return S3Response(status: status, body: Data(body.readableBytesView))
                 }
                 group.addTask {
-                    try await Task.sleep(for: timeout)
+                    // A little after the deadline: the client's own answer (refused, timed out) wins when it comes.
+                    try await Task.sleep(for: timeout + .milliseconds(250))
                     throw HTTPClientError.deadlineExceeded
                 }
                 defer { group.cancelAll() }
