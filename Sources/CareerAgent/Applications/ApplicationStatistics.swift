@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// How a seeker's search goes: applications per week, how many employers answered, how fast.
@@ -35,23 +36,17 @@ public struct ApplicationStatistics: Sendable, Equatable {
                 if answer.from != nil, answer.at > sent.at { delays.append(answer.at.timeIntervalSince(sent.at) / 86_400) }
             }
         }
-        let seconds = Int64(now.timeIntervalSince1970)
-        let week: Int64 = 7 * 86_400
-        let monday = ((seconds + 3 * 86_400) / week) * week - 3 * 86_400
-        let first = monday - Int64(weeks - 1) * week
+        let buckets = WeeklyBuckets(now: now, count: weeks)
         var counts = [Int](repeating: 0, count: weeks)
         for date in appliedAt {
-            let time = Int64(date.timeIntervalSince1970)
-            guard time >= first else { continue }
-            let index = Int((time - first) / week)
-            if index < weeks { counts[index] += 1 }
+            if let index = buckets.index(of: Int64(date.timeIntervalSince1970)) { counts[index] += 1 }
         }
         delays.sort()
         let median: Double? = delays.isEmpty ? nil
             : delays.count % 2 == 1 ? delays[delays.count / 2] : (delays[delays.count / 2 - 1] + delays[delays.count / 2]) / 2
         return ApplicationStatistics(
             total: applications.count, byStatus: byStatus,
-            appliedPerWeek: counts.enumerated().map { (Date(timeIntervalSince1970: TimeInterval(first + Int64($0.offset) * week)), $0.element) },
+            appliedPerWeek: counts.enumerated().map { (buckets.start(of: $0.offset), $0.element) },
             responseRate: appliedAt.isEmpty ? 0 : Double(answered) / Double(appliedAt.count),
             medianDaysToFirstResponse: median.map { ($0 * 10).rounded() / 10 }
         )

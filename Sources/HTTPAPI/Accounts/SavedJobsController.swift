@@ -37,11 +37,5 @@ struct SavedJobsController {
         return Response(status: .noContent)
     }
 
-    /// Ids contain '#', which clients send as %23.
-    private static func id(_ context: Context) throws -> String {
-        guard let id = try context.parameters.require("id").removingPercentEncoding else {
-            throw DomainError.badRequest("The id is not valid percent-encoding.", fieldErrors: [FieldError(field: "id", message: "is not valid percent-encoding")])
-        }
-        return id
-    }
+    private static func id(_ context: Context) throws -> String { try JobIDParameter.read(context.parameters) }
 }

@@ -39,11 +39,7 @@ struct JobsController<Context: AuthRequestContext<Caller>> {
     }
 
     @Sendable func detail(_ request: Request, context: Context) async throws -> Response {
-        // Ids contain '#' (provider#external_id), which clients must send as %23.
-        let raw = try context.parameters.require("id")
-        guard let id = raw.removingPercentEncoding else {
-            throw DomainError.badRequest("The id is not valid percent-encoding.", fieldErrors: [FieldError(field: "id", message: "is not valid percent-encoding")])
-        }
+        let id = try JobIDParameter.read(context.parameters)
         var body = JobDetailBody(try await service.posting(jobID: id))
         body.otherSources = try await service.otherSources(of: id).map(OtherSourceBody.init)
         return try JSONResponse.make(body)
@@ -55,10 +51,7 @@ struct JobsController<Context: AuthRequestContext<Caller>> {
         guard case .user(let user)? = context.identity else {
             throw DomainError.unauthorized("Sign in to see how well a posting fits you.")
         }
-        let raw = try context.parameters.require("id")
-        guard let id = raw.removingPercentEncoding else {
-            throw DomainError.badRequest("The id is not valid percent-encoding.", fieldErrors: [FieldError(field: "id", message: "is not valid percent-encoding")])
-        }
+        let id = try JobIDParameter.read(context.parameters)
         let (posting, match, _) = try await matches.match(actor: user.actor, jobID: id)
         return try JSONResponse.make(JobMatchBody.json(match, jobID: posting.jobID))
     }

@@ -23,14 +23,8 @@ public struct OpenAICompatibleLanguageModel: LanguageModel {
         let timeout = configuration.timeout
         // The client's deadline bounds connecting and the head; the race below also bounds a body that
         // trickles in forever, so the caller gets its answer or an error within the timeout, never later.
-        let (status, body) = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
-            group.addTask { try await self.execute(request) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw LanguageModelError.timedOut(after: timeout)
-            }
-            defer { group.cancelAll() }
-            return try await group.next()!
+        let (status, body) = try await withDeadline(timeout, failure: LanguageModelError.timedOut(after: timeout)) {
+            try await self.execute(request)
         }
         return try parse(status: status, body: body)
     }

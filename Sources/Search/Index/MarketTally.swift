@@ -1,27 +1,21 @@
+import Domain
 import Foundation
 import JobPostings
 
 /// Walks the matches of one segment for market statistics: new postings per week and salaries per currency.
 struct MarketTally {
-    static let week: Int64 = 7 * 86_400
-    /// Monday 00:00 UTC of the week holding `now`, in seconds.
-    let currentWeek: Int64
-    let weeks: Int
+    let buckets: WeeklyBuckets
     var weekly: [Int]
     var salaries: [String: [Int64]] = [:]
     var remote = 0
 
     init(now: Date, weeks: Int) {
-        let seconds = Int64(now.timeIntervalSince1970)
-        // 1970-01-01 was a Thursday: shift by 3 days so weeks start on Monday.
-        let monday = ((seconds + 3 * 86_400) / Self.week) * Self.week - 3 * 86_400
-        currentWeek = monday
-        self.weeks = weeks
+        buckets = WeeklyBuckets(now: now, count: weeks)
         weekly = [Int](repeating: 0, count: weeks)
     }
 
     mutating func add(_ documents: Bitset, of segment: Segment) {
-        let first = currentWeek - Int64(weeks - 1) * Self.week
+        let buckets = self.buckets
         remote += documents.intersectionCount(segment.remote)
         // Salaries are gathered per currency ordinal and named once per segment.
         var byCurrency = [[Int64]](repeating: [], count: segment.currency.values.count)
@@ -31,11 +25,7 @@ struct MarketTally {
                 segment.salaryHigh.withUnsafeBufferPointer { highs in
                     segment.currency.ordinals.withUnsafeBufferPointer { currencies in
                         documents.forEach { document in
-                            let time = posted[document]
-                            if time >= first {
-                                let index = Int((time - first) / Self.week)
-                                if index < weeks { weekly[index] += 1 }
-                            }
+                            if let index = buckets.index(of: posted[document]) { weekly[index] += 1 }
                             let low = lows[document], high = highs[document]
                             if low <= high { byCurrency[Int(currencies[document])].append(low / 2 + high / 2 + (low % 2 + high % 2) / 2) }
                         }
@@ -56,10 +46,7 @@ struct MarketTally {
     }
 
     func weekCounts() -> [WeekCount] {
-        let first = currentWeek - Int64(weeks - 1) * Self.week
-        return weekly.enumerated().map { index, count in
-            WeekCount(weekStart: Date(timeIntervalSince1970: TimeInterval(first + Int64(index) * Self.week)), count: count)
-        }
+        weekly.enumerated().map { WeekCount(weekStart: buckets.start(of: $0.offset), count: $0.element) }
     }
 
     func percentiles() -> [SalaryPercentiles] {

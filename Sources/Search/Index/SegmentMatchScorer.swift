@@ -16,6 +16,7 @@ struct SegmentMatchScorer {
     private let entries: [UInt32]
     private let locationOrdinals: [UInt32]
     private let remote: Bitset
+    /// Per document, the top of its yearly range (`Int64.min` when it states no salary).
     private let salaryTop: [Int64]
     private let currencyOrdinals: [UInt32]
     private let currencyComparable: [Bool]
@@ -27,7 +28,7 @@ struct SegmentMatchScorer {
         entries = segment.skills.entries
         locationOrdinals = segment.location.ordinals
         remote = segment.remote
-        salaryTop = zip(segment.minSalary, segment.maxSalary).map { max($0, $1) }
+        salaryTop = segment.salaryHigh
         currencyOrdinals = segment.currency.ordinals
         currencyComparable = segment.currency.values.map { JobMatchFormula.comparable(postingCurrency: $0, profile: context.profile) }
         weights = segment.skillIDs.map { id in
@@ -78,12 +79,12 @@ struct SegmentMatchScorer {
         return (matched, total)
     }
 
+    /// Every part of the score; the skills part only when `skills` is nil (a bound passes 100 instead).
     @inline(__always)
-    private func parts(of document: Int) -> (skills: Int, title: Int, seniority: Int, location: Int, salary: Int) {
-        let (matched, total) = skillWeights(of: document)
+    private func parts(of document: Int, skills: Int? = nil) -> (skills: Int, title: Int, seniority: Int, location: Int, salary: Int) {
         let top = salaryTop[document]
         return (
-            JobMatchFormula.skillsScore(matched: matched, total: total),
+            skills ?? skillsScore(of: document),
             JobMatchFormula.titleScore(wordsFound: Int(titleHits[document]), of: context.titleTerms.count),
             JobMatchFormula.seniorityScore(posting: level(of: document), seeker: context.seekerLevel),
             JobMatchFormula.locationScore(remote: remote.contains(document), inSeekersPlaces: inPlaces[Int(locationOrdinals[document])],
@@ -93,25 +94,20 @@ struct SegmentMatchScorer {
         )
     }
 
-    /// The most a document can score whatever its skills: the skills part at full marks, the rest as it is.
-    /// A document whose bound cannot beat a full page's worst hit is never walked.
-    func bound(_ document: Int) -> Int {
-        let top = salaryTop[document]
-        return JobMatchFormula.total(
-            skills: 100, title: JobMatchFormula.titleScore(wordsFound: Int(titleHits[document]), of: context.titleTerms.count),
-            seniority: JobMatchFormula.seniorityScore(posting: level(of: document), seeker: context.seekerLevel),
-            location: JobMatchFormula.locationScore(remote: remote.contains(document), inSeekersPlaces: inPlaces[Int(locationOrdinals[document])],
-                                                    profile: context.profile),
-            salary: JobMatchFormula.salaryScore(postingTop: top > 0 ? top : nil, comparable: currencyComparable[Int(currencyOrdinals[document])],
-                                                profile: context.profile)
-        )
+    private func skillsScore(of document: Int) -> Int {
+        let (matched, total) = skillWeights(of: document)
+        return JobMatchFormula.skillsScore(matched: matched, total: total)
     }
 
-    func score(_ document: Int) -> Int {
-        let part = parts(of: document)
-        return JobMatchFormula.total(skills: part.skills, title: part.title, seniority: part.seniority, location: part.location,
-                                     salary: part.salary)
+    private static func total(_ part: (skills: Int, title: Int, seniority: Int, location: Int, salary: Int)) -> Int {
+        JobMatchFormula.total(skills: part.skills, title: part.title, seniority: part.seniority, location: part.location, salary: part.salary)
     }
+
+    /// The most a document can score whatever its skills: the skills part at full marks, the rest as it is.
+    /// A document whose bound cannot beat a full page's worst hit is never walked.
+    func bound(_ document: Int) -> Int { Self.total(parts(of: document, skills: 100)) }
+
+    func score(_ document: Int) -> Int { Self.total(parts(of: document)) }
 
     /// The score with its components and the skills behind it.
     func explain(_ document: Int) -> JobMatch {
@@ -129,7 +125,7 @@ struct SegmentMatchScorer {
         matched.sort(by: byWeight)
         missing.sort(by: byWeight)
         let levelNames = ["intern", "junior", "mid-level", "senior", "lead"]
-        let top = max(segment.minSalary[document], segment.maxSalary[document])
+        let top = salaryTop[document]
         let components = [
             MatchComponent(name: "skills", score: part.skills, weight: JobMatchFormula.skillsWeight, evidence:
                 matched.isEmpty && missing.isEmpty ? ["the posting names no skills"]

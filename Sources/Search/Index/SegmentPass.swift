@@ -64,17 +64,23 @@ struct SegmentPass {
         return Matching(clauses: clauses, base: base, masks: masks, results: masks.passing(allBut: nil, within: base))
     }
 
-    func run(into collector: inout HitCollector, tally: inout FacetTally) {
-        guard let matching = matching() else { return }
-        let (clauses, base, masks, results) = (matching.clauses, matching.base, matching.masks, matching.results)
-        if masks.hasFacetFilters {
+    /// Each facet over the matches passing every other facet's filter (disjunctive facets).
+    func countFacets(_ matching: Matching, into tally: inout FacetTally) {
+        if matching.masks.hasFacetFilters {
             for facet in SegmentFilterMasks.Facet.allCases {
-                let counted = masks.facets[facet.rawValue] == nil ? results : masks.passing(allBut: facet, within: base)
+                let counted = matching.masks.facets[facet.rawValue] == nil ? matching.results
+                    : matching.masks.passing(allBut: facet, within: matching.base)
                 tally.count(facet, over: counted, in: segment)
             }
         } else {
-            tally.countAll(over: results, in: segment)
+            tally.countAll(over: matching.results, in: segment)
         }
+    }
+
+    func run(into collector: inout HitCollector, tally: inout FacetTally) {
+        guard let matching = matching() else { return }
+        let (clauses, results) = (matching.clauses, matching.results)
+        countFacets(matching, into: &tally)
         collector.total += results.cardinality
 
         if let match {

@@ -13,23 +13,19 @@ extension InvertedJobSearchIndex {
         }
     }
 
-    /// Market figures over every posting the query matches: the search's own total and facets, then
-    /// one more walk over the same matches for the weekly trend and salary percentiles.
+    /// Market figures over every posting the query matches, in one walk per segment: the total,
+    /// the facets, the weekly trend and the salary percentiles all come from the same matches.
     public func marketStatistics(_ asked: JobSearchQuery, now: Date, weeks: Int) throws -> MarketStatistics {
         var counting = asked
-        counting.limit = 1
         counting.cursor = nil
-        counting.sort = .date
         counting.match = nil
         let query = counting
         let snapshot = self.snapshot
-        let parser = QueryParser(analyzer: analyzer)
-        let matches = try SearchExecutor(snapshot: snapshot, parser: parser).run(query, now: now)
-        let parsed = parser.parse(query.text)
+        let parsed = QueryParser(analyzer: analyzer).parse(query.text)
         let statistics = snapshot.statistics(for: parsed.scoredTerms)
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let segments = snapshot.segments
-        let tallies = Mutex([MarketTally?](repeating: nil, count: segments.count))
+        let partial = Mutex([(market: MarketTally, facets: FacetTally, total: Int)?](repeating: nil, count: segments.count))
         DispatchQueue.concurrentPerform(iterations: segments.count) { index in
             let segment = segments[index]
             let pass = SegmentPass(
@@ -38,13 +34,26 @@ extension InvertedJobSearchIndex {
                 query: query, planner: ClausePlanner(segment: segment, statistics: statistics),
                 required: parsed.required, excluded: parsed.excluded
             )
-            var tally = MarketTally(now: now, weeks: weeks)
-            if let matching = pass.matching() { tally.add(matching.results, of: segment) }
-            tallies.withLock { $0[index] = tally }
+            var market = MarketTally(now: now, weeks: weeks)
+            var facets = FacetTally(segment)
+            var total = 0
+            if let matching = pass.matching() {
+                market.add(matching.results, of: segment)
+                pass.countFacets(matching, into: &facets)
+                total = matching.results.cardinality
+            }
+            partial.withLock { $0[index] = (market, facets, total) }
         }
-        var total = MarketTally(now: now, weeks: weeks)
-        for tally in tallies.withLock({ $0 }) { if let tally { total.merge(tally) } }
-        return MarketStatistics(openPostings: matches.total, weeklyNew: total.weekCounts(), salaries: total.percentiles(),
-                                remote: total.remote, facets: matches.facets)
+        var market = MarketTally(now: now, weeks: weeks)
+        var facets = FacetCounter()
+        var total = 0
+        for (index, result) in partial.withLock({ $0 }).enumerated() {
+            guard let result else { continue }
+            market.merge(result.market)
+            facets.add(result.facets, of: segments[index])
+            total += result.total
+        }
+        return MarketStatistics(openPostings: total, weeklyNew: market.weekCounts(), salaries: market.percentiles(),
+                                remote: market.remote, facets: facets.facets())
     }
 }

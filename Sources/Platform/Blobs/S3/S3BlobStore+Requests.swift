@@ -40,26 +40,18 @@ extension S3BlobStore {
         let client = self.client, limit = bodyLimit, timeout = configuration.timeout, prepared = request
         do {
             // The deadline bounds connecting and the head; racing a timer also bounds a server that is slow
-            // to be reached at all, or whose body never ends.
-            return try await withThrowingTaskGroup(of: S3Response.self) { group in
-                group.addTask {
-                    let response = try await client.execute(prepared, deadline: deadline)
-                    let status = Int(response.status.code)
-                    guard (200..<300).contains(status) else {
-                        // An error document too large to be one is read as no document; the status still says what failed.
-                        let body = try? await response.body.collect(upTo: Self.errorBodyLimit)
-                        return S3Response(status: status, body: body.map { Data($0.readableBytesView) } ?? Data())
-                    }
-                    let body = try await response.body.collect(upTo: limit)
-                    return S3Response(status: status, body: Data(body.readableBytesView))
+            // to be reached at all, or whose body never ends. It fires a little after the deadline, so the
+            // client's own answer (refused, timed out) wins when it comes.
+            return try await withDeadline(timeout + .milliseconds(250), failure: HTTPClientError.deadlineExceeded) {
+                let response = try await client.execute(prepared, deadline: deadline)
+                let status = Int(response.status.code)
+                guard (200..<300).contains(status) else {
+                    // An error document too large to be one is read as no document; the status still says what failed.
+                    let body = try? await response.body.collect(upTo: Self.errorBodyLimit)
+                    return S3Response(status: status, body: body.map { Data($0.readableBytesView) } ?? Data())
                 }
-                group.addTask {
-                    // A little after the deadline: the client's own answer (refused, timed out) wins when it comes.
-                    try await Task.sleep(for: timeout + .milliseconds(250))
-                    throw HTTPClientError.deadlineExceeded
-                }
-                defer { group.cancelAll() }
-                return try await group.next()!
+                let body = try await response.body.collect(upTo: limit)
+                return S3Response(status: status, body: Data(body.readableBytesView))
             }
         } catch is NIOTooManyBytesError {
             throw S3Error.tooLarge(operation: operation, limit: bodyLimit)
