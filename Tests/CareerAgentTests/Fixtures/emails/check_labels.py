@@ -36,6 +36,18 @@ def check_weekdays(name, text, year):
     pattern = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?\s+(?:(" +
                          "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2})\b|(\d{1,2})/(\d{1,2})\b)",
                          re.I)
+    # 'Monday 30 March', 'Wed 24 Jun 2026', 'Friday, 6 November 2026'
+    day_first = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(" +
+                           "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
+    for m in day_first.finditer(text):
+        wd = m.group(1).lower()[:3]
+        month = next(i for i, mo in enumerate(MONTHS, 1) if mo.startswith(m.group(3).lower()[:3]))
+        try:
+            d = date(year, month, int(m.group(2)))
+        except ValueError:
+            continue
+        if WEEKDAYS[d.weekday()][:3] != wd:
+            warnings.append(f"{name}: '{m.group(0)}' but {d} is a {WEEKDAYS[d.weekday()].title()}")
     for m in pattern.finditer(text):
         wd = m.group(1).lower()[:3]
         try:
