@@ -61,9 +61,16 @@ public struct CareerAgentAPI: Sendable {
     public var market: MarketInsightsService
     public var roadmaps: RoadmapService
     public var applications: ApplicationService
+    public var inbox: EmailTriageService
+    public var calendar: InterviewCalendar
+    public var mailboxes: MailboxService
 
     public init(skills: SkillExtractor, resumes: ResumeService, analysis: ResumeAnalysisService, matches: JobMatchService,
-                market: MarketInsightsService, roadmaps: RoadmapService, applications: ApplicationService) {
+                market: MarketInsightsService, roadmaps: RoadmapService, applications: ApplicationService, inbox: EmailTriageService,
+                calendar: InterviewCalendar, mailboxes: MailboxService) {
+        self.inbox = inbox
+        self.calendar = calendar
+        self.mailboxes = mailboxes
         self.roadmaps = roadmaps
         self.applications = applications
         self.skills = skills
@@ -101,6 +108,9 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     MarketController(market: dependencies.careerAgent.market).addRoutes(to: api)
     RoadmapsController(roadmaps: dependencies.careerAgent.roadmaps).addRoutes(to: api)
     ApplicationsController(applications: dependencies.careerAgent.applications).addRoutes(to: api)
+    EmailsController(inbox: dependencies.careerAgent.inbox).addRoutes(to: api)
+    MailboxesController(mailboxes: dependencies.careerAgent.mailboxes).addRoutes(to: api)
+    InterviewsController(calendar: dependencies.careerAgent.calendar).addRoutes(to: api, feeds: router)
     OpenAPIController().addRoutes(to: api)
     return router
 }

@@ -74,7 +74,8 @@ public struct AppServices: Sendable {
                 store: store, postings: repository, work: &backgroundWork, mail: mail, http: jobSources.fetcher, settings: settings,
                 clock: clock, logger: logger
             )
-            careerAgent = try CareerAgentFeature(store: store, jobs: jobs, profiles: accounts.api.profiles, settings: settings, clock: clock)
+            careerAgent = try await CareerAgentFeature(store: store, jobs: jobs, profiles: accounts.api.profiles, work: &backgroundWork,
+                                                       mail: mail, settings: settings, clock: clock, logger: logger)
         } catch {
             await jobSources.close()
             indexLock?.release()

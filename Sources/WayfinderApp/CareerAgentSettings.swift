@@ -13,6 +13,12 @@ public struct CareerAgentSettings: Sendable {
     public var llmURL: String?
     public var llmAPIKey: String?
     public var llmModel: String = "gpt-4o-mini"
+    /// A PEM file of extra root certificates for connected mailboxes (a company's own mail server).
+    public var imapCAFile: String?
+    /// Allows mailboxes over plain IMAP (`WAYFINDER_IMAP_ALLOW_PLAIN=true`): only for a mail server on the same machine.
+    public var imapAllowPlain = false
+    /// How often connected mailboxes are read (`WAYFINDER_MAILBOX_SCHEDULE`, cron), every 10 minutes by default.
+    public var mailboxSchedule = "*/10 * * * *"
 
     public init() {}
 
@@ -25,6 +31,9 @@ public struct CareerAgentSettings: Sendable {
         case llmURL = "wayfinder.llm.url"
         case llmAPIKey = "wayfinder.llm.api.key"
         case llmModel = "wayfinder.llm.model"
+        case imapCAFile = "wayfinder.imap.ca.file"
+        case imapAllowPlain = "wayfinder.imap.allow.plain"
+        case mailboxSchedule = "wayfinder.mailbox.schedule"
 
         var isSecret: Bool { self == .s3SecretAccessKey || self == .llmAPIKey }
     }
@@ -53,6 +62,12 @@ public struct CareerAgentSettings: Sendable {
         }
         settings.llmAPIKey = string(.llmAPIKey)
         settings.llmModel = string(.llmModel) ?? settings.llmModel
+        settings.imapCAFile = string(.imapCAFile)
+        if let file = settings.imapCAFile, !FileManager.default.fileExists(atPath: file) {
+            throw SettingsError("IMAP CA file \(file) does not exist")
+        }
+        settings.imapAllowPlain = ["1", "true", "yes"].contains(string(.imapAllowPlain)?.lowercased() ?? "")
+        settings.mailboxSchedule = string(.mailboxSchedule) ?? settings.mailboxSchedule
         return settings
     }
 }

@@ -56,4 +56,7 @@ public func addWebRoutes(to router: Router<APIRequestContext>, _ dependencies: W
     ResumePages(web: web).addRoutes(to: pages)
     MarketPages(web: web).addRoutes(to: pages)
     RoadmapPages(web: web).addRoutes(to: pages)
+    ApplicationPages(web: web).addRoutes(to: pages)
+    InboxPages(web: web).addRoutes(to: pages)
+    InterviewPages(web: web).addRoutes(to: pages)
 }

@@ -6,7 +6,7 @@ import WayfinderApp
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self, BenchCareer.self]
+        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self, BenchCareer.self, BenchTriage.self]
     )
 }
 
@@ -218,5 +218,29 @@ struct BenchCareer: AsyncParsableCommand {
     func run() async throws {
         LogSetup.bootstrap(level: .warning, format: .text)
         try await CareerBenchmark(dataDirectory: dataDirectory, postings: postings, rounds: rounds).run()
+    }
+}
+
+struct BenchTriage: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "Email triage: scores on a labelled corpus, messages/s parsed and triaged, and a mailbox sync's speed and memory."
+    )
+
+    @Option(help: "A folder of .eml files, with labels.json to be scored.")
+    var corpus = "Tests/CareerAgentTests/Fixtures/emails"
+
+    @Option(help: "Messages to parse and triage (the corpus repeated).")
+    var messages = 10_000
+
+    @Option(name: .customLong("imap-url"), help: "A mailbox to sync, e.g. imaps://user:password@host:993/INBOX (imap:// for plain on loopback).")
+    var imapURL: String?
+
+    @Option(name: .customLong("imap-ca"), help: "A PEM file of the mail server's root certificate, for a self-signed server.")
+    var imapCAFile: String?
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        try await TriageBenchmark(corpus: corpus, messages: messages, imapURL: imapURL, imapCAFile: imapCAFile).run()
     }
 }

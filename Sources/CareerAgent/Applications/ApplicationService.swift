@@ -29,7 +29,7 @@ public struct ApplicationService: Sendable {
         public init() {}
     }
 
-    public func create(actor: Actor, _ changes: Changes) async throws -> JobApplication {
+    public func create(actor: Actor, _ changes: Changes, source: ApplicationEvent.Source = .user) async throws -> JobApplication {
         var company = changes.company, title = changes.title, url = changes.url ?? nil
         if let jobID = changes.jobID {
             let posting = try await jobs.posting(jobID: jobID)
@@ -48,7 +48,7 @@ public struct ApplicationService: Sendable {
             nextAction: changes.nextAction ?? nil, nextActionDate: changes.nextActionDate ?? nil, createdAt: now, updatedAt: now
         )
         try await repository.insert(application, event: ApplicationEvent(applicationID: application.id, at: now, from: nil,
-                                                                          to: application.status, source: .user))
+                                                                          to: application.status, source: source))
         return application
     }
 

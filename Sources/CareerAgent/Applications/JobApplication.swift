@@ -86,4 +86,8 @@ public protocol ApplicationRepository: Sendable {
     func events(applicationID: String, owner: String) async throws -> [ApplicationEvent]
     /// Every event of the owner's applications, for statistics.
     func events(owner: String) async throws -> [ApplicationEvent]
+    /// Applications of every user whose next-action date has come and not been reminded of yet.
+    func dueReminders(at now: Date, limit: Int) async throws -> [JobApplication]
+    /// Records that the reminder for this next-action date went out; a new date is reminded of again.
+    func markReminded(id: String, for date: Date) async throws
 }

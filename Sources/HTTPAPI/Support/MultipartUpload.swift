@@ -13,6 +13,15 @@ public struct MultipartUpload: Sendable {
 
     /// Reads the body (at most `limit` bytes: 413 beyond) and returns the part named `field` (400 when missing).
     public static func read(_ request: Request, field: String, limit: Int) async throws -> MultipartUpload {
+        guard let first = try await readAll(request, field: field, limit: limit).first else {
+            throw DomainError.badRequest("Attach the file in a part named '\(field)'.",
+                                         fieldErrors: [FieldError(field: field, message: "is required")])
+        }
+        return first
+    }
+
+    /// Every part named `field` (a form's `<input type=file multiple>`), each with the form's other fields.
+    public static func readAll(_ request: Request, field: String, limit: Int) async throws -> [MultipartUpload] {
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
               let boundary = Self.boundary(in: type) else {
             throw DomainError.unsupportedMediaType("Send the file as multipart/form-data with a part named '\(field)'.")
@@ -39,11 +48,6 @@ public struct MultipartUpload: Sendable {
         } catch {
             throw DomainError.badRequest("The multipart body could not be read.")
         }
-        guard let part = parts.first(where: { Self.parameter("name", in: $0.headers["content-disposition"] ?? "") == field }) else {
-            throw DomainError.badRequest("Attach the file in a part named '\(field)'.",
-                                         fieldErrors: [FieldError(field: field, message: "is required")])
-        }
-        let disposition = part.headers["content-disposition"] ?? ""
         var fields: [String: String] = [:]
         for other in parts {
             let otherDisposition = other.headers["content-disposition"] ?? ""
@@ -51,12 +55,15 @@ public struct MultipartUpload: Sendable {
                   other.body.readableBytes <= 4_096 else { continue }
             fields[name] = String(buffer: other.body)
         }
-        return MultipartUpload(
-            fileName: Self.parameter("filename", in: disposition) ?? field,
-            contentType: part.headers["content-type"],
-            data: Data(part.body.readableBytesView),
-            fields: fields
-        )
+        return parts.filter { Self.parameter("name", in: $0.headers["content-disposition"] ?? "") == field }.map { part in
+            let disposition = part.headers["content-disposition"] ?? ""
+            return MultipartUpload(
+                fileName: Self.parameter("filename", in: disposition) ?? field,
+                contentType: part.headers["content-type"],
+                data: Data(part.body.readableBytesView),
+                fields: fields
+            )
+        }
     }
 
     static func boundary(in contentType: String) -> String? {

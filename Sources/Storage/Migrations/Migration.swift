@@ -20,5 +20,6 @@ public enum Migrations {
         CreateResumes(),
         CreateRoadmaps(),
         CreateApplications(),
+        CreateEmailTriage(),
     ]
 }

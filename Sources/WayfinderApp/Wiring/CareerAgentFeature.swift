@@ -4,6 +4,7 @@ import Domain
 import Foundation
 import HTTPAPI
 import JobPostings
+import Logging
 import Platform
 import Search
 import Storage
@@ -21,13 +22,16 @@ public struct CareerAgentFeature: Sendable {
     public let market: MarketInsightsService
     public let roadmaps: RoadmapService
     public let applications: ApplicationService
+    public let inbox: EmailTriageService
+    public let calendar: InterviewCalendar
+    public let mailboxes: MailboxService
     /// Where originals are kept: the data directory (encrypted) or S3.
     public let blobs: any BlobStore
     /// The optional LLM that rewords suggestions (`WAYFINDER_LLM_URL`).
     let languageModel: OpenAICompatibleLanguageModel?
 
-    init(store: any SQLStore, jobs: JobSearchService, profiles: ProfileService, settings: Settings, clock: any WallClock,
-         skills: SkillExtractor = CareerAgentFeature.sharedExtractor) throws {
+    init(store: any SQLStore, jobs: JobSearchService, profiles: ProfileService, work: inout BackgroundWorkFeature, mail: MailFeature,
+         settings: Settings, clock: any WallClock, logger: Logger, skills: SkillExtractor = CareerAgentFeature.sharedExtractor) async throws {
         self.skills = skills
         blobs = try Self.blobStore(settings)
         resumes = ResumeService(repository: SQLResumeRepository(store: store), blobs: blobs, documents: DocumentTextExtractors(),
@@ -36,7 +40,23 @@ public struct CareerAgentFeature: Sendable {
         analysis = ResumeAnalysisService(resumes: resumes, jobs: jobs, skills: skills, wording: SuggestionWording(model: languageModel))
         matches = JobMatchService(profiles: profiles, resumes: resumes, jobs: jobs, skills: skills)
         market = MarketInsightsService(jobs: jobs)
-        applications = ApplicationService(repository: SQLApplicationRepository(store: store), jobs: jobs, clock: clock)
+        let applicationRepository = SQLApplicationRepository(store: store)
+        applications = ApplicationService(repository: applicationRepository, jobs: jobs, clock: clock)
+        let interviews = SQLInterviewRepository(store: store)
+        inbox = EmailTriageService(emails: SQLEmailRepository(store: store), applications: applications, interviews: interviews, clock: clock)
+        calendar = InterviewCalendar(repository: interviews, clock: clock, publicURL: mail.publicURL)
+        let career = settings.careerAgent
+        let trustedRoots = try career.imapCAFile.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        mailboxes = MailboxService(
+            repository: SQLMailboxRepository(store: store), inbox: inbox, secretBox: SecretBox(key: try AccountsFeature.sealingKey(settings)),
+            connector: IMAPMailboxConnector(logger: Logger(label: "wayfinder.mailboxes"), trustedRootCertificatesPEM: trustedRoots,
+                                            allowsPlain: career.imapAllowPlain),
+            clock: clock
+        )
+        try await Self.schedule(work: &work, mailboxes: mailboxes, reminders: ApplicationReminders(
+            repository: applicationRepository, clock: clock,
+            deliver: ReminderMail(users: SQLUserRepository(store: store), queue: mail.queue, from: mail.from, publicURL: mail.publicURL).send
+        ), settings: settings)
         roadmaps = RoadmapService(repository: SQLRoadmapRepository(store: store), jobs: jobs, matches: matches, skills: skills, clock: clock)
     }
 
@@ -48,7 +68,18 @@ public struct CareerAgentFeature: Sendable {
 
     var api: CareerAgentAPI {
         CareerAgentAPI(skills: skills, resumes: resumes, analysis: analysis, matches: matches, market: market, roadmaps: roadmaps,
-                       applications: applications)
+                       applications: applications, inbox: inbox, calendar: calendar, mailboxes: mailboxes)
+    }
+
+    /// Mailboxes are read on their schedule; reminders go out within five minutes of their date.
+    private static func schedule(work: inout BackgroundWorkFeature, mailboxes: MailboxService, reminders: ApplicationReminders,
+                                 settings: Settings) async throws {
+        let syncName = "sync_mailboxes"
+        work.register(syncName) { _ in _ = try await mailboxes.syncAll() }
+        try await work.scheduler.register(name: syncName, cron: settings.careerAgent.mailboxSchedule, taskName: syncName, payload: Data("{}".utf8))
+        work.register(ApplicationReminders.taskName) { _ in _ = try await reminders.run() }
+        try await work.scheduler.register(name: ApplicationReminders.taskName, cron: "*/5 * * * *", taskName: ApplicationReminders.taskName,
+                                          payload: Data("{}".utf8))
     }
 
     /// S3 when `WAYFINDER_S3_URL` is set; otherwise files under `<data dir>/blobs`, sealed with the secret key.

@@ -48,6 +48,59 @@
     window.addEventListener("popstate", function () { show(window.location.pathname + window.location.search, false); });
   }
 
+  // Application board: drag a card to another column; the card's own form (shown without scripts)
+  // does the same with a reload.
+  var board = document.querySelector("[data-board]");
+  if (board && window.fetch && window.FormData) {
+    document.documentElement.classList.add("js");
+    var dragged = null;
+    board.addEventListener("dragstart", function (event) {
+      var card = event.target.closest ? event.target.closest("li.application") : null;
+      if (!card) return;
+      dragged = card;
+      card.classList.add("dragging");
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData("text/plain", card.getAttribute("data-id"));
+    });
+    board.addEventListener("dragend", function () {
+      if (dragged) dragged.classList.remove("dragging");
+      dragged = null;
+      Array.from(board.querySelectorAll(".drop-target")).forEach(function (column) { column.classList.remove("drop-target"); });
+    });
+    board.addEventListener("dragover", function (event) {
+      var column = event.target.closest ? event.target.closest(".column") : null;
+      if (!column || !dragged) return;
+      event.preventDefault();
+      column.classList.add("drop-target");
+    });
+    board.addEventListener("dragleave", function (event) {
+      var column = event.target.closest ? event.target.closest(".column") : null;
+      if (column && !column.contains(event.relatedTarget)) column.classList.remove("drop-target");
+    });
+    board.addEventListener("drop", function (event) {
+      var column = event.target.closest ? event.target.closest(".column") : null;
+      if (!column || !dragged) return;
+      event.preventDefault();
+      var card = dragged, status = column.getAttribute("data-status");
+      var body = new FormData();
+      body.append("csrf", board.getAttribute("data-csrf"));
+      body.append("status", status);
+      fetch("/applications/" + card.getAttribute("data-id") + "/status", {
+        method: "POST", body: new URLSearchParams(body), credentials: "same-origin", headers: { "X-Requested-With": "fetch" }
+      }).then(function (response) {
+        if (!response.ok) throw new Error("move refused");
+        var from = card.closest(".column");
+        column.querySelector("ul").prepend(card);
+        var select = card.querySelector("select[name=status]");
+        if (select) select.value = status;
+        [from, column].forEach(function (each) {
+          var count = each.querySelector(".count");
+          if (count) count.textContent = each.querySelectorAll("li.application").length;
+        });
+      }).catch(function () { window.location.reload(); });
+    });
+  }
+
   // Copy buttons: <button data-copy="#id">.
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("button[data-copy]") : null;

@@ -70,6 +70,17 @@ enum Notices {
             "resume-uploaded": "Your resume is uploaded and read. Its analysis is below.",
             "resume-primary": "That resume is now the one matching and analysis use.",
             "resume-deleted": "The resume is deleted.",
+            "application-added": "The application is added.",
+            "application-saved": "The application is saved.",
+            "application-moved": "The application is moved.",
+            "application-deleted": "The application is deleted.",
+            "email-confirmed": "Done: the application is updated.",
+            "email-dismissed": "The message is set aside; nothing changed.",
+            "emails-uploaded": "The messages are read. Proposals wait for you below.",
+            "mailbox-connected": "The mailbox is connected and will be read every few minutes.",
+            "mailbox-synced": "The mailbox was read.",
+            "mailbox-removed": "The mailbox is disconnected; its password is deleted.",
+            "feed-revoked": "The calendar feed is turned off; its address no longer works.",
         ][key]
     }
 }

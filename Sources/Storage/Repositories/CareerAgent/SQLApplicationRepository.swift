@@ -81,6 +81,24 @@ public struct SQLApplicationRepository: ApplicationRepository {
         }
     }
 
+    public func dueReminders(at now: Date, limit: Int) async throws -> [JobApplication] {
+        try await store.read { database in
+            try await database.raw("""
+                SELECT * FROM applications
+                WHERE next_action_at IS NOT NULL AND next_action_at <= \(bind: Milliseconds.from(now))
+                  AND (reminded_for IS NULL OR reminded_for <> next_action_at)
+                  AND status NOT IN ('accepted', 'rejected', 'withdrawn')
+                ORDER BY next_action_at, id LIMIT \(bind: limit)
+                """).all().map(Self.application)
+        }
+    }
+
+    public func markReminded(id: String, for date: Date) async throws {
+        try await store.write { database in
+            try await database.raw("UPDATE applications SET reminded_for = \(bind: Milliseconds.from(date)) WHERE id = \(bind: id)").run()
+        }
+    }
+
     private static func append(_ event: ApplicationEvent, owner: String, on database: any SQLDatabase) async throws {
         try await database.raw("""
             INSERT INTO application_events (application_id, user_id, occurred_at, from_status, to_status, source)

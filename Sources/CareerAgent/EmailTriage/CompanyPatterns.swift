@@ -1,0 +1,170 @@
+import Foundation
+
+/// Where a message names its employer: after "applying to", "at", "join", "on behalf of", before
+/// "team", at a subject's edges, in the signature. A name is a run of capitalised words.
+enum CompanyPatterns {
+    /// Phrases after which the employer's name follows, in the message's own case, folded.
+    static let before = [
+        "applying to ", "applied to ", "application to ", "application at ", "application with ", "applying at ", "applying for a role at ",
+        "interest in joining ", "interest in working at ", "interest in working for ", "interest in ", "position at ", "role at ",
+        "opportunity at ", "opportunities at ", "career at ", "careers at ", "here at ", "everyone at ", "team at ", "us at ", "join ",
+        "joining ", "on behalf of ", "welcome to ", "offer from ", "interview with ", "interviewing with ", "interview at ",
+        "recruiter at ", "recruiter for ", "recruiting for ", "talent acquisition at ", "work at ", "working at ", "hiring at ",
+        "bewerbung bei ", "interesse an ", "bei der ", "bei ", "chez ", "candidature chez ", "au sein de ", "rejoindre ", "en la empresa ",
+        "unirte a ", "trabajar en ", "bij ", "solliciteren bij ", "na empresa ", "trabalhar na ", "trabalhar no ", "juntar-se a ",
+        "from the ", "at ",
+    ]
+
+    /// Phrases before which the name comes: "the Acme team", "Acme Talent Acquisition".
+    static let after = [" team", " recruiting", " talent acquisition", " talent team", " hiring team", " people team", " careers",
+                        " recruitment", " is hiring", " hr", "-team", " personalabteilung", " rh"]
+
+    static func names(in subject: String) -> [String] {
+        var found = namesAfterTriggers(subject).map(\.0)
+        // "Acme - Interview invitation", "Interview invitation - Acme", "Acme | Senior Engineer", "Acme: your application"
+        for separator in [" - ", " – ", " | ", ": ", " — "] {
+            let parts = subject.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            for part in [parts.first!, parts.last!] {
+                let trimmed = CompanyReader.clean(part)
+                if let name = capitalisedRun(Substring(trimmed), maxWords: 4), name.count == trimmed.count, !looksLikeSubjectWords(name) {
+                    found.append(name)
+                }
+            }
+        }
+        return found
+    }
+
+    static func namesInBody(_ body: String) -> [(String, String)] {
+        namesAfterTriggers(String(body.prefix(4000)))
+    }
+
+    /// Names in the lines after a sign-off ("Best,", "Kind regards,", "Mit freundlichen Grüßen").
+    static func signatureNames(_ body: String) -> [String] {
+        let lines = body.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let signOffs = ["best", "regards", "kind regards", "best regards", "thanks", "thank you", "cheers", "sincerely", "warm regards",
+                        "all the best", "mit freundlichen grußen", "mit freundlichen grussen", "viele grusse", "beste grusse", "cordialement",
+                        "bien cordialement", "saludos", "un saludo", "atentamente", "met vriendelijke groet", "groeten", "atenciosamente",
+                        "abracos", "best wishes", "many thanks"]
+        guard let signOff = lines.lastIndex(where: { line in
+            let folded = TriageMessage.fold(line).trimmingCharacters(in: CharacterSet(charactersIn: ",.!- "))
+            return signOffs.contains(folded)
+        }) else { return [] }
+        var names: [String] = []
+        for line in lines[(signOff + 1)...].prefix(5) where !line.isEmpty {
+            for part in line.components(separatedBy: CharacterSet(charactersIn: "|·•,")) {
+                let trimmed = CompanyReader.clean(part)
+                guard let name = capitalisedRun(Substring(trimmed), maxWords: 4), name.count == trimmed.count else { continue }
+                if CompanyReader.looksLikePersonName(name) || TitleWords.isTitle(name) || looksLikeSubjectWords(name) { continue }
+                let stripped = name.replacingOccurrences(of: " Talent Acquisition", with: "").replacingOccurrences(of: " Recruiting", with: "")
+                    .replacingOccurrences(of: " Team", with: "")
+                names.append(stripped)
+            }
+        }
+        return names
+    }
+
+    private static func namesAfterTriggers(_ text: String) -> [(String, String)] {
+        var found: [(String, String)] = []
+        let lowered = text.lowercased()
+        let characters = Array(text)
+        let loweredCharacters = Array(lowered)
+        guard characters.count == loweredCharacters.count else { return [] }
+        for trigger in before {
+            var searchStart = lowered.startIndex
+            while let range = lowered.range(of: trigger, range: searchStart..<lowered.endIndex) {
+                searchStart = range.upperBound
+                let start = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+                let triggerStart = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
+                // A trigger starts a word: "at " is not the end of "chat ".
+                if triggerStart > 0, characters[triggerStart - 1].isLetter { continue }
+                guard let name = capitalisedRun(Substring(String(characters[start...].prefix(80))), maxWords: 5) else { continue }
+                if looksLikeSubjectWords(name) { continue }
+                let context = String(characters[triggerStart..<min(characters.count, start + name.count)])
+                found.append((name, context))
+            }
+        }
+        for trigger in after {
+            var searchStart = lowered.startIndex
+            while let range = lowered.range(of: trigger, range: searchStart..<lowered.endIndex) {
+                searchStart = range.upperBound
+                let end = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
+                let afterEnd = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+                if afterEnd < characters.count, characters[afterEnd].isLetter { continue }
+                let prefix = String(characters[max(0, end - 60)..<end])
+                guard let name = capitalisedRunEnding(prefix, maxWords: 4), !looksLikeSubjectWords(name) else { continue }
+                found.append((name, name + String(characters[end..<afterEnd])))
+            }
+        }
+        return found
+    }
+
+    /// Words that start a sentence or a subject and are not names.
+    static func looksLikeSubjectWords(_ name: String) -> Bool {
+        let first = TriageMessage.fold(String(name.split(separator: " ").first ?? ""))
+        let stop: Set<String> = ["your", "our", "the", "interview", "application", "thank", "thanks", "invitation", "re", "fwd", "update",
+                                 "next", "we", "i", "you", "this", "a", "an", "offer", "congratulations", "hello", "hi", "dear", "welcome",
+                                 "reminder", "action", "important", "new", "job", "jobs", "senior", "junior", "lead", "staff", "principal",
+                                 "ihre", "votre", "tu", "su", "uw", "je", "sua", "einladung", "bewerbung", "candidature", "entrevista",
+                                 "entretien", "uitnodiging", "vorstellungsgesprach", "please", "unfortunately", "regarding", "about",
+                                 "following", "assessment", "coding", "technical", "phone", "video", "onsite", "final", "request",
+                                 "confirmed", "confirmation", "updated", "invitation:", "call", "meeting", "chat", "questions", "status",
+                                 "mr", "ms", "mrs", "dr", "team", "hiring", "recruiting", "talent", "careers", "career", "eine", "einen",
+                                 "le", "la", "les", "el", "los", "de", "het", "een", "o", "os", "um", "uma", "das", "der", "die", "all"]
+        if stop.contains(first) { return true }
+        return TitleWords.isTitle(name) || CalendarWords.weekdays[first] != nil || CalendarWords.months[first] != nil
+    }
+
+    /// The capitalised words at the start of `text`: "Northwind Robotics! We…" → "Northwind Robotics".
+    static func capitalisedRun(_ text: Substring, maxWords: Int) -> String? {
+        var words: [Substring] = []
+        var rest = text
+        let connectors: Set<String> = ["&", "of", "and", "de", "du", "des", "von", "van", "der", "+", "y", "e", "for"]
+        while words.count < maxWords {
+            rest = rest.drop { $0 == " " }
+            let word = rest.prefix { !$0.isWhitespace && !",;:!?()[]|\"“”<>/".contains($0) }
+            guard !word.isEmpty else { break }
+            let trimmed = word.hasSuffix(".") && !isAbbreviationWithDot(word) ? word.dropLast() : word
+            let isConnector = connectors.contains(trimmed.lowercased())
+            let startsUpper = trimmed.first.map { $0.isUppercase || $0.isNumber } ?? false
+            if isConnector, !words.isEmpty {
+                // Only inside a name: "Procter & Gamble", "Bank of Ireland".
+                let after = rest.dropFirst(word.count).drop { $0 == " " }
+                guard after.first?.isUppercase == true else { break }
+                words.append(trimmed)
+            } else if startsUpper, trimmed.contains(where: \.isLetter) {
+                words.append(trimmed)
+            } else {
+                break
+            }
+            rest = rest.dropFirst(word.count)
+            // A sentence ends at a full stop after the word.
+            if word.hasSuffix(".") && !isAbbreviationWithDot(word) { break }
+            if rest.first.map({ ",;:!?()|".contains($0) }) == true { break }
+            if rest.hasPrefix("\n") { break }
+        }
+        while let last = words.last, connectors.contains(last.lowercased()) { words.removeLast() }
+        guard !words.isEmpty else { return nil }
+        let name = words.joined(separator: " ")
+        return name.count >= 2 ? name : nil
+    }
+
+    /// The capitalised words that end `text`: "…interest. The Acme" → "Acme" (for "Acme team").
+    static func capitalisedRunEnding(_ text: String, maxWords: Int) -> String? {
+        var words: [Substring] = []
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).reversed() {
+            guard words.count < maxWords else { break }
+            let clean = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”"))
+            if clean.contains("\n") || clean.hasSuffix(".") || clean.hasSuffix(",") || clean.hasSuffix(":") { break }
+            guard let first = clean.first, first.isUppercase || first.isNumber || clean == "&" else { break }
+            words.insert(Substring(clean), at: 0)
+        }
+        while let first = words.first, ["The", "Our", "Your", "the", "&", "Das", "Le", "La", "El", "Het", "O", "A"].contains(String(first)) { words.removeFirst() }
+        guard !words.isEmpty else { return nil }
+        return words.joined(separator: " ")
+    }
+
+    private static func isAbbreviationWithDot(_ word: Substring) -> Bool {
+        ["Inc.", "Co.", "Corp.", "Ltd.", "S.A.", "B.V.", "N.V.", "L.L.C."].contains(String(word))
+    }
+}

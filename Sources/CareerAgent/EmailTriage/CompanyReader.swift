@@ -1,0 +1,195 @@
+import Foundation
+
+/// Finds the hiring employer: the name the sender's display name, the subject, the body and the
+/// sender's domain agree on. Applicant-tracking systems, job boards and mail providers send on an
+/// employer's behalf and are never the answer.
+struct CompanyReader {
+    /// Senders that are never the employer (matched against folded names and domain labels).
+    static let intermediaries: Set<String> = [
+        "greenhouse", "lever", "workday", "myworkday", "myworkdayjobs", "ashby", "ashbyhq", "smartrecruiters", "icims", "taleo",
+        "oracle cloud", "successfactors", "bamboohr", "jobvite", "workable", "recruitee", "personio", "teamtailor", "breezy",
+        "breezyhr", "jazzhr", "jazz", "hackerrank", "hackerrankforwork", "codility", "codesignal", "testgorilla", "coderbyte",
+        "hirevue", "linkedin", "indeed", "glassdoor", "ziprecruiter", "calendly", "goodtime", "docusign", "gmail", "googlemail",
+        "outlook", "hotmail", "yahoo", "icloud", "me", "aol", "proton", "protonmail", "gmx", "web", "gem", "hired", "wellfound",
+        "angellist", "otta", "dice", "monster", "stepstone", "xing", "welcometothejungle", "jobs", "careers", "talent",
+        "recruiting", "recruitment", "notifications", "noreply", "no-reply", "mail", "email", "hire", "apply", "team",
+        "paradox", "phenom", "eightfold", "beamery", "rippling", "gusto", "deel", "zoom", "google", "microsoft", "teams",
+        "example", "mailchimp", "sendgrid", "mailgun", "amazonses", "zohorecruit", "zoho", "freshteam", "pinpoint", "comeet",
+        "jobylon", "homerun", "join", "softgarden", "rexx", "dvinci", "concludis", "umantis", "cornerstone", "avature", "dayforce",
+        "ukg", "adp", "paylocity", "successfactors", "sap", "brassring", "kenexa", "ultipro", "pymetrics", "harver", "vervoe",
+    ]
+
+    /// Words around a company name in a display name: "Acme Recruiting", "Talent Team at Acme".
+    private static let displayNameNoise: Set<String> = [
+        "recruiting", "recruitment", "recruiter", "talent", "acquisition", "team", "careers", "career", "hiring", "jobs", "hr",
+        "people", "notifications", "notification", "no-reply", "noreply", "no", "reply", "the", "via", "from", "at", "de", "bei",
+        "chez", "of", "ta", "human", "resources", "personal", "personalabteilung", "rh", "rrhh", "and", "&", "operations", "ops",
+        "coordinator", "coordination", "scheduling", "do", "not", "partner", "partners", "bewerbermanagement", "karriere",
+        "recrutement", "empleo", "werving", "selectie", "recrutamento", "vagas", "updates", "update", "system",
+    ]
+
+    func read(_ message: TriageMessage, category: EmailCategory) -> TriageValue<String>? {
+        var votes: [String: (name: String, score: Double, evidence: [TriageEvidence])] = [:]
+        func vote(_ name: String, _ weight: Double, _ evidence: TriageEvidence) {
+            let cleaned = Self.clean(name)
+            let key = Self.key(cleaned)
+            guard key.count >= 2, !Self.isIntermediary(cleaned), !Self.isCommonWord(key) else { return }
+            var entry = votes[key] ?? (cleaned, 0, [])
+            entry.score += weight
+            if entry.evidence.count < 3 { entry.evidence.append(evidence) }
+            // Keep the form written most plainly: without a legal suffix when one is written without it.
+            if cleaned.count < entry.name.count { entry.name = cleaned }
+            votes[key] = entry
+        }
+        for name in Self.namesInDisplayName(message.fromName) { vote(name, 2, TriageEvidence(.from, message.fromName ?? name)) }
+        for name in CompanyPatterns.names(in: Self.cleanSubject(message.subject)) { vote(name, 2.5, TriageEvidence(.subject, message.subject)) }
+        for (name, context) in CompanyPatterns.namesInBody(message.body) { vote(name, 1.5, TriageEvidence(.body, context)) }
+        for name in CompanyPatterns.signatureNames(message.body) { vote(name, 1, TriageEvidence(.body, name)) }
+        for event in message.calendars { for name in CompanyPatterns.names(in: event.summary ?? "") { vote(name, 1.5, TriageEvidence(.calendar, event.summary ?? "")) } }
+        // The sender's own domain, when it is not a platform's: it confirms a name found elsewhere, or is the name.
+        if let domain = Self.organisationLabel(message.fromAddress) {
+            let domainKey = Self.key(domain)
+            var confirmed = false
+            for (key, entry) in votes where Self.sameOrganisation(key, domainKey) {
+                votes[key]!.score = entry.score + 2
+                votes[key]!.evidence.append(TriageEvidence(.from, message.fromAddress ?? domain))
+                confirmed = true
+            }
+            if !confirmed { vote(Self.name(fromDomainLabel: domain), 1.5, TriageEvidence(.from, message.fromAddress ?? domain)) }
+        }
+        // Links to the employer's own careers site: "acme.wd5.myworkdayjobs.com", "boards.greenhouse.io/acme", "jobs.lever.co/acme".
+        for link in message.links.prefix(30) {
+            if let label = Self.employerInATSLink(link.url) {
+                let key = Self.key(label)
+                for (existing, _) in votes where Self.sameOrganisation(existing, key) { votes[existing]!.score += 1 }
+            }
+        }
+        guard let best = votes.values.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.name.count > $1.name.count) }),
+              best.score >= 1.5 else { return nil }
+        let total = votes.values.map(\.score).reduce(0, +)
+        let confidence = min(0.98, 0.4 + 0.6 * best.score / max(total, 1) * min(1, best.score / 4))
+        return TriageValue(best.name, confidence: (confidence * 100).rounded() / 100, evidence: best.evidence)
+    }
+
+    // MARK: Sources
+
+    /// "Acme Recruiting", "Acme via Lever", "Jane Doe at Acme", "Acme Talent Team", "Acme | Careers".
+    static func namesInDisplayName(_ displayName: String?) -> [String] {
+        guard var name = displayName?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return [] }
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        let lowered = name.lowercased()
+        for separator in [" via ", " through "] {
+            if let range = lowered.range(of: separator) {
+                return [String(name[..<name.index(name.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.lowerBound))])]
+            }
+        }
+        for separator in [" at ", " from ", " @ ", " bei ", " chez ", " de ", " | ", " - ", " – ", ", "] {
+            if let range = lowered.range(of: separator) {
+                let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+                let after = String(name.dropFirst(offset))
+                let before = String(name.prefix(lowered.distance(from: lowered.startIndex, to: range.lowerBound)))
+                // "Talent Team at Acme" → Acme; "Acme | Careers" → Acme.
+                let afterIsNoise = stripNoise(after).isEmpty
+                return afterIsNoise ? [stripNoise(before)] : [stripNoise(after)]
+            }
+        }
+        let stripped = stripNoise(name)
+        // A display name that was only a company with noise ("Acme Recruiting") counts; a person's name does not.
+        if stripped != name.trimmingCharacters(in: .whitespaces) { return stripped.isEmpty ? [] : [stripped] }
+        return looksLikePersonName(name) ? [] : [name]
+    }
+
+    private static func stripNoise(_ text: String) -> String {
+        let words = text.split(separator: " ").map(String.init)
+        var kept = words
+        while let last = kept.last, displayNameNoise.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters)) { kept.removeLast() }
+        while let first = kept.first, displayNameNoise.contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters)) { kept.removeFirst() }
+        return kept.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " -|,"))
+    }
+
+    /// Two or three capitalised words and nothing that names an organisation.
+    static func looksLikePersonName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (2...4).contains(words.count) else { return false }
+        let organisationWords: Set<String> = ["inc", "llc", "ltd", "gmbh", "labs", "group", "technologies", "systems", "health", "bank",
+                                              "software", "solutions", "studio", "studios", "company", "co", "corp", "ag", "sa", "bv",
+                                              "capital", "partners", "robotics", "energy", "analytics", "ai", "media", "foods", "logistics"]
+        if words.contains(where: { organisationWords.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) }) { return false }
+        return words.allSatisfy { word in word.first?.isUppercase == true && word.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" || $0 == "." } }
+    }
+
+    /// Subject text without "Re:"/"Fwd:" and bracketed ticket numbers.
+    static func cleanSubject(_ subject: String) -> String {
+        TriageMessage.strippingReplyPrefixes(subject)
+    }
+
+    /// The organisation's label of a sender address: "jane@mail.northwind-robotics.example" → "northwind-robotics".
+    static func organisationLabel(_ address: String?) -> String? {
+        guard let address, let at = address.lastIndex(of: "@") else { return nil }
+        let domain = address[address.index(after: at)...].lowercased()
+        var labels = domain.split(separator: ".").map(String.init)
+        guard labels.count >= 2 else { return nil }
+        labels.removeLast()
+        // "co.uk", "com.au", "example" test domains
+        if let last = labels.last, ["co", "com", "org", "net", "ac", "gov"].contains(last), labels.count >= 2 { labels.removeLast() }
+        let generic: Set<String> = ["mail", "email", "e", "m", "careers", "jobs", "hr", "talent", "recruiting", "notifications",
+                                    "news", "info", "em", "mg", "send", "bounce", "reply", "us", "eu", "app", "hire", "t", "corp"]
+        while labels.count > 1, generic.contains(labels.first!) { labels.removeFirst() }
+        guard let label = labels.last, !isIntermediary(label), !generic.contains(label), label.count >= 2 else { return nil }
+        return label
+    }
+
+    /// "northwind-robotics" → "Northwind Robotics"
+    static func name(fromDomainLabel label: String) -> String {
+        label.split { $0 == "-" || $0 == "_" }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+
+    /// The employer's slug inside an applicant-tracking system's link.
+    static func employerInATSLink(_ url: String) -> String? {
+        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else { return nil }
+        let path = components.path.split(separator: "/").map(String.init)
+        if host.hasSuffix("myworkdayjobs.com") || host.hasSuffix("myworkday.com") { return host.split(separator: ".").first.map(String.init) }
+        if host.contains("greenhouse.io") || host.contains("lever.co") || host.contains("ashbyhq.com") || host.contains("smartrecruiters.com") {
+            return path.first
+        }
+        return nil
+    }
+
+    static func isIntermediary(_ name: String) -> Bool {
+        let folded = TriageMessage.fold(name)
+        if intermediaries.contains(folded) { return true }
+        let words = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        return !words.isEmpty && words.allSatisfy { intermediaries.contains($0) || displayNameNoise.contains($0) }
+    }
+
+    /// Letters and digits only, lower case, without a legal form: the key two spellings share.
+    static func key(_ name: String) -> String {
+        var words = TriageMessage.fold(name).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let legal: Set<String> = ["inc", "llc", "ltd", "limited", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "plc", "corp",
+                                  "corporation", "co", "company", "srl", "sl", "spa", "ab", "as", "oy", "pty", "kg", "se", "the"]
+        while let last = words.last, legal.contains(last), words.count > 1 { words.removeLast() }
+        while let first = words.first, first == "the", words.count > 1 { words.removeFirst() }
+        return words.joined()
+    }
+
+    static func sameOrganisation(_ a: String, _ b: String) -> Bool {
+        guard a.count >= 3, b.count >= 3 else { return a == b }
+        return a == b || a.hasPrefix(b) || b.hasPrefix(a)
+    }
+
+    private static func isCommonWord(_ key: String) -> Bool {
+        ["you", "your", "us", "our", "we", "this", "the", "a", "an", "it", "interview", "application", "role", "position", "job",
+         "team", "company", "hello", "hi", "dear", "thanks", "thank", "regards", "best", "update", "new", "next", "congratulations",
+         "unfortunately", "invitation", "offer", "confirmation", "reminder", "action", "required", "important", "welcome", "re", "fwd",
+         "applying", "candidate", "candidates", "opportunity", "interviewing", "ihre", "votre", "su", "tu", "uw", "je", "sua",
+         "bewerbung", "candidature", "solicitud", "sollicitatie", "candidatura", "vielen", "merci", "gracias", "bedankt", "obrigado",
+         "linkedin", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "zoom", "us"].contains(key)
+    }
+
+    /// Trims quotes, trailing punctuation and possessives: "Acme's" → "Acme".
+    static func clean(_ name: String) -> String {
+        var text = name.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'“”‘’.,:;!?()[]|-–—")))
+        for suffix in ["'s", "’s"] where text.hasSuffix(suffix) { text.removeLast(2) }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,238 @@
+/// The phrases that carry a message's meaning, folded (lower case, no accents), in English, German,
+/// French, Spanish, Dutch and Portuguese. Each category's phrases carry a weight: a phrase that
+/// decides on its own ("we regret to inform you") weighs 3, one that only leans (an "unfortunately")
+/// weighs 1.
+enum TriageCues {
+    typealias Weighted = [(phrase: String, weight: Double)]
+
+    static let rejection: Weighted = [
+        ("regret to inform", 3), ("not to move forward", 3), ("not be moving forward", 3), ("not moving forward", 3),
+        ("won't be moving forward", 3), ("will not be moving forward", 3), ("decided to move forward with other", 3),
+        ("move forward with other candidates", 3), ("moving forward with other candidates", 3), ("decided to pursue other", 3),
+        ("pursue other candidates", 3), ("other candidates whose", 3), ("candidates whose experience more closely", 3),
+        ("more closely aligns", 2), ("more closely matches", 2), ("more closely match", 2), ("position has been filled", 3),
+        ("role has been filled", 3), ("position has now been filled", 3), ("we have filled the", 3), ("not been selected", 3),
+        ("were not selected", 3), ("you have not been", 2), ("not selected for", 3), ("will not be proceeding", 3),
+        ("not proceed with your application", 3), ("not be proceeding", 3), ("unable to offer you", 3), ("unable to move forward", 3),
+        ("cannot offer you", 3), ("decided not to", 2), ("not a fit", 2), ("not the right fit", 2), ("not the right match", 2),
+        ("keep your resume on file", 2), ("keep your cv on file", 2), ("keep your details on file", 2), ("keep your information on file", 2),
+        ("future opportunities", 1), ("wish you the best", 1), ("wish you every success", 1), ("best of luck in your", 1.5),
+        ("best of luck with your", 1.5), ("unfortunately", 1.5), ("after careful consideration", 1.5), ("we will not be", 1.5),
+        ("no longer under consideration", 3), ("not to proceed", 3), ("closed the position", 2), ("no longer considering", 3),
+        ("have decided to go with", 2), ("went with another candidate", 3), ("gone with another candidate", 3),
+        ("another candidate", 1.5), ("other applicants", 1), ("not successful", 2.5), ("unsuccessful", 2.5), ("the position is no longer", 2),
+        // German
+        ("leider", 1.5), ("absage", 3), ("anderen kandidaten", 2.5), ("andere kandidaten", 2), ("anderen bewerber", 2.5),
+        ("nicht berucksichtigen", 3), ("nicht weiter berucksichtigen", 3), ("nicht in die engere wahl", 3), ("nicht weiterverfolgen", 3),
+        ("gegen ihre bewerbung", 3), ("gegen dich entschieden", 3), ("gegen sie entschieden", 3), ("nicht fur sie entschieden", 3),
+        ("keine positive nachricht", 3), ("viel erfolg fur ihre", 1.5), ("alles gute fur ihren", 1.5), ("alles gute fur ihre", 1.5),
+        // French
+        ("malheureusement", 1.5), ("pas retenu", 3), ("ne pas donner suite", 3), ("pas pu donner une suite", 3), ("pas donner suite", 3),
+        ("d'autres candidats", 2.5), ("d'autres profils", 2.5), ("pas ete retenue", 3), ("pas ete retenu", 3), ("regrettons", 2),
+        ("au regret de", 3), ("bonne continuation", 1.5), ("reponse negative", 3), ("ne correspond pas", 2),
+        // Spanish
+        ("lamentablemente", 1.5), ("desafortunadamente", 1.5), ("lamentamos informarte", 3), ("lamentamos informarle", 3),
+        ("otros candidatos", 2.5), ("no continuar", 2.5), ("no seguir adelante", 3), ("no ha sido seleccionad", 3),
+        ("no has sido seleccionad", 3), ("no avanzar", 2.5), ("otro candidato", 2), ("exito en tu busqueda", 1.5), ("exito en su busqueda", 1.5),
+        // Dutch
+        ("helaas", 1.5), ("afwijzing", 3), ("andere kandidaten", 2.5), ("andere kandidaat", 2.5), ("niet verder", 2.5),
+        ("niet door naar", 3), ("afgewezen", 3), ("succes met je verdere", 1.5), ("succes met uw", 1),
+        // Portuguese
+        ("infelizmente", 1.5), ("outros candidatos", 2.5), ("nao seguir", 2.5), ("nao foi selecionad", 3), ("nao avancar", 2.5),
+        ("outro candidato", 2), ("sucesso na sua", 1), ("sucesso em sua", 1),
+    ]
+
+    static let offer: Weighted = [
+        ("offer letter", 3), ("extend an offer", 3), ("extend you an offer", 3), ("extending an offer", 3), ("extend a formal offer", 3),
+        ("pleased to offer you", 3), ("happy to offer you", 3), ("delighted to offer you", 3), ("thrilled to offer you", 3),
+        ("excited to offer you", 3), ("offer of employment", 3), ("employment offer", 3), ("job offer", 2.5), ("verbal offer", 3),
+        ("formal offer", 3), ("written offer", 3), ("your offer", 2), ("the offer", 1), ("accept the offer", 2.5), ("accept this offer", 2.5),
+        ("offer details", 2.5), ("offer package", 3), ("compensation package", 1.5), ("base salary", 1.5), ("signing bonus", 2),
+        ("sign-on bonus", 2), ("equity grant", 1.5), ("stock options", 1), ("start date", 1), ("welcome aboard", 2),
+        ("welcome to the team", 2), ("offer expires", 3), ("countersign", 2), ("docusign", 1), ("contingent upon", 1.5),
+        ("background check", 1), ("congratulations", 1.5),
+        // German
+        ("vertragsangebot", 3), ("arbeitsvertrag", 2), ("jobangebot", 3), ("angebot zu unterbreiten", 3), ("ein angebot", 2),
+        ("unser angebot", 2.5), ("zusage", 2.5), ("herzlichen gluckwunsch", 2), ("willkommen im team", 2), ("einstiegsdatum", 1.5),
+        ("jahresgehalt", 1.5), ("eintrittsdatum", 1.5),
+        // French
+        ("offre d'emploi", 2), ("proposition d'embauche", 3), ("promesse d'embauche", 3), ("lettre d'offre", 3), ("vous proposer le poste", 3),
+        ("felicitations", 2), ("bienvenue dans l'equipe", 2), ("date de debut", 1), ("remuneration", 1),
+        // Spanish
+        ("oferta de empleo", 2), ("oferta laboral", 3), ("oferta de trabajo", 2), ("carta oferta", 3), ("ofrecerte el puesto", 3),
+        ("felicidades", 2), ("enhorabuena", 2), ("bienvenido al equipo", 2), ("bienvenida al equipo", 2), ("salario base", 1.5),
+        // Dutch
+        ("aanbod", 2), ("arbeidsovereenkomst", 2), ("gefeliciteerd", 2), ("welkom in het team", 2), ("aanbieding", 1.5),
+        // Portuguese
+        ("proposta de emprego", 3), ("proposta de trabalho", 3), ("carta proposta", 3), ("parabens", 2), ("bem-vindo", 1.5),
+    ]
+
+    static let interview: Weighted = [
+        ("invite you to an interview", 3), ("invite you to interview", 3), ("invite you for an interview", 3), ("invite you to a", 1.5),
+        ("schedule an interview", 3), ("schedule your interview", 3), ("schedule a call", 1.5), ("interview invitation", 3),
+        ("invitation to interview", 3), ("interview with", 2), ("interview confirmation", 3), ("confirm your interview", 3),
+        ("your interview", 2), ("an interview", 1.5), ("phone screen", 2.5), ("phone interview", 3), ("video interview", 3),
+        ("technical interview", 3), ("onsite interview", 3), ("on-site interview", 3), ("final interview", 3), ("final round", 2),
+        ("next round", 2), ("next step", 1), ("next steps", 1), ("meet with", 1), ("speak with you", 1), ("chat with", 0.5),
+        ("interview", 1.5), ("interviews", 0.5), ("hiring manager", 1), ("panel", 1), ("calendar invite", 2), ("calendar invitation", 2),
+        ("zoom", 1), ("google meet", 1), ("microsoft teams", 1), ("teams meeting", 1), ("join the meeting", 1), ("meeting link", 1.5),
+        ("we'd like to invite", 2), ("we would like to invite", 2), ("like to move you forward", 2), ("moving you forward", 2),
+        ("move forward with your application", 2), ("advance to the next", 2), ("invited to", 1),
+        // German
+        ("vorstellungsgesprach", 3), ("bewerbungsgesprach", 3), ("kennenlerngesprach", 3), ("einladung zum", 2.5), ("einladen", 1.5),
+        ("personliches gesprach", 2.5), ("telefoninterview", 3), ("videointerview", 3), ("gesprach", 1),
+        // French
+        ("entretien", 2.5), ("vous inviter", 1.5), ("convocation", 2), ("rencontrer", 1),
+        // Spanish
+        ("entrevista", 2.5), ("invitarte", 1.5), ("invitarle", 1.5), ("reunion", 0.5),
+        // Dutch
+        ("sollicitatiegesprek", 3), ("kennismakingsgesprek", 3), ("gesprek", 1.5), ("uitnodiging", 2), ("uitnodigen", 1.5),
+        // Portuguese
+        ("convidar", 1.5), ("convite", 1.5),
+    ]
+
+    static let reschedule: Weighted = [
+        ("reschedule", 3), ("rescheduled", 3), ("re-schedule", 3), ("move your interview", 3), ("moved your interview", 3),
+        ("need to move", 2.5), ("have to move", 2), ("push your interview", 3), ("postpone", 2.5), ("postponed", 2.5),
+        ("change the time", 2.5), ("change of time", 3), ("new time", 2.5), ("updated time", 3), ("time change", 3),
+        ("updated invitation", 3), ("updated invite", 3), ("updated:", 1.5), ("has been moved", 3), ("been moved to", 3),
+        ("moved to", 1.5), ("instead of", 1), ("cancel your interview", 2.5), ("need to cancel", 2), ("has been cancelled", 2),
+        ("has been canceled", 2), ("conflict", 1), ("new date", 2.5), ("different time", 2),
+        // German
+        ("verschieben", 3), ("verlegen", 3), ("verschoben", 3), ("neuer termin", 3), ("neuen termin", 3), ("terminanderung", 3),
+        // French
+        ("reporter", 3), ("decaler", 3), ("reporte", 2.5), ("decale", 2.5), ("nouvel horaire", 3), ("nouvelle date", 3),
+        // Spanish
+        ("reprogramar", 3), ("reprogramada", 3), ("reprogramado", 3), ("cambiar la hora", 3), ("nueva fecha", 3), ("nuevo horario", 3),
+        // Dutch
+        ("verzetten", 3), ("verplaatsen", 3), ("verplaatst", 3), ("nieuwe tijd", 3), ("nieuw tijdstip", 3),
+        // Portuguese
+        ("reagendar", 3), ("remarcar", 3), ("reagendada", 3), ("nova data", 3), ("novo horario", 3),
+    ]
+
+    static let applicationReceived: Weighted = [
+        ("thank you for applying", 3), ("thanks for applying", 3), ("thank you for your application", 3), ("thanks for your application", 3),
+        ("received your application", 3), ("application has been received", 3), ("application was received", 3),
+        ("we have received your", 2.5), ("we've received your", 2.5), ("application has been submitted", 3), ("application submitted", 3),
+        ("successfully submitted", 3), ("successfully applied", 3), ("application is under review", 2.5), ("under review", 1.5),
+        ("reviewing your application", 2), ("review your application", 2), ("will review your", 2), ("will be in touch", 1.5),
+        ("we'll be in touch", 1.5), ("get back to you", 1), ("if your qualifications", 2), ("if your skills", 2), ("if there's a match", 2),
+        ("thank you for your interest", 2), ("thanks for your interest", 2), ("application confirmation", 3), ("confirming your application", 3),
+        ("your application for", 1.5), ("your application to", 1.5), ("application received", 3),
+        // German
+        ("vielen dank fur ihre bewerbung", 3), ("danke fur deine bewerbung", 3), ("vielen dank fur deine bewerbung", 3),
+        ("bewerbung erhalten", 3), ("eingang ihrer bewerbung", 3), ("eingangsbestatigung", 3), ("ihre bewerbung ist bei uns eingegangen", 3),
+        ("bewerbung ist eingegangen", 3), ("melden uns", 1.5), ("prufen ihre unterlagen", 2),
+        // French
+        ("merci pour votre candidature", 3), ("merci de votre candidature", 3), ("candidature a bien ete recue", 3), ("avons bien recu", 3),
+        ("accuse de reception", 3), ("reviendrons vers vous", 1.5), ("etudier votre candidature", 2),
+        // Spanish
+        ("gracias por tu solicitud", 3), ("gracias por su solicitud", 3), ("gracias por postularte", 3), ("gracias por tu candidatura", 3),
+        ("hemos recibido tu", 3), ("hemos recibido su", 3), ("recibido tu candidatura", 3), ("revisaremos", 1.5), ("nos pondremos en contacto", 1.5),
+        // Dutch
+        ("bedankt voor je sollicitatie", 3), ("bedankt voor uw sollicitatie", 3), ("dank voor je sollicitatie", 3),
+        ("sollicitatie ontvangen", 3), ("hebben je sollicitatie", 2.5), ("hebben uw sollicitatie", 2.5), ("ontvangstbevestiging", 3),
+        // Portuguese
+        ("obrigado por se candidatar", 3), ("obrigada por se candidatar", 3), ("recebemos sua candidatura", 3), ("recebemos a sua candidatura", 3),
+        ("candidatura recebida", 3), ("obrigado pela sua candidatura", 3), ("entraremos em contato", 1.5),
+    ]
+
+    static let recruiterOutreach: Weighted = [
+        ("came across your profile", 3), ("came across your background", 3), ("your profile caught", 3), ("your background caught", 3),
+        ("i'm a recruiter", 3), ("i am a recruiter", 3), ("technical recruiter", 1.5), ("sourcer", 1.5), ("i'm reaching out", 2),
+        ("i am reaching out", 2), ("reaching out because", 2), ("wanted to reach out", 2), ("would you be open", 2.5),
+        ("are you open to", 2.5), ("open to new opportunities", 2.5), ("open to exploring", 2.5), ("interested in exploring", 2),
+        ("exciting opportunity", 1.5), ("an opportunity", 0.5), ("your experience with", 1), ("impressed by your", 1.5),
+        ("quick chat", 1.5), ("quick call", 1.5), ("brief chat", 1.5), ("15-minute", 0.5), ("15 minute", 0.5), ("inmail", 3),
+        ("sent you a message", 2), ("on behalf of my client", 3), ("my client", 2), ("our client", 2), ("we are a recruitment", 3),
+        ("recruitment agency", 2.5), ("recruiting firm", 2.5), ("headhunter", 3), ("executive search", 2), ("let me know if you're interested", 2),
+        ("if you're interested", 1), ("would love to connect", 2), ("love to tell you more", 2), ("not actively looking", 2),
+        ("think you'd be a great fit", 2), ("you'd be a great fit", 2), ("great fit for", 1), ("your linkedin", 1),
+        // German
+        ("ihr profil", 2), ("dein profil", 2), ("auf xing", 1.5), ("spannende position", 2), ("interessante position", 2),
+        ("offen fur neue", 2.5), ("personalberater", 2.5), ("im auftrag", 2),
+        // French
+        ("votre profil", 2), ("opportunite", 1), ("cabinet de recrutement", 2.5), ("seriez-vous ouvert", 2.5), ("seriez-vous interesse", 2.5),
+        // Spanish
+        ("tu perfil", 2), ("su perfil", 2), ("oportunidad", 1), ("estarias abierto", 2.5), ("te interesaria", 2.5),
+        // Dutch
+        ("je profiel", 2), ("uw profiel", 2), ("mooie kans", 2), ("sta je open", 2.5), ("zou je open staan", 2.5),
+        // Portuguese
+        ("seu perfil", 2), ("oportunidade", 1), ("teria interesse", 2.5), ("estaria aberto", 2.5),
+    ]
+
+    static let assessment: Weighted = [
+        ("assessment", 2.5), ("coding challenge", 3), ("coding test", 3), ("coding exercise", 3), ("technical challenge", 3),
+        ("technical exercise", 3), ("technical test", 3), ("take-home", 3), ("take home", 2.5), ("home assignment", 3),
+        ("online test", 3), ("hackerrank", 3), ("codility", 3), ("codesignal", 3), ("testgorilla", 3), ("coderbyte", 3),
+        ("codingame", 3), ("hirevue", 2), ("skills test", 3), ("aptitude test", 3), ("personality test", 3), ("cognitive test", 3),
+        ("complete the test", 3), ("complete the challenge", 3), ("complete the assessment", 3), ("complete this assessment", 3),
+        ("test link", 2.5), ("challenge link", 2.5), ("questionnaire", 1.5), ("case study", 2), ("within 72 hours", 1.5),
+        ("within 48 hours", 1), ("within 7 days", 1), ("timed", 1), ("test invitation", 3), ("invited to take", 2.5),
+        // German
+        ("einstellungstest", 3), ("online-test", 3), ("eignungstest", 3), ("programmieraufgabe", 3), ("fallstudie", 2), ("aufgabe", 1),
+        // French
+        ("test technique", 3), ("evaluation en ligne", 3), ("exercice technique", 3), ("questionnaire en ligne", 3),
+        // Spanish
+        ("prueba tecnica", 3), ("evaluacion en linea", 3), ("prueba en linea", 3), ("ejercicio tecnico", 3),
+        // Dutch
+        ("technische opdracht", 3),
+        // Portuguese
+        ("teste tecnico", 3), ("desafio tecnico", 3), ("avaliacao online", 3),
+    ]
+
+    /// Job alert digests, newsletters and other mass mail: job words in great numbers, for nobody in particular.
+    static let bulk: Weighted = [
+        ("job alert", 3), ("jobs you may be interested in", 3), ("jobs you might like", 3), ("recommended jobs", 3),
+        ("jobs for you", 2.5), ("new jobs", 2), ("jobs matching", 3), ("matching your", 1.5), ("similar jobs", 2), ("top job picks", 3),
+        ("based on your profile", 1.5), ("based on your search", 2), ("new job postings", 3), ("job recommendations", 3),
+        ("newsletter", 2.5), ("webinar", 2.5), ("unsubscribe", 1), ("manage your alerts", 3), ("alert settings", 3),
+        ("weekly digest", 3), ("daily digest", 3), ("see all jobs", 2.5), ("view all jobs", 2.5), ("view more jobs", 2.5),
+        ("reset your password", 3), ("password reset", 3), ("verify your email", 3), ("complete your profile", 2.5),
+        ("your receipt", 3), ("order confirmation", 3), ("invoice", 2), ("event invitation", 1.5), ("register now", 2),
+        ("jobs in your area", 3), ("people also viewed", 2), ("who viewed your profile", 3), ("profile views", 2.5),
+        ("stellenangebote fur sie", 3), ("neue jobs", 2.5), ("offres d'emploi pour vous", 3), ("nuevas ofertas", 2.5),
+        ("vacatures voor jou", 3), ("vagas para voce", 3),
+    ]
+
+    // MARK: Cues for parts of an interview
+
+    /// Words that introduce the new time in a reschedule.
+    static let movedTo = ["moved to", "move it to", "move to", "rescheduled to", "rescheduled for", "new time", "new date", "instead",
+                          "now be", "now take place", "updated to", "changed to", "verschoben auf", "verlegt auf", "neuer termin",
+                          "reporte au", "reporte a", "decale a", "reprogramada para", "reprogramado para", "nueva fecha", "verplaatst naar",
+                          "verzet naar", "reagendada para", "remarcada para", "how about", "are you available", "instead of"]
+
+    /// The sender offers times for the candidate to accept.
+    static let proposal = ["would any of", "would either", "does any of", "do any of", "which of these", "which of the following",
+                           "which works", "which time", "works for you", "work for you", "would that work", "would this work",
+                           "are you available", "are you free", "let me know if", "let us know if", "let me know which", "let us know which",
+                           "the following times", "the following slots", "following options", "one of these", "one of the following",
+                           "do you have availability", "would you be available", "how does", "how about", "could you do",
+                           "passt ihnen", "passt dir", "waren sie", "hatten sie zeit", "convient-il", "vous convient", "seriez-vous disponible",
+                           "te viene bien", "le viene bien", "estarias disponible", "estaria disponible", "schikt het", "past het",
+                           "zou je beschikbaar", "voce estaria disponivel", "funciona para voce", "would you prefer", "please confirm which"]
+
+    /// The candidate is asked to choose a time.
+    static let pickATime = ["pick a time", "choose a time", "select a time", "book a time", "book a slot", "choose a slot", "select a slot",
+                            "pick a slot", "your availability", "scheduling link", "schedule a time", "self-schedule", "book your interview",
+                            "schedule your interview", "find a time", "use the link below to schedule", "wahlen sie einen termin",
+                            "choisir un creneau", "elige un horario", "kies een tijdstip", "escolha um horario", "verfugbarkeit",
+                            "disponibilites", "disponibilidad", "beschikbaarheid", "disponibilidade"]
+
+    /// A time is mentioned but not fixed.
+    static let vagueTime = ["sometime next week", "some time next week", "later this week", "early next week", "in the coming days",
+                            "next week sometime", "later next week", "sometime this week"]
+
+    static let phone = ["phone screen", "phone interview", "phone call", "call you", "give you a call", "dial", "by phone", "over the phone",
+                        "telephone", "telefon", "telefonisch", "par telephone", "appel telephonique", "llamada", "telefonica", "telefonisch",
+                        "por telefone", "ligacao", "call at"]
+    static let video = ["video call", "video interview", "zoom", "google meet", "microsoft teams", "teams meeting", "webex", "videocall",
+                        "video-call", "videogesprach", "visio", "videollamada", "videochamada", "videogesprek"]
+    static let onsite = ["onsite", "on-site", "in person", "in-person", "at our office", "our offices", "visit us", "vor ort",
+                         "in unserem buro", "dans nos locaux", "en nuestras oficinas", "op ons kantoor", "em nosso escritorio", "presencial"]
+
+    static func contains(_ phrases: [String], in folded: String) -> Bool {
+        phrases.contains { folded.contains($0) }
+    }
+}

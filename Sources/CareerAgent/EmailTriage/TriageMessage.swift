@@ -1,0 +1,99 @@
+import Foundation
+import Platform
+
+/// A message as triage reads it: the part that speaks (quoted replies cut, a forwarded message's own
+/// sender, date and subject taken over), its links and its calendar invitations.
+struct TriageMessage: Sendable {
+    var subject: String
+    var fromName: String?
+    var fromAddress: String?
+    /// The moment the message was written, and the offset its Date header states: relative dates
+    /// ("tomorrow") count from the writer's own day.
+    var date: Date?
+    var dateOffsetSeconds: Int?
+    /// What the sender wrote, without quoted earlier messages.
+    var body: String
+    var links: [MailLink]
+    var calendars: [CalendarEvent]
+    /// The same texts folded for matching: lower case, no accents, straight quotes, single spaces.
+    let foldedSubject: String
+    let foldedBody: String
+
+    init(subject: String, fromName: String?, fromAddress: String?, date: Date?, dateOffsetSeconds: Int?, body: String,
+         links: [MailLink], calendars: [CalendarEvent]) {
+        self.subject = subject
+        self.fromName = fromName
+        self.fromAddress = fromAddress
+        self.date = date
+        self.dateOffsetSeconds = dateOffsetSeconds
+        self.body = body
+        self.links = links
+        self.calendars = calendars
+        foldedSubject = Self.fold(Self.strippingReplyPrefixes(subject))
+        foldedBody = Self.fold(body)
+    }
+
+    init(mail: ReceivedMail) {
+        var calendars: [CalendarEvent] = []
+        for text in mail.calendars { calendars += (try? CalendarParser.events(in: text)) ?? [] }
+        let reading = QuotedText.reading(mail.plainText, isForward: Self.isForwardSubject(mail.subject))
+        var subject = mail.subject, fromName = mail.from?.name, fromAddress = mail.from?.address
+        var date = mail.date, offset = mail.dateUTCOffsetSeconds
+        if let forwarded = reading.forwarded {
+            subject = forwarded.subject ?? subject
+            if let sender = forwarded.from { (fromName, fromAddress) = (sender.name, sender.address) }
+            if let written = forwarded.date { date = written.date; offset = written.offsetSeconds ?? offset }
+        }
+        self.init(subject: subject, fromName: fromName, fromAddress: fromAddress, date: date, dateOffsetSeconds: offset,
+                  body: reading.text, links: mail.links, calendars: calendars)
+    }
+
+    /// The writer's zone as a fixed offset, for dates the message gives without one.
+    var writerTimeZone: TimeZone {
+        TimeZone(secondsFromGMT: dateOffsetSeconds ?? 0) ?? TimeZone(identifier: "UTC")!
+    }
+
+    /// Subject and body together, for readers that look everywhere.
+    var foldedAll: String { foldedSubject + "\n" + foldedBody }
+
+    static func isForwardSubject(_ subject: String) -> Bool {
+        let lowered = subject.trimmingCharacters(in: .whitespaces).lowercased()
+        return ["fw:", "fwd:", "wg:", "tr:", "rv:", "enc:", "doorst:"].contains { lowered.hasPrefix($0) }
+    }
+
+    static func strippingReplyPrefixes(_ subject: String) -> String {
+        var text = subject.trimmingCharacters(in: .whitespaces)
+        let prefixes = ["re:", "fw:", "fwd:", "aw:", "wg:", "tr:", "rv:", "sv:", "vs:", "antw:", "res:", "enc:"]
+        var changed = true
+        while changed {
+            changed = false
+            for prefix in prefixes where text.lowercased().hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                changed = true
+            }
+        }
+        return text
+    }
+
+    /// Lower case without accents, typographic quotes and dashes made plain, runs of spaces made one.
+    static func fold(_ text: String) -> String {
+        var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        folded = folded.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+            .replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
+            .replacingOccurrences(of: "\u{2013}", with: "-").replacingOccurrences(of: "\u{2014}", with: "-")
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
+        var result = ""
+        result.reserveCapacity(folded.utf8.count)
+        var lastWasSpace = false
+        for character in folded {
+            if character == " " || character == "\t" {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            } else {
+                result.append(character)
+                lastWasSpace = false
+            }
+        }
+        return result
+    }
+}
