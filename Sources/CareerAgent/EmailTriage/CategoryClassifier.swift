@@ -1,12 +1,16 @@
 /// Decides what a message means from the phrases it uses: each category's phrases add up (those in
-/// the subject count half again), then a fixed order settles the overlaps that job mail is full of.
-/// A rejection thanks you for applying and an interview invitation may too; an assessment invitation
-/// speaks of the interview process; a job alert says "interview" and "apply" to everyone.
+/// the subject count half again, those under an "if" count a fifth), the message's own signs add to
+/// them (a dated time, a meeting link, a calendar invitation), then a fixed order settles the
+/// overlaps that job mail is full of. A rejection thanks you for applying and an interview invitation
+/// may too; an assessment invitation speaks of the interview process; a job alert says "interview"
+/// and "apply" to everyone.
 struct CategoryClassifier {
     struct Scores: Sendable {
         var values: [EmailCategory: Double] = [:]
         var bulk: Double = 0
         var evidence: [EmailCategory: [TriageEvidence]] = [:]
+        /// The message names a day and a time, or carries a meeting link or a calendar invitation.
+        var hasConcreteTime = false
 
         subscript(_ category: EmailCategory) -> Double { values[category] ?? 0 }
     }
@@ -32,55 +36,77 @@ struct CategoryClassifier {
         ]
         for (category, table) in tables {
             var total = 0.0
-            var evidence: [TriageEvidence] = []
+            var evidence: [(TriageEvidence, Double)] = []
             for (phrase, weight) in table where weight > 0 {
                 if message.foldedSubject.contains(phrase) {
                     total += weight * 1.5
-                    evidence.append(TriageEvidence(.subject, phrase))
+                    evidence.append((TriageEvidence(.subject, phrase), weight * 1.5))
                 }
-                if message.foldedBody.contains(phrase) {
-                    total += weight
-                    evidence.append(TriageEvidence(.body, phrase))
+                if let range = message.foldedBody.range(of: phrase) {
+                    let counted = Self.isConditional(message.foldedBody, before: range.lowerBound) ? weight * 0.2 : weight
+                    total += counted
+                    evidence.append((TriageEvidence(.body, phrase), counted))
                 }
             }
             scores.values[category] = total
-            scores.evidence[category] = evidence.sorted { weightOf($0.text, in: table) > weightOf($1.text, in: table) }
+            scores.evidence[category] = evidence.sorted { $0.1 > $1.1 }.map(\.0)
         }
         for (phrase, weight) in TriageCues.bulk where message.foldedAll.contains(phrase) { scores.bulk += weight }
-        // A calendar invitation is an interview's strongest sign; a new SEQUENCE of one is a move.
-        if let event = message.calendars.first {
-            scores.values[.interviewInvite, default: 0] += 3
-            scores.evidence[.interviewInvite, default: []].insert(TriageEvidence(.calendar, event.summary ?? "calendar invitation"), at: 0)
-            if message.calendars.contains(where: { $0.sequence > 0 }) {
-                scores.values[.interviewReschedule, default: 0] += 2
-                scores.evidence[.interviewReschedule, default: []].insert(TriageEvidence(.calendar, "SEQUENCE \(message.calendars.map(\.sequence).max() ?? 0)"), at: 0)
+        // The message's own signs of a meeting: a dated time, a meeting link, an invitation about a job.
+        let slots = TextTimeReader(reference: message.date, writerZone: message.writerTimeZone).slots(in: message.foldedBody)
+        let datedTime = slots.contains { $0.month != nil }
+        let meetingLink = (message.links.map(\.url) + InterviewPlaceReader.urls(in: message.body)).contains(where: InterviewPlaceReader.isVideoLink)
+        let jobCalendar = message.calendars.first { event in
+            let text = TriageMessage.fold((event.summary ?? "") + " " + (event.description ?? ""))
+            return ["interview", "screen", "call", "chat", "meeting", "round", "onsite", "panel", "gesprach", "entretien", "entrevista",
+                    "gesprek", "sollicitatie", "hiring", "recruit"].contains { text.contains($0) }
+        }
+        if datedTime || meetingLink || jobCalendar != nil {
+            scores.hasConcreteTime = true
+            var boost = (datedTime ? 1.5 : 0) + (meetingLink ? 1.0 : 0)
+            if let event = jobCalendar {
+                boost += 3
+                scores.evidence[.interviewInvite, default: []].insert(TriageEvidence(.calendar, event.summary ?? "calendar invitation"), at: 0)
             }
+            scores.values[.interviewInvite, default: 0] += boost
+        }
+        if message.calendars.contains(where: { $0.sequence > 0 }) {
+            scores.values[.interviewReschedule, default: 0] += 2.5
+            scores.evidence[.interviewReschedule, default: []].insert(TriageEvidence(.calendar, "SEQUENCE \(message.calendars.map(\.sequence).max() ?? 0)"), at: 0)
         }
         return scores
     }
 
-    private func weightOf(_ phrase: String, in table: TriageCues.Weighted) -> Double {
-        table.first { $0.phrase == phrase }?.weight ?? 0
+    /// "If you are not selected…", "should you need to reschedule…": a phrase under a condition only leans.
+    static func isConditional(_ text: String, before index: String.Index) -> Bool {
+        let start = text.index(index, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
+        let window = text[start..<index]
+        let clause = window.split(whereSeparator: { ".!?\n;".contains($0) }).last.map(String.init) ?? String(window)
+        return [" if ", "if you", "should you", "in case", "whether", "wenn ", "falls ", "si vous", "si usted", "si tu", "als je", "caso "]
+            .contains { (" " + clause).contains($0) }
     }
 
     private func decide(_ scores: Scores, message: TriageMessage) -> (EmailCategory, String?) {
-        let strongest = [EmailCategory.rejection, .offer, .interviewInvite, .assessmentInvite].map { scores[$0] }.max() ?? 0
-        if scores.bulk >= 3, strongest < 4.5 { return (.other, "mass mail") }
-        if scores[.rejection] >= 3, scores[.rejection] >= scores[.offer] { return (.rejection, nil) }
-        if scores[.offer] >= 3.5 { return (.offer, nil) }
-        let interview = scores[.interviewInvite]
-        let outreach = scores[.recruiterOutreach]
-        let assessment = scores[.assessmentInvite]
-        if interview >= 2.5, !(outreach >= 4 && outreach > interview + 1) {
-            if scores[.interviewReschedule] >= 3 { return (.interviewReschedule, nil) }
-            if assessment >= 3, assessment >= interview - 1 { return (.assessmentInvite, nil) }
+        let interview = scores[.interviewInvite], outreach = scores[.recruiterOutreach], assessment = scores[.assessmentInvite]
+        let rejection = scores[.rejection], offer = scores[.offer], received = scores[.applicationReceived]
+        let reschedule = scores[.interviewReschedule]
+        let personal = max(rejection, offer, interview, assessment, received, outreach)
+        if scores.bulk >= 4, personal < scores.bulk + 3 { return (.other, "mass mail") }
+        if rejection >= 3, rejection >= offer { return (.rejection, nil) }
+        if offer >= 3.5, offer > interview { return (.offer, nil) }
+        // A recruiter's first approach speaks of roles and calls, but names no interview time.
+        if outreach >= 3, outreach >= interview, message.calendars.isEmpty { return (.recruiterOutreach, nil) }
+        if interview >= 2.5 {
+            if reschedule >= 2.5 { return (.interviewReschedule, nil) }
+            if assessment >= 3, assessment >= interview - 1.5 { return (.assessmentInvite, nil) }
             return (.interviewInvite, nil)
         }
         if assessment >= 2.5 { return (.assessmentInvite, nil) }
-        if outreach >= 2.5, outreach >= scores[.applicationReceived] { return (.recruiterOutreach, nil) }
-        if scores[.applicationReceived] >= 2.5 { return (.applicationReceived, nil) }
-        if scores[.interviewReschedule] >= 3, interview >= 1 { return (.interviewReschedule, nil) }
-        if scores[.offer] >= 3 { return (.offer, nil) }
+        if reschedule >= 3, scores.hasConcreteTime || interview >= 1 { return (.interviewReschedule, nil) }
+        if outreach >= 2.5, outreach >= received { return (.recruiterOutreach, nil) }
+        if received >= 2.5 { return (.applicationReceived, nil) }
+        if offer >= 3 { return (.offer, nil) }
+        if scores.bulk >= 2.5 { return (.other, "mass mail") }
         let ranked = EmailCategory.allCases.filter { $0 != .other }.max { scores[$0] < scores[$1] }!
         return scores[ranked] >= 2 ? (ranked, nil) : (.other, nil)
     }

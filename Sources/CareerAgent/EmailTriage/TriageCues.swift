@@ -20,23 +20,33 @@ enum TriageCues {
         ("best of luck with your", 1.5), ("unfortunately", 1.5), ("after careful consideration", 1.5), ("we will not be", 1.5),
         ("no longer under consideration", 3), ("not to proceed", 3), ("closed the position", 2), ("no longer considering", 3),
         ("have decided to go with", 2), ("went with another candidate", 3), ("gone with another candidate", 3),
-        ("another candidate", 1.5), ("other applicants", 1), ("not successful", 2.5), ("unsuccessful", 2.5), ("the position is no longer", 2),
+        ("another candidate", 1.5), ("to another candidate", 3), ("other applicants", 1), ("unable to move you forward", 3),
+        ("not able to move you forward", 3), ("not moving you forward", 3), ("move you forward", 0.5), ("not be progressing", 3),
+        ("not progressing", 2.5), ("won't be progressing", 3), ("will not be progressing", 3), ("unable to progress", 3),
+        ("different direction", 2.5), ("closer fit", 2), ("better fit for the role", 1.5), ("stronger match", 2),
+        ("won't be moving ahead", 3), ("not moving ahead", 3), ("move ahead with other", 3), ("proceed with other", 3),
+        ("pursue other applicants", 3), ("disappointing news", 3), ("not the news you", 3), ("hard to tell you", 2),
+        ("harder to tell you", 2.5), ("encourage you to apply", 1.5), ("consider applying again", 2), ("apply again", 1.5),
+        ("very close decision", 2), ("close decision", 1.5), ("offer the position to", 2.5), ("offer the role to", 2.5),
+        ("extend the offer", 1), ("internal candidate", 2), ("internal hire", 1.5), ("decided to close", 2), ("on hold", 1.5),
+        ("not been successful", 3), ("were unsuccessful", 3), ("regret", 1.5), ("we are sorry to", 2), ("sorry to let you know", 3), ("not successful", 2.5), ("unsuccessful", 2.5), ("the position is no longer", 2),
         // German
         ("leider", 1.5), ("absage", 3), ("anderen kandidaten", 2.5), ("andere kandidaten", 2), ("anderen bewerber", 2.5),
-        ("nicht berucksichtigen", 3), ("nicht weiter berucksichtigen", 3), ("nicht in die engere wahl", 3), ("nicht weiterverfolgen", 3),
+        ("nicht berucksichtigen", 3), ("leider mitteilen", 3), ("nicht weiter", 2), ("anderen kandidatin", 2.5), ("absagen", 3), ("nicht weiter berucksichtigen", 3), ("nicht in die engere wahl", 3), ("nicht weiterverfolgen", 3),
         ("gegen ihre bewerbung", 3), ("gegen dich entschieden", 3), ("gegen sie entschieden", 3), ("nicht fur sie entschieden", 3),
         ("keine positive nachricht", 3), ("viel erfolg fur ihre", 1.5), ("alles gute fur ihren", 1.5), ("alles gute fur ihre", 1.5),
         // French
         ("malheureusement", 1.5), ("pas retenu", 3), ("ne pas donner suite", 3), ("pas pu donner une suite", 3), ("pas donner suite", 3),
         ("d'autres candidats", 2.5), ("d'autres profils", 2.5), ("pas ete retenue", 3), ("pas ete retenu", 3), ("regrettons", 2),
-        ("au regret de", 3), ("bonne continuation", 1.5), ("reponse negative", 3), ("ne correspond pas", 2),
+        ("au regret de", 3), ("pas ete selectionne", 3), ("pas pu retenir", 3), ("autre candidat", 2.5), ("ne pourrons pas", 2.5), ("bonne continuation", 1.5), ("reponse negative", 3), ("ne correspond pas", 2),
         // Spanish
         ("lamentablemente", 1.5), ("desafortunadamente", 1.5), ("lamentamos informarte", 3), ("lamentamos informarle", 3),
         ("otros candidatos", 2.5), ("no continuar", 2.5), ("no seguir adelante", 3), ("no ha sido seleccionad", 3),
-        ("no has sido seleccionad", 3), ("no avanzar", 2.5), ("otro candidato", 2), ("exito en tu busqueda", 1.5), ("exito en su busqueda", 1.5),
+        ("no has sido seleccionad", 3), ("no ha resultado", 2.5), ("hemos decidido continuar con", 3), ("hemos decidido avanzar con", 3),
+        ("no podemos avanzar", 3), ("no seguiremos", 3), ("otra persona", 2), ("otra candidatura", 2.5), ("otras candidaturas", 2.5), ("no avanzar", 2.5), ("otro candidato", 2), ("exito en tu busqueda", 1.5), ("exito en su busqueda", 1.5),
         // Dutch
         ("helaas", 1.5), ("afwijzing", 3), ("andere kandidaten", 2.5), ("andere kandidaat", 2.5), ("niet verder", 2.5),
-        ("niet door naar", 3), ("afgewezen", 3), ("succes met je verdere", 1.5), ("succes met uw", 1),
+        ("niet door naar", 3), ("niet meenemen", 3), ("andere kandidaat gekozen", 3), ("gekozen voor", 2), ("niet verder gaan", 3), ("afgewezen", 3), ("succes met je verdere", 1.5), ("succes met uw", 1),
         // Portuguese
         ("infelizmente", 1.5), ("outros candidatos", 2.5), ("nao seguir", 2.5), ("nao foi selecionad", 3), ("nao avancar", 2.5),
         ("outro candidato", 2), ("sucesso na sua", 1), ("sucesso em sua", 1),
@@ -50,41 +60,49 @@ enum TriageCues {
         ("offer details", 2.5), ("offer package", 3), ("compensation package", 1.5), ("base salary", 1.5), ("signing bonus", 2),
         ("sign-on bonus", 2), ("equity grant", 1.5), ("stock options", 1), ("start date", 1), ("welcome aboard", 2),
         ("welcome to the team", 2), ("offer expires", 3), ("countersign", 2), ("docusign", 1), ("contingent upon", 1.5),
-        ("background check", 1), ("congratulations", 1.5),
+        ("background check", 1), ("congratulations", 1.5), ("offer you the position", 3), ("offer you the role", 3),
+        ("we'd like to offer", 3), ("we would like to offer", 3), ("pleased to extend", 3), ("happy to extend", 3), ("excited to extend", 3),
+        ("offer for the", 1.5), ("formal offer letter", 3), ("sign the offer", 3), ("review and sign", 2), ("annual salary", 1.5),
+        ("relocation", 0.5), ("accept by", 2), ("please let us know your decision", 2),
         // German
-        ("vertragsangebot", 3), ("arbeitsvertrag", 2), ("jobangebot", 3), ("angebot zu unterbreiten", 3), ("ein angebot", 2),
+        ("vertragsangebot", 3), ("vertragsunterlagen", 2.5), ("freuen uns, ihnen", 1.5), ("arbeitsvertrag", 2), ("jobangebot", 3), ("angebot zu unterbreiten", 3), ("ein angebot", 2),
         ("unser angebot", 2.5), ("zusage", 2.5), ("herzlichen gluckwunsch", 2), ("willkommen im team", 2), ("einstiegsdatum", 1.5),
         ("jahresgehalt", 1.5), ("eintrittsdatum", 1.5),
         // French
-        ("offre d'emploi", 2), ("proposition d'embauche", 3), ("promesse d'embauche", 3), ("lettre d'offre", 3), ("vous proposer le poste", 3),
+        ("offre d'emploi", 2), ("offre d'embauche", 3), ("date d'entree", 1.5), ("salaire annuel", 1.5), ("proposition d'embauche", 3), ("promesse d'embauche", 3), ("lettre d'offre", 3), ("vous proposer le poste", 3),
         ("felicitations", 2), ("bienvenue dans l'equipe", 2), ("date de debut", 1), ("remuneration", 1),
         // Spanish
-        ("oferta de empleo", 2), ("oferta laboral", 3), ("oferta de trabajo", 2), ("carta oferta", 3), ("ofrecerte el puesto", 3),
+        ("oferta de empleo", 2), ("propuesta de contratacion", 3), ("carta de oferta", 3), ("fecha de incorporacion", 1.5), ("oferta laboral", 3), ("oferta de trabajo", 2), ("carta oferta", 3), ("ofrecerte el puesto", 3),
         ("felicidades", 2), ("enhorabuena", 2), ("bienvenido al equipo", 2), ("bienvenida al equipo", 2), ("salario base", 1.5),
         // Dutch
-        ("aanbod", 2), ("arbeidsovereenkomst", 2), ("gefeliciteerd", 2), ("welkom in het team", 2), ("aanbieding", 1.5),
+        ("aanbod", 2), ("arbeidsvoorwaarden", 2), ("contractvoorstel", 3), ("startdatum", 1.5), ("arbeidsovereenkomst", 2), ("gefeliciteerd", 2), ("welkom in het team", 2), ("aanbieding", 1.5),
         // Portuguese
-        ("proposta de emprego", 3), ("proposta de trabalho", 3), ("carta proposta", 3), ("parabens", 2), ("bem-vindo", 1.5),
+        ("proposta de emprego", 3), ("proposta de contratacao", 3), ("contratacao", 1.5), ("data de inicio", 1.5), ("salario", 1), ("proposta de trabalho", 3), ("carta proposta", 3), ("parabens", 2), ("bem-vindo", 1.5),
     ]
 
     static let interview: Weighted = [
         ("invite you to an interview", 3), ("invite you to interview", 3), ("invite you for an interview", 3), ("invite you to a", 1.5),
         ("schedule an interview", 3), ("schedule your interview", 3), ("schedule a call", 1.5), ("interview invitation", 3),
         ("invitation to interview", 3), ("interview with", 2), ("interview confirmation", 3), ("confirm your interview", 3),
-        ("your interview", 2), ("an interview", 1.5), ("phone screen", 2.5), ("phone interview", 3), ("video interview", 3),
+        ("your interview", 1.5), ("an interview", 1.5), ("phone screen", 2.5), ("phone interview", 3), ("video interview", 3),
         ("technical interview", 3), ("onsite interview", 3), ("on-site interview", 3), ("final interview", 3), ("final round", 2),
         ("next round", 2), ("next step", 1), ("next steps", 1), ("meet with", 1), ("speak with you", 1), ("chat with", 0.5),
-        ("interview", 1.5), ("interviews", 0.5), ("hiring manager", 1), ("panel", 1), ("calendar invite", 2), ("calendar invitation", 2),
-        ("zoom", 1), ("google meet", 1), ("microsoft teams", 1), ("teams meeting", 1), ("join the meeting", 1), ("meeting link", 1.5),
+        ("interview", 0.75), ("hiring manager", 0.5), ("panel", 0.5), ("in-person interview", 3), ("in person interview", 3),
+        ("we'd like to meet", 2.5), ("would like to meet", 2.5), ("like to meet you", 2.5), ("come by", 1.5), ("come in", 1),
+        ("meet the team", 2), ("speak with", 0.5), ("conversation", 0.5), ("screening call", 2.5), ("intro call", 1.5),
+        ("virtual interview", 3), ("zoom interview", 3), ("teams interview", 3), ("panel interview", 3), ("interview is scheduled", 3),
+        ("interview has been scheduled", 3), ("interview is confirmed", 3), ("looking forward to speaking", 1.5),
+        ("look forward to meeting", 1.5), ("see you on", 1.5), ("interview details", 3), ("interview slot", 3), ("calendar invite", 2), ("calendar invitation", 2),
+        ("zoom", 0.5), ("google meet", 0.5), ("microsoft teams", 0.5), ("teams meeting", 0.5), ("join the meeting", 1), ("meeting link", 1),
         ("we'd like to invite", 2), ("we would like to invite", 2), ("like to move you forward", 2), ("moving you forward", 2),
         ("move forward with your application", 2), ("advance to the next", 2), ("invited to", 1),
         // German
         ("vorstellungsgesprach", 3), ("bewerbungsgesprach", 3), ("kennenlerngesprach", 3), ("einladung zum", 2.5), ("einladen", 1.5),
         ("personliches gesprach", 2.5), ("telefoninterview", 3), ("videointerview", 3), ("gesprach", 1),
         // French
-        ("entretien", 2.5), ("vous inviter", 1.5), ("convocation", 2), ("rencontrer", 1),
+        ("entretien", 2), ("vous rencontrer", 2), ("vous inviter", 1.5), ("convocation", 2), ("rencontrer", 1),
         // Spanish
-        ("entrevista", 2.5), ("invitarte", 1.5), ("invitarle", 1.5), ("reunion", 0.5),
+        ("entrevista", 2), ("conocerte", 1.5), ("conocerle", 1.5), ("invitarte", 1.5), ("invitarle", 1.5), ("reunion", 0.5),
         // Dutch
         ("sollicitatiegesprek", 3), ("kennismakingsgesprek", 3), ("gesprek", 1.5), ("uitnodiging", 2), ("uitnodigen", 1.5),
         // Portuguese
@@ -99,11 +117,11 @@ enum TriageCues {
         ("moved to", 1.5), ("instead of", 1), ("cancel your interview", 2.5), ("need to cancel", 2), ("has been cancelled", 2),
         ("has been canceled", 2), ("conflict", 1), ("new date", 2.5), ("different time", 2),
         // German
-        ("verschieben", 3), ("verlegen", 3), ("verschoben", 3), ("neuer termin", 3), ("neuen termin", 3), ("terminanderung", 3),
+        ("verschieben", 3), ("terminverschiebung", 3), ("umplanen", 3), ("neue uhrzeit", 3), ("verlegen", 3), ("verschoben", 3), ("neuer termin", 3), ("neuen termin", 3), ("terminanderung", 3),
         // French
         ("reporter", 3), ("decaler", 3), ("reporte", 2.5), ("decale", 2.5), ("nouvel horaire", 3), ("nouvelle date", 3),
         // Spanish
-        ("reprogramar", 3), ("reprogramada", 3), ("reprogramado", 3), ("cambiar la hora", 3), ("nueva fecha", 3), ("nuevo horario", 3),
+        ("reprogramar", 3), ("cambio de horario", 3), ("cambio de hora", 3), ("cambiar la entrevista", 3), ("mover la entrevista", 3), ("reprogramada", 3), ("reprogramado", 3), ("cambiar la hora", 3), ("nueva fecha", 3), ("nuevo horario", 3),
         // Dutch
         ("verzetten", 3), ("verplaatsen", 3), ("verplaatst", 3), ("nieuwe tijd", 3), ("nieuw tijdstip", 3),
         // Portuguese
@@ -118,7 +136,11 @@ enum TriageCues {
         ("reviewing your application", 2), ("review your application", 2), ("will review your", 2), ("will be in touch", 1.5),
         ("we'll be in touch", 1.5), ("get back to you", 1), ("if your qualifications", 2), ("if your skills", 2), ("if there's a match", 2),
         ("thank you for your interest", 2), ("thanks for your interest", 2), ("application confirmation", 3), ("confirming your application", 3),
-        ("your application for", 1.5), ("your application to", 1.5), ("application received", 3),
+        ("your application for", 1.5), ("your application to", 1.5), ("application received", 3), ("got your resume", 3),
+        ("received your resume", 3), ("received your cv", 3), ("thanks for sending", 2), ("thanks for your resume", 3),
+        ("application is in", 2.5), ("we'll review", 2), ("we will review", 2), ("currently reviewing", 2), ("has been forwarded", 1.5),
+        ("your application was sent", 3), ("application was sent", 3), ("you applied", 2.5), ("applied on", 1.5),
+        ("status of your application", 1.5), ("application status", 1.5), ("still under review", 2.5), ("in review", 1.5),
         // German
         ("vielen dank fur ihre bewerbung", 3), ("danke fur deine bewerbung", 3), ("vielen dank fur deine bewerbung", 3),
         ("bewerbung erhalten", 3), ("eingang ihrer bewerbung", 3), ("eingangsbestatigung", 3), ("ihre bewerbung ist bei uns eingegangen", 3),
@@ -148,8 +170,13 @@ enum TriageCues {
         ("recruitment agency", 2.5), ("recruiting firm", 2.5), ("headhunter", 3), ("executive search", 2), ("let me know if you're interested", 2),
         ("if you're interested", 1), ("would love to connect", 2), ("love to tell you more", 2), ("not actively looking", 2),
         ("think you'd be a great fit", 2), ("you'd be a great fit", 2), ("great fit for", 1), ("your linkedin", 1),
+        ("min chat", 2), ("minute chat", 2), ("would love to chat", 2.5), ("love to chat", 2), ("open to a chat", 2.5),
+        ("open to chatting", 2.5), ("interested in chatting", 2.5), ("we're hiring", 1.5), ("we are hiring", 1.5), ("thought of you", 2.5),
+        ("would you be interested", 2.5), ("might be interested", 1.5), ("long shot", 2), ("your github", 2), ("your portfolio", 1),
+        ("your work on", 1.5), ("your experience", 0.5), ("talent partner", 1.5), ("recruitment consultant", 2.5), ("sourcing", 1),
+        ("confidential search", 3), ("confidential role", 2.5), ("i lead recruiting", 2), ("i'm hiring", 2), ("i am hiring", 2),
         // German
-        ("ihr profil", 2), ("dein profil", 2), ("auf xing", 1.5), ("spannende position", 2), ("interessante position", 2),
+        ("ihr profil", 2), ("vertrauliche anfrage", 3), ("diskret", 1.5), ("personalberatung", 2.5), ("wechselbereit", 2.5), ("dein profil", 2), ("auf xing", 1.5), ("spannende position", 2), ("interessante position", 2),
         ("offen fur neue", 2.5), ("personalberater", 2.5), ("im auftrag", 2),
         // French
         ("votre profil", 2), ("opportunite", 1), ("cabinet de recrutement", 2.5), ("seriez-vous ouvert", 2.5), ("seriez-vous interesse", 2.5),
@@ -168,7 +195,11 @@ enum TriageCues {
         ("codingame", 3), ("hirevue", 2), ("skills test", 3), ("aptitude test", 3), ("personality test", 3), ("cognitive test", 3),
         ("complete the test", 3), ("complete the challenge", 3), ("complete the assessment", 3), ("complete this assessment", 3),
         ("test link", 2.5), ("challenge link", 2.5), ("questionnaire", 1.5), ("case study", 2), ("within 72 hours", 1.5),
-        ("within 48 hours", 1), ("within 7 days", 1), ("timed", 1), ("test invitation", 3), ("invited to take", 2.5),
+        ("within 48 hours", 1), ("timed", 1), ("test invitation", 3), ("invited to take", 2.5), ("on-demand", 2.5),
+        ("on demand interview", 3), ("one-way", 2.5), ("record your answers", 3), ("recorded video", 3), ("pre-recorded", 3),
+        ("video assessment", 3), ("record your responses", 3), ("exercise", 1.5), ("assignment", 1.5), ("submit your", 1),
+        ("submission", 1), ("deliverable", 1.5), ("work sample", 3), ("design challenge", 3), ("data exercise", 3),
+        ("design exercise", 3), ("writing exercise", 3), ("case exercise", 3), ("skills assessment", 3), ("coding round", 2.5),
         // German
         ("einstellungstest", 3), ("online-test", 3), ("eignungstest", 3), ("programmieraufgabe", 3), ("fallstudie", 2), ("aufgabe", 1),
         // French
@@ -192,7 +223,13 @@ enum TriageCues {
         ("your receipt", 3), ("order confirmation", 3), ("invoice", 2), ("event invitation", 1.5), ("register now", 2),
         ("jobs in your area", 3), ("people also viewed", 2), ("who viewed your profile", 3), ("profile views", 2.5),
         ("stellenangebote fur sie", 3), ("neue jobs", 2.5), ("offres d'emploi pour vous", 3), ("nuevas ofertas", 2.5),
-        ("vacatures voor jou", 3), ("vagas para voce", 3),
+        ("vacatures voor jou", 3), ("vagas para voce", 3), ("withdrawn your application", 4), ("you've withdrawn", 4),
+        ("application withdrawn", 4), ("withdrawal", 2), ("open house", 3), ("career fair", 3), ("hiring event", 2.5), ("rsvp", 2),
+        ("save your seat", 3), ("register", 1), ("live webinar", 3), ("in this issue", 3), ("this week's", 1.5), ("read more", 1),
+        ("view in browser", 2.5), ("you're receiving this", 2.5), ("receiving this email because", 2.5), ("you subscribed", 2.5),
+        ("update preferences", 2), ("manage preferences", 2), ("email preferences", 2), ("subscription", 1.5), ("trial", 1.5),
+        ("benefit", 1), ("certification is due", 3), ("unemployment", 3), ("book club", 3), ("out of office", 4), ("out of the office", 4),
+        ("automatic reply", 3), ("auto-reply", 3), ("tips", 1), ("free", 0.5),
     ]
 
     // MARK: Cues for parts of an interview
