@@ -37,7 +37,7 @@ struct CategoryClassifier {
         for (category, table) in tables {
             var total = 0.0
             var evidence: [(TriageEvidence, Double)] = []
-            for (phrase, weight) in table where weight > 0 {
+            for (phrase, weight) in table where weight != 0 {
                 if message.foldedSubject.contains(phrase) {
                     total += weight * 1.5
                     evidence.append((TriageEvidence(.subject, phrase), weight * 1.5))
@@ -48,7 +48,7 @@ struct CategoryClassifier {
                     evidence.append((TriageEvidence(.body, phrase), counted))
                 }
             }
-            scores.values[category] = total
+            scores.values[category] = max(0, total)
             scores.evidence[category] = evidence.sorted { $0.1 > $1.1 }.map(\.0)
         }
         for (phrase, weight) in TriageCues.bulk where message.foldedAll.contains(phrase) { scores.bulk += weight }
@@ -91,14 +91,15 @@ struct CategoryClassifier {
         let rejection = scores[.rejection], offer = scores[.offer], received = scores[.applicationReceived]
         let reschedule = scores[.interviewReschedule]
         let personal = max(rejection, offer, interview, assessment, received, outreach)
+        // A decision about the reader's own application counts even in a template full of footer links.
+        if rejection >= 3, rejection >= offer, scores.bulk < 8 { return (.rejection, nil) }
         if scores.bulk >= 4, personal < scores.bulk + 3 { return (.other, "mass mail") }
-        if rejection >= 3, rejection >= offer { return (.rejection, nil) }
         if offer >= 3.5, offer > interview { return (.offer, nil) }
         // A recruiter's first approach speaks of roles and calls, but names no interview time.
         if outreach >= 3, outreach >= interview, message.calendars.isEmpty { return (.recruiterOutreach, nil) }
         if interview >= 2.5 {
+            if assessment >= 3, assessment >= interview - 1.5, assessment >= reschedule { return (.assessmentInvite, nil) }
             if reschedule >= 2.5 { return (.interviewReschedule, nil) }
-            if assessment >= 3, assessment >= interview - 1.5 { return (.assessmentInvite, nil) }
             return (.interviewInvite, nil)
         }
         if assessment >= 2.5 { return (.assessmentInvite, nil) }

@@ -66,7 +66,7 @@ enum CompanyPatterns {
 
     private static func namesAfterTriggers(_ text: String) -> [(String, String)] {
         var found: [(String, String)] = []
-        let lowered = text.lowercased()
+        let lowered = TriageMessage.foldKeepingLength(text)
         let characters = Array(text)
         let loweredCharacters = Array(lowered)
         guard characters.count == loweredCharacters.count else { return [] }
@@ -94,6 +94,34 @@ enum CompanyPatterns {
                 let prefix = String(characters[max(0, end - 60)..<end])
                 guard let name = capitalisedRunEnding(prefix, maxWords: 4), !looksLikeSubjectWords(name) else { continue }
                 found.append((name, name + String(characters[end..<afterEnd])))
+            }
+        }
+        return found
+    }
+
+    /// Runs of capitalised words whose letters spell `key` (a domain's label), or start with it:
+    /// "Grupo Solana" for "gruposolana", "Granite Peak Cloud" for "granitepeak".
+    static func namesSpelling(_ key: String, in texts: [String]) -> [String] {
+        guard key.count >= 4 else { return [] }
+        var found: [String] = []
+        for text in texts {
+            for line in text.split(separator: "\n").prefix(400) {
+                let words = line.split(separator: " ")
+                for start in words.indices {
+                    guard let first = words[start].first, first.isUppercase else { continue }
+                    var letters = ""
+                    var run: [Substring] = []
+                    for word in words[start...].prefix(5) {
+                        let clean = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?()[]|\"'’"))
+                        guard let head = clean.first, head.isUppercase || head.isNumber || clean == "&" || clean == "de" || clean == "of" else { break }
+                        run.append(Substring(clean))
+                        letters += CompanyReader.key(clean)
+                        if letters == key || (letters.hasPrefix(key) && letters.count > key.count) {
+                            found.append(run.joined(separator: " "))
+                        }
+                        if !key.hasPrefix(letters) && !letters.hasPrefix(key) { break }
+                    }
+                }
             }
         }
         return found

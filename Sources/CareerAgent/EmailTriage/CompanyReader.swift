@@ -49,6 +49,9 @@ struct CompanyReader {
         // The sender's own domain, when it is not a platform's: it confirms a name found elsewhere, or is the name.
         if let domain = Self.organisationLabel(message.fromAddress) {
             let domainKey = Self.key(domain)
+            // The domain written as words somewhere ("indusledger" → "Indus Ledger Technologies"): the longest such name.
+            let written = CompanyPatterns.namesSpelling(domainKey, in: [message.fromName ?? "", message.subject, message.body])
+            if let longest = written.max(by: { $0.count < $1.count }) { vote(longest, 2.5, TriageEvidence(.from, message.fromAddress ?? domain)) }
             var confirmed = false
             for (key, entry) in votes where Self.sameOrganisation(key, domainKey) {
                 votes[key]!.score = entry.score + 2

@@ -14,11 +14,22 @@ struct InterviewReader {
         let text = message.foldedSubject + "\n" + message.foldedBody
         var slots = reader.slots(in: text)
         let subjectLength = message.foldedSubject.count + 1
-        // A reschedule names the old time first: keep the times after the words that move it.
-        if category == .interviewReschedule, let moved = Self.firstPosition(of: TriageCues.movedTo, in: text) {
+        // A reschedule names the old time too: drop the times marked as old, then keep those after the words that move it.
+        if category == .interviewReschedule {
             let tokens = TimeTokenizer.tokens(text)
-            let later = slots.filter { tokens[$0.firstToken].offset > moved }
-            if !later.isEmpty { slots = later }
+            let characters = Array(text)
+            let current = slots.filter { slot in
+                let start = tokens[slot.firstToken].offset
+                let before = String(characters[max(0, start - 50)..<start])
+                let end = min(characters.count, tokens[slot.lastToken].offset + tokens[slot.lastToken].text.count + 30)
+                let after = String(characters[(tokens[slot.lastToken].offset)..<end])
+                return !TriageCues.oldTime.contains { before.contains($0) } && !["geplant war", "was planned", "prevu"].contains { after.contains($0) }
+            }
+            if !current.isEmpty { slots = current }
+            if let moved = Self.firstPosition(of: TriageCues.movedTo, in: text) {
+                let later = slots.filter { tokens[$0.firstToken].offset >= moved }
+                if !later.isEmpty { slots = later }
+            }
         }
         // A time only in the subject repeats the body's; prefer the body's for its evidence.
         let bodySlots = slots.filter { TimeTokenizer.tokens(text)[$0.firstToken].offset >= subjectLength }
@@ -27,6 +38,7 @@ struct InterviewReader {
         var details = InterviewDetails(durationMinutes: duration, locationOrLink: place.locationOrLink, locationType: place.locationType,
                                        timeStatus: .toBeScheduled, confidence: 0.6, evidence: place.evidence)
         let proposes = TriageCues.contains(TriageCues.proposal, in: message.foldedBody)
+            && !TriageCues.contains(TriageCues.fixedTime, in: message.foldedBody)
         let distinct = Self.distinctInstants(slots)
         guard let first = slots.first else {
             if TriageCues.contains(TriageCues.vagueTime, in: message.foldedBody) {
@@ -117,8 +129,9 @@ struct InterviewReader {
         Set(slots.map { "\($0.year ?? 0)-\($0.month ?? 0)-\($0.day ?? 0)T\($0.hour):\($0.minute)" }).count
     }
 
+    /// Where the first of `cues` starts, in characters.
     private static func firstPosition(of cues: [String], in text: String) -> Int? {
-        cues.compactMap { cue in text.range(of: cue).map { text.distance(from: text.startIndex, to: $0.upperBound) } }.min()
+        cues.compactMap { cue in text.range(of: cue).map { text.distance(from: text.startIndex, to: $0.lowerBound) } }.min()
     }
 
     static func hasSchedulingLink(_ message: TriageMessage) -> Bool {

@@ -23,6 +23,8 @@ struct TitleReader {
         "stelle", "position", "chez", "au", "en", "poste", "puesto", "vacante", "bij", "functie", "vaga", "na", "no", "posicao",
         "interview", "team", "req", "requisition", "-", "–", "|", "(", "opportunity", "that", "which", "who", "to", "you", "have",
         "we're", "would", "will", "for", "has", "were", "are", "from", "via", "und", "et", "y", "e", "en", "bij", "dans", "para",
+        "da", "do", "del", "der", "des", "das", "dieser", "just", "decision", "take-home", "exercise", "assessment", "update",
+        "based", "if", "que", "qui", "die", "het", "van", "im", "am", "um", "beim",
     ]
 
     func read(_ message: TriageMessage) -> TriageValue<String>? {
@@ -65,7 +67,7 @@ struct TitleReader {
     /// Titles that follow an opening phrase in `text`.
     func titles(in text: String) -> [String] {
         var found: [String] = []
-        let lowered = TriageMessage.fold(text)
+        let lowered = TriageMessage.foldKeepingLength(text)
         let characters = Array(text)
         guard Array(lowered).count == characters.count else { return [] }
         let loweredCharacters = Array(lowered)

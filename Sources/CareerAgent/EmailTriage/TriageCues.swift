@@ -14,6 +14,8 @@ enum TriageCues {
         ("role has been filled", 3), ("position has now been filled", 3), ("we have filled the", 3), ("not been selected", 3),
         ("were not selected", 3), ("you have not been", 2), ("not selected for", 3), ("will not be proceeding", 3),
         ("not proceed with your application", 3), ("not be proceeding", 3), ("unable to offer you", 3), ("unable to move forward", 3),
+        ("won't be extending", 3), ("will not be extending", 3), ("not be extending an offer", 3), ("not extending an offer", 3),
+        ("sorry to say", 2), ("not what you were hoping", 3), ("came up as a gap", 2), ("a gap in", 1),
         ("cannot offer you", 3), ("decided not to", 2), ("not a fit", 2), ("not the right fit", 2), ("not the right match", 2),
         ("keep your resume on file", 2), ("keep your cv on file", 2), ("keep your details on file", 2), ("keep your information on file", 2),
         ("future opportunities", 1), ("wish you the best", 1), ("wish you every success", 1), ("best of luck in your", 1.5),
@@ -48,7 +50,8 @@ enum TriageCues {
         ("helaas", 1.5), ("afwijzing", 3), ("andere kandidaten", 2.5), ("andere kandidaat", 2.5), ("niet verder", 2.5),
         ("niet door naar", 3), ("niet meenemen", 3), ("andere kandidaat gekozen", 3), ("gekozen voor", 2), ("niet verder gaan", 3), ("afgewezen", 3), ("succes met je verdere", 1.5), ("succes met uw", 1),
         // Portuguese
-        ("infelizmente", 1.5), ("outros candidatos", 2.5), ("nao seguir", 2.5), ("nao foi selecionad", 3), ("nao avancar", 2.5),
+        ("infelizmente", 1.5), ("outros candidatos", 2.5), ("nao seguir", 2.5), ("nao foi selecionad", 3), ("nao avancar", 2.5), ("nao avancaremos", 3),
+        ("nao seguiremos", 3), ("outra pessoa", 2), ("outra candidatura", 2.5),
         ("outro candidato", 2), ("sucesso na sua", 1), ("sucesso em sua", 1),
     ]
 
@@ -115,11 +118,17 @@ enum TriageCues {
         ("change the time", 2.5), ("change of time", 3), ("new time", 2.5), ("updated time", 3), ("time change", 3),
         ("updated invitation", 3), ("updated invite", 3), ("updated:", 1.5), ("has been moved", 3), ("been moved to", 3),
         ("moved to", 1.5), ("instead of", 1), ("cancel your interview", 2.5), ("need to cancel", 2), ("has been cancelled", 2),
-        ("has been canceled", 2), ("conflict", 1), ("new date", 2.5), ("different time", 2),
+        ("has been canceled", 2), ("conflict", 1), ("new date", 2.5), ("different time", 2), ("push our", 2.5), ("push the", 1.5),
+        ("pushed", 1.5), ("move our", 2.5), ("move the interview", 3), ("move it to", 2), ("later in the week", 1.5), ("earlier", 0.5),
+        ("prepone", 3), ("preponed", 3), ("bring forward", 2.5), ("brought forward", 2.5), ("moved up", 2), ("shift", 1),
+        ("can we do", 1), ("instead", 1), ("unfortunately the interviewer", 2.5), ("is no longer available", 2.5), ("something came up", 2),
+        ("have to cancel", 2.5), ("cancel tomorrow", 2.5), ("cancel our", 2.5), ("cancel the interview", 2.5), ("could we do", 1.5),
+        ("reschedule or cancel", -2.5), ("cancel or reschedule", -2.5), ("link to reschedule", -2), ("reschedule link", -2),
+        ("absagen", 1), ("annuler", 2), ("cancelar", 2), ("afzeggen", 2.5), ("desmarcar", 2.5),
         // German
         ("verschieben", 3), ("terminverschiebung", 3), ("umplanen", 3), ("neue uhrzeit", 3), ("verlegen", 3), ("verschoben", 3), ("neuer termin", 3), ("neuen termin", 3), ("terminanderung", 3),
         // French
-        ("reporter", 3), ("decaler", 3), ("reporte", 2.5), ("decale", 2.5), ("nouvel horaire", 3), ("nouvelle date", 3),
+        ("reporter l'entretien", 3), ("decaler", 3), ("decale", 2.5), ("nouvel horaire", 3), ("nouvelle date", 3),
         // Spanish
         ("reprogramar", 3), ("cambio de horario", 3), ("cambio de hora", 3), ("cambiar la entrevista", 3), ("mover la entrevista", 3), ("reprogramada", 3), ("reprogramado", 3), ("cambiar la hora", 3), ("nueva fecha", 3), ("nuevo horario", 3),
         // Dutch
@@ -138,7 +147,7 @@ enum TriageCues {
         ("thank you for your interest", 2), ("thanks for your interest", 2), ("application confirmation", 3), ("confirming your application", 3),
         ("your application for", 1.5), ("your application to", 1.5), ("application received", 3), ("got your resume", 3),
         ("received your resume", 3), ("received your cv", 3), ("thanks for sending", 2), ("thanks for your resume", 3),
-        ("application is in", 2.5), ("we'll review", 2), ("we will review", 2), ("currently reviewing", 2), ("has been forwarded", 1.5),
+        ("application is in", 2.5), ("got your application", 3), ("we got your", 2), ("we'll review", 2), ("we will review", 2), ("currently reviewing", 2), ("has been forwarded", 1.5),
         ("your application was sent", 3), ("application was sent", 3), ("you applied", 2.5), ("applied on", 1.5),
         ("status of your application", 1.5), ("application status", 1.5), ("still under review", 2.5), ("in review", 1.5),
         // German
@@ -173,7 +182,8 @@ enum TriageCues {
         ("min chat", 2), ("minute chat", 2), ("would love to chat", 2.5), ("love to chat", 2), ("open to a chat", 2.5),
         ("open to chatting", 2.5), ("interested in chatting", 2.5), ("we're hiring", 1.5), ("we are hiring", 1.5), ("thought of you", 2.5),
         ("would you be interested", 2.5), ("might be interested", 1.5), ("long shot", 2), ("your github", 2), ("your portfolio", 1),
-        ("your work on", 1.5), ("your experience", 0.5), ("talent partner", 1.5), ("recruitment consultant", 2.5), ("sourcing", 1),
+        ("your work on", 1.5), ("your library", 1), ("your project", 1), ("your repo", 1.5), ("came across your", 2.5),
+        ("stumbled", 2), ("found your", 2), ("we think you", 1.5), ("caught our eye", 2.5), ("caught my eye", 2.5), ("your profile", 1.5), ("your experience", 0.5), ("talent partner", 1.5), ("recruitment consultant", 2.5), ("sourcing", 1),
         ("confidential search", 3), ("confidential role", 2.5), ("i lead recruiting", 2), ("i'm hiring", 2), ("i am hiring", 2),
         // German
         ("ihr profil", 2), ("vertrauliche anfrage", 3), ("diskret", 1.5), ("personalberatung", 2.5), ("wechselbereit", 2.5), ("dein profil", 2), ("auf xing", 1.5), ("spannende position", 2), ("interessante position", 2),
@@ -229,7 +239,7 @@ enum TriageCues {
         ("view in browser", 2.5), ("you're receiving this", 2.5), ("receiving this email because", 2.5), ("you subscribed", 2.5),
         ("update preferences", 2), ("manage preferences", 2), ("email preferences", 2), ("subscription", 1.5), ("trial", 1.5),
         ("benefit", 1), ("certification is due", 3), ("unemployment", 3), ("book club", 3), ("out of office", 4), ("out of the office", 4),
-        ("automatic reply", 3), ("auto-reply", 3), ("tips", 1), ("free", 0.5),
+        ("automatic reply", 3), ("auto-reply", 3), ("tips", 1), ("free", 0.5), ("mock interview", 3), ("practice interview", 3), ("interview prep", 2.5), ("course", 1),
     ]
 
     // MARK: Cues for parts of an interview
@@ -238,12 +248,16 @@ enum TriageCues {
     static let movedTo = ["moved to", "move it to", "move to", "rescheduled to", "rescheduled for", "new time", "new date", "instead",
                           "now be", "now take place", "updated to", "changed to", "verschoben auf", "verlegt auf", "neuer termin",
                           "reporte au", "reporte a", "decale a", "reprogramada para", "reprogramado para", "nueva fecha", "verplaatst naar",
-                          "verzet naar", "reagendada para", "remarcada para", "how about", "are you available", "instead of"]
+                          "verzet naar", "reagendada para", "remarcada para", "how about", "are you available", "could we do",
+                          "can we do", "would you be able to do", "alternatively", "als neuen termin", "neuen termin", "neuer termin",
+                          "hemos movido", "movido la entrevista", "se traslada", "nouveau creneau", "nouvelle date", "nova data", "new slot", "nueva hora", "nuevo horario", "neue uhrzeit",
+                          "nouvel horaire", "nieuwe tijd", "novo horario", "preponed to", "advanced to", "brought forward to", "moved up to"]
 
     /// The sender offers times for the candidate to accept.
     static let proposal = ["would any of", "would either", "does any of", "do any of", "which of these", "which of the following",
                            "which works", "which time", "works for you", "work for you", "would that work", "would this work",
-                           "are you available", "are you free", "let me know if", "let us know if", "let me know which", "let us know which",
+                           "are you available", "are you free", "let me know if that works", "let me know if this works", "let us know if that works",
+                           "let us know if this works", "let me know if either", "let me know which", "let us know which", "let me know what works",
                            "the following times", "the following slots", "following options", "one of these", "one of the following",
                            "do you have availability", "would you be available", "how does", "how about", "could you do",
                            "passt ihnen", "passt dir", "waren sie", "hatten sie zeit", "convient-il", "vous convient", "seriez-vous disponible",
@@ -272,4 +286,19 @@ enum TriageCues {
     static func contains(_ phrases: [String], in folded: String) -> Bool {
         phrases.contains { folded.contains($0) }
     }
+}
+
+extension TriageCues {
+    /// Words before (or right after) a time that mark it as the old one in a reschedule.
+    static let oldTime = ["instead of", "originally", "previously", "was scheduled", "were scheduled", "was planned", "geplant war",
+                          "ursprunglich", "statt ", "anstatt", "au lieu de", "initialement", "prevu", "en lugar de", "en vez de",
+                          "inicialmente", "in plaats van", "oorspronkelijk", "em vez de", "originalmente", "no podra asistir",
+                          "cancel", "can't make", "cannot make", "won't be able", "absagen", "annuler", "cancelar", "afzeggen"]
+
+    /// Statements that fix a time rather than offer it, so "does that work?" after one is a courtesy.
+    static let fixedTime = ["scheduled for", "is scheduled", "has been scheduled", "is now scheduled", "is now", "we have moved",
+                            "we've moved", "has been moved", "have moved", "moved to", "moved your", "reserved", "booked", "is confirmed",
+                            "confirmed for", "we've scheduled", "we have scheduled", "will take place", "will be held", "findet",
+                            "aura lieu", "tendra lugar", "vindt plaats", "sera realizada", "hemos movido", "reservado", "reserviert",
+                            "ya hemos reservado", "bereits", "invite you to", "invite you for", "join us", "see you"]
 }

@@ -75,6 +75,28 @@ struct TriageMessage: Sendable {
         return text
     }
 
+    /// The same folding character by character, so offsets in the result are offsets in the original
+    /// ("ß" stays one character instead of becoming "ss").
+    static func foldKeepingLength(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            let folded = String(character).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            if folded.count == 1 {
+                switch folded {
+                case "\u{2019}", "\u{2018}": result.append("'")
+                case "\u{201C}", "\u{201D}": result.append("\"")
+                case "\u{2013}", "\u{2014}": result.append("-")
+                case "\u{00A0}": result.append(" ")
+                default: result.append(contentsOf: folded)
+                }
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     /// Lower case without accents, typographic quotes and dashes made plain, runs of spaces made one.
     static func fold(_ text: String) -> String {
         var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
