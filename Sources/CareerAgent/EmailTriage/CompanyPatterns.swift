@@ -114,18 +114,35 @@ enum CompanyPatterns {
                     for word in words[start...].prefix(5) {
                         let clean = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?()[]|\"'’"))
                         guard let head = clean.first, head.isUppercase || head.isNumber || clean == "&" || clean == "de" || clean == "of" else { break }
+                        let extending = letters.count >= key.count
+                        // Past the domain's letters only words of an organisation's name: "Granite Peak Cloud", "… Technologies".
+                        if extending, !organisationWords.contains(TriageMessage.fold(clean)) { break }
                         run.append(Substring(clean))
-                        letters += CompanyReader.key(clean)
+                        let part = clean == "&" && !key.hasPrefix(letters) ? "" : CompanyReader.key(clean)
+                        letters += clean == "&" && key.hasPrefix(letters + "and") ? "and" : part
                         if letters == key || (letters.hasPrefix(key) && letters.count > key.count) {
                             found.append(run.joined(separator: " "))
                         }
                         if !key.hasPrefix(letters) && !letters.hasPrefix(key) { break }
+                        if word.hasSuffix(".") || word.hasSuffix(",") { break }
                     }
                 }
             }
         }
         return found
     }
+
+    /// Words that end an organisation's name after its distinctive part.
+    static let organisationWords: Set<String> = [
+        "technologies", "technology", "tech", "software", "softworks", "systems", "solutions", "labs", "lab", "group", "holdings", "cloud",
+        "analytics", "payments", "bank", "insurance", "energy", "health", "healthcare", "medical", "center", "centre", "clinic",
+        "hospital", "foods", "food", "retail", "logistics", "robotics", "mobility", "fintech", "games", "studios", "studio", "media",
+        "security", "capital", "partners", "consulting", "research", "bio", "biotech", "pharma", "therapeutics", "aerospace", "motors",
+        "airlines", "hotels", "group", "inc", "llc", "ltd", "gmbh", "ag", "corp", "co", "company", "b.v.", "bv", "s.a.", "sa", "plc",
+        "llp", "pvt", "international", "global", "digital", "data", "networks", "industries", "manufacturing", "coffee", "roasters",
+        "carpentry", "construction", "credit", "union", "university", "school", "college", "foundation", "agency", "staffing", "talent",
+        "versicherung", "alimentos", "seguros", "tecnologia", "tecnologias", "installatietechniek", "logistiek", "components",
+    ]
 
     /// Words that start a sentence or a subject and are not names.
     static func looksLikeSubjectWords(_ name: String) -> Bool {
@@ -160,7 +177,8 @@ enum CompanyPatterns {
                 let after = rest.dropFirst(word.count).drop { $0 == " " }
                 guard after.first?.isUppercase == true else { break }
                 words.append(trimmed)
-            } else if startsUpper, trimmed.contains(where: \.isLetter) {
+            } else if startsUpper, trimmed.contains(where: \.isLetter), trimmed != "I",
+                      !(trimmed.first?.isNumber == true && !words.isEmpty) {
                 words.append(trimmed)
             } else {
                 break
@@ -180,7 +198,8 @@ enum CompanyPatterns {
     /// The capitalised words that end `text`: "…interest. The Acme" → "Acme" (for "Acme team").
     static func capitalisedRunEnding(_ text: String, maxWords: Int) -> String? {
         var words: [Substring] = []
-        for word in text.split(separator: " ", omittingEmptySubsequences: true).reversed() {
+        let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? text
+        for word in lastLine.split(separator: " ", omittingEmptySubsequences: true).reversed() {
             guard words.count < maxWords else { break }
             let clean = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”"))
             if clean.contains("\n") || clean.hasSuffix(".") || clean.hasSuffix(",") || clean.hasSuffix(":") { break }

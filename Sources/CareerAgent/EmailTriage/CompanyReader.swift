@@ -30,10 +30,10 @@ struct CompanyReader {
 
     func read(_ message: TriageMessage, category: EmailCategory) -> TriageValue<String>? {
         var votes: [String: (name: String, score: Double, evidence: [TriageEvidence])] = [:]
-        func vote(_ name: String, _ weight: Double, _ evidence: TriageEvidence) {
+        func voteFor(_ name: String, _ weight: Double, _ evidence: TriageEvidence) {
             let cleaned = Self.clean(name)
             let key = Self.key(cleaned)
-            guard key.count >= 2, !Self.isIntermediary(cleaned), !Self.isCommonWord(key) else { return }
+            guard key.count >= 2, !Self.isIntermediary(cleaned), !Self.isCommonWord(key), cleaned.first?.isNumber != true else { return }
             var entry = votes[key] ?? (cleaned, 0, [])
             entry.score += weight
             if entry.evidence.count < 3 { entry.evidence.append(evidence) }
@@ -41,7 +41,14 @@ struct CompanyReader {
             if cleaned.count < entry.name.count { entry.name = cleaned }
             votes[key] = entry
         }
-        for name in Self.namesInDisplayName(message.fromName) { vote(name, 2, TriageEvidence(.from, message.fromName ?? name)) }
+        // People are not employers: the sender's own name, in any of its words, never is the answer.
+        let person = Self.personName(message.fromName, address: message.fromAddress)
+        let personKeys = Set((person ?? "").split(separator: " ").map { Self.key(String($0)) } + [person.map(Self.key) ?? ""]).filter { !$0.isEmpty }
+        func vote(_ name: String, _ weight: Double, _ evidence: TriageEvidence) {
+            guard !personKeys.contains(Self.key(Self.clean(name))) else { return }
+            voteFor(name, weight, evidence)
+        }
+        for name in Self.namesInDisplayName(message.fromName, address: message.fromAddress) { vote(name, 2, TriageEvidence(.from, message.fromName ?? name)) }
         for name in CompanyPatterns.names(in: Self.cleanSubject(message.subject)) { vote(name, 2.5, TriageEvidence(.subject, message.subject)) }
         for (name, context) in CompanyPatterns.namesInBody(message.body) { vote(name, 1.5, TriageEvidence(.body, context)) }
         for name in CompanyPatterns.signatureNames(message.body) { vote(name, 1, TriageEvidence(.body, name)) }
@@ -67,6 +74,20 @@ struct CompanyReader {
                 for (existing, _) in votes where Self.sameOrganisation(existing, key) { votes[existing]!.score += 1 }
             }
         }
+        // A name and its longer form ("Bluefin", "Bluefin Analytics") are one employer, called by the longer form.
+        for (shortKey, short) in votes {
+            guard shortKey.count >= 4, let (longKey, _) = votes.first(where: { key, long in
+                key != shortKey && key.hasPrefix(shortKey) && long.name.split(separator: " ").count - short.name.split(separator: " ").count <= 2
+            }) else { continue }
+            votes[longKey]!.score += short.score
+            votes[longKey]!.evidence += short.evidence.prefix(1)
+            votes[shortKey] = nil
+        }
+        // One word found in one place only, that the sender's domain does not confirm, may be any capitalised word.
+        let domainKey = Self.organisationLabel(message.fromAddress).map(Self.key)
+        for (key, entry) in votes where !entry.name.contains(" ") && entry.evidence.count == 1 && !(domainKey.map { Self.sameOrganisation($0, key) } ?? false) {
+            votes[key]!.score *= 0.6
+        }
         guard let best = votes.values.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.name.count > $1.name.count) }),
               best.score >= 1.5 else { return nil }
         let total = votes.values.map(\.score).reduce(0, +)
@@ -77,16 +98,16 @@ struct CompanyReader {
     // MARK: Sources
 
     /// "Acme Recruiting", "Acme via Lever", "Jane Doe at Acme", "Acme Talent Team", "Acme | Careers".
-    static func namesInDisplayName(_ displayName: String?) -> [String] {
+    static func namesInDisplayName(_ displayName: String?, address: String? = nil) -> [String] {
         guard var name = displayName?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return [] }
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         let lowered = name.lowercased()
-        for separator in [" via ", " through "] {
+        for separator in [" via ", " through ", " on behalf of "] {
             if let range = lowered.range(of: separator) {
                 return [String(name[..<name.index(name.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.lowerBound))])]
             }
         }
-        for separator in [" at ", " from ", " @ ", " bei ", " chez ", " de ", " | ", " - ", " – ", ", "] {
+        for separator in [" at ", " from ", " for ", " @ ", " bei ", " chez ", " de ", " | ", " - ", " – ", ", ", " ("] {
             if let range = lowered.range(of: separator) {
                 let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
                 let after = String(name.dropFirst(offset))
@@ -99,7 +120,22 @@ struct CompanyReader {
         let stripped = stripNoise(name)
         // A display name that was only a company with noise ("Acme Recruiting") counts; a person's name does not.
         if stripped != name.trimmingCharacters(in: .whitespaces) { return stripped.isEmpty ? [] : [stripped] }
-        return looksLikePersonName(name) ? [] : [name]
+        return personName(name, address: address) != nil ? [] : [name]
+    }
+
+    /// The display name when it names a person: its words appear in the address ("Jonas Weber" <jonas.weber@…>),
+    /// or it reads as a given name and a family name and the address is a person's, not a role's ("jobs@", "noreply@").
+    static func personName(_ displayName: String?, address: String?) -> String? {
+        guard let name = displayName?.trimmingCharacters(in: CharacterSet(charactersIn: " \"'")), !name.isEmpty else { return nil }
+        let base = name.components(separatedBy: " (").first ?? name
+        let words = TriageMessage.fold(base).split { !$0.isLetter }.map(String.init).filter { $0.count >= 2 }
+        guard (1...4).contains(words.count) else { return nil }
+        let local = TriageMessage.fold(String(address?.split(separator: "@").first ?? ""))
+        if words.contains(where: { $0.count >= 3 && local.contains($0) }) { return base }
+        let roleMailboxes = ["jobs", "careers", "noreply", "no-reply", "recruiting", "talent", "hr", "hiring", "info", "team", "people",
+                             "notifications", "donotreply", "do-not-reply", "apply", "reclutamiento", "bewerbung", "recrutement", "talentos"]
+        if roleMailboxes.contains(where: { local.contains($0) }) { return nil }
+        return looksLikePersonName(base) ? base : nil
     }
 
     private static func stripNoise(_ text: String) -> String {
@@ -167,10 +203,12 @@ struct CompanyReader {
 
     /// Letters and digits only, lower case, without a legal form: the key two spellings share.
     static func key(_ name: String) -> String {
-        var words = TriageMessage.fold(name).split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        let legal: Set<String> = ["inc", "llc", "ltd", "limited", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "plc", "corp",
+        var words = TriageMessage.fold(name).replacingOccurrences(of: ".", with: "").split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let legal: Set<String> = ["inc", "llc", "ltd", "limited", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "plc", "corp", "pvt", "llp",
+                                  "lp", "pte", "kk", "oyj", "asa", "spa", "sarl", "ug", "ev", "eg", "gbr", "ohg", "lda", "sau", "slu", "cv",
                                   "corporation", "co", "company", "srl", "sl", "spa", "ab", "as", "oy", "pty", "kg", "se", "the"]
         while let last = words.last, legal.contains(last), words.count > 1 { words.removeLast() }
+        while words.count > 1, let last = words.last, last.count == 1 { words.removeLast() }
         while let first = words.first, first == "the", words.count > 1 { words.removeFirst() }
         return words.joined()
     }

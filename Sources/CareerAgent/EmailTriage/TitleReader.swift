@@ -44,6 +44,9 @@ struct TitleReader {
             for title in titles(in: event.summary ?? "") { candidates.append((title, 1.5, TriageEvidence(.calendar, event.summary ?? ""))) }
         }
         for title in titles(in: String(message.body.prefix(3000))) { candidates.append((title, 1.5, TriageEvidence(.body, title))) }
+        candidates = candidates.compactMap { candidate in
+            Self.cleaned(candidate.title).map { ($0, candidate.weight, candidate.evidence) }
+        }
         guard !candidates.isEmpty else { return nil }
         var scores: [String: (title: String, score: Double, evidence: [TriageEvidence])] = [:]
         for candidate in candidates {
@@ -131,6 +134,46 @@ struct TitleReader {
         guard let first = title.first, first.isUppercase || first.isNumber else { return nil }
         guard !Self.isSentence(title) else { return nil }
         return title
+    }
+
+    /// A candidate without what surrounds titles in subjects and templates: "Interview Invitation: X",
+    /// "Acme - X", "X role at Acme", "X interview (Jane Doe)", "X (Req #2026-1187)", "X take-home exercise".
+    static func cleaned(_ title: String) -> String? {
+        var text = title
+        // Parentheses holding a number, a requisition or a person's name.
+        while let open = text.lastIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+            let inside = String(text[text.index(after: open)..<close])
+            let isNoise = inside.contains(where: \.isNumber) || inside.lowercased().contains("req") || inside == "HM"
+                || CompanyReader.looksLikePersonName(inside) || inside.range(of: #"^[A-Z]\. [A-Z][a-z]+$"#, options: .regularExpression) != nil
+            guard isNoise else { break }
+            text.removeSubrange(open...close)
+            text = text.trimmingCharacters(in: .whitespaces)
+        }
+        // Of parts split by dashes, colons and bars, the one that reads as a role and is not a person or a greeting.
+        for separator in [" - ", " – ", ": ", " | ", " — "] where text.contains(separator) {
+            let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            let roles = parts.filter { TitleWords.isTitle($0) && !isSentence($0) && !CompanyReader.looksLikePersonName($0)
+                && !["interview", "invitation", "update", "bewerbung", "application", "candidature"].contains { TriageMessage.fold($0).hasPrefix($0) } }
+            if let role = roles.first, roles.count < parts.count { text = role }
+        }
+        let folded = TriageMessage.foldKeepingLength(text)
+        // Leading words that announce the title.
+        for opening in ["update regarding ", "ihre bewerbung als ", "bewerbung als ", "interview invitation ", "virtual interview for ",
+                        "interview for ", "invitation to interview for ", "application for ", "your application for "] where folded.hasPrefix(opening) {
+            text = String(text.dropFirst(opening.count))
+        }
+        // Trailing words that follow a title in a sentence.
+        let lowered = TriageMessage.foldKeepingLength(text)
+        for ending in [" role at ", " role with ", " position at ", " at ", " with ", " @ ", " role", " position", " interview", " take-home",
+                       " online assessment", " assessment", " decision", " opening", " job", " vacancy", " - interview"] {
+            if let range = lowered.range(of: ending) {
+                let offset = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
+                let head = String(text.prefix(offset))
+                if TitleWords.isTitle(head) { text = head; break }
+            }
+        }
+        let result = trimmed(text)
+        return result.isEmpty || !TitleWords.isTitle(result) ? nil : result
     }
 
     /// "(m/w/d)", "(f/m/x)", requisition numbers and stray punctuation are not part of a title.
