@@ -13,6 +13,7 @@ CATEGORIES = {"interview_invite", "interview_reschedule", "rejection", "offer",
 INTERVIEW_KEYS = {"start", "duration_minutes", "location_type", "location_or_link", "time_status"}
 LOCATION_TYPES = {"video", "phone", "onsite", None}
 TIME_STATUSES = {"scheduled", "proposed", "to_be_scheduled", "ambiguous"}
+SPLITS = ("dev", "holdout", "test")
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -79,7 +80,7 @@ def main():
         if name not in files:
             err(f"{name}: listed but missing")
             continue
-        if entry.get("split") not in ("dev", "holdout"):
+        if entry.get("split") not in SPLITS:
             err(f"{name}: bad split {entry.get('split')!r}")
         category = entry.get("category")
         if category not in CATEGORIES:
@@ -137,12 +138,12 @@ def main():
         err(f"{name}: file not in labels.json")
 
     counts = collections.Counter((e.get("category"), e.get("split")) for e in labels)
-    print(f"{'category':22} {'dev':>4} {'holdout':>8} {'total':>6}")
+    print(f"{'category':22}" + "".join(f" {s:>8}" for s in SPLITS) + f" {'total':>6}")
     for category in sorted(CATEGORIES):
-        dev, hold = counts[(category, "dev")], counts[(category, "holdout")]
-        print(f"{category:22} {dev:4} {hold:8} {dev + hold:6}")
-    dev = sum(v for (c, s), v in counts.items() if s == "dev")
-    print(f"{'all':22} {dev:4} {len(labels) - dev:8} {len(labels):6}")
+        row = [counts[(category, s)] for s in SPLITS]
+        print(f"{category:22}" + "".join(f" {n:8}" for n in row) + f" {sum(row):6}")
+    totals = [sum(v for (c, s), v in counts.items() if s == split) for split in SPLITS]
+    print(f"{'all':22}" + "".join(f" {n:8}" for n in totals) + f" {len(labels):6}")
     for w in warnings:
         print("warning:", w)
     for e in errors:
