@@ -4,14 +4,15 @@ import Testing
 @testable import CareerAgent
 
 /// Triage against the labelled corpus in `Fixtures/emails` (its README gives the label rules). The
-/// readers were tuned on the `dev` messages only; `holdout` measures how well that generalises.
+/// readers were tuned on the `dev` and `holdout` messages; `test` was written apart and never used for
+/// tuning, so it measures how well that generalises.
 @Suite("Email triage on the labelled corpus")
 struct LabelledCorpusTests {
     static let directory = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("emails")
 
-    static func scorecard(split: String) throws -> TriageScorecard {
+    static func scorecard(splits: Set<String>) throws -> TriageScorecard {
         let labels = try JSONDecoder().decode([TriageScorecard.Label].self, from: Data(contentsOf: directory.appendingPathComponent("labels.json")))
-        let pairs = try labels.filter { $0.split == split }.map { label in
+        let pairs = try labels.filter { splits.contains($0.split ?? "") }.map { label in
             let raw = try Data(contentsOf: directory.appendingPathComponent(label.file))
             return (label, EmailTriage().analyze(try MailParser.parse(raw)))
         }
@@ -20,19 +21,19 @@ struct LabelledCorpusTests {
 
     @Test("on the messages it was tuned on: category macro-F1 and interview starts at the acceptance targets")
     func development() throws {
-        let card = try Self.scorecard(split: "dev")
-        print("dev\n" + card.report() + "\n" + card.mistakes.joined(separator: "\n"))
-        #expect(card.messages >= 50)
+        let card = try Self.scorecard(splits: ["dev", "holdout"])
+        print("dev and holdout\n" + card.report() + "\n" + card.mistakes.joined(separator: "\n"))
+        #expect(card.messages >= 150)
         #expect(card.macroF1 >= 0.95)
         #expect(card.startExactRate >= 0.95)
         #expect(card.companyAccuracy >= 0.9)
     }
 
     @Test("on messages it never saw: the same measures, reported, held to a floor")
-    func holdout() throws {
-        let card = try Self.scorecard(split: "holdout")
-        print("holdout\n" + card.report() + "\n" + card.mistakes.joined(separator: "\n"))
-        #expect(card.messages >= 25)
+    func unseen() throws {
+        let card = try Self.scorecard(splits: ["test"])
+        print("test\n" + card.report() + "\n" + card.mistakes.joined(separator: "\n"))
+        #expect(card.messages >= 60)
         #expect(card.macroF1 >= 0.85)
         #expect(card.startExactRate >= 0.85)
     }
