@@ -5,18 +5,18 @@ enum CalendarWords {
     static let months: [String: Int] = {
         var table: [String: Int] = [:]
         let names: [[String]] = [
-            ["january", "jan", "januar", "janvier", "janv", "enero", "ene", "januari", "janeiro", "janeiro"],
-            ["february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "februari", "fevereiro"],
-            ["march", "mar", "marz", "maerz", "mars", "marzo", "maart", "mrt", "marco"],
-            ["april", "apr", "avril", "avr", "abril", "abr"],
-            ["may", "mai", "mayo", "mei", "maio"],
-            ["june", "jun", "juni", "juin", "junio", "junho"],
-            ["july", "jul", "juli", "juillet", "juil", "julio", "julho"],
+            ["january", "jan", "januar", "janvier", "janv", "enero", "ene", "januari", "janeiro", "gennaio"],
+            ["february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "februari", "fevereiro", "febbraio"],
+            ["march", "mar", "marz", "maerz", "mars", "marzo", "maart", "mrt", "marco", "marzo"],
+            ["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
+            ["may", "mai", "mayo", "mei", "maio", "maggio"],
+            ["june", "jun", "juni", "juin", "junio", "junho", "giugno"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio"],
             ["august", "aug", "aout", "agosto", "ago", "augustus"],
-            ["september", "sep", "sept", "septembre", "septiembre", "setembro"],
-            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro"],
+            ["september", "sep", "sept", "septembre", "septiembre", "setembro", "settembre"],
+            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "ottobre"],
             ["november", "nov", "novembre", "noviembre", "novembro"],
-            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro"],
+            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro", "dicembre"],
         ]
         for (index, forms) in names.enumerated() { for form in forms { table[form] = index + 1 } }
         return table
@@ -26,13 +26,13 @@ enum CalendarWords {
     static let weekdays: [String: Int] = {
         var table: [String: Int] = [:]
         let names: [[String]] = [
-            ["sunday", "sun", "sonntag", "dimanche", "domingo", "zondag"],
-            ["monday", "mon", "montag", "lundi", "lunes", "maandag", "segunda"],
-            ["tuesday", "tue", "tues", "dienstag", "mardi", "martes", "dinsdag", "terca"],
-            ["wednesday", "wed", "mittwoch", "mercredi", "miercoles", "woensdag", "quarta"],
-            ["thursday", "thu", "thur", "thurs", "donnerstag", "jeudi", "jueves", "donderdag", "quinta"],
-            ["friday", "fri", "freitag", "vendredi", "viernes", "vrijdag", "sexta"],
-            ["saturday", "sat", "samstag", "samedi", "sabado", "zaterdag"],
+            ["sunday", "sun", "sonntag", "dimanche", "domingo", "zondag", "domenica"],
+            ["monday", "mon", "montag", "lundi", "lunes", "maandag", "segunda", "lunedi"],
+            ["tuesday", "tue", "tues", "dienstag", "mardi", "martes", "dinsdag", "terca", "martedi"],
+            ["wednesday", "wed", "mittwoch", "mercredi", "miercoles", "woensdag", "quarta", "mercoledi"],
+            ["thursday", "thu", "thur", "thurs", "donnerstag", "jeudi", "jueves", "donderdag", "quinta", "giovedi"],
+            ["friday", "fri", "freitag", "vendredi", "viernes", "vrijdag", "sexta", "venerdi"],
+            ["saturday", "sat", "samstag", "samedi", "sabado", "zaterdag", "sabato"],
         ]
         for (index, forms) in names.enumerated() { for form in forms { table[form] = index + 1 } }
         return table
@@ -41,7 +41,7 @@ enum CalendarWords {
     /// Words naming a day relative to the message's own date, with how many days they add.
     static let relativeDays: [String: Int] = [
         "today": 0, "tomorrow": 1, "heute": 0, "ubermorgen": 2, "uebermorgen": 2, "demain": 1, "aujourd'hui": 0,
-        "hoy": 0, "vandaag": 0, "overmorgen": 2, "amanha": 1, "hoje": 0, "tonight": 0,
+        "hoy": 0, "vandaag": 0, "overmorgen": 2, "amanha": 1, "hoje": 0, "tonight": 0, "domani": 1, "oggi": 0, "dopodomani": 2,
     ]
 
     /// Words that may be "tomorrow" or something else ("Guten Morgen", "por la mañana"): tomorrow only

@@ -70,6 +70,12 @@ struct CategoryClassifier {
             }
             scores.values[.interviewInvite, default: 0] += boost
         }
+        // Mail sent by an assessment platform on an employer's behalf is an assessment, whatever it calls itself.
+        let sender = TriageMessage.fold((message.fromName ?? "") + " " + (message.fromAddress ?? ""))
+        if Self.assessmentPlatforms.contains(where: { sender.contains($0) }) {
+            scores.values[.assessmentInvite, default: 0] += 3
+            scores.evidence[.assessmentInvite, default: []].insert(TriageEvidence(.from, message.fromAddress ?? ""), at: 0)
+        }
         if message.calendars.contains(where: { $0.sequence > 0 }) {
             scores.values[.interviewReschedule, default: 0] += 2.5
             scores.evidence[.interviewReschedule, default: []].insert(TriageEvidence(.calendar, "SEQUENCE \(message.calendars.map(\.sequence).max() ?? 0)"), at: 0)
@@ -77,12 +83,17 @@ struct CategoryClassifier {
         return scores
     }
 
+    static let assessmentPlatforms = ["hackerrank", "codility", "codesignal", "testgorilla", "coderbyte", "hirevue", "sparkhire",
+                                      "spark hire", "shl.com", "vervoe", "criteriacorp", "pymetrics", "harver", "willo", "testdome", "mettl",
+                                      "talview", "hackerearth", "codingame", "devskiller", "qualified.io", "karat"]
+
     /// "If you are not selected…", "should you need to reschedule…": a phrase under a condition only leans.
     static func isConditional(_ text: String, before index: String.Index) -> Bool {
-        let start = text.index(index, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
+        let start = text.index(index, offsetBy: -120, limitedBy: text.startIndex) ?? text.startIndex
         let window = text[start..<index]
         let clause = window.split(whereSeparator: { ".!?\n;".contains($0) }).last.map(String.init) ?? String(window)
-        return [" if ", "if you", "should you", "in case", "whether", "wenn ", "falls ", "si vous", "si usted", "si tu", "als je", "caso "]
+        return [" if ", "if you", "should you", "in case", "whether", "wenn ", "falls ", "si vous", "si usted", "si tu", "als je", "caso ",
+                " se ", "please assume", "may assume", "otherwise", "unless"]
             .contains { (" " + clause).contains($0) }
     }
 
@@ -94,6 +105,9 @@ struct CategoryClassifier {
         // A decision about the reader's own application counts even in a template full of footer links.
         if rejection >= 3, rejection >= offer, scores.bulk < 8 { return (.rejection, nil) }
         if scores.bulk >= 4, personal < scores.bulk + 3 { return (.other, "mass mail") }
+        if scores.bulk >= 3, personal < 4 { return (.other, "mass mail") }
+        // A confirmation of an application speaks of interviews to come, without a time for one.
+        if received >= 6, received >= interview * 1.5, !scores.hasConcreteTime, rejection < 3 { return (.applicationReceived, nil) }
         if offer >= 3.5, offer > interview { return (.offer, nil) }
         // A recruiter's first approach speaks of roles and calls, but names no interview time.
         if outreach >= 3, outreach >= interview, message.calendars.isEmpty { return (.recruiterOutreach, nil) }

@@ -157,7 +157,7 @@ struct TextTimeReader {
             // Seconds, rarely written: "14:00:00".
             if next + 1 < tokens.count, tokens[next].isSymbol(":"), tokens[next + 1].kind == .number { next += 2 }
         }
-        if next < tokens.count, tokens[next].kind == .word, ["h", "uhr", "uur", "hrs", "hs", "horas", "heures"].contains(tokens[next].text) {
+        if next < tokens.count, tokens[next].kind == .word, ["h", "uhr", "uur", "hrs", "hs", "horas", "heures", "ore"].contains(tokens[next].text) {
             if tokens[next].text == "h", next + 1 < tokens.count, tokens[next + 1].kind == .number, tokens[next + 1].text.count == 2,
                let minutes = tokens[next + 1].number, minutes < 60, !hasMinutes {
                 minute = minutes
@@ -234,7 +234,7 @@ struct TextTimeReader {
             return (.fixed(seconds: tokens[index + 1].isSymbol("-") ? -seconds : seconds), next)
         }
         // "heure de Paris", "hora de Madrid", "hora de Brasília"
-        if ["heure", "hora", "horario"].contains(word), index + 1 < tokens.count {
+        if ["heure", "hora", "horario", "ora"].contains(word), index + 1 < tokens.count {
             var next = index + 1
             if ["de", "du", "d"].contains(tokens[next].text) { next += 1 }
             if next < tokens.count, tokens[next].isSymbol("'") { next += 1 }

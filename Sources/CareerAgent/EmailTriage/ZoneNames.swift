@@ -50,7 +50,8 @@ enum ZoneNames {
         "ciudad de mexico": "America/Mexico_City", "bogota": "America/Bogota", "buenos aires": "America/Argentina/Buenos_Aires",
         "santiago": "America/Santiago", "lima": "America/Lima", "brasilia": "America/Sao_Paulo", "peninsular": "Europe/Madrid",
         "espana": "Europe/Madrid", "rio de janeiro": "America/Sao_Paulo", "porto": "Europe/Lisbon", "portugal": "Europe/Lisbon",
-        "nederland": "Europe/Amsterdam", "deutschland": "Europe/Berlin", "france": "Europe/Paris", "cdmx": "America/Mexico_City",
+        "nederland": "Europe/Amsterdam", "italiana": "Europe/Rome", "roma": "Europe/Rome", "milano": "Europe/Rome",
+        "torino": "Europe/Rome", "italia": "Europe/Rome", "deutschland": "Europe/Berlin", "france": "Europe/Paris", "cdmx": "America/Mexico_City",
     ]
 
     /// Words that, after a city or region, make it a zone: "Berlin time", "heure de Paris", "hora de Madrid".
