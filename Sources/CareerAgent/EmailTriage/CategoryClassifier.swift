@@ -101,7 +101,7 @@ struct CategoryClassifier {
         let interview = scores[.interviewInvite], outreach = scores[.recruiterOutreach], assessment = scores[.assessmentInvite]
         let rejection = scores[.rejection], offer = scores[.offer], received = scores[.applicationReceived]
         let reschedule = scores[.interviewReschedule]
-        let personal = max(rejection, offer, interview, assessment, received, outreach)
+        let personal = max(rejection, offer, interview, assessment, received, outreach, reschedule)
         // A decision about the reader's own application counts even in a template full of footer links.
         if rejection >= 3, rejection >= offer, scores.bulk < 8 { return (.rejection, nil) }
         if scores.bulk >= 4, personal < scores.bulk + 3 { return (.other, "mass mail") }

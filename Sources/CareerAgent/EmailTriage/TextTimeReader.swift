@@ -113,6 +113,8 @@ struct TextTimeReader {
         }
         guard meridiem != nil || start.hasMinutes || start.hasHourWord else { return nil }
         result.hour = meridiem.map { Self.apply($0, to: start.hour) } ?? start.hour
+        // "the 2:00 call": nobody interviews at two in the morning; a clock this early without am/pm is the afternoon.
+        if meridiem == nil, !start.hasHourWord, start.hasMinutes, (1...6).contains(start.hour) { result.hour = start.hour + 12 }
         if meridiem == nil, !start.hasHourWord, let endHour = result.endHour, endHour < result.hour, endHour + 12 <= 23 {
             result.endHour = endHour + 12
         }
