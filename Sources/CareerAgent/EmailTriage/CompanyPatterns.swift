@@ -132,6 +132,45 @@ enum CompanyPatterns {
         return found
     }
 
+    /// The longest run of capitalised words that starts with `name` and adds at most three words that
+    /// are not a department's ("Summit Peak" → "Summit Peak Outfitters", not "Summit Peak Recruiting").
+    static func longestForm(of name: String, in texts: [String]) -> String? {
+        let words = name.split(separator: " ").map(String.init)
+        guard let first = words.first, first.count >= 2 else { return nil }
+        var best: String?
+        for text in texts {
+            var searchStart = text.startIndex
+            while let range = text.range(of: name, range: searchStart..<text.endIndex) {
+                searchStart = range.upperBound
+                if range.lowerBound > text.startIndex, text[text.index(before: range.lowerBound)].isLetter { continue }
+                var extra: [String] = []
+                var rest = text[range.upperBound...]
+                while extra.count < 3 {
+                    guard rest.first == " " else { break }
+                    rest = rest.dropFirst()
+                    let word = rest.prefix { !$0.isWhitespace && !",;:!?()[]|\"".contains($0) }
+                    let clean = word.hasSuffix(".") && !["Inc.", "Co.", "Ltd.", "Corp."].contains(String(word)) ? word.dropLast() : word
+                    guard let head = clean.first, head.isUppercase || clean == "&", !clean.isEmpty,
+                          !CompanyReader.trailingNoise.contains(TriageMessage.fold(String(clean))) else { break }
+                    extra.append(String(clean))
+                    rest = rest.dropFirst(word.count)
+                    if word.hasSuffix(".") && clean.count == word.count - 1 { break }
+                }
+                while let last = extra.last, last == "&" { extra.removeLast() }
+                // A name followed by a sentence's next word is not longer: only organisation words extend it.
+                while let last = extra.last, !organisationWords.contains(TriageMessage.fold(last)) && extra.count > 0,
+                      !extra.allSatisfy({ organisationWords.contains(TriageMessage.fold($0)) || $0.first?.isUppercase == true && $0.count > 2 }) {
+                    extra.removeLast()
+                }
+                if !extra.isEmpty, extra.allSatisfy({ organisationWords.contains(TriageMessage.fold($0)) }) {
+                    let candidate = ([name] + extra).joined(separator: " ")
+                    if candidate.count > (best ?? name).count { best = candidate }
+                }
+            }
+        }
+        return best
+    }
+
     /// Words that end an organisation's name after its distinctive part.
     static let organisationWords: Set<String> = [
         "technologies", "technology", "tech", "software", "softworks", "systems", "solutions", "labs", "lab", "group", "holdings", "cloud",
@@ -142,6 +181,10 @@ enum CompanyPatterns {
         "llp", "pvt", "international", "global", "digital", "data", "networks", "industries", "manufacturing", "coffee", "roasters",
         "carpentry", "construction", "credit", "union", "university", "school", "college", "foundation", "agency", "staffing", "talent",
         "versicherung", "alimentos", "seguros", "tecnologia", "tecnologias", "installatietechniek", "logistiek", "components",
+        "outfitters", "constructors", "costruzioni", "supermarkets", "nursing", "heating", "plumbing", "hospital", "regional", "fund",
+        "home", "goods", "society", "building", "ports", "freight", "haulage", "hotels", "resorts", "transport", "transportes",
+        "&", "labs", "works", "partners", "associates", "brands", "services", "store", "stores", "markets", "farms", "dairy",
+        "personalberatung", "school", "insurance", "bank", "mutual", "trust",
     ]
 
     /// Words that start a sentence or a subject and are not names.
@@ -154,7 +197,8 @@ enum CompanyPatterns {
                                  "entretien", "uitnodiging", "vorstellungsgesprach", "please", "unfortunately", "regarding", "about",
                                  "following", "assessment", "coding", "technical", "phone", "video", "onsite", "final", "request",
                                  "confirmed", "confirmation", "updated", "invitation:", "call", "meeting", "chat", "questions", "status",
-                                 "mr", "ms", "mrs", "dr", "team", "hiring", "recruiting", "talent", "careers", "career", "eine", "einen",
+                                 "mr", "ms", "mrs", "dr", "team", "hiring", "recruiting", "talent", "careers", "career", "eine", "einen", "vertrauliche",
+                                 "anfrage", "k12", "confidential", "hot", "urgent", "quick", "candidatura", "votre", "tu", "re",
                                  "le", "la", "les", "el", "los", "de", "het", "een", "o", "os", "um", "uma", "das", "der", "die", "all"]
         if stop.contains(first) { return true }
         return TitleWords.isTitle(name) || CalendarWords.weekdays[first] != nil || CalendarWords.months[first] != nil

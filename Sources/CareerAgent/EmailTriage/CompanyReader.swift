@@ -17,6 +17,9 @@ struct CompanyReader {
         "example", "mailchimp", "sendgrid", "mailgun", "amazonses", "zohorecruit", "zoho", "freshteam", "pinpoint", "comeet",
         "jobylon", "homerun", "join", "softgarden", "rexx", "dvinci", "concludis", "umantis", "cornerstone", "avature", "dayforce",
         "ukg", "adp", "paylocity", "successfactors", "sap", "brassring", "kenexa", "ultipro", "pymetrics", "harver", "vervoe",
+        "gupy", "spark", "sparkhire", "hackerearth", "paradox", "olivia", "dropbox", "sign", "hellosign", "inrecruiting", "pinpointhq",
+        "teamtailor", "jobvite", "shl", "criteria", "willo", "welcome", "jungle", "hellowork", "indeed", "stepstone", "talento",
+        "early", "university", "campus", "graduate", "graduates",
     ]
 
     /// Words around a company name in a display name: "Acme Recruiting", "Talent Team at Acme".
@@ -28,10 +31,25 @@ struct CompanyReader {
         "recrutement", "empleo", "werving", "selectie", "recrutamento", "vagas", "updates", "update", "system",
     ]
 
+    /// Words that end a sender's name but not an employer's: "Acme Talent Acquisition", "Acme University Recruiting".
+    static let trailingNoise: Set<String> = ["recruiting", "recruitment", "recruiter", "recruiters", "talent", "acquisition", "team", "people",
+                                             "careers", "career", "hr", "hiring", "jobs", "early", "campus", "university", "graduate",
+                                             "notifications", "updates", "ta", "rh", "rrhh", "reclutamiento", "recrutement", "recrutamento",
+                                             "werving", "personal", "karriere", "talentos", "selezione", "pvt", "staffing team"]
+
+    /// `name` without the trailing words of a sending department.
+    static func withoutDepartment(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        while words.count > 1, let last = words.last, trailingNoise.contains(TriageMessage.fold(last).trimmingCharacters(in: .punctuationCharacters)) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ")
+    }
+
     func read(_ message: TriageMessage, category: EmailCategory) -> TriageValue<String>? {
         var votes: [String: (name: String, score: Double, evidence: [TriageEvidence])] = [:]
         func voteFor(_ name: String, _ weight: Double, _ evidence: TriageEvidence) {
-            let cleaned = Self.clean(name)
+            let cleaned = Self.withoutDepartment(Self.clean(name))
             let key = Self.key(cleaned)
             guard key.count >= 2, !Self.isIntermediary(cleaned), !Self.isCommonWord(key), cleaned.first?.isNumber != true else { return }
             var entry = votes[key] ?? (cleaned, 0, [])
@@ -41,6 +59,9 @@ struct CompanyReader {
             if cleaned.count < entry.name.count { entry.name = cleaned }
             votes[key] = entry
         }
+        // An agency writing about its client: the client is the employer, so the sender's own name counts less.
+        let namesClient = category == .recruiterOutreach && ["client", "cliente", "klant", "kunde", "mandant"].contains { message.foldedBody.contains($0) }
+        let senderWeight = namesClient ? 0.5 : 1.0
         // People are not employers: the sender's own name, in any of its words, never is the answer.
         let person = Self.personName(message.fromName, address: message.fromAddress)
         let personKeys = Set((person ?? "").split(separator: " ").map { Self.key(String($0)) } + [person.map(Self.key) ?? ""]).filter { !$0.isEmpty }
@@ -48,7 +69,9 @@ struct CompanyReader {
             guard !personKeys.contains(Self.key(Self.clean(name))) else { return }
             voteFor(name, weight, evidence)
         }
-        for name in Self.namesInDisplayName(message.fromName, address: message.fromAddress) { vote(name, 2, TriageEvidence(.from, message.fromName ?? name)) }
+        for name in Self.namesInDisplayName(message.fromName, address: message.fromAddress) {
+            vote(name, 2 * senderWeight, TriageEvidence(.from, message.fromName ?? name))
+        }
         for name in CompanyPatterns.names(in: Self.cleanSubject(message.subject)) { vote(name, 2.5, TriageEvidence(.subject, message.subject)) }
         for (name, context) in CompanyPatterns.namesInBody(message.body) { vote(name, 1.5, TriageEvidence(.body, context)) }
         for name in CompanyPatterns.signatureNames(message.body) { vote(name, 1, TriageEvidence(.body, name)) }
@@ -65,7 +88,11 @@ struct CompanyReader {
                 votes[key]!.evidence.append(TriageEvidence(.from, message.fromAddress ?? domain))
                 confirmed = true
             }
-            if !confirmed { vote(Self.name(fromDomainLabel: domain), 1.5, TriageEvidence(.from, message.fromAddress ?? domain)) }
+            // A label of run-together words ("stellarridge") cannot be split back into its name; only a short one stands alone.
+            if !confirmed {
+                let plausible = domain.contains("-") || domain.count <= 9
+                vote(Self.name(fromDomainLabel: domain), (plausible ? 1.5 : 0.9) * senderWeight, TriageEvidence(.from, message.fromAddress ?? domain))
+            }
         }
         // Links to the employer's own careers site: "acme.wd5.myworkdayjobs.com", "boards.greenhouse.io/acme", "jobs.lever.co/acme".
         for link in message.links.prefix(30) {
@@ -88,11 +115,23 @@ struct CompanyReader {
         for (key, entry) in votes where !entry.name.contains(" ") && entry.evidence.count == 1 && !(domainKey.map { Self.sameOrganisation($0, key) } ?? false) {
             votes[key]!.score *= 0.6
         }
-        guard let best = votes.values.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.name.count > $1.name.count) }),
+        guard var best = votes.values.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.name.count > $1.name.count) }),
               best.score >= 1.5 else { return nil }
+        // The fullest form the message writes of that name ("Granite Peak" → "Granite Peak Cloud" in the signature).
+        if let longer = CompanyPatterns.longestForm(of: best.name, in: [message.body, message.subject, message.fromName ?? ""]) {
+            best.name = longer
+        }
         let total = votes.values.map(\.score).reduce(0, +)
         let confidence = min(0.98, 0.4 + 0.6 * best.score / max(total, 1) * min(1, best.score / 4))
         return TriageValue(best.name, confidence: (confidence * 100).rounded() / 100, evidence: best.evidence)
+    }
+
+    /// The employer a message comes from by its sender alone: the display name, or a short domain label.
+    func readSender(_ message: TriageMessage) -> TriageValue<String>? {
+        let names = Self.namesInDisplayName(message.fromName, address: message.fromAddress).map { Self.withoutDepartment(Self.clean($0)) }
+            .filter { !$0.isEmpty && !Self.isIntermediary($0) && !Self.isCommonWord(Self.key($0)) }
+        guard let name = names.first else { return nil }
+        return TriageValue(name, confidence: 0.6, evidence: [TriageEvidence(.from, message.fromName ?? name)])
     }
 
     // MARK: Sources
@@ -104,7 +143,8 @@ struct CompanyReader {
         let lowered = name.lowercased()
         for separator in [" via ", " through ", " on behalf of "] {
             if let range = lowered.range(of: separator) {
-                return [String(name[..<name.index(name.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.lowerBound))])]
+                let sender = String(name[..<name.index(name.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.lowerBound))])
+                return personName(sender, address: address) != nil || looksLikePersonName(sender) ? [] : [sender]
             }
         }
         for separator in [" at ", " from ", " for ", " @ ", " bei ", " chez ", " de ", " | ", " - ", " – ", ", ", " ("] {
@@ -127,7 +167,8 @@ struct CompanyReader {
     /// or it reads as a given name and a family name and the address is a person's, not a role's ("jobs@", "noreply@").
     static func personName(_ displayName: String?, address: String?) -> String? {
         guard let name = displayName?.trimmingCharacters(in: CharacterSet(charactersIn: " \"'")), !name.isEmpty else { return nil }
-        let base = name.components(separatedBy: " (").first ?? name
+        var base = name.components(separatedBy: " (").first ?? name
+        for separator in [" via ", " through ", " on behalf of ", " | "] { base = base.components(separatedBy: separator).first ?? base }
         let words = TriageMessage.fold(base).split { !$0.isLetter }.map(String.init).filter { $0.count >= 2 }
         guard (1...4).contains(words.count) else { return nil }
         let local = TriageMessage.fold(String(address?.split(separator: "@").first ?? ""))

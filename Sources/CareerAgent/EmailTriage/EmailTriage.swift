@@ -14,7 +14,8 @@ public struct EmailTriage: Sendable {
     func analyze(_ message: TriageMessage) -> EmailAnalysis {
         let category = CategoryClassifier().classify(message)
         let isMassMail = category.value == .other && category.evidence.contains { $0.text == "mass mail" }
-        let company = isMassMail ? nil : CompanyReader().read(message, category: category.value)
+        // Mass mail names an employer only when one sends it ("Tidewater Energy Careers"), never a job board.
+        let company = isMassMail ? CompanyReader().readSender(message) : CompanyReader().read(message, category: category.value)
         let title = isMassMail ? nil : TitleReader().read(message)
         let interview = category.value.isAboutInterview ? InterviewReader().read(message, category: category.value) : nil
         return EmailAnalysis(category: category, company: company, jobTitle: title, interview: interview)
