@@ -44,6 +44,9 @@ struct TitleReader {
             for title in titles(in: event.summary ?? "") { candidates.append((title, 1.5, TriageEvidence(.calendar, event.summary ?? ""))) }
         }
         for title in titles(in: String(message.body.prefix(3000))) { candidates.append((title, 1.5, TriageEvidence(.body, title))) }
+        // Without an announcing phrase: a capitalised phrase ending in a role word ("… our Customer Support Specialist team").
+        for title in Self.rolePhrases(in: subject) { candidates.append((title, 1.2, TriageEvidence(.subject, subject))) }
+        for title in Self.rolePhrases(in: String(message.body.prefix(2000))) { candidates.append((title, 0.8, TriageEvidence(.body, title))) }
         candidates = candidates.compactMap { candidate in
             Self.cleaned(candidate.title).map { ($0, candidate.weight, candidate.evidence) }
         }
@@ -65,6 +68,31 @@ struct TitleReader {
         guard let best = scores.values.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.title.count < $1.title.count) }) else { return nil }
         let confidence = min(0.95, 0.45 + best.score / 10)
         return TriageValue(best.title, confidence: (confidence * 100).rounded() / 100, evidence: best.evidence)
+    }
+
+    /// Runs of capitalised words ending in a role word, with a level after it ("II", "Jr"): "Warehouse Systems Analyst".
+    static func rolePhrases(in text: String) -> [String] {
+        var found: [String] = []
+        for line in text.split(separator: "\n") {
+            let words = line.split(separator: " ").map { String($0) }
+            for (index, word) in words.enumerated() {
+                let clean = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?()[]\"'"))
+                guard let head = clean.first, head.isUppercase, TitleWords.roles.contains(TriageMessage.fold(clean)) else { continue }
+                var start = index
+                while start > 0, index - start < 5 {
+                    let previous = words[start - 1]
+                    guard let first = previous.first, first.isUppercase || ["&", "-", "of", "de", "/"].contains(previous),
+                          !previous.hasSuffix(".") && !previous.hasSuffix(",") && !previous.hasSuffix(":") else { break }
+                    start -= 1
+                }
+                var end = index
+                if index + 1 < words.count, ["I", "II", "III", "IV", "Jr", "Sr", "Jr.", "Sr."].contains(words[index + 1]) { end = index + 1 }
+                guard end > start || clean.count >= 6 else { continue }
+                let phrase = words[start...end].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?()[]\"'"))
+                if let cleaned = cleaned(phrase), !isSentence(cleaned), !CompanyReader.looksLikePersonName(cleaned) { found.append(cleaned) }
+            }
+        }
+        return found
     }
 
     /// Titles that follow an opening phrase in `text`.
@@ -144,6 +172,7 @@ struct TitleReader {
         while let open = text.lastIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
             let inside = String(text[text.index(after: open)..<close])
             let isNoise = inside.contains(where: \.isNumber) || inside.lowercased().contains("req") || inside == "HM"
+                || inside.first?.isLowercase == true
                 || CompanyReader.looksLikePersonName(inside) || inside.range(of: #"^[A-Z]\. [A-Z][a-z]+$"#, options: .regularExpression) != nil
             guard isNoise else { break }
             text.removeSubrange(open...close)
@@ -158,7 +187,8 @@ struct TitleReader {
         }
         let folded = TriageMessage.foldKeepingLength(text)
         // Leading words that announce the title.
-        for opening in ["update regarding ", "ihre bewerbung als ", "bewerbung als ", "interview invitation ", "virtual interview for ",
+        for opening in ["vacante ", "oportunidad ", "oportunidade ", "vaga ", "stelle ", "poste ", "opportunity ", "role ", "position ",
+                        "update regarding ", "ihre bewerbung als ", "bewerbung als ", "interview invitation ", "virtual interview for ",
                         "interview for ", "invitation to interview for ", "application for ", "your application for "] where folded.hasPrefix(opening) {
             text = String(text.dropFirst(opening.count))
         }
@@ -172,7 +202,7 @@ struct TitleReader {
                 if TitleWords.isTitle(head) { text = head; break }
             }
         }
-        let result = trimmed(text)
+        let result = trimmed(text).replacingOccurrences(of: "  ", with: " ")
         return result.isEmpty || !TitleWords.isTitle(result) ? nil : result
     }
 

@@ -21,6 +21,14 @@ enum TitleWords {
         "practicas", "ontwikkelaar", "medewerker", "adviseur", "beheerder", "stagiair", "teamleider", "desenvolvedor",
         "desenvolvedora", "engenheiro", "engenheira", "estagiario", "coordenador", "coordenadora", "gerente", "especialista",
         "technicus", "verpleegkundige", "enfermeiro", "enfermera", "infirmier", "infirmiere", "krankenpfleger", "pfleger",
+        "investigator", "leerkracht", "docent", "geometra", "farmacista", "coordinadora", "coordinador", "encargado", "encargada",
+        "rececionista", "recepcionista", "elektroniker", "mechatroniker", "kaufmann", "kauffrau", "plumber", "carpenter", "owner",
+        "chef", "sous", "therapist", "superintendent", "associate", "lead", "ingegnere", "sviluppatore", "tecnico", "impiegato",
+        "responsabile", "addetto", "addetta", "magazziniere", "cameriere", "commessa", "commesso", "operaio", "autista", "tecnica",
+        "vendeur", "vendeuse", "conseiller", "conseillere", "assistante", "comptable", "cuisinier", "serveur", "gestionnaire",
+        "verkaufer", "verkauferin", "lagerist", "fahrer", "koch", "erzieher", "erzieherin", "lehrer", "lehrerin", "monteur",
+        "servicemonteur", "medewerkster", "chauffeur", "magazijnmedewerker", "atendente", "vendedor", "vendedora", "motorista",
+        "auxiliar", "assistente", "gerente", "supervisora", "supervisor", "cajero", "cajera", "camarero", "camarera", "mozo",
     ]
 
     static func isTitle(_ phrase: String) -> Bool {

@@ -70,7 +70,7 @@ public struct TriageScorecard: Sendable {
             }
             if let title = label.jobTitle {
                 titleLabelled += 1
-                if Self.same(title, analysis.jobTitle?.value) { titleCorrect += 1 }
+                if Self.sameRole(title, analysis.jobTitle?.value) { titleCorrect += 1 }
                 else { mistakes.append("\(label.file): title \(analysis.jobTitle?.value ?? "none"), labelled \(title)") }
             }
             if let interview = label.interview {
@@ -106,6 +106,14 @@ public struct TriageScorecard: Sendable {
     static func same(_ expected: String, _ actual: String?) -> Bool {
         guard let actual else { return false }
         return CompanyReader.key(expected) == CompanyReader.key(actual)
+    }
+
+    /// The same role: one title holds the other, with or without a qualifier ("Sales Associate" and
+    /// "Sales Associate (Part-Time)"), compared as `same` compares names.
+    static func sameRole(_ expected: String, _ actual: String?) -> Bool {
+        guard let actual else { return false }
+        let (a, b) = (CompanyReader.key(expected), CompanyReader.key(actual))
+        return !a.isEmpty && !b.isEmpty && (a == b || (min(a.count, b.count) >= 6 && (a.contains(b) || b.contains(a))))
     }
 
     /// The same moment written with the same offset.
