@@ -1,0 +1,100 @@
+import Foundation
+
+/// One property line of iCalendar text (RFC 5545 §3.1): `NAME;PARAM=value;PARAM="quoted":value`.
+struct ContentLine {
+    /// Uppercased.
+    var name: String
+    /// Names uppercased; values without their quotes.
+    var parameters: [String: String]
+    /// As written, still escaped (see `unescapedText`).
+    var value: String
+
+    /// The content lines of a text: folded lines (a line break followed by a space or tab) joined
+    /// first, on bytes, so a fold inside a UTF-8 sequence joins it whole again. LF, CRLF and CR all
+    /// end lines; blank lines and lines without a colon are skipped.
+    static func lines(in text: String) -> [ContentLine] {
+        let bytes = Array(text.utf8)
+        var lines: [ContentLine] = []
+        var current: [UInt8] = []
+        var index = 0
+        func finishLine() {
+            if !current.isEmpty, let line = ContentLine(current) { lines.append(line) }
+            current = []
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") {
+                var next = index + 1
+                if byte == UInt8(ascii: "\r"), next < bytes.count, bytes[next] == UInt8(ascii: "\n") { next += 1 }
+                if next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") {
+                    index = next + 1
+                    continue
+                }
+                finishLine()
+                index = next
+                continue
+            }
+            current.append(byte)
+            index += 1
+        }
+        finishLine()
+        return lines
+    }
+
+    init?(_ bytes: [UInt8]) {
+        var index = 0
+        while index < bytes.count, bytes[index] != UInt8(ascii: ";"), bytes[index] != UInt8(ascii: ":") { index += 1 }
+        guard index > 0, index < bytes.count else { return nil }
+        name = String(decoding: bytes[0..<index], as: UTF8.self).trimmingCharacters(in: .whitespaces).uppercased()
+        var parameters: [String: String] = [:]
+        while index < bytes.count, bytes[index] == UInt8(ascii: ";") {
+            index += 1
+            let nameStart = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ";"),
+                  bytes[index] != UInt8(ascii: ":") { index += 1 }
+            let parameterName = String(decoding: bytes[nameStart..<index], as: UTF8.self).uppercased()
+            var value: [UInt8] = []
+            if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
+                index += 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: ";"), bytes[index] != UInt8(ascii: ":") {
+                    if bytes[index] == UInt8(ascii: "\"") {
+                        index += 1
+                        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                            value.append(bytes[index])
+                            index += 1
+                        }
+                        index += 1
+                    } else {
+                        value.append(bytes[index])
+                        index += 1
+                    }
+                }
+            }
+            if parameters[parameterName] == nil {
+                parameters[parameterName] = String(decoding: value, as: UTF8.self)
+            }
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+        self.parameters = parameters
+        value = String(decoding: bytes[(index + 1)...], as: UTF8.self)
+    }
+
+    /// A TEXT value with its escapes undone: `\n` (or `\N`) is a line break, `\,` `\;` `\\` are the
+    /// characters themselves.
+    var unescapedText: String {
+        guard value.contains("\\") else { return value }
+        var text = ""
+        var escaped = false
+        for character in value {
+            if escaped {
+                text.append(character == "n" || character == "N" ? "\n" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                text.append(character)
+            }
+        }
+        return text
+    }
+}
