@@ -9,18 +9,27 @@ struct ContentLine {
     /// As written, still escaped (see `unescapedText`).
     var value: String
 
-    /// The content lines of a text: folded lines (a line break followed by a space or tab) joined
-    /// first, on bytes, so a fold inside a UTF-8 sequence joins it whole again. LF, CRLF and CR all
-    /// end lines; blank lines and lines without a colon are skipped.
+    /// The content lines of a text, folded lines (a line break followed by a space or tab) joined.
+    /// LF, CRLF and CR all end lines; blank lines and lines without a colon are skipped.
     static func lines(in text: String) -> [ContentLine] {
-        let bytes = Array(text.utf8)
+        let bytes = unfolded(Array(text.utf8))
         var lines: [ContentLine] = []
-        var current: [UInt8] = []
-        var index = 0
-        func finishLine() {
-            if !current.isEmpty, let line = ContentLine(current) { lines.append(line) }
-            current = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\r"), bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            if lineEnd > lineStart, let line = ContentLine(Array(bytes[lineStart..<lineEnd])) { lines.append(line) }
+            lineStart = lineEnd + 1
         }
+        return lines
+    }
+
+    /// iCalendar bytes with folded lines joined. Writers fold by octets, so a fold can fall inside a
+    /// UTF-8 character; joining before decoding keeps such a calendar valid UTF-8.
+    static func unfolded(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") {
@@ -30,15 +39,14 @@ struct ContentLine {
                     index = next + 1
                     continue
                 }
-                finishLine()
+                output += bytes[index..<next]
                 index = next
                 continue
             }
-            current.append(byte)
+            output.append(byte)
             index += 1
         }
-        finishLine()
-        return lines
+        return output
     }
 
     init?(_ bytes: [UInt8]) {
@@ -56,7 +64,8 @@ struct ContentLine {
             var value: [UInt8] = []
             if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
                 index += 1
-                while index < bytes.count, bytes[index] != UInt8(ascii: ";"), bytes[index] != UInt8(ascii: ":") {
+                while index < bytes.count, bytes[index] != UInt8(ascii: ";"),
+                      bytes[index] != UInt8(ascii: ":") || Self.startsURI(bytes, index) {
                     if bytes[index] == UInt8(ascii: "\"") {
                         index += 1
                         while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
@@ -77,6 +86,12 @@ struct ContentLine {
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
         self.parameters = parameters
         value = String(decoding: bytes[(index + 1)...], as: UTF8.self)
+    }
+
+    /// A colon followed by `//` belongs to an unquoted parameter value that is a URI, as Outlook writes
+    /// `TZID=tzone://Microsoft/Eastern` (RFC 5545 wants it quoted).
+    private static func startsURI(_ bytes: [UInt8], _ colon: Int) -> Bool {
+        colon + 2 < bytes.count && bytes[colon + 1] == UInt8(ascii: "/") && bytes[colon + 2] == UInt8(ascii: "/")
     }
 
     /// A TEXT value with its escapes undone: `\n` (or `\N`) is a line break, `\,` `\;` `\\` are the

@@ -19,12 +19,12 @@ enum MailDate {
         var offset: Int?
         var pm: Bool?
         for token in tokens(text) {
-            if token.contains(":") {
+            if let first = token.first, first == "+" || first == "-", token.count > 1 {
+                offset = numericOffset(token.dropFirst(), negative: first == "-") ?? offset
+            } else if token.contains(":") {
                 if let time = clockTime(token) {
                     (hour, minute, second) = time
                 }
-            } else if let first = token.first, first == "+" || first == "-", token.count > 1 {
-                offset = numericOffset(token.dropFirst(), negative: first == "-") ?? offset
             } else if token.allSatisfy(\.isNumber) {
                 let number = Int(token) ?? -1
                 if token.count >= 3 || (day != nil && month != nil) || number > 31 {

@@ -6,7 +6,8 @@ import Domain
 /// A text part is the message's text unless it is marked as an attachment or carries a file name
 /// without being marked inline; every text/plain and text/html part of that kind is kept, because
 /// mailing lists and mail programs split one message's text over several parts. A text/calendar part,
-/// an application/ics one and any `.ics` file are calendars; an `.ics` file is an attachment too.
+/// an application/ics one and any `.ics` file are calendars (with folded lines joined, since a fold may
+/// split a UTF-8 character); an `.ics` file is an attachment too.
 struct MessageContents {
     let bytes: [UInt8]
     var plainParts: [String] = []
@@ -59,7 +60,7 @@ struct MessageContents {
             return
         }
         if type == "text/calendar" || type == "application/ics" || filename?.lowercased().hasSuffix(".ics") == true {
-            calendars.append(Self.text(decoded, charset: contentType.parameters["charset"]))
+            calendars.append(Self.text(ContentLine.unfolded(decoded), charset: contentType.parameters["charset"]))
             if isAttachment { attachments.append(ReceivedAttachment(filename: filename, contentType: type, byteCount: decoded.count)) }
             return
         }
