@@ -195,6 +195,7 @@ struct CompanyReader {
                                               "software", "solutions", "studio", "studios", "company", "co", "corp", "ag", "sa", "bv",
                                               "capital", "partners", "robotics", "energy", "analytics", "ai", "media", "foods", "logistics"]
         if words.contains(where: { organisationWords.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) }) { return false }
+        if TitleWords.isTitle(name) { return false }
         return words.allSatisfy { word in word.first?.isUppercase == true && word.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" || $0 == "." } }
     }
 

@@ -181,8 +181,11 @@ struct TitleReader {
         // Of parts split by dashes, colons and bars, the one that reads as a role and is not a person or a greeting.
         for separator in [" - ", " – ", ": ", " | ", " — "] where text.contains(separator) {
             let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
-            let roles = parts.filter { TitleWords.isTitle($0) && !isSentence($0) && !CompanyReader.looksLikePersonName($0)
-                && !["interview", "invitation", "update", "bewerbung", "application", "candidature"].contains { TriageMessage.fold($0).hasPrefix($0) } }
+            let announcements = ["interview", "invitation", "update", "bewerbung", "application", "candidature"]
+            let roles = parts.filter { part in
+                TitleWords.isTitle(part) && !isSentence(part) && !CompanyReader.looksLikePersonName(part)
+                    && !announcements.contains { TriageMessage.fold(part).hasPrefix($0) }
+            }
             if let role = roles.first, roles.count < parts.count { text = role }
         }
         let folded = TriageMessage.foldKeepingLength(text)
