@@ -67,4 +67,16 @@ struct IMAPScriptedServerTests {
         #expect(server.commands.all.contains("W1 AUTHENTICATE PLAIN"))
         await server.stop()
     }
+
+    @Test("an unencrypted connection to anything but this machine is refused before connecting", arguments: ["192.0.2.1", "mail.example.com"])
+    func plainOnlyToLoopback(host: String) async throws {
+        let client = IMAPClient(configuration: IMAPConfiguration(host: host, port: 143, security: .plain, username: "seeker",
+                                                                 password: Self.password, timeout: .seconds(2)),
+                                logger: Logger(label: "wayfinder.test.imap"))
+        let error = await #expect(throws: IMAPError.self) { try await client.verify() }
+        guard case .tls = error else {
+            Issue.record("expected a refusal to go unencrypted, got \(String(describing: error))")
+            return
+        }
+    }
 }
