@@ -83,6 +83,9 @@ public struct IMAPClient: Sendable {
 
     /// Connects, opens the session, runs `body`, and logs out; the connection is closed however it ends.
     private func withSession<Result>(_ body: (inout IMAPSession) async throws -> Result) async throws -> Result {
+        guard configuration.security != .plain || Self.isLoopback(configuration.host) else {
+            throw IMAPError.tls("an unencrypted connection is only allowed to this machine (a test server), not to \(configuration.host)")
+        }
         let tls = try makeTLSContext()
         let connection = try await IMAPConnection.open(
             host: configuration.host, port: configuration.port,
@@ -98,6 +101,16 @@ public struct IMAPClient: Sendable {
             await connection.close()
             logger.debug("IMAP session failed", metadata: ["server": "\(configuration)", "error": "\(error)"])
             throw error
+        }
+    }
+
+    /// Whether `host` names this machine: the only place a password may go unencrypted.
+    static func isLoopback(_ host: String) -> Bool {
+        if host.lowercased() == "localhost" { return true }
+        switch try? SocketAddress(ipAddress: host, port: 0) {
+        case .v4(let address)?: return address.address.sin_addr.s_addr.bigEndian >> 24 == 127
+        case .v6?: return host == "::1"
+        default: return false
         }
     }
 

@@ -1,4 +1,4 @@
-import Logging
+import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -16,6 +16,9 @@ struct IMAPConnection: Sendable {
     static func open(host: String, port: Int, implicitTLS: NIOSSLContext?, timeout: Duration,
                      group: any EventLoopGroup) async throws -> IMAPConnection {
         let serverName = tlsServerName(for: host)
+        // The handler is kept from the moment it is made: a handshake that fails at once closes the
+        // channel and empties its pipeline before `connect` returns, and the handler knows why.
+        let slot = HandlerSlot()
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(timeout))
             .channelInitializer { channel in
@@ -24,8 +27,10 @@ struct IMAPConnection: Sendable {
                     if let implicitTLS {
                         try pipeline.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: serverName))
                     }
+                    let handler = IMAPResponseHandler()
                     try pipeline.addHandler(ByteToMessageHandler(IMAPResponseDecoder()))
-                    try pipeline.addHandler(IMAPResponseHandler())
+                    try pipeline.addHandler(handler)
+                    slot.set(NIOLoopBound(handler, eventLoop: channel.eventLoop))
                 }
             }
         let channel: any Channel
@@ -36,14 +41,16 @@ struct IMAPConnection: Sendable {
         } catch {
             throw IMAPError.unreachable("\(host):\(port): \(error)")
         }
-        do {
-            let responses = try await channel.eventLoop.submit {
-                NIOLoopBound(try channel.pipeline.syncOperations.handler(type: IMAPResponseHandler.self), eventLoop: channel.eventLoop)
-            }.get()
-            return IMAPConnection(channel: channel, responses: responses, timeout: TimeAmount(timeout))
-        } catch {
-            throw IMAPError.unreachable("\(host):\(port) closed the connection at once")
-        }
+        guard let responses = slot.get() else { throw IMAPError.unreachable("\(host):\(port) closed the connection at once") }
+        return IMAPConnection(channel: channel, responses: responses, timeout: TimeAmount(timeout))
+    }
+
+    /// Carries the response handler out of the channel initializer.
+    private final class HandlerSlot: @unchecked Sendable {
+        private let lock = NSLock()
+        private var handler: NIOLoopBound<IMAPResponseHandler>?
+        func set(_ handler: NIOLoopBound<IMAPResponseHandler>) { lock.withLock { self.handler = handler } }
+        func get() -> NIOLoopBound<IMAPResponseHandler>? { lock.withLock { handler } }
     }
 
     /// The name to send in SNI and check the certificate against; none for an IP address, where

@@ -1,0 +1,307 @@
+import Foundation
+import Platform
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private dovecot IMAP server started for one test and stopped by `stop()`: its own configuration,
+/// runtime and mail folders in a temporary directory, listening on 127.0.0.1 on two free ports, plain
+/// (with STARTTLS) and implicit TLS, with one user whose mailbox the test fills by writing Maildir files.
+///
+/// Dovecot assigns the UIDs when it first sees the files, in the order of their names, which the
+/// helper makes the order they were added in.
+final class DovecotServer: @unchecked Sendable {
+    static let dovecot = "/usr/sbin/dovecot"
+    static let user = "seeker"
+    /// Quotes, a backslash, spaces and letters outside ASCII: nothing here may trip up the login.
+    static let password = #"pa"ss \wörd ✓"#
+
+    /// Why the server cannot run here, or nil when dovecot and openssl are installed.
+    static let unavailableReason: String? = {
+        guard FileManager.default.isExecutableFile(atPath: dovecot) else {
+            return "dovecot is not installed (apt-get install dovecot-imapd)"
+        }
+        guard (try? run("/usr/bin/env", ["openssl", "version"])) != nil else { return "openssl is not installed" }
+        return nil
+    }()
+
+    /// These tests run where dovecot is installed, and always in CI, where its absence is a failure.
+    static var shouldRun: Bool {
+        unavailableReason == nil || ProcessInfo.processInfo.environment["CI"] == "true"
+    }
+
+    /// One self-signed certificate for 127.0.0.1 and localhost, made once per test run.
+    static let certificate: Result<(certificate: String, key: String), any Error> = Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-imap-cert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let certificate = folder.appendingPathComponent("server.crt").path, key = folder.appendingPathComponent("server.key").path
+        try run("/usr/bin/env", ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                                 "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=127.0.0.1",
+                                 "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"])
+        return (try String(contentsOfFile: certificate, encoding: .utf8), try String(contentsOfFile: key, encoding: .utf8))
+    }
+
+    let directory: URL
+    let imapPort: Int
+    let imapsPort: Int
+    /// The certificate the server presents, in PEM, for `trustedRootCertificatesPEM`.
+    let certificatePEM: String
+    private let dovecot: pid_t
+    private let watchdog: pid_t
+    private let mailOwner: (uid: uid_t, gid: gid_t)
+    private let lock = NSLock()
+    private var delivered = 0
+
+    var inbox: URL { directory.appendingPathComponent("mail/\(Self.user)") }
+
+    /// Starts the server and waits until both ports accept connections. `authMechanisms` are the
+    /// SASL mechanisms it offers (LOGIN the command works in any case).
+    init(authMechanisms: String = "plain login") throws {
+        if let reason = Self.unavailableReason { throw SetupError(reason) }
+        let (certificate, key) = try Self.certificate.get()
+        certificatePEM = certificate
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-imap-\(UUID().uuidString)")
+        let files = FileManager.default
+        for folder in ["run", "state", "ssl", "mail"] {
+            try files.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try certificate.write(to: directory.appendingPathComponent("ssl/server.crt"), atomically: true, encoding: .utf8)
+        try key.write(to: directory.appendingPathComponent("ssl/server.key"), atomically: true, encoding: .utf8)
+        imapPort = try Self.freePort()
+        var imapsPort = try Self.freePort()
+        while imapsPort == imapPort { imapsPort = try Self.freePort() }
+        self.imapsPort = imapsPort
+
+        // Dovecot refuses to run its login processes as root and to give mail to UID 0. As root (in
+        // CI) the mail belongs to nobody and the services run as Debian's dovecot users; as anyone
+        // else everything runs as that user.
+        let internalUser: String, loginUser: String
+        if getuid() == 0 {
+            guard let nobody = getpwnam("nobody") else { throw SetupError("there is no user nobody to own the test mail") }
+            mailOwner = (nobody.pointee.pw_uid, nobody.pointee.pw_gid)
+            internalUser = getpwnam("dovecot") == nil ? "nobody" : "dovecot"
+            loginUser = getpwnam("dovenull") == nil ? "nobody" : "dovenull"
+        } else {
+            mailOwner = (getuid(), getgid())
+            let name = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "\(getuid())"
+            (internalUser, loginUser) = (name, name)
+        }
+        let users = "\(Self.user):{PLAIN}\(Self.password):\(mailOwner.uid):\(mailOwner.gid)::\(directory.path)/home\n"
+        try users.write(to: directory.appendingPathComponent("users"), atomically: true, encoding: .utf8)
+        let path = directory.path
+        let configuration = """
+            base_dir = \(path)/run
+            state_dir = \(path)/state
+            log_path = \(path)/dovecot.log
+            instance_name = wayfinder-imap-test-\(imapPort)
+            protocols = imap
+            listen = 127.0.0.1
+            default_internal_user = \(internalUser)
+            default_login_user = \(loginUser)
+            first_valid_uid = \(mailOwner.uid)
+            last_valid_uid = \(mailOwner.uid)
+            first_valid_gid = \(mailOwner.gid)
+            last_valid_gid = \(mailOwner.gid)
+            auth_mechanisms = \(authMechanisms)
+            disable_plaintext_auth = no
+            ssl = yes
+            ssl_cert = <\(path)/ssl/server.crt
+            ssl_key = <\(path)/ssl/server.key
+            passdb {
+              driver = passwd-file
+              args = \(path)/users
+            }
+            userdb {
+              driver = passwd-file
+              args = \(path)/users
+            }
+            mail_location = maildir:\(path)/mail/%u
+            service imap-login {
+              inet_listener imap {
+                port = \(imapPort)
+              }
+              inet_listener imaps {
+                port = \(imapsPort)
+                ssl = yes
+              }
+              # Chroot needs root; the test server runs as whoever runs the tests.
+              chroot =
+            }
+            service anvil {
+              chroot =
+            }
+
+            """
+        try configuration.write(to: directory.appendingPathComponent("dovecot.conf"), atomically: true, encoding: .utf8)
+        try Self.makeMaildir(directory.appendingPathComponent("mail/\(Self.user)"), owner: mailOwner)
+
+        dovecot = try Self.spawn(Self.dovecot, ["-F", "-c", directory.appendingPathComponent("dovecot.conf").path])
+        // Should the test process die without stopping it, a watchdog ends dovecot within a second.
+        watchdog = try Self.spawn("/bin/sh", ["-c", "while kill -0 \(getpid()) && kill -0 \(dovecot); do sleep 1; done 2>/dev/null; kill \(dovecot) 2>/dev/null"])
+        let deadline = Date().addingTimeInterval(15)
+        while !(Self.accepts(imapPort) && Self.accepts(imapsPort)) {
+            guard Date() < deadline else {
+                let log = (try? String(contentsOf: directory.appendingPathComponent("dovecot.log"), encoding: .utf8)) ?? ""
+                stop()
+                throw SetupError("dovecot did not start listening within 15 s: \(log)")
+            }
+            usleep(20_000)
+        }
+    }
+
+    func configuration(security: IMAPConfiguration.Security = .tls, password: String = DovecotServer.password,
+                       folder: String = "INBOX", trusted: Bool = true, host: String = "127.0.0.1") -> IMAPConfiguration {
+        IMAPConfiguration(host: host, port: security == .tls ? imapsPort : imapPort, security: security,
+                          username: Self.user, password: password, folder: folder,
+                          trustedRootCertificatesPEM: trusted ? certificatePEM : nil, timeout: .seconds(10))
+    }
+
+    /// Puts messages into a folder (the inbox unless named as on disk, e.g. `.Jobs`) as new Maildir
+    /// files, in this order.
+    func add(_ messages: [Data], toFolderDirectory folderDirectory: String? = nil) throws {
+        let folder = folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            try Self.makeMaildir(folder, owner: mailOwner)
+            try Data().write(to: folder.appendingPathComponent("maildirfolder"))
+            try Self.own(folder.appendingPathComponent("maildirfolder"), owner: mailOwner)
+        }
+        for message in messages {
+            let number = lock.withLock { delivered += 1; return delivered }
+            // Dovecot orders files it has not seen by the time in their names; one second apart
+            // per message keeps the order they were written in.
+            let name = "\(1_600_000_000 + number).M\(number)P1.wayfinder-test:2,"
+            let file = folder.appendingPathComponent("cur/\(name)")
+            try message.write(to: file)
+            try Self.own(file, owner: mailOwner)
+        }
+    }
+
+    /// The flags dovecot keeps in each message file's name (`S` for seen), for the files in `cur/`.
+    func flags(inFolderDirectory folderDirectory: String? = nil) throws -> [String] {
+        let folder = (folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox).appendingPathComponent("cur")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
+            name.range(of: ":2,").map { String(name[$0.upperBound...]) } ?? ""
+        }
+    }
+
+    /// Makes dovecot forget the UIDs it gave the inbox, so that it gives new ones with a new UIDVALIDITY,
+    /// as after a server migration or a rebuilt folder.
+    func forgetUIDs() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path)
+        where name == "dovecot-uidlist" || name.hasPrefix("dovecot.index") {
+            try FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
+        }
+    }
+
+    /// Ends dovecot (its master process ends all the others) and the watchdog, and removes the directory.
+    func stop() {
+        for pid in [dovecot, watchdog] {
+            kill(pid, SIGTERM)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private static func makeMaildir(_ folder: URL, owner: (uid: uid_t, gid: gid_t)) throws {
+        try own(folder, owner: owner, create: true)
+        for part in ["cur", "new", "tmp"] { try own(folder.appendingPathComponent(part), owner: owner, create: true) }
+    }
+
+    private static func own(_ url: URL, owner: (uid: uid_t, gid: gid_t), create: Bool = false) throws {
+        if create { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+        guard chown(url.path, owner.uid, owner.gid) == 0 else {
+            throw SetupError("cannot give \(url.path) to uid \(owner.uid): errno \(errno)")
+        }
+    }
+
+    /// A port nothing listens on now (the kernel's choice for port 0), for dovecot to take.
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw SetupError("socket() failed: errno \(errno)") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw SetupError("cannot find a free port: errno \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    private static func accepts(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+
+    /// Starts a program with every signal unblocked and at its default. `Process` would pass on the
+    /// spawning thread's signal mask, in which the test runner blocks SIGTERM and more: dovecot would
+    /// then never hear that it should stop. Only standard input, output and error (all /dev/null) are
+    /// inherited, not the test process's sockets.
+    private static func spawn(_ executable: String, _ arguments: [String]) throws -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL)
+        sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // glibc 2.34 and later; Swift does not import it, so it is looked up.
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        if let closeFrom = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+            _ = unsafeBitCast(closeFrom, to: CloseFrom.self)(&actions, 3)
+        }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        guard result == 0 else { throw SetupError("cannot start \(executable): error \(result)") }
+        return pid
+    }
+
+    @discardableResult
+    private static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SetupError("\(arguments.first ?? executable) failed: \(String(decoding: printed, as: UTF8.self))")
+        }
+        return String(decoding: printed, as: UTF8.self)
+    }
+
+    struct SetupError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}
