@@ -169,10 +169,17 @@ let package = Package(
             dependencies: ["Accounts", "Domain", "Platform", "JobPostings"],
             swiftSettings: swiftSettings
         ),
+        // Real peers the tests start (a private dovecot), shared by the test targets that talk to them.
+        .target(
+            name: "TestPeers",
+            dependencies: ["Platform"],
+            path: "Tests/TestPeers",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PlatformTests",
             dependencies: [
-                "Platform", "Domain",
+                "Platform", "Domain", "TestPeers",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -204,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "HTTPAPITests",
             dependencies: [
-                "HTTPAPI", "WayfinderApp", "JobPostings", "Accounts", "Domain", "Platform",
+                "HTTPAPI", "WayfinderApp", "JobPostings", "Accounts", "Domain", "Platform", "TestPeers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

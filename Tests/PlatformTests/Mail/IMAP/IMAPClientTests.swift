@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Platform
+import TestPeers
 import Testing
 
 /// `IMAPClient` against a real IMAP server (dovecot). Skipped where dovecot is not installed, except

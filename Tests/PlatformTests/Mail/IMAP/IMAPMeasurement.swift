@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Platform
+import TestPeers
 import Testing
 
 /// How fast and in how much memory a large mailbox is read: 10,000 messages of about 5 KB, in

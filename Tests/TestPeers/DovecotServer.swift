@@ -10,14 +10,14 @@ import Glibc
 ///
 /// Dovecot assigns the UIDs when it first sees the files, in the order of their names, which the
 /// helper makes the order they were added in.
-final class DovecotServer: @unchecked Sendable {
-    static let dovecot = "/usr/sbin/dovecot"
-    static let user = "seeker"
+public final class DovecotServer: @unchecked Sendable {
+    public static let dovecot = "/usr/sbin/dovecot"
+    public static let user = "seeker"
     /// Quotes, a backslash, spaces and letters outside ASCII: nothing here may trip up the login.
-    static let password = #"pa"ss \wörd ✓"#
+    public static let password = #"pa"ss \wörd ✓"#
 
     /// Why the server cannot run here, or nil when dovecot and openssl are installed.
-    static let unavailableReason: String? = {
+    public static let unavailableReason: String? = {
         guard FileManager.default.isExecutableFile(atPath: dovecot) else {
             return "dovecot is not installed (apt-get install dovecot-imapd)"
         }
@@ -26,7 +26,7 @@ final class DovecotServer: @unchecked Sendable {
     }()
 
     /// These tests run where dovecot is installed, and always in CI, where its absence is a failure.
-    static var shouldRun: Bool {
+    public static var shouldRun: Bool {
         unavailableReason == nil || ProcessInfo.processInfo.environment["CI"] == "true"
     }
 
@@ -42,22 +42,22 @@ final class DovecotServer: @unchecked Sendable {
         return (try String(contentsOfFile: certificate, encoding: .utf8), try String(contentsOfFile: key, encoding: .utf8))
     }
 
-    let directory: URL
-    let imapPort: Int
-    let imapsPort: Int
+    public let directory: URL
+    public let imapPort: Int
+    public let imapsPort: Int
     /// The certificate the server presents, in PEM, for `trustedRootCertificatesPEM`.
-    let certificatePEM: String
+    public let certificatePEM: String
     private let dovecot: pid_t
     private let watchdog: pid_t
     private let mailOwner: (uid: uid_t, gid: gid_t)
     private let lock = NSLock()
     private var delivered = 0
 
-    var inbox: URL { directory.appendingPathComponent("mail/\(Self.user)") }
+    public var inbox: URL { directory.appendingPathComponent("mail/\(Self.user)") }
 
     /// Starts the server and waits until both ports accept connections. `authMechanisms` are the
     /// SASL mechanisms it offers (LOGIN the command works in any case).
-    init(authMechanisms: String = "plain login") throws {
+    public init(authMechanisms: String = "plain login") throws {
         if let reason = Self.unavailableReason { throw SetupError(reason) }
         let (certificate, key) = try Self.certificate.get()
         certificatePEM = certificate
@@ -150,7 +150,7 @@ final class DovecotServer: @unchecked Sendable {
         }
     }
 
-    func configuration(security: IMAPConfiguration.Security = .tls, password: String = DovecotServer.password,
+    public func configuration(security: IMAPConfiguration.Security = .tls, password: String = DovecotServer.password,
                        folder: String = "INBOX", trusted: Bool = true, host: String = "127.0.0.1") -> IMAPConfiguration {
         IMAPConfiguration(host: host, port: security == .tls ? imapsPort : imapPort, security: security,
                           username: Self.user, password: password, folder: folder,
@@ -159,7 +159,7 @@ final class DovecotServer: @unchecked Sendable {
 
     /// Puts messages into a folder (the inbox unless named as on disk, e.g. `.Jobs`) as new Maildir
     /// files, in this order.
-    func add(_ messages: [Data], toFolderDirectory folderDirectory: String? = nil) throws {
+    public func add(_ messages: [Data], toFolderDirectory folderDirectory: String? = nil) throws {
         let folder = folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox
         if !FileManager.default.fileExists(atPath: folder.path) {
             try Self.makeMaildir(folder, owner: mailOwner)
@@ -178,7 +178,7 @@ final class DovecotServer: @unchecked Sendable {
     }
 
     /// The flags dovecot keeps in each message file's name (`S` for seen), for the files in `cur/`.
-    func flags(inFolderDirectory folderDirectory: String? = nil) throws -> [String] {
+    public func flags(inFolderDirectory folderDirectory: String? = nil) throws -> [String] {
         let folder = (folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox).appendingPathComponent("cur")
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
             name.range(of: ":2,").map { String(name[$0.upperBound...]) } ?? ""
@@ -187,7 +187,7 @@ final class DovecotServer: @unchecked Sendable {
 
     /// Makes dovecot forget the UIDs it gave the inbox, so that it gives new ones with a new UIDVALIDITY,
     /// as after a server migration or a rebuilt folder.
-    func forgetUIDs() throws {
+    public func forgetUIDs() throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path)
         where name == "dovecot-uidlist" || name.hasPrefix("dovecot.index") {
             try FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
@@ -195,7 +195,7 @@ final class DovecotServer: @unchecked Sendable {
     }
 
     /// Ends dovecot (its master process ends all the others) and the watchdog, and removes the directory.
-    func stop() {
+    public func stop() {
         for pid in [dovecot, watchdog] {
             kill(pid, SIGTERM)
             var status: Int32 = 0
