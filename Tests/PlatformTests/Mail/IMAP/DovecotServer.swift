@@ -76,16 +76,18 @@ final class DovecotServer: @unchecked Sendable {
         // Dovecot refuses to run its login processes as root and to give mail to UID 0. As root (in
         // CI) the mail belongs to nobody and the services run as Debian's dovecot users; as anyone
         // else everything runs as that user.
-        let internalUser: String, loginUser: String
+        let internalUser: String, loginUser: String, internalGroup: String
         if getuid() == 0 {
             guard let nobody = getpwnam("nobody") else { throw SetupError("there is no user nobody to own the test mail") }
             mailOwner = (nobody.pointee.pw_uid, nobody.pointee.pw_gid)
             internalUser = getpwnam("dovecot") == nil ? "nobody" : "dovecot"
             loginUser = getpwnam("dovenull") == nil ? "nobody" : "dovenull"
+            internalGroup = getgrnam("dovecot") == nil ? "nogroup" : "dovecot"
         } else {
             mailOwner = (getuid(), getgid())
             let name = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "\(getuid())"
             (internalUser, loginUser) = (name, name)
+            internalGroup = getgrgid(getgid()).map { String(cString: $0.pointee.gr_name) } ?? "\(getgid())"
         }
         let users = "\(Self.user):{PLAIN}\(Self.password):\(mailOwner.uid):\(mailOwner.gid)::\(directory.path)/home\n"
         try users.write(to: directory.appendingPathComponent("users"), atomically: true, encoding: .utf8)
@@ -99,6 +101,7 @@ final class DovecotServer: @unchecked Sendable {
             listen = 127.0.0.1
             default_internal_user = \(internalUser)
             default_login_user = \(loginUser)
+            default_internal_group = \(internalGroup)
             first_valid_uid = \(mailOwner.uid)
             last_valid_uid = \(mailOwner.uid)
             first_valid_gid = \(mailOwner.gid)
@@ -139,12 +142,18 @@ final class DovecotServer: @unchecked Sendable {
         dovecot = try Self.spawn(Self.dovecot, ["-F", "-c", directory.appendingPathComponent("dovecot.conf").path])
         // Should the test process die without stopping it, a watchdog ends dovecot within a second.
         watchdog = try Self.spawn("/bin/sh", ["-c", "while kill -0 \(getpid()) && kill -0 \(dovecot); do sleep 1; done 2>/dev/null; kill \(dovecot) 2>/dev/null"])
+        // Ready once dovecot has logged its start (it does after setting up every listener) and both
+        // ports answer; a dovecot that exits instead ends the wait with its log.
+        let log = directory.appendingPathComponent("dovecot.log")
         let deadline = Date().addingTimeInterval(15)
-        while !(Self.accepts(imapPort) && Self.accepts(imapsPort)) {
-            guard Date() < deadline else {
-                let log = (try? String(contentsOf: directory.appendingPathComponent("dovecot.log"), encoding: .utf8)) ?? ""
+        while true {
+            let logged = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if logged.contains(" starting up "), Self.accepts(imapPort), Self.accepts(imapsPort) { break }
+            var status: Int32 = 0
+            let exited = waitpid(dovecot, &status, WNOHANG) == dovecot
+            guard !exited, Date() < deadline else {
                 stop()
-                throw SetupError("dovecot did not start listening within 15 s: \(log)")
+                throw SetupError("dovecot did not start\(exited ? "" : " within 15 s"): \(logged)")
             }
             usleep(20_000)
         }
