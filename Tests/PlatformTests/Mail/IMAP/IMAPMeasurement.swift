@@ -20,8 +20,8 @@ struct IMAPMeasurement {
     @Test("10,000 messages of about 5 KB, batches of 100: messages per second and peak resident memory")
     func largeMailbox() async throws {
         let count = 10_000
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         let filler = String(repeating: "Wir suchen eine erfahrene Entwicklerin für unser Team in Berlin. ", count: 75)
         try server.add((1...count).map { IMAPClientTests.message($0, body: filler + "\r\n") })
         var logger = Logger(label: "wayfinder.measure.imap")
