@@ -4,15 +4,17 @@ import Platform
 import Glibc
 #endif
 
-/// A private dovecot IMAP server started for one test and stopped by `stop()`: its own configuration,
-/// runtime and mail folders in a temporary directory, listening on 127.0.0.1 on two free ports, plain
-/// (with STARTTLS) and implicit TLS, with one user whose mailbox the test fills by writing Maildir files.
+/// A private dovecot IMAP server for the tests: its own configuration, runtime and mail folders in a
+/// temporary directory, listening on 127.0.0.1 on two free ports, plain (with STARTTLS) and implicit
+/// TLS. It starts once per test process (`mailbox()`), and each test gets a user and mailbox of its own,
+/// which it fills by writing Maildir files: starting dovecot costs about a second of the machine's
+/// time, a user nothing. It stops when the test process exits, and a watchdog ends it within a second
+/// should the process die without exiting.
 ///
 /// Dovecot assigns the UIDs when it first sees the files, in the order of their names, which the
 /// helper makes the order they were added in.
-public final class DovecotServer: @unchecked Sendable {
-    public static let dovecot = "/usr/sbin/dovecot"
-    public static let user = "seeker"
+final class DovecotServer: @unchecked Sendable {
+    static let dovecot = "/usr/sbin/dovecot"
     /// Quotes, a backslash, spaces and letters outside ASCII: nothing here may trip up the login.
     public static let password = #"pa"ss \wörd ✓"#
 
@@ -52,12 +54,30 @@ public final class DovecotServer: @unchecked Sendable {
     private let mailOwner: (uid: uid_t, gid: gid_t)
     private let lock = NSLock()
     private var delivered = 0
+    private var users = 0
 
-    public var inbox: URL { directory.appendingPathComponent("mail/\(Self.user)") }
+    /// The server of this test process, started on first use.
+    private static let shared = Result { try DovecotServer() }
 
-    /// Starts the server and waits until both ports accept connections. `authMechanisms` are the
-    /// SASL mechanisms it offers (LOGIN the command works in any case).
-    public init(authMechanisms: String = "plain login") throws {
+    /// A new user with an empty inbox on the shared server.
+    static func mailbox() throws -> Mailbox {
+        let server = try shared.get()
+        return try server.lock.withLock {
+            server.users += 1
+            let user = "seeker\(server.users)"
+            try makeMaildir(server.directory.appendingPathComponent("mail/\(user)"), owner: server.mailOwner)
+            // Dovecot reads the user file again when it has changed.
+            let line = "\(user):{PLAIN}\(password):\(server.mailOwner.uid):\(server.mailOwner.gid)::\(server.directory.path)/home\n"
+            let file = try FileHandle(forWritingTo: server.directory.appendingPathComponent("users"))
+            defer { try? file.close() }
+            try file.seekToEnd()
+            try file.write(contentsOf: Data(line.utf8))
+            return Mailbox(server: server, user: user)
+        }
+    }
+
+    /// Starts the server and waits until both ports accept connections.
+    private init() throws {
         if let reason = Self.unavailableReason { throw SetupError(reason) }
         let (certificate, key) = try Self.certificate.get()
         certificatePEM = certificate
@@ -76,19 +96,20 @@ public final class DovecotServer: @unchecked Sendable {
         // Dovecot refuses to run its login processes as root and to give mail to UID 0. As root (in
         // CI) the mail belongs to nobody and the services run as Debian's dovecot users; as anyone
         // else everything runs as that user.
-        let internalUser: String, loginUser: String
+        let internalUser: String, loginUser: String, internalGroup: String
         if getuid() == 0 {
             guard let nobody = getpwnam("nobody") else { throw SetupError("there is no user nobody to own the test mail") }
             mailOwner = (nobody.pointee.pw_uid, nobody.pointee.pw_gid)
             internalUser = getpwnam("dovecot") == nil ? "nobody" : "dovecot"
             loginUser = getpwnam("dovenull") == nil ? "nobody" : "dovenull"
+            internalGroup = getgrnam("dovecot") == nil ? "nogroup" : "dovecot"
         } else {
             mailOwner = (getuid(), getgid())
             let name = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "\(getuid())"
             (internalUser, loginUser) = (name, name)
+            internalGroup = getgrgid(getgid()).map { String(cString: $0.pointee.gr_name) } ?? "\(getgid())"
         }
-        let users = "\(Self.user):{PLAIN}\(Self.password):\(mailOwner.uid):\(mailOwner.gid)::\(directory.path)/home\n"
-        try users.write(to: directory.appendingPathComponent("users"), atomically: true, encoding: .utf8)
+        try Data().write(to: directory.appendingPathComponent("users"))
         let path = directory.path
         let configuration = """
             base_dir = \(path)/run
@@ -99,11 +120,16 @@ public final class DovecotServer: @unchecked Sendable {
             listen = 127.0.0.1
             default_internal_user = \(internalUser)
             default_login_user = \(loginUser)
+            default_internal_group = \(internalGroup)
             first_valid_uid = \(mailOwner.uid)
             last_valid_uid = \(mailOwner.uid)
             first_valid_gid = \(mailOwner.gid)
             last_valid_gid = \(mailOwner.gid)
-            auth_mechanisms = \(authMechanisms)
+            auth_mechanisms = plain login
+            # Tests log in with wrong passwords on purpose: no delay after them, and no penalty for
+            # the address all tests share.
+            auth_failure_delay = 0
+            login_trusted_networks = 127.0.0.0/8
             disable_plaintext_auth = no
             ssl = yes
             ssl_cert = <\(path)/ssl/server.crt
@@ -134,33 +160,71 @@ public final class DovecotServer: @unchecked Sendable {
 
             """
         try configuration.write(to: directory.appendingPathComponent("dovecot.conf"), atomically: true, encoding: .utf8)
-        try Self.makeMaildir(directory.appendingPathComponent("mail/\(Self.user)"), owner: mailOwner)
 
         dovecot = try Self.spawn(Self.dovecot, ["-F", "-c", directory.appendingPathComponent("dovecot.conf").path])
         // Should the test process die without stopping it, a watchdog ends dovecot within a second.
         watchdog = try Self.spawn("/bin/sh", ["-c", "while kill -0 \(getpid()) && kill -0 \(dovecot); do sleep 1; done 2>/dev/null; kill \(dovecot) 2>/dev/null"])
+        // Ready once dovecot has logged its start (it does after setting up every listener) and both
+        // ports answer; a dovecot that exits instead ends the wait with its log.
+        let log = directory.appendingPathComponent("dovecot.log")
         let deadline = Date().addingTimeInterval(15)
-        while !(Self.accepts(imapPort) && Self.accepts(imapsPort)) {
-            guard Date() < deadline else {
-                let log = (try? String(contentsOf: directory.appendingPathComponent("dovecot.log"), encoding: .utf8)) ?? ""
+        while true {
+            let logged = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if logged.contains(" starting up "), Self.accepts(imapPort), Self.accepts(imapsPort) { break }
+            var status: Int32 = 0
+            let exited = waitpid(dovecot, &status, WNOHANG) == dovecot
+            guard !exited, Date() < deadline else {
                 stop()
-                throw SetupError("dovecot did not start listening within 15 s: \(log)")
+                throw SetupError("dovecot did not start\(exited ? "" : " within 15 s"): \(logged)")
             }
             usleep(20_000)
         }
+        atexit { if case .success(let server) = DovecotServer.shared { server.stop() } }
     }
 
-    public func configuration(security: IMAPConfiguration.Security = .tls, password: String = DovecotServer.password,
-                       folder: String = "INBOX", trusted: Bool = true, host: String = "127.0.0.1") -> IMAPConfiguration {
-        IMAPConfiguration(host: host, port: security == .tls ? imapsPort : imapPort, security: security,
-                          username: Self.user, password: password, folder: folder,
-                          trustedRootCertificatesPEM: trusted ? certificatePEM : nil, timeout: .seconds(10))
+    /// One test's user on the shared server, and its mail folders.
+    struct Mailbox: Sendable {
+        let server: DovecotServer
+        let user: String
+        var inbox: URL { server.directory.appendingPathComponent("mail/\(user)") }
+
+        func configuration(security: IMAPConfiguration.Security = .tls, password: String = DovecotServer.password,
+                           folder: String = "INBOX", trusted: Bool = true, host: String = "127.0.0.1") -> IMAPConfiguration {
+            IMAPConfiguration(host: host, port: security == .tls ? server.imapsPort : server.imapPort, security: security,
+                              username: user, password: password, folder: folder,
+                              trustedRootCertificatesPEM: trusted ? server.certificatePEM : nil, timeout: .seconds(10))
+        }
+
+        /// Puts messages into a folder (the inbox unless named as on disk, e.g. `.Jobs`) as new Maildir
+        /// files, in this order.
+        func add(_ messages: [Data], toFolderDirectory folderDirectory: String? = nil) throws {
+            try server.add(messages, to: folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox)
+        }
+
+        /// The flags dovecot keeps in each message file's name (`S` for seen), for the files in `cur/`.
+        func flags(inFolderDirectory folderDirectory: String? = nil) throws -> [String] {
+            let folder = (folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox).appendingPathComponent("cur")
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
+                name.range(of: ":2,").map { String(name[$0.upperBound...]) } ?? ""
+            }
+        }
+
+        /// Makes dovecot forget the UIDs it gave the inbox, so that it gives new ones with a new UIDVALIDITY,
+        /// as after a server migration or a rebuilt folder.
+        func forgetUIDs() throws {
+            for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path)
+            where name == "dovecot-uidlist" || name.hasPrefix("dovecot.index") {
+                try FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
+            }
+        }
+
+        /// Removes the user's mail; the user stays, with nothing to read.
+        func remove() {
+            try? FileManager.default.removeItem(at: inbox)
+        }
     }
 
-    /// Puts messages into a folder (the inbox unless named as on disk, e.g. `.Jobs`) as new Maildir
-    /// files, in this order.
-    public func add(_ messages: [Data], toFolderDirectory folderDirectory: String? = nil) throws {
-        let folder = folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox
+    private func add(_ messages: [Data], to folder: URL) throws {
         if !FileManager.default.fileExists(atPath: folder.path) {
             try Self.makeMaildir(folder, owner: mailOwner)
             try Data().write(to: folder.appendingPathComponent("maildirfolder"))
@@ -174,23 +238,6 @@ public final class DovecotServer: @unchecked Sendable {
             let file = folder.appendingPathComponent("cur/\(name)")
             try message.write(to: file)
             try Self.own(file, owner: mailOwner)
-        }
-    }
-
-    /// The flags dovecot keeps in each message file's name (`S` for seen), for the files in `cur/`.
-    public func flags(inFolderDirectory folderDirectory: String? = nil) throws -> [String] {
-        let folder = (folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox).appendingPathComponent("cur")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
-            name.range(of: ":2,").map { String(name[$0.upperBound...]) } ?? ""
-        }
-    }
-
-    /// Makes dovecot forget the UIDs it gave the inbox, so that it gives new ones with a new UIDVALIDITY,
-    /// as after a server migration or a rebuilt folder.
-    public func forgetUIDs() throws {
-        for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path)
-        where name == "dovecot-uidlist" || name.hasPrefix("dovecot.index") {
-            try FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
         }
     }
 
@@ -217,7 +264,7 @@ public final class DovecotServer: @unchecked Sendable {
     }
 
     /// A port nothing listens on now (the kernel's choice for port 0), for dovecot to take.
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SetupError("socket() failed: errno \(errno)") }
         defer { close(fd) }

@@ -15,11 +15,6 @@ struct IMAPResponse: Sendable, Equatable {
         self.literals = literals
     }
 
-    /// A response that is one line of text, for tests and parsing.
-    init(_ line: String) {
-        self.init(lines: [Array(line.utf8)])
-    }
-
     enum Kind: Equatable {
         /// `* …`: data, or a status the server sends on its own.
         case untagged(String)

@@ -34,7 +34,7 @@ struct IMAPClientTests {
         func take(_ batch: [IMAPFetchedMessage]) { lock.withLock { received.append(batch) } }
     }
 
-    static func fetch(_ server: DovecotServer, after state: IMAPMailboxState?, batchSize: Int = 100,
+    static func fetch(_ server: DovecotServer.Mailbox, after state: IMAPMailboxState?, batchSize: Int = 100,
                       configuration: IMAPConfiguration? = nil) async throws -> (IMAPMailboxState, [IMAPFetchedMessage]) {
         let receiver = Receiver()
         let client = IMAPClient(configuration: configuration ?? server.configuration(), logger: logger)
@@ -44,8 +44,8 @@ struct IMAPClientTests {
 
     @Test("implicit TLS: all messages arrive in UID order with their exact bytes, and the state ends at the last UID")
     func fetchAllOverTLS() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         let written = Self.messages(1...5)
         try server.add(written)
         let client = IMAPClient(configuration: server.configuration(), logger: Self.logger)
@@ -60,8 +60,8 @@ struct IMAPClientTests {
 
     @Test("a fetch after the returned state gets only the messages that came since, and then nothing")
     func onlyNewMessages() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         try server.add(Self.messages(1...3))
         let (first, _) = try await Self.fetch(server, after: nil)
         try server.add(Self.messages(4...5))
@@ -76,8 +76,8 @@ struct IMAPClientTests {
 
     @Test("a state from beyond the folder's last UID fetches nothing (UID n:* still matches the last message)")
     func stateBeyondLastUID() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         try server.add(Self.messages(1...2))
         let (state, _) = try await Self.fetch(server, after: nil)
         let ahead = IMAPMailboxState(uidValidity: state.uidValidity, lastUID: state.lastUID + 10)
@@ -88,8 +88,8 @@ struct IMAPClientTests {
 
     @Test("when UIDVALIDITY changes, every message is fetched again under the new UIDVALIDITY")
     func uidValidityChange() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         try server.add(Self.messages(1...3))
         let (first, _) = try await Self.fetch(server, after: nil)
         try server.forgetUIDs()
@@ -100,8 +100,8 @@ struct IMAPClientTests {
 
     @Test("250 messages in batches of 100 arrive as three batches, each handed over before the next is fetched")
     func batches() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         try server.add(Self.messages(1...250))
         let receiver = Receiver()
         let client = IMAPClient(configuration: server.configuration(), logger: Self.logger)
@@ -115,8 +115,8 @@ struct IMAPClientTests {
 
     @Test("a receiver that fails on the second batch stops the fetch; no state skips a message it did not take")
     func receiverFailure() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         try server.add(Self.messages(1...250))
         let client = IMAPClient(configuration: server.configuration(), logger: Self.logger)
 
@@ -156,8 +156,8 @@ struct IMAPClientTests {
 
     @Test("a wrong password is an authentication failure that does not repeat the password")
     func wrongPassword() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         let client = IMAPClient(configuration: server.configuration(password: "not-the-password"), logger: Self.logger)
         let error = await #expect(throws: IMAPError.self) { try await client.verify() }
         guard case .authenticationFailed = error else {
@@ -169,8 +169,8 @@ struct IMAPClientTests {
 
     @Test("a folder the server does not have is reported as not found")
     func unknownFolder() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         let client = IMAPClient(configuration: server.configuration(folder: "Nowhere"), logger: Self.logger)
         let error = await #expect(throws: IMAPError.self) { try await client.fetchNew(after: nil) { _ in } }
         guard case .folderNotFound(let reason) = error else {
@@ -182,8 +182,8 @@ struct IMAPClientTests {
 
     @Test("a folder name with non-ASCII letters, spaces and & is sent in modified UTF-7 and opened")
     func internationalFolderName() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         // Dovecot keeps Maildir++ folders as "." + the modified UTF-7 name: "Ångebote & Co" is "&AMU-ngebote &- Co".
         try server.add(Self.messages(1...2), toFolderDirectory: ".&AMU-ngebote &- Co")
         let (_, fetched) = try await Self.fetch(server, after: nil, configuration: server.configuration(folder: "Ångebote & Co"))
@@ -192,8 +192,8 @@ struct IMAPClientTests {
 
     @Test("STARTTLS on the plain port, checking the certificate against the host name")
     func startTLS() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         try server.add(Self.messages(1...2))
         let configuration = server.configuration(security: .startTLS, host: "localhost")
         let (_, fetched) = try await Self.fetch(server, after: nil, configuration: configuration)
@@ -202,8 +202,8 @@ struct IMAPClientTests {
 
     @Test("a certificate no trusted root vouches for fails with a TLS error", arguments: [IMAPConfiguration.Security.tls, .startTLS])
     func untrustedCertificate(security: IMAPConfiguration.Security) async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         let client = IMAPClient(configuration: server.configuration(security: security, trusted: false), logger: Self.logger)
         let error = await #expect(throws: IMAPError.self) { try await client.verify() }
         guard case .tls = error else {
@@ -214,8 +214,8 @@ struct IMAPClientTests {
 
     @Test("literals are framed by their length: lines that look like literals or responses, 8-bit bytes and a large body pass intact")
     func literalFraming() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         var tricky = Data("Subject: {123}\r\nX-Note: W3 OK done\r\n\r\n{123}\r\nsee {5}\r\n* 2 FETCH (UID 9 BODY[] {3}\r\n)\r\n".utf8)
         tricky.append(contentsOf: [0x47, 0x72, 0xFC, 0xDF, 0x65, 0x20, 0xE2, 0x9C, 0x93, 0xFF, 0x80, 0x0D, 0x0A])
         // Far bigger than a TCP segment or a TLS record, so the literal arrives in many pieces.
@@ -229,8 +229,8 @@ struct IMAPClientTests {
 
     @Test("fetching leaves messages unread: no \\Seen flag is set")
     func leavesMessagesUnread() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         try server.add(Self.messages(1...3))
         let (_, fetched) = try await Self.fetch(server, after: nil)
         #expect(fetched.count == 3)
@@ -241,15 +241,15 @@ struct IMAPClientTests {
 
     @Test("the password appears in no log line, not even at trace level")
     func passwordNotLogged() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         try server.add(Self.messages(1...1))
         let lines = LogCapture()
         var logger = Logger(label: "wayfinder.test.imap") { _ in lines }
         logger.logLevel = .trace
         _ = try await IMAPClient(configuration: server.configuration(), logger: logger).fetchNew(after: nil) { _ in }
         _ = try? await IMAPClient(configuration: server.configuration(password: "wrong \"secret\""), logger: logger).verify()
-        let plain = Data("\0\(DovecotServer.user)\0\(DovecotServer.password)".utf8).base64EncodedString()
+        let plain = Data("\0\(server.user)\0\(DovecotServer.password)".utf8).base64EncodedString()
         #expect(!lines.text.isEmpty)
         #expect(!lines.text.contains(DovecotServer.password))
         #expect(!lines.text.contains(plain))
@@ -258,9 +258,8 @@ struct IMAPClientTests {
 
     @Test("no server on the port is reported as unreachable")
     func unreachable() async throws {
-        let server = try DovecotServer()
-        let configuration = server.configuration()
-        server.stop()
+        var configuration = try DovecotServer.mailbox().configuration()
+        configuration.port = try DovecotServer.freePort()
         let error = await #expect(throws: IMAPError.self) { try await IMAPClient(configuration: configuration, logger: Self.logger).verify() }
         guard case .unreachable = error else {
             Issue.record("expected unreachable, got \(String(describing: error))")

@@ -7,7 +7,8 @@ import Testing
 /// How fast and in how much memory a large mailbox is read: 10,000 messages of about 5 KB, in
 /// batches of 100, into a receiver that keeps nothing. A measurement, not a check: it runs only with
 /// WAYFINDER_IMAP_MEASURE=1 and prints its figures
-/// (`WAYFINDER_IMAP_MEASURE=1 swift test --filter IMAPMeasurement`).
+/// (`WAYFINDER_IMAP_MEASURE=1 swift test --filter IMAPMeasurement`). WAYFINDER_IMAP_MEASURE_BATCH sets
+/// another batch size, for comparison.
 @Suite("IMAPMeasurement", .enabled(if: ProcessInfo.processInfo.environment["WAYFINDER_IMAP_MEASURE"] == "1" && DovecotServer.unavailableReason == nil,
                                    "set WAYFINDER_IMAP_MEASURE=1 (and install dovecot-imapd) to measure"))
 struct IMAPMeasurement {
@@ -21,8 +22,9 @@ struct IMAPMeasurement {
     @Test("10,000 messages of about 5 KB, batches of 100: messages per second and peak resident memory")
     func largeMailbox() async throws {
         let count = 10_000
-        let server = try DovecotServer()
-        defer { server.stop() }
+        let batchSize = Int(ProcessInfo.processInfo.environment["WAYFINDER_IMAP_MEASURE_BATCH"] ?? "") ?? 100
+        let server = try DovecotServer.mailbox()
+        defer { server.remove() }
         let filler = String(repeating: "Wir suchen eine erfahrene Entwicklerin für unser Team in Berlin. ", count: 75)
         try server.add((1...count).map { IMAPClientTests.message($0, body: filler + "\r\n") })
         var logger = Logger(label: "wayfinder.measure.imap")
@@ -36,12 +38,12 @@ struct IMAPMeasurement {
         let before = Self.kilobytes("VmRSS"), peakBefore = Self.kilobytes("VmHWM")
         let counter = Counter()
         let started = ContinuousClock.now
-        let state = try await client.fetchNew(after: nil, batchSize: 100) { batch in counter.add(batch) }
+        let state = try await client.fetchNew(after: nil, batchSize: batchSize) { batch in counter.add(batch) }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let peak = Self.kilobytes("VmHWM")
         print("""
-            IMAP measurement: \(counter.messages) messages (\(counter.bytes / 1024) KiB) in \(counter.batches) batches, \
+            IMAP measurement: \(counter.messages) messages (\(counter.bytes / 1024) KiB) in \(counter.batches) batches of up to \(batchSize), \
             \(String(format: "%.2f", seconds)) s, \(Int(Double(counter.messages) / seconds)) messages/s; \
             RSS before \(before / 1024) MiB, peak before \(peakBefore / 1024) MiB, peak during the fetch \(peak / 1024) MiB \
             (+\((peak - before) / 1024) MiB), RSS after \(Self.kilobytes("VmRSS") / 1024) MiB
