@@ -11,18 +11,20 @@ import TestPeers
 struct MailboxRouteTests {
     @Test("a mailbox is checked on connect, read from where it stopped, keeps only job mail, never shows its password; another user gets 404")
     func syncFlow() async throws {
-        let server = try DovecotServer()
-        defer { server.stop() }
-        let caFile = server.directory.appendingPathComponent("ca.pem")
+        let mailbox = try DovecotServer.mailbox()
+        defer { mailbox.remove() }
+        let server = mailbox.server
+        let caFile = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-imap-ca-\(UUID().uuidString).pem")
         try server.certificatePEM.write(to: caFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: caFile) }
         let settings = TestApp.settings { $0.careerAgent.imapCAFile = caFile.path }
-        try server.add([Data(EmailRouteTests.invitation(sequence: 0, start: "20260312T140000", messageID: "invite-1@globex.example").utf8),
+        try mailbox.add([Data(EmailRouteTests.invitation(sequence: 0, start: "20260312T140000", messageID: "invite-1@globex.example").utf8),
                         Data(Self.newsletter.utf8)])
         try await TestApp.withServicesAndClient(settings: settings) { services, client in
             let (token, _) = try await client.signUpAndIn(services, email: "tracker@example.com")
             let (other, _) = try await client.signUpAndIn(services, email: "other@example.com")
             let connection: [String: Any] = ["host": "127.0.0.1", "port": server.imapsPort, "security": "tls",
-                                             "username": DovecotServer.user, "password": DovecotServer.password]
+                                             "username": mailbox.user, "password": DovecotServer.password]
             var wrong = connection
             wrong["password"] = "not the password"
             let refused = try await client.send(.post, "/api/v1/mailboxes", json: wrong, token: token)
@@ -49,7 +51,7 @@ struct MailboxRouteTests {
             #expect(emails.count == 1 && emails.first?["source"] as? String == "mailbox" && emails.first?["category"] as? String == "interview_invite")
 
             // Only what arrived since is read; nothing twice.
-            try server.add([Data(EmailRouteTests.rejection.utf8)])
+            try mailbox.add([Data(EmailRouteTests.rejection.utf8)])
             let second = try await client.send(.post, "/api/v1/mailboxes/\(id)/sync", token: token)
             #expect(second.json["read"] as? Int == 1 && second.json["kept"] as? Int == 1)
             #expect((try await client.send(.get, "/api/v1/emails", token: token).json["emails"] as? [Any])?.count == 2)

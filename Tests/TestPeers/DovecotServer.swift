@@ -13,8 +13,8 @@ import Glibc
 ///
 /// Dovecot assigns the UIDs when it first sees the files, in the order of their names, which the
 /// helper makes the order they were added in.
-final class DovecotServer: @unchecked Sendable {
-    static let dovecot = "/usr/sbin/dovecot"
+public final class DovecotServer: @unchecked Sendable {
+    public static let dovecot = "/usr/sbin/dovecot"
     /// Quotes, a backslash, spaces and letters outside ASCII: nothing here may trip up the login.
     public static let password = #"pa"ss \wörd ✓"#
 
@@ -33,7 +33,7 @@ final class DovecotServer: @unchecked Sendable {
     }
 
     /// One self-signed certificate for 127.0.0.1 and localhost, made once per test run.
-    static let certificate: Result<(certificate: String, key: String), any Error> = Result {
+    public static let certificate: Result<(certificate: String, key: String), any Error> = Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-imap-cert-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -60,7 +60,7 @@ final class DovecotServer: @unchecked Sendable {
     private static let shared = Result { try DovecotServer() }
 
     /// A new user with an empty inbox on the shared server.
-    static func mailbox() throws -> Mailbox {
+    public static func mailbox() throws -> Mailbox {
         let server = try shared.get()
         return try server.lock.withLock {
             server.users += 1
@@ -183,12 +183,12 @@ final class DovecotServer: @unchecked Sendable {
     }
 
     /// One test's user on the shared server, and its mail folders.
-    struct Mailbox: Sendable {
-        let server: DovecotServer
-        let user: String
-        var inbox: URL { server.directory.appendingPathComponent("mail/\(user)") }
+    public struct Mailbox: Sendable {
+        public let server: DovecotServer
+        public let user: String
+        public var inbox: URL { server.directory.appendingPathComponent("mail/\(user)") }
 
-        func configuration(security: IMAPConfiguration.Security = .tls, password: String = DovecotServer.password,
+        public func configuration(security: IMAPConfiguration.Security = .tls, password: String = DovecotServer.password,
                            folder: String = "INBOX", trusted: Bool = true, host: String = "127.0.0.1") -> IMAPConfiguration {
             IMAPConfiguration(host: host, port: security == .tls ? server.imapsPort : server.imapPort, security: security,
                               username: user, password: password, folder: folder,
@@ -197,12 +197,12 @@ final class DovecotServer: @unchecked Sendable {
 
         /// Puts messages into a folder (the inbox unless named as on disk, e.g. `.Jobs`) as new Maildir
         /// files, in this order.
-        func add(_ messages: [Data], toFolderDirectory folderDirectory: String? = nil) throws {
+        public func add(_ messages: [Data], toFolderDirectory folderDirectory: String? = nil) throws {
             try server.add(messages, to: folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox)
         }
 
         /// The flags dovecot keeps in each message file's name (`S` for seen), for the files in `cur/`.
-        func flags(inFolderDirectory folderDirectory: String? = nil) throws -> [String] {
+        public func flags(inFolderDirectory folderDirectory: String? = nil) throws -> [String] {
             let folder = (folderDirectory.map { inbox.appendingPathComponent($0) } ?? inbox).appendingPathComponent("cur")
             return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
                 name.range(of: ":2,").map { String(name[$0.upperBound...]) } ?? ""
@@ -211,7 +211,7 @@ final class DovecotServer: @unchecked Sendable {
 
         /// Makes dovecot forget the UIDs it gave the inbox, so that it gives new ones with a new UIDVALIDITY,
         /// as after a server migration or a rebuilt folder.
-        func forgetUIDs() throws {
+        public func forgetUIDs() throws {
             for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path)
             where name == "dovecot-uidlist" || name.hasPrefix("dovecot.index") {
                 try FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
@@ -219,7 +219,7 @@ final class DovecotServer: @unchecked Sendable {
         }
 
         /// Removes the user's mail; the user stays, with nothing to read.
-        func remove() {
+        public func remove() {
             try? FileManager.default.removeItem(at: inbox)
         }
     }
@@ -264,7 +264,7 @@ final class DovecotServer: @unchecked Sendable {
     }
 
     /// A port nothing listens on now (the kernel's choice for port 0), for dovecot to take.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SetupError("socket() failed: errno \(errno)") }
         defer { close(fd) }
