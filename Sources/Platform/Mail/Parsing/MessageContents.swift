@@ -65,7 +65,12 @@ struct MessageContents {
             return
         }
         if !isAttachment, type == "text/plain" {
-            plainParts.append(Self.text(decoded, charset: contentType.parameters["charset"]))
+            let text = Self.text(decoded, charset: contentType.parameters["charset"])
+            if contentType.parameters["format"]?.lowercased() == "flowed" {
+                plainParts.append(FlowedText.unflowed(text, deletingSpace: contentType.parameters["delsp"]?.lowercased() == "yes"))
+            } else {
+                plainParts.append(text)
+            }
         } else if !isAttachment, type == "text/html" {
             htmlParts.append(Self.text(decoded, charset: contentType.parameters["charset"]))
         } else {
