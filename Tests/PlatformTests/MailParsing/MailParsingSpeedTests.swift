@@ -34,7 +34,7 @@ struct MailParsingSpeedTests {
             """)
     }
 
-    @Test("four times the message takes about four times as long, not sixteen")
+    @Test("eight times the message takes about eight times as long, not sixty-four")
     func linearTime() throws {
         let clock = ContinuousClock()
         func fastest(jobs: Int) throws -> (bytes: Int, time: Duration) {
@@ -47,9 +47,10 @@ struct MailParsingSpeedTests {
             }
             return (data.count, best)
         }
-        let small = try fastest(jobs: 200), large = try fastest(jobs: 800)
-        // Linear reading gives a ratio near 4; reading that grew with the square of the size, 16.
-        #expect(large.time / small.time < 9, "\(small.time) for \(small.bytes) bytes, \(large.time) for \(large.bytes) bytes")
+        let small = try fastest(jobs: 100), large = try fastest(jobs: 800)
+        // Linear reading gives a ratio near 8; reading that grew with the square of the size, 64. The
+        // margin between is for a machine busy with other tests.
+        #expect(large.time / small.time < 24, "\(small.time) for \(small.bytes) bytes, \(large.time) for \(large.bytes) bytes")
     }
 
     @Test("headers full of unfinished encoded-words and an HTML body of unclosed comments and tags read quickly")
