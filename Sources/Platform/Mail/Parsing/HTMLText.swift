@@ -179,7 +179,8 @@ private struct HTMLConverter {
         let next = start + 1 < bytes.count ? bytes[start + 1] : 0
         if next == UInt8(ascii: "!") {
             if matches(Self.commentOpen, at: start) {
-                return (find(Self.commentClose, from: start + 4) ?? bytes.count - 3) + 3
+                // From the comment's own dashes, so `<!-->` is an empty comment, as browsers read it.
+                return (find(Self.commentClose, from: start + 2) ?? bytes.count - 3) + 3
             }
             return (find(Self.tagClose, from: start) ?? bytes.count - 1) + 1
         }
@@ -206,16 +207,17 @@ private struct HTMLConverter {
     /// Handles a start tag; returns where reading continues when the element's content is skipped.
     private mutating func startTag(_ tag: Tag, _ kind: TagKind) -> Int? {
         if kind == .hidden, !tag.selfClosing {
-            return skipElement(tag, nested: false)
+            // Like a browser, an unclosed script or style runs to the end.
+            return skipElement(tag, nested: false) ?? bytes.count
         }
-        if kind != .void, kind != .lineBreak, !tag.selfClosing, tag.hasAttributes,
-           let style = tag.attribute(Self.styleName, in: bytes), Self.hides(style) {
-            return skipElement(tag, nested: true)
+        if !kind.isVoid, !tag.selfClosing, tag.hasAttributes, let style = tag.attribute(Self.styleName, in: bytes), Self.hides(style),
+           let end = skipElement(tag, nested: true) {
+            return end
         }
         switch kind {
         case .lineBreak:
             if !output.isEmpty { pendingNewlines += 1 }
-        case .paragraph:
+        case .paragraph, .rule:
             lineBreak(2)
         case .preformatted:
             lineBreak(2)
@@ -275,7 +277,7 @@ private struct HTMLConverter {
             closeLink()
         case .block:
             lineBreak(1)
-        case .lineBreak, .listItem, .image, .hidden, .void, .inline:
+        case .lineBreak, .rule, .listItem, .image, .hidden, .void, .inline:
             break
         }
     }
@@ -288,14 +290,14 @@ private struct HTMLConverter {
         links.append(MailLink(text: text, url: link.url))
     }
 
-    /// Skips to the end of the element that `tag` starts: to its end tag, counting nested elements of
-    /// the same name when `nested` (a hidden `<div>` holding more `<div>`s).
-    private func skipElement(_ tag: Tag, nested: Bool) -> Int {
+    /// Where the element that `tag` starts ends: after its end tag, counting nested elements of the
+    /// same name when `nested` (a hidden `<div>` holding more `<div>`s). Nil when it is never closed.
+    private func skipElement(_ tag: Tag, nested: Bool) -> Int? {
         let nameBytes = Array(bytes[tag.nameRange])
         var depth = 1
         var index = tag.end
         while index < bytes.count {
-            guard let open = find(Self.tagOpen, from: index) else { return bytes.count }
+            guard let open = find(Self.tagOpen, from: index) else { return nil }
             let closing = open + 1 < bytes.count && bytes[open + 1] == UInt8(ascii: "/")
             let nameStart = closing ? open + 2 : open + 1
             if matchesName(nameBytes, at: nameStart) {
@@ -311,7 +313,7 @@ private struct HTMLConverter {
                 index = open + 1
             }
         }
-        return bytes.count
+        return nil
     }
 
     private func matchesName(_ name: [UInt8], at start: Int) -> Bool {
@@ -381,19 +383,27 @@ private struct HTMLConverter {
     private static let bullet = Array("- ".utf8)
 
     private enum TagKind: Equatable {
-        case lineBreak, paragraph, preformatted, list(ordered: Bool), listItem, row, cell, link, image, block
+        case lineBreak, rule, paragraph, preformatted, list(ordered: Bool), listItem, row, cell, link, image, block
         /// Elements whose content is never shown.
         case hidden
-        /// Elements that have no content.
+        /// Other elements that have no content.
         case void
         case inline
+
+        /// Elements without content or end tag.
+        var isVoid: Bool {
+            switch self {
+            case .lineBreak, .rule, .image, .void: true
+            default: false
+            }
+        }
     }
 
     /// Known elements by name, sorted.
     private static let kinds: [(name: TagName, kind: TagKind)] = {
-        var kinds: [String: TagKind] = ["br": .lineBreak, "pre": .preformatted, "ul": .list(ordered: false), "ol": .list(ordered: true),
+        var kinds: [String: TagKind] = ["br": .lineBreak, "hr": .rule, "pre": .preformatted, "ul": .list(ordered: false), "ol": .list(ordered: true),
                                         "li": .listItem, "tr": .row, "td": .cell, "th": .cell, "a": .link, "img": .image]
-        for name in ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "dl"] { kinds[name] = .paragraph }
+        for name in ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dl"] { kinds[name] = .paragraph }
         for name in ["script", "style", "head", "title", "template", "xml", "noscript"] { kinds[name] = .hidden }
         for name in ["meta", "link", "input", "col", "area", "base", "wbr", "source"] { kinds[name] = .void }
         for name in ["div", "table", "section", "article", "header", "footer", "nav", "main", "aside", "center", "address",

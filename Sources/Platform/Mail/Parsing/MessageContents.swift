@@ -92,12 +92,10 @@ struct MessageContents {
             while let carriageReturn = bytes[start...].firstIndex(of: UInt8(ascii: "\r")) {
                 unixLines += bytes[start..<carriageReturn]
                 // A CR stays unless an LF follows it.
-                if carriageReturn + 1 < bytes.count, bytes[carriageReturn + 1] == UInt8(ascii: "\n") {
-                    start = carriageReturn + 1
-                } else {
+                if carriageReturn + 1 == bytes.count || bytes[carriageReturn + 1] != UInt8(ascii: "\n") {
                     unixLines.append(UInt8(ascii: "\r"))
-                    start = carriageReturn + 1
                 }
+                start = carriageReturn + 1
             }
             unixLines += bytes[start...]
         } else {
@@ -108,7 +106,7 @@ struct MessageContents {
     }
 }
 
-extension String {
+private extension String {
     func trimmingTrailingWhitespace() -> String {
         var text = Substring(self)
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
