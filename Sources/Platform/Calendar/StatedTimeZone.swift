@@ -27,9 +27,8 @@ enum StatedTimeZone {
 
     static func knownZone(_ name: String) -> TimeZone? {
         guard !name.isEmpty else { return nil }
-        if !name.hasPrefix("("), name.contains("/") || name == "UTC" || name == "GMT", let zone = TimeZone(identifier: name) {
-            return zone
-        }
+        // IANA names (and POSIX ones such as `EST5EDT`) have no spaces.
+        if !name.contains(" "), let zone = TimeZone(identifier: name) { return zone }
         if let iana = WindowsTimeZones.ianaIdentifier(forWindowsName: name), let zone = TimeZone(identifier: iana) { return zone }
         // A path-like TZID ends in an IANA name of one to three components.
         let components = name.split(separator: "/").filter { !$0.isEmpty && !$0.hasSuffix(":") }
