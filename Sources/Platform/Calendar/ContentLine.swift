@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// One property line of iCalendar text (RFC 5545 §3.1): `NAME;PARAM=value;PARAM="quoted":value`.
@@ -53,7 +54,7 @@ struct ContentLine {
         var index = 0
         while index < bytes.count, bytes[index] != UInt8(ascii: ";"), bytes[index] != UInt8(ascii: ":") { index += 1 }
         guard index > 0, index < bytes.count else { return nil }
-        name = String(decoding: bytes[0..<index], as: UTF8.self).trimmingCharacters(in: .whitespaces).uppercased()
+        name = String(decoding: bytes[0..<index], as: UTF8.self).trimmingWhitespace().uppercased()
         var parameters: [String: String] = [:]
         while index < bytes.count, bytes[index] == UInt8(ascii: ";") {
             index += 1

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The zone a DTSTART or DTEND names with its TZID, as far as it can be known, and the arithmetic
@@ -16,7 +17,8 @@ enum StatedTimeZone {
     /// of a `(UTC±hh:mm)` display name. Nil when none of them says anything, which leaves the time
     /// floating.
     static func resolve(_ tzid: String, definitions: [String: VTimeZoneRules]) -> StatedTimeZone? {
-        let name = tzid.trimmingCharacters(in: CharacterSet(charactersIn: "\" \t"))
+        var name = tzid.trimmingWhitespace()
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()).trimmingWhitespace() }
         if let zone = knownZone(name) { return .named(zone) }
         if let rules = definitions[name] ?? definitions[tzid] { return .rules(rules) }
         if let offset = displayNameOffset(name) { return .fixed(offset) }
@@ -25,9 +27,8 @@ enum StatedTimeZone {
 
     static func knownZone(_ name: String) -> TimeZone? {
         guard !name.isEmpty else { return nil }
-        if !name.hasPrefix("("), name.contains("/") || name == "UTC" || name == "GMT", let zone = TimeZone(identifier: name) {
-            return zone
-        }
+        // IANA names (and POSIX ones such as `EST5EDT`) have no spaces.
+        if !name.contains(" "), let zone = TimeZone(identifier: name) { return zone }
         if let iana = WindowsTimeZones.ianaIdentifier(forWindowsName: name), let zone = TimeZone(identifier: iana) { return zone }
         // A path-like TZID ends in an IANA name of one to three components.
         let components = name.split(separator: "/").filter { !$0.isEmpty && !$0.hasSuffix(":") }

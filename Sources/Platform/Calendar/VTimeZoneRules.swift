@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A calendar's own VTIMEZONE: its STANDARD and DAYLIGHT observances, evaluated to get the offset in
@@ -142,7 +143,7 @@ struct VTimeZoneRules {
 
     /// `-0500`, `+0530`, `+053000`.
     static func utcOffset(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard let sign = trimmed.first, sign == "+" || sign == "-" else { return nil }
         let digits = trimmed.dropFirst()
         guard digits.count >= 4, digits.allSatisfy(\.isNumber), let hours = Int(digits.prefix(2)),

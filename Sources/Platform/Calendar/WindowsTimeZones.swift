@@ -1,3 +1,5 @@
+import Domain
+
 /// Windows time zone names (`Central Standard Time`) and the names Windows shows for them
 /// (`(UTC-06:00) Central Time (US & Canada)`), mapped to IANA zones.
 ///
@@ -9,7 +11,7 @@ public enum WindowsTimeZones {
     /// display name also matches with another offset in its prefix or the older `(GMT+01:00)` form,
     /// since Windows has renamed its offsets over the years while keeping the places.
     public static func ianaIdentifier(forWindowsName name: String) -> String? {
-        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = name.trimmingWhitespace().lowercased()
         if let zone = byWindowsName[key] ?? byDisplayName[key] { return zone }
         if let places = places(ofDisplayName: key) { return byPlaces[places] }
         return nil
@@ -18,7 +20,7 @@ public enum WindowsTimeZones {
     /// `(UTC+01:00) Amsterdam, Berlin` → `amsterdam, berlin`.
     private static func places(ofDisplayName name: String) -> String? {
         guard name.hasPrefix("(utc") || name.hasPrefix("(gmt"), let close = name.firstIndex(of: ")") else { return nil }
-        let places = name[name.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        let places = String(name[name.index(after: close)...]).trimmingWhitespace()
         return places.isEmpty ? nil : places
     }
 

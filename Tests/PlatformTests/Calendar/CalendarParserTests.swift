@@ -85,6 +85,8 @@ struct CalendarParserTests {
               ("/mozilla.org/20050126_1/Europe/Berlin", "Europe/Berlin", "2026-03-12T13:00:00Z", "+01:00"),
               ("tzone://Microsoft/Eastern", "America/New_York", "2026-03-12T18:00:00Z", "-04:00"),
               ("\"India Standard Time\"", "Asia/Calcutta", "2026-03-12T08:30:00Z", "+05:30"),
+              ("EST5EDT", "EST5EDT", "2026-03-12T18:00:00Z", "-04:00"),
+              ("tzone://Microsoft/Utc", "Etc/UTC", "2026-03-12T14:00:00Z", "+00:00"),
           ])
     func windowsNames(tzid: String, zone: String, instant: String, offset: String) throws {
         let event = try CalendarSupport.event(start: "DTSTART;TZID=\(tzid):20260312T140000")

@@ -186,3 +186,53 @@ struct SeededBytes {
         return UInt8(truncatingIfNeeded: state >> 33)
     }
 }
+
+@Suite("Reading received mail: format=flowed text")
+struct MailParsingFlowedTests {
+    @Test("format=flowed lines ending in a space join into paragraphs, per quote depth; space-stuffing and delsp are undone")
+    func flowed() throws {
+        let mail = try MailParsingSupport.parse("""
+            Subject: Flowed
+            Content-Type: text/plain; charset=utf-8; format=flowed
+
+            Thanks for your application. We would like to invite you to a first\u{20}
+            interview next week.\u{20}
+            Does Thursday work?
+
+            > On Monday you wrote: I am very interested\u{20}
+            > in the role.
+             From the start, this line was space-stuffed.
+            --\u{20}
+            Dana
+            """)
+        #expect(mail.plainText == """
+            Thanks for your application. We would like to invite you to a first interview next week. Does Thursday work?
+
+            > On Monday you wrote: I am very interested in the role.
+            From the start, this line was space-stuffed.
+            --\u{20}
+            Dana
+            """)
+
+        let deleted = try MailParsingSupport.parse("Content-Type: text/plain; format=flowed; delsp=yes\n\nJapanese text is wrapped wi \nthout spaces.\n")
+        #expect(deleted.plainText == "Japanese text is wrapped without spaces.")
+    }
+
+    @Test("an empty text/plain alternative gives way to the HTML's text")
+    func emptyPlainAlternative() throws {
+        let mail = try MailParsingSupport.parse("""
+            Content-Type: multipart/alternative; boundary=b
+
+            --b
+            Content-Type: text/plain
+
+            \u{20}
+            --b
+            Content-Type: text/html
+
+            <p>Only here.</p>
+            --b--
+            """)
+        #expect(mail.plainText == "Only here.")
+    }
+}

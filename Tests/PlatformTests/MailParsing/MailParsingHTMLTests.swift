@@ -109,4 +109,14 @@ struct MailParsingHTMLTests {
         let mail = try Self.htmlMail("<HTML><BODY><P>1 < 2 and 3 > 2<P>Next <B>bold<DIV>Block</BODY>")
         #expect(mail.plainText == "1 < 2 and 3 > 2\n\nNext bold\nBlock")
     }
+
+    @Test("a hidden tracking pixel or rule hides only itself; a hidden element never closed hides nothing; an empty comment <!--> ends at once")
+    func hiddenEdges() throws {
+        let mail = try Self.htmlMail("""
+            <p>Before<img src="https://t.example/p.gif" style="display: none" width="1"></p>
+            <hr style="display:none"><!--><p>After</p>
+            <div style="DISPLAY:NONE">Never closed<p>Still shown</p>
+            """)
+        #expect(mail.plainText == "Before\n\nAfter\n\nNever closed\n\nStill shown")
+    }
 }

@@ -18,6 +18,8 @@ struct MailParsingMailboxTests {
         >From the team: welcome.
         >>From here on, quoted.
         From time to time a body line starts like this.
+        From Monday on, a body line is followed by one that looks like a header:
+        Note: bring your ID.
 
         From ada@example.org Thu Mar  5 11:30:00 2026
         From: ada@example.org
@@ -35,7 +37,13 @@ struct MailParsingMailboxTests {
         let mails = try messages.map(MailParser.parse)
         #expect(mails.map(\.subject) == ["First", "Second", "Third"])
         #expect(mails[0].plainText == "One.")
-        #expect(mails[1].plainText == "From the team: welcome.\n>From here on, quoted.\nFrom time to time a body line starts like this.")
+        #expect(mails[1].plainText == """
+            From the team: welcome.
+            >From here on, quoted.
+            From time to time a body line starts like this.
+            From Monday on, a body line is followed by one that looks like a header:
+            Note: bring your ID.
+            """)
         #expect(mails[2].plainText == "Three.")
         #expect(String(decoding: messages[0], as: UTF8.self) == "From: Dana <dana@acme.example>\(lineEnding)Subject: First\(lineEnding)\(lineEnding)One.\(lineEnding)")
     }

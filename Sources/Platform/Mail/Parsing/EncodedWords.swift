@@ -70,8 +70,11 @@ enum EncodedWords {
         index = textStart
         while index + 1 < bytes.count, !(bytes[index] == UInt8(ascii: "?") && bytes[index + 1] == UInt8(ascii: "=")) {
             let byte = bytes[index]
-            // Q words with literal spaces are a common mistake; B words never hold one.
-            if byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: " ") && encoding == UInt8(ascii: "b")) {
+            // Q words with literal spaces are a common mistake, within RFC 2047's 75 characters; B
+            // words never hold one. Past that, a space ends the search, so a header of unfinished
+            // words is not read again and again to its end.
+            if byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: " ") && (encoding == UInt8(ascii: "b") || index - start > 75)) {
                 return nil
             }
             index += 1

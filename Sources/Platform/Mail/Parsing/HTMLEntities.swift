@@ -5,8 +5,8 @@
 /// browsers do, a few very common names are also recognised without their semicolon (`&nbsp`,
 /// `&amp`) unless a letter, digit or `=` follows, which keeps `?a=1&copy=2` in a URL intact.
 enum HTMLEntities {
-    /// The reference starting at `start` (an `&`): its text and the index just past it.
-    static func reference(in bytes: [UInt8], at start: Int) -> (text: String, end: Int)? {
+    /// The character of the reference starting at `start` (an `&`) and the index just past it.
+    static func reference(in bytes: [UInt8], at start: Int) -> (character: Unicode.Scalar, end: Int)? {
         var index = start + 1
         guard index < bytes.count else { return nil }
         if bytes[index] == UInt8(ascii: "#") {
@@ -34,28 +34,27 @@ enum HTMLEntities {
         while index < bytes.count, index - nameStart < 32, isAlphanumeric(bytes[index]) { index += 1 }
         guard index > nameStart else { return nil }
         let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
-        if index < bytes.count, bytes[index] == UInt8(ascii: ";") {
-            guard let scalar = named[name] else { return nil }
-            return (String(Unicode.Scalar(scalar) ?? "\u{FFFD}"), index + 1)
-        }
-        guard let scalar = named[name], withoutSemicolon.contains(name),
-              index >= bytes.count || bytes[index] != UInt8(ascii: "=") else { return nil }
-        return (String(Unicode.Scalar(scalar) ?? "\u{FFFD}"), index)
+        guard let value = named[name], let scalar = Unicode.Scalar(value) else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ";") { return (scalar, index + 1) }
+        guard withoutSemicolon.contains(name), index >= bytes.count || bytes[index] != UInt8(ascii: "=") else { return nil }
+        return (scalar, index)
     }
 
-    /// Decodes every reference in a string (an attribute value).
-    static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        let bytes = Array(text.utf8)
+    /// An attribute value with every reference decoded and whitespace at either end removed.
+    static func attributeText(_ value: ArraySlice<UInt8>) -> String {
+        var bytes = value.drop { $0.isMailWhitespace }
+        while let last = bytes.last, last.isMailWhitespace { bytes = bytes.dropLast() }
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        let source = Array(bytes)
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        output.reserveCapacity(source.count)
         var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "&"), let reference = reference(in: bytes, at: index) {
-                output += reference.text.utf8
+        while index < source.count {
+            if source[index] == UInt8(ascii: "&"), let reference = reference(in: source, at: index) {
+                UTF8.encode(reference.character) { output.append($0) }
                 index = reference.end
             } else {
-                output.append(bytes[index])
+                output.append(source[index])
                 index += 1
             }
         }
@@ -63,10 +62,10 @@ enum HTMLEntities {
     }
 
     /// Windows-1252 meanings for 128–159 (as HTML specifies), U+FFFD for what is no character.
-    private static func numeric(_ value: UInt32) -> String {
-        if (0x80...0x9F).contains(value) { return MailCharset.windows1252([UInt8(value)]) }
+    private static func numeric(_ value: UInt32) -> Unicode.Scalar {
+        if (0x80...0x9F).contains(value) { return MailCharset.windows1252Scalar(UInt8(value)) }
         guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
-        return String(scalar)
+        return scalar
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -7,7 +7,7 @@ import Foundation
 /// Windows-1252, as browsers do: its C1 control range is never meant, while the curly quotes and
 /// euro sign Windows puts there are common.
 enum MailCharset {
-    static func decode(_ bytes: some Collection<UInt8>, charset: String?) -> String {
+    static func decode(_ bytes: [UInt8], charset: String?) -> String {
         let name = normalized(charset)
         if !bytesNeedCharset(bytes, name) {
             return String(decoding: bytes, as: UTF8.self)
@@ -18,7 +18,7 @@ enum MailCharset {
         case _ where windows1252Names.contains(name):
             return windows1252(bytes)
         default:
-            if let encoding = encoding(named: name), let text = String(bytes: Array(bytes), encoding: encoding) {
+            if let encoding = encoding(named: name), let text = String(bytes: bytes, encoding: encoding) {
                 return text
             }
         }
@@ -26,32 +26,42 @@ enum MailCharset {
     }
 
     /// Strict UTF-8, nil for bytes that are not.
-    static func utf8(_ bytes: some Collection<UInt8>) -> String? {
+    static func utf8(_ bytes: [UInt8]) -> String? {
         String(validating: bytes, as: UTF8.self)
     }
 
     /// Every byte is a character: ASCII, the Windows-1252 letters and punctuation in 0x80–0x9F, and
     /// Latin-1 above.
-    static func windows1252(_ bytes: some Collection<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
+    static func windows1252(_ bytes: [UInt8]) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 4)
         for byte in bytes {
-            let value = (0x80...0x9F).contains(byte) ? windows1252C1[Int(byte) - 0x80] : UInt32(byte)
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                UTF8.encode(windows1252Scalar(byte)) { utf8.append($0) }
+            }
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
+        let value = (0x80...0x9F).contains(byte) ? windows1252C1[Int(byte) - 0x80] : UInt32(byte)
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Lowercased, without quotes, spaces or an RFC 2231 language (`utf-8*en`).
     static func normalized(_ charset: String?) -> String {
-        guard var name = charset?.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t")).lowercased() else { return "" }
-        if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
-        return name
+        guard let charset else { return "" }
+        var bytes = charset.utf8.drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0.isMailWhitespace }
+        while let last = bytes.last, last == UInt8(ascii: "\"") || last == UInt8(ascii: "'") || last.isMailWhitespace { bytes = bytes.dropLast() }
+        if let star = bytes.firstIndex(of: UInt8(ascii: "*")) { bytes = bytes[..<star] }
+        return String(decoding: bytes.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Plain ASCII reads the same in every charset mail uses except the 16-bit ones, UTF-7 and the
     /// ISO-2022 family (which switch with escape sequences).
-    private static func bytesNeedCharset(_ bytes: some Collection<UInt8>, _ name: String) -> Bool {
+    private static func bytesNeedCharset(_ bytes: [UInt8], _ name: String) -> Bool {
         if name.hasPrefix("utf-16") || name.hasPrefix("utf-32") || name == "utf-7" || name.hasPrefix("ucs-") { return true }
         return bytes.contains { $0 >= 0x80 || $0 == 0x1B }
     }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Reads a Date header: RFC 5322 (`Tue, 3 Mar 2026 09:15:02 -0800`) and the forms mail programs
@@ -80,7 +81,7 @@ enum MailDate {
 
     /// `2026-03-03T09:15:02+01:00` (or with a space instead of `T`) as day, month name, year, time, zone.
     private static func isoTokens(_ text: String) -> [Substring] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         let bytes = Array(trimmed.utf8)
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }),

@@ -53,8 +53,9 @@ public enum MailParser {
             mail.links += converted.links
         }
         mail.html = contents.htmlParts.isEmpty ? nil : contents.htmlParts.joined(separator: "\n")
-        var text = contents.plainParts.isEmpty ? htmlText : contents.plainParts
-        text = text.filter { !$0.isEmpty }
+        // An empty text/plain alternative (some senders include one) does not hide the HTML's text.
+        let plain = contents.plainParts.filter { !$0.isEmpty }
+        var text = plain.isEmpty ? htmlText.filter { !$0.isEmpty } : plain
         for forwarded in contents.forwarded {
             text.append(forwardedBlock(forwarded))
             mail.links += forwarded.links

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Each message starts with a `From ` line (`From sender@example.com Tue Mar  3 09:15:02 2026`),
 /// which is not part of it. Because mbox writers that do not escape body lines (mboxo) leave `From `
-/// at the start of body lines too, a `From ` line only separates messages when it is the first line
-/// or the line after it is a header field. Lines the writer escaped (`>From `, `>>From ` in mboxrd)
+/// at the start of body lines too, a `From ` line only separates messages when it is the first line,
+/// or when it holds a time of day (the arrival date) and the line after it is a header field. Lines the writer escaped (`>From `, `>>From ` in mboxrd)
 /// lose one `>`. The blank line a writer puts between messages is dropped. LF and CRLF files both work.
 public enum MailboxArchive {
     public static func messages(in mbox: Data) -> [Data] {
@@ -24,7 +24,8 @@ public enum MailboxArchive {
         while lineStart < bytes.count {
             let lineEnd = MIMEEntity.lineEnd(bytes, from: lineStart, before: bytes.count)
             let next = min(lineEnd + 1, bytes.count)
-            if startsWith(bytes, lineStart, "From "), lineStart == 0 || nextLineIsField(bytes, next) {
+            if startsWith(bytes, lineStart, "From "),
+               lineStart == 0 || (hasClockTime(bytes, lineStart, lineEnd) && nextLineIsField(bytes, next)) {
                 if sawSeparator || !current.isEmpty { finishMessage() }
                 sawSeparator = true
             } else {
@@ -49,6 +50,16 @@ public enum MailboxArchive {
             index += 1
         }
         return true
+    }
+
+    /// Separator lines end in the date the message arrived, with its time (`09:15:02`).
+    private static func hasClockTime(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        func isDigit(_ index: Int) -> Bool { bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") }
+        guard end - start >= 5 else { return false }
+        for colon in (start + 2)..<(end - 2) where bytes[colon] == UInt8(ascii: ":") {
+            if isDigit(colon - 2), isDigit(colon - 1), isDigit(colon + 1), isDigit(colon + 2) { return true }
+        }
+        return false
     }
 
     private static func nextLineIsField(_ bytes: [UInt8], _ start: Int) -> Bool {

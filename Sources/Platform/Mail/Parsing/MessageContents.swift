@@ -65,7 +65,12 @@ struct MessageContents {
             return
         }
         if !isAttachment, type == "text/plain" {
-            plainParts.append(Self.text(decoded, charset: contentType.parameters["charset"]))
+            let text = Self.text(decoded, charset: contentType.parameters["charset"])
+            if contentType.parameters["format"]?.lowercased() == "flowed" {
+                plainParts.append(FlowedText.unflowed(text, deletingSpace: contentType.parameters["delsp"]?.lowercased() == "yes"))
+            } else {
+                plainParts.append(text)
+            }
         } else if !isAttachment, type == "text/html" {
             htmlParts.append(Self.text(decoded, charset: contentType.parameters["charset"]))
         } else {
@@ -79,17 +84,29 @@ struct MessageContents {
         if name.hasPrefix("utf-16") || name.hasPrefix("utf-32") {
             return MailCharset.decode(bytes, charset: name).replacing("\r\n", with: "\n").trimmingTrailingWhitespace()
         }
-        var unixLines: [UInt8] = []
-        unixLines.reserveCapacity(bytes.count)
-        for (index, byte) in bytes.enumerated() where !(byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n")) {
-            unixLines.append(byte)
+        var unixLines: [UInt8]
+        if bytes.contains(UInt8(ascii: "\r")) {
+            unixLines = []
+            unixLines.reserveCapacity(bytes.count)
+            var start = 0
+            while let carriageReturn = bytes[start...].firstIndex(of: UInt8(ascii: "\r")) {
+                unixLines += bytes[start..<carriageReturn]
+                // A CR stays unless an LF follows it.
+                if carriageReturn + 1 == bytes.count || bytes[carriageReturn + 1] != UInt8(ascii: "\n") {
+                    unixLines.append(UInt8(ascii: "\r"))
+                }
+                start = carriageReturn + 1
+            }
+            unixLines += bytes[start...]
+        } else {
+            unixLines = bytes
         }
         while let last = unixLines.last, last.isMailWhitespace { unixLines.removeLast() }
         return MailCharset.decode(unixLines, charset: name)
     }
 }
 
-extension String {
+private extension String {
     func trimmingTrailingWhitespace() -> String {
         var text = Substring(self)
         while let last = text.last, last.isWhitespace { text = text.dropLast() }

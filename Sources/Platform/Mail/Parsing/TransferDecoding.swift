@@ -63,7 +63,7 @@ enum TransferDecoding {
 
     /// The standard alphabet (and the URL-safe one, which some senders use); line breaks, spaces and
     /// any other stray bytes are skipped, and decoding stops at the first `=`.
-    static func base64(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    static func base64(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count * 3 / 4)
         var accumulator: UInt32 = 0
