@@ -57,11 +57,20 @@ struct AccessibilityBasicsTests {
             let browser = Browser(client)
             try await browser.signIn("admin@example.com", "Admin-Pass-2026!", next: "/")
             _ = try await browser.post("/account/searches", [("name", "Engineers"), ("query", "q=engineer")])
+            _ = try await browser.post("/applications", [("company", "Acme"), ("title", "Engineer"), ("status", "saved")])
             for uri in ["/", "/jobs/test%231", "/account", "/account/searches", "/account/searches/new?q=nurse", "/account/saved-jobs", "/admin",
-                        "/resumes", "/roadmaps", "/market", "/market?role=engineer", "/?sort=match"] {
+                        "/resumes", "/roadmaps", "/market", "/market?role=engineer", "/?sort=match", "/applications",
+                        "/applications?view=list&status=saved&q=acme&sort=company", "/inbox", "/interviews"] {
                 let response = try await browser.get(uri)
                 #expect(response.status == .ok, "\(uri)")
                 #expect(Self.problems(in: response.html).isEmpty, "\(uri): \(Self.problems(in: response.html))")
+            }
+            let application = try await browser.get("/applications")
+            if let id = application.html.firstMatch(of: /href="\/applications\/([0-9a-f-]{36})"/)?.output.1 {
+                let detail = try await browser.get("/applications/\(id)")
+                #expect(Self.problems(in: detail.html).isEmpty, "application page: \(Self.problems(in: detail.html))")
+            } else {
+                Issue.record("the board shows no card for the new application")
             }
             let setup = try await browser.post("/account/mfa", [])
             #expect(Self.problems(in: setup.html).isEmpty, "MFA setup: \(Self.problems(in: setup.html))")
