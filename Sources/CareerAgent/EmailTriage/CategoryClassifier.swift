@@ -38,11 +38,11 @@ struct CategoryClassifier {
             var total = 0.0
             var evidence: [(TriageEvidence, Double)] = []
             for (phrase, weight) in table where weight != 0 {
-                if message.foldedSubject.contains(phrase) {
+                if message.foldedSubject.hasBytes(phrase) {
                     total += weight * 1.5
                     evidence.append((TriageEvidence(.subject, phrase), weight * 1.5))
                 }
-                if let range = message.foldedBody.range(of: phrase) {
+                if let range = message.foldedBody.byteRange(of: phrase) {
                     let counted = Self.isConditional(message.foldedBody, before: range.lowerBound) ? weight * 0.2 : weight
                     total += counted
                     evidence.append((TriageEvidence(.body, phrase), counted))
@@ -51,7 +51,7 @@ struct CategoryClassifier {
             scores.values[category] = max(0, total)
             scores.evidence[category] = evidence.sorted { $0.1 > $1.1 }.map(\.0)
         }
-        for (phrase, weight) in TriageCues.bulk where message.foldedAll.contains(phrase) { scores.bulk += weight }
+        for (phrase, weight) in TriageCues.bulk where message.foldedSubject.hasBytes(phrase) || message.foldedBody.hasBytes(phrase) { scores.bulk += weight }
         // The message's own signs of a meeting: a dated time, a meeting link, an invitation about a job.
         let slots = TextTimeReader(reference: message.date, writerZone: message.writerTimeZone).slots(in: message.foldedBody)
         let datedTime = slots.contains { $0.month != nil }
@@ -94,7 +94,7 @@ struct CategoryClassifier {
         let clause = window.split(whereSeparator: { ".!?\n;".contains($0) }).last.map(String.init) ?? String(window)
         return [" if ", "if you", "should you", "in case", "whether", "wenn ", "falls ", "si vous", "si usted", "si tu", "als je", "caso ",
                 " se ", "please assume", "may assume", "otherwise", "unless"]
-            .contains { (" " + clause).contains($0) }
+            .contains { (" " + clause).hasBytes($0) }
     }
 
     private func decide(_ scores: Scores, message: TriageMessage) -> (EmailCategory, String?) {

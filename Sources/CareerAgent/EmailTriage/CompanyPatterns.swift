@@ -72,7 +72,7 @@ enum CompanyPatterns {
         guard characters.count == loweredCharacters.count else { return [] }
         for trigger in before {
             var searchStart = lowered.startIndex
-            while let range = lowered.range(of: trigger, range: searchStart..<lowered.endIndex) {
+            while let range = lowered.byteRange(of: trigger, from: searchStart) {
                 searchStart = range.upperBound
                 let start = lowered.distance(from: lowered.startIndex, to: range.upperBound)
                 let triggerStart = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
@@ -86,7 +86,7 @@ enum CompanyPatterns {
         }
         for trigger in after {
             var searchStart = lowered.startIndex
-            while let range = lowered.range(of: trigger, range: searchStart..<lowered.endIndex) {
+            while let range = lowered.byteRange(of: trigger, from: searchStart) {
                 searchStart = range.upperBound
                 let end = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
                 let afterEnd = lowered.distance(from: lowered.startIndex, to: range.upperBound)
@@ -140,7 +140,7 @@ enum CompanyPatterns {
         var best: String?
         for text in texts {
             var searchStart = text.startIndex
-            while let range = text.range(of: name, range: searchStart..<text.endIndex) {
+            while let range = text.byteRange(of: name, from: searchStart) {
                 searchStart = range.upperBound
                 if range.lowerBound > text.startIndex, text[text.index(before: range.lowerBound)].isLetter { continue }
                 var extra: [String] = []

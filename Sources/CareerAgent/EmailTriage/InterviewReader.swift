@@ -131,7 +131,7 @@ struct InterviewReader {
 
     /// Where the first of `cues` starts, in characters.
     private static func firstPosition(of cues: [String], in text: String) -> Int? {
-        cues.compactMap { cue in text.range(of: cue).map { text.distance(from: text.startIndex, to: $0.lowerBound) } }.min()
+        cues.compactMap { cue in text.byteRange(of: cue).map { text.distance(from: text.startIndex, to: $0.lowerBound) } }.min()
     }
 
     static func hasSchedulingLink(_ message: TriageMessage) -> Bool {

@@ -104,7 +104,7 @@ struct TitleReader {
         let loweredCharacters = Array(lowered)
         for opening in Self.openings {
             var searchStart = lowered.startIndex
-            while let range = lowered.range(of: opening, range: searchStart..<lowered.endIndex) {
+            while let range = lowered.byteRange(of: opening, from: searchStart) {
                 searchStart = range.upperBound
                 let start = lowered.distance(from: lowered.startIndex, to: range.upperBound)
                 let openingStart = lowered.distance(from: lowered.startIndex, to: range.lowerBound)

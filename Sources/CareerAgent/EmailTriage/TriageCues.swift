@@ -317,7 +317,7 @@ enum TriageCues {
                          "in unserem buro", "dans nos locaux", "en nuestras oficinas", "op ons kantoor", "em nosso escritorio", "presencial"]
 
     static func contains(_ phrases: [String], in folded: String) -> Bool {
-        phrases.contains { folded.contains($0) }
+        phrases.contains { folded.hasBytes($0) }
     }
 }
 
