@@ -14,9 +14,9 @@ struct InterviewReader {
         let text = message.foldedSubject + "\n" + message.foldedBody
         var slots = reader.slots(in: text)
         let subjectLength = message.foldedSubject.count + 1
+        let tokens = TimeTokenizer.tokens(text)
         // A reschedule names the old time too: drop the times marked as old, then keep those after the words that move it.
         if category == .interviewReschedule {
-            let tokens = TimeTokenizer.tokens(text)
             let characters = Array(text)
             let current = slots.filter { slot in
                 let start = tokens[slot.firstToken].offset
@@ -32,7 +32,7 @@ struct InterviewReader {
             }
         }
         // A time only in the subject repeats the body's; prefer the body's for its evidence.
-        let bodySlots = slots.filter { TimeTokenizer.tokens(text)[$0.firstToken].offset >= subjectLength }
+        let bodySlots = slots.filter { tokens[$0.firstToken].offset >= subjectLength }
         if !bodySlots.isEmpty { slots = bodySlots }
         let duration = place.durationMinutes ?? slots.first?.rangeMinutes
         var details = InterviewDetails(durationMinutes: duration, locationOrLink: place.locationOrLink, locationType: place.locationType,

@@ -56,6 +56,7 @@ struct TextTimeReader {
         let tokens = TimeTokenizer.tokens(folded)
         let dates = DateMentionReader(tokens: tokens, reference: reference, writerZone: writerZone).mentions()
         var slots: [TextSlot] = []
+        let characters = Array(folded)
         var index = 0
         while index < tokens.count {
             guard let time = timeOfDay(tokens, at: index) else { index += 1; continue }
@@ -66,7 +67,7 @@ struct TextTimeReader {
                 slot.firstToken = min(slot.firstToken, date.first)
                 slot.lastToken = max(slot.lastToken, date.last)
             }
-            slot.evidence = Self.text(tokens, from: slot.firstToken, through: slot.lastToken, in: folded)
+            slot.evidence = Self.text(tokens, from: slot.firstToken, through: slot.lastToken, characters: characters)
             slots.append(slot)
             index = time.next
         }
@@ -308,9 +309,12 @@ struct TextTimeReader {
     }
 
     static func text(_ tokens: [TimeToken], from first: Int, through last: Int, in folded: String) -> String {
+        text(tokens, from: first, through: last, characters: Array(folded))
+    }
+
+    static func text(_ tokens: [TimeToken], from first: Int, through last: Int, characters: [Character]) -> String {
         guard first <= last, last < tokens.count else { return "" }
         let start = tokens[first].offset, end = tokens[last].offset + tokens[last].text.count
-        let characters = Array(folded)
         guard start < end, end <= characters.count else { return "" }
         return String(characters[start..<end]).replacingOccurrences(of: "\n", with: " ")
     }

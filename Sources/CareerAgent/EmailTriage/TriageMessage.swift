@@ -81,6 +81,11 @@ struct TriageMessage: Sendable {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
+            // Most mail is ASCII: lower-case it here rather than ask Foundation one character at a time.
+            if let ascii = character.asciiValue {
+                result.unicodeScalars.append(Unicode.Scalar((65...90).contains(ascii) ? ascii + 32 : ascii))
+                continue
+            }
             let folded = String(character).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             if folded.count == 1 {
                 switch folded {
@@ -98,23 +103,36 @@ struct TriageMessage: Sendable {
     }
 
     /// Lower case without accents, typographic quotes and dashes made plain, runs of spaces made one.
+    /// ASCII is folded here; Foundation is asked only about the other characters, one at a time,
+    /// since folding a whole text through it costs a copy through NSString every time.
     static func fold(_ text: String) -> String {
-        var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        folded = folded.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
-            .replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
-            .replacingOccurrences(of: "\u{2013}", with: "-").replacingOccurrences(of: "\u{2014}", with: "-")
-            .replacingOccurrences(of: "\u{00A0}", with: " ")
         var result = ""
-        result.reserveCapacity(folded.utf8.count)
+        result.reserveCapacity(text.utf8.count)
         var lastWasSpace = false
-        for character in folded {
-            if character == " " || character == "\t" {
-                if !lastWasSpace { result.append(" ") }
-                lastWasSpace = true
-            } else {
-                result.append(character)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                if value == 32 || value == 9 {
+                    if !lastWasSpace { result.unicodeScalars.append(" ") }
+                    lastWasSpace = true
+                    continue
+                }
                 lastWasSpace = false
+                result.unicodeScalars.append(Unicode.Scalar((65...90).contains(value) ? value + 32 : value))
+                continue
             }
+            switch scalar.value {
+            case 0x2018, 0x2019: result.unicodeScalars.append("'")
+            case 0x201C, 0x201D: result.unicodeScalars.append("\"")
+            case 0x2013, 0x2014: result.unicodeScalars.append("-")
+            case 0x00A0:
+                if !lastWasSpace { result.unicodeScalars.append(" ") }
+                lastWasSpace = true
+                continue
+            default:
+                result += String(Character(scalar)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            }
+            lastWasSpace = false
         }
         return result
     }

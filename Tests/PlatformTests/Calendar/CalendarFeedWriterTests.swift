@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import TestPeers
 import Testing
 
 @Suite("Writing the interview calendar feed")

@@ -2,45 +2,45 @@ import Foundation
 
 /// Reads a calendar with Python's icalendar library, an implementation independent of ours, and
 /// reports what it understood as JSON.
-enum PythonICalendar {
-    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+public enum PythonICalendar {
+    public static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     /// Why the library cannot run here, or nil when python3 and icalendar are installed.
-    static let unavailableReason: String? = {
+    public static let unavailableReason: String? = {
         guard let result = try? run(["-c", "import icalendar"], input: Data()) else { return "python3 is not installed" }
         return result.status == 0 ? nil : "icalendar is not installed (python3 -m pip install icalendar==7.3.2)"
     }()
 
     /// These tests run where icalendar is installed, and always in CI, where its absence is a failure.
-    static var shouldRun: Bool { unavailableReason == nil || inCI }
+    public static var shouldRun: Bool { unavailableReason == nil || inCI }
 
-    struct Reading: Decodable {
-        struct Event: Decodable {
-            var uid: String
-            var sequence: Int
-            var dtstamp: String
-            var dtstart: String
-            var dtend: String
-            var lastModified: String
-            var summary: String
-            var description: String?
-            var location: String?
-            var url: String?
-            var status: String?
+    public struct Reading: Decodable {
+        public struct Event: Decodable {
+            public var uid: String
+            public var sequence: Int
+            public var dtstamp: String
+            public var dtstart: String
+            public var dtend: String
+            public var lastModified: String
+            public var summary: String
+            public var description: String?
+            public var location: String?
+            public var url: String?
+            public var status: String?
         }
 
-        var version: String
-        var prodid: String
-        var method: String
-        var name: String
-        var refreshInterval: String
-        var errors: [String]
-        var events: [Event]
+        public var version: String
+        public var prodid: String
+        public var method: String
+        public var name: String
+        public var refreshInterval: String
+        public var errors: [String]
+        public var events: [Event]
     }
 
     /// Parses strictly enough to notice trouble: any property icalendar could not read is listed in
     /// `errors`, and a document it cannot read at all throws.
-    static func read(_ document: String) throws -> Reading {
+    public static func read(_ document: String) throws -> Reading {
         let result = try run(["-c", script], input: Data(document.utf8))
         guard result.status == 0 else {
             throw Failure("icalendar could not read the document: \(String(decoding: result.errors, as: UTF8.self))")
