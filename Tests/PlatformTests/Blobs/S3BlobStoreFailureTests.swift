@@ -41,7 +41,9 @@ struct S3BlobStoreFailureTests {
         let store = Self.store(port: try #require(server.localAddress?.port), timeout: .milliseconds(300))
         let started = ContinuousClock.now
         await #expect(throws: S3Error.timedOut(operation: "PUT b/a")) { try await store.put(Data("x".utf8), key: "a", contentType: "text/plain") }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The server never answers, so only the timeout ends this; the bound is far below the HTTP client's
+        // own default, and far above what a machine busy with the whole suite adds.
+        #expect(ContinuousClock.now - started < .seconds(30))
         try await server.close()
     }
 
