@@ -9,7 +9,7 @@ struct IMAPConnection: Sendable {
     let channel: any Channel
     /// Held here rather than looked up in the pipeline for each response: a failed connection takes
     /// its handlers out of the pipeline, and the handler still knows why it failed.
-    let responses: NIOLoopBound<IMAPResponseHandler>
+    let responses: NIOLoopBound<AwaitedMessageHandler<IMAPResponse>>
     let timeout: TimeAmount
 
     /// Connects, with TLS from the first byte when `implicitTLS` is given (imaps).
@@ -27,7 +27,7 @@ struct IMAPConnection: Sendable {
                     if let implicitTLS {
                         try pipeline.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: serverName))
                     }
-                    let handler = IMAPResponseHandler()
+                    let handler = AwaitedMessageHandler<IMAPResponse>()
                     try pipeline.addHandler(ByteToMessageHandler(IMAPResponseDecoder()))
                     try pipeline.addHandler(handler)
                     slot.set(NIOLoopBound(handler, eventLoop: channel.eventLoop))
@@ -48,9 +48,9 @@ struct IMAPConnection: Sendable {
     /// Carries the response handler out of the channel initializer.
     private final class HandlerSlot: @unchecked Sendable {
         private let lock = NSLock()
-        private var handler: NIOLoopBound<IMAPResponseHandler>?
-        func set(_ handler: NIOLoopBound<IMAPResponseHandler>) { lock.withLock { self.handler = handler } }
-        func get() -> NIOLoopBound<IMAPResponseHandler>? { lock.withLock { handler } }
+        private var handler: NIOLoopBound<AwaitedMessageHandler<IMAPResponse>>?
+        func set(_ handler: NIOLoopBound<AwaitedMessageHandler<IMAPResponse>>) { lock.withLock { self.handler = handler } }
+        func get() -> NIOLoopBound<AwaitedMessageHandler<IMAPResponse>>? { lock.withLock { handler } }
     }
 
     /// The name to send in SNI and check the certificate against; none for an IP address, where
@@ -67,17 +67,7 @@ struct IMAPConnection: Sendable {
     /// The next response, whatever it is. `step` names what was awaited when it does not come.
     func next(_ step: String) async throws -> IMAPResponse {
         let channel = self.channel, responses = self.responses, timeout = self.timeout
-        let response = channel.eventLoop.flatSubmit {
-            let promise = channel.eventLoop.makePromise(of: IMAPResponse.self)
-            responses.value.expectResponse(promise)
-            // After a timeout the conversation's state is unknown, so the connection ends with it.
-            let timer = channel.eventLoop.scheduleTask(in: timeout) {
-                promise.fail(IMAPChannelFailure.timedOut)
-                channel.close(promise: nil)
-            }
-            promise.futureResult.whenComplete { _ in timer.cancel() }
-            return promise.futureResult
-        }
+        let response = AwaitedMessageHandler.next(from: responses, on: channel, timeout: timeout)
         do {
             return try await response.get()
         } catch {
@@ -94,7 +84,7 @@ struct IMAPConnection: Sendable {
         let channel = self.channel, responses = self.responses, serverName = Self.tlsServerName(for: host)
         do {
             try await channel.eventLoop.submit {
-                guard !responses.value.hasUnreadResponses else {
+                guard !responses.value.hasUnreadMessages else {
                     throw IMAPError.protocolViolation("the server sent data after its answer to STARTTLS, before TLS")
                 }
                 let handler = try NIOSSLClientHandler(context: context, serverHostname: serverName)
@@ -114,9 +104,9 @@ struct IMAPConnection: Sendable {
     static func imapError(_ error: any Error, step: String) -> IMAPError {
         switch error {
         case let error as IMAPError: error
-        case IMAPChannelFailure.timedOut: .timedOut
-        case IMAPChannelFailure.closed: .unreachable("the server closed the connection while this client waited for \(step)")
-        case IMAPChannelFailure.error(let cause): imapError(cause, step: step)
+        case ChannelWaitFailure.timedOut: .timedOut
+        case ChannelWaitFailure.closed: .unreachable("the server closed the connection while this client waited for \(step)")
+        case ChannelWaitFailure.error(let cause): imapError(cause, step: step)
         case NIOSSLError.uncleanShutdown: .unreachable("the server closed the connection without ending TLS while this client waited for \(step)")
         case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError: .tls("\(error)")
         default: .unreachable("the connection failed while this client waited for \(step): \(error)")

@@ -9,7 +9,7 @@ struct SMTPConnection: Sendable {
     let channel: any Channel
     /// Held here rather than looked up in the pipeline for each reply: a failed connection takes its
     /// handlers out of the pipeline, and the handler still knows why it failed.
-    let replies: NIOLoopBound<SMTPReplyHandler>
+    let replies: NIOLoopBound<AwaitedMessageHandler<SMTPReply>>
     let replyTimeout: TimeAmount
 
     /// Connects, with TLS from the first byte when `implicitTLS` is given (smtps).
@@ -25,7 +25,7 @@ struct SMTPConnection: Sendable {
                         try pipeline.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: serverName))
                     }
                     try pipeline.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
-                    try pipeline.addHandler(SMTPReplyHandler())
+                    try pipeline.addHandler(AwaitedMessageHandler<SMTPReply>())
                 }
             }
         let channel: any Channel
@@ -36,7 +36,7 @@ struct SMTPConnection: Sendable {
         }
         do {
             let replies = try await channel.eventLoop.submit {
-                NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self), eventLoop: channel.eventLoop)
+                NIOLoopBound(try channel.pipeline.syncOperations.handler(type: AwaitedMessageHandler<SMTPReply>.self), eventLoop: channel.eventLoop)
             }.get()
             return SMTPConnection(channel: channel, replies: replies, replyTimeout: TimeAmount(replyTimeout))
         } catch {
@@ -95,18 +95,7 @@ struct SMTPConnection: Sendable {
 
     private func exchange(_ bytes: ByteBuffer?, step: String) async throws -> SMTPReply {
         let channel = self.channel, replies = self.replies, timeout = replyTimeout
-        let reply = channel.eventLoop.flatSubmit {
-            let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
-            replies.value.expectReply(promise)
-            if let bytes { channel.writeAndFlush(bytes, promise: nil) }
-            // After a timeout the conversation's state is unknown, so the connection ends with it.
-            let timer = channel.eventLoop.scheduleTask(in: timeout) {
-                promise.fail(SMTPChannelFailure.timedOut)
-                channel.close(promise: nil)
-            }
-            promise.futureResult.whenComplete { _ in timer.cancel() }
-            return promise.futureResult
-        }
+        let reply = AwaitedMessageHandler.next(from: replies, on: channel, timeout: timeout, sending: bytes)
         do {
             return try await reply.get()
         } catch {
@@ -117,9 +106,9 @@ struct SMTPConnection: Sendable {
     static func smtpError(_ error: any Error, step: String) -> SMTPError {
         switch error {
         case let error as SMTPError: error
-        case SMTPChannelFailure.timedOut: .timedOut(step: step)
-        case SMTPChannelFailure.closed: .connectionLost(step: step, reason: "the server closed the connection")
-        case SMTPChannelFailure.error(let cause): smtpError(cause, step: step)
+        case ChannelWaitFailure.timedOut: .timedOut(step: step)
+        case ChannelWaitFailure.closed: .connectionLost(step: step, reason: "the server closed the connection")
+        case ChannelWaitFailure.error(let cause): smtpError(cause, step: step)
         case NIOSSLError.uncleanShutdown: .connectionLost(step: step, reason: "the server closed the connection without ending TLS")
         case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError: .tlsFailed(reason: "\(error)")
         default: .connectionLost(step: step, reason: "\(error)")
