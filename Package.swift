@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "WayfinderApp",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "Platform", "Search", "Storage", "HTTPAPI", "WebPages",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Platform", "Search", "Storage", "HTTPAPI", "WebPages",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -104,9 +104,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "AccessGovernance",
+            dependencies: [
+                "Domain", "Platform",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AccessGovernanceTests",
+            dependencies: ["AccessGovernance", "Domain", "Platform"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Storage",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "Platform",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -118,7 +133,7 @@ let package = Package(
         .target(
             name: "WebPages",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "Platform", "HTTPAPI",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Platform", "HTTPAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -131,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "WebPagesTests",
             dependencies: [
-                "WebPages", "Domain", "WayfinderApp", "HTTPAPI", "JobPostings", "Platform", "Accounts", "CareerAgent",
+                "WebPages", "Domain", "WayfinderApp", "HTTPAPI", "JobPostings", "Platform", "Accounts", "CareerAgent", "AccessGovernance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")],
@@ -140,7 +155,7 @@ let package = Package(
         .target(
             name: "HTTPAPI",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "Platform",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Platform",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -191,7 +206,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "JobPostings", "Accounts", "CareerAgent", "Domain", "Platform",
+                "Storage", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Domain", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -200,7 +215,7 @@ let package = Package(
         .testTarget(
             name: "WayfinderAppTests",
             dependencies: [
-                "WayfinderApp", "JobPostings", "Accounts", "Domain", "Platform", "Storage",
+                "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Domain", "Platform", "Storage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -211,7 +226,7 @@ let package = Package(
         .testTarget(
             name: "HTTPAPITests",
             dependencies: [
-                "HTTPAPI", "WayfinderApp", "JobPostings", "Accounts", "Domain", "Platform", "TestPeers",
+                "HTTPAPI", "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Domain", "Platform", "TestPeers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
