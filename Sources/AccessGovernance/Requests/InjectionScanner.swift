@@ -1,0 +1,52 @@
+import Foundation
+
+/// Finds the parts of a request that try to steer the reader instead of asking for access: orders
+/// to ignore rules, claims of approval or authority, fake headers, embedded JSON, markup and SQL.
+///
+/// They never name the user, application or role (their words are left out of the reading), they
+/// never change a decision, and they keep a request from being approved without a person.
+struct InjectionScanner {
+    struct Finding: Sendable, Equatable {
+        let kind: String
+        let range: Range<String.Index>
+    }
+
+    private static func pattern(_ source: String) -> NSRegularExpression {
+        try! NSRegularExpression(pattern: source, options: [.caseInsensitive, .anchorsMatchLines])
+    }
+
+    /// Patterns, each with what it is; a pattern's match is left out from its start to the end of the sentence
+    /// when it is an order, only the match itself when it is a claim.
+    private static let rules: [(kind: String, expression: NSRegularExpression, toSentenceEnd: Bool)] = [
+        ("json", pattern(#"\{[^{}]*\}"#), false),
+        ("markup", pattern(#"<\s*(script|style)[^>]*>[\s\S]*?<\s*/\s*\1\s*>"#), false),
+        ("markup", pattern(#"<[^<>]{0,200}>"#), false),
+        ("header", pattern(#"^[ \t>]*(system|assistant|developer|admin|administrator|root|x-[a-z0-9-]+|approved[- ]by|approval|approver|authori[sz]ation|override|decision|status|confidence|instructions?|policy|note to [a-z ]+|from|to|cc|date|sender)[ \t]*:.*$"#), false),
+        ("instruction", pattern(#"\b(ignore|disregard|forget|override|bypass|skip|circumvent|disable)\b[^.!?\n]{0,80}\b(instructions?|rules?|polic(y|ies)|checks?|validation|guardrails?|restrictions?|previous|above|prompt|system)\b"#), true),
+        ("instruction", pattern(#"\b(you are now|act as|pretend (to be|you are)|new instructions?|system prompt|jailbreak|developer mode)\b"#), true),
+        ("instruction", pattern(#"\b(mark|set|return|respond|output|reply|answer|treat|classify)\b\s+(this|it|the request|the decision|decision|status|request|me)?\s*(as|to|with|=|:)\s*["']?(valid|approved|granted|allowed|true|accepted)\b"#), true),
+        ("instruction", pattern(#"\b(auto[- ]?approve|approve (this|it|immediately|automatically|right away|now)|grant (it )?immediately|no (need for )?(approval|checks?|review)|without (approval|checks?|review))\b"#), true),
+        ("approval_claim", pattern(#"\b(already|pre[- ]?)\s?approved\b|(?:\b(?-i:[A-Z])[\w'-]*\s+){0,2}\b(has|have|had|was|been|is|got)\s+(already\s+)?(approved|signed off|authori[sz]ed|okayed)\b|\bapproved by\b[^.!?\n]*|\b(approval|sign[- ]off) (from|by)\b[^.!?\n]*"#), false),
+        ("authority_claim", pattern(#"\b(i am|i'm|im|this is|speaking as)\s+(the|an|a|your)?\s*(ceo|cto|cio|ciso|cfo|coo|vp|director|head of [a-z]+|administrator|admin|root|superuser|security team|it (department|team|admin)|owner)\b"#), false),
+        ("authority_claim", pattern(#"\b(on (the )?(ceo|cto|cio|ciso|cfo)'?s? (orders|behalf|request|authority)|by order of)\b[^.!?\n]*"#), false),
+        ("sql", pattern(#";\s*(drop|delete|insert|update|select|alter|truncate|exec)\b[^\n]*"#), false),
+        ("sql", pattern(#"\b(drop|truncate)\s+table\b[^\n]*|\bunion\s+select\b[^\n]*|'\s*or\s+'?1'?\s*=\s*'?1[^\n]*|--[^\n]*$"#), false),
+    ]
+
+    func findings(in text: String) -> [Finding] {
+        var findings: [Finding] = []
+        let whole = NSRange(text.startIndex..., in: text)
+        for rule in Self.rules {
+            for match in rule.expression.matches(in: text, range: whole) {
+                guard var range = Range(match.range, in: text) else { continue }
+                if rule.toSentenceEnd { range = range.lowerBound..<sentenceEnd(in: text, from: range.upperBound) }
+                findings.append(Finding(kind: rule.kind, range: range))
+            }
+        }
+        return findings.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func sentenceEnd(in text: String, from index: String.Index) -> String.Index {
+        text[index...].firstIndex(where: { ".!?\n".contains($0) }) ?? text.endIndex
+    }
+}

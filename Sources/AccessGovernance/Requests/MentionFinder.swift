@@ -1,0 +1,78 @@
+/// Finds the directory's names in a request's words: the longest run of words whose joined key is a
+/// name, id or alias wins, so "Read Only" is one role and not the word "Read".
+struct MentionFinder {
+    let lexicon: DirectoryLexicon
+
+    /// `ignored` token indexes (text quoted from instructions, markup or headers) never form a mention.
+    func mentions(in tokens: [RequestToken], text: String, ignoring ignored: Set<Int>) -> [Mention] {
+        var found: [Mention] = []
+        var covered = Set<Int>()
+        let longest = lexicon.longestName + 1
+        var start = 0
+        while start < tokens.count {
+            guard !ignored.contains(start) else { start += 1; continue }
+            var matched: [Mention] = []
+            var length = min(longest, tokens.count - start)
+            while length >= 1 && matched.isEmpty {
+                let range = start..<(start + length)
+                if !range.contains(where: ignored.contains), !(length > 1 && tokens[range].contains(where: \.isEmail)) {
+                    matched = exactMentions(tokens, range, text: text)
+                }
+                length -= 1
+            }
+            if let first = matched.first {
+                found += matched
+                // A shorter role at the same start stays a candidate: "read only access" is the role
+                // ReadOnlyAccess in one application and Read Only in another.
+                var shorter = first.tokens.count - 1
+                while shorter >= 1 {
+                    let range = start..<(start + shorter)
+                    found += exactMentions(tokens, range, text: text).filter { $0.kind == .role }
+                    shorter -= 1
+                }
+                covered.formUnion(first.tokens)
+                start = first.tokens.upperBound
+            } else {
+                start += 1
+            }
+        }
+        for index in tokens.indices where !covered.contains(index) && !ignored.contains(index) {
+            if let mention = partialName(tokens, index, text: text) { found.append(mention) }
+        }
+        return found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    private func exactMentions(_ tokens: [RequestToken], _ range: Range<Int>, text: String) -> [Mention] {
+        let key = tokens[range].map(\.key).joined()
+        guard !key.isEmpty else { return [] }
+        let written = String(text[tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound])
+        var mentions: [Mention] = []
+        if let ids = lexicon.users[key] { mentions.append(Mention(kind: .user, ids: ids, tokens: range, text: written, form: .exact)) }
+        if let ids = lexicon.applications[key] {
+            if !lexicon.derivedApplicationKeys.contains(key) {
+                mentions.append(Mention(kind: .application, ids: ids, tokens: range, text: written, form: .exact))
+            } else if range.count == 1, tokens[range.lowerBound].isUppercase || !RequestWords.common.contains(key) {
+                mentions.append(Mention(kind: .application, ids: ids, tokens: range, text: written, form: .abbreviation))
+            }
+        }
+        if let ids = lexicon.roles[key] { mentions.append(Mention(kind: .role, ids: ids, tokens: range, text: written, form: .exact)) }
+        return mentions
+    }
+
+    /// A first name alone ("Chloe"), or a surname after a title ("Ms. Taylor"). A word that is also a
+    /// common word ("Will", "Grant") only counts when its capital cannot come from the sentence.
+    private func partialName(_ tokens: [RequestToken], _ index: Int, text: String) -> Mention? {
+        let token = tokens[index]
+        if index > 0, RequestWords.titles.contains(tokens[index - 1].key), let ids = lexicon.surnames[token.key] {
+            let start = tokens[index - 1].range.lowerBound
+            return Mention(kind: .user, ids: ids, tokens: (index - 1)..<(index + 1), text: String(text[start..<token.range.upperBound]),
+                           form: .partialName)
+        }
+        guard let ids = lexicon.firstNames[token.key] else { return nil }
+        if RequestWords.common.contains(token.key) {
+            let followedByNeed = index + 1 < tokens.count && RequestWords.beneficiaryAfter.contains(tokens[index + 1].key)
+            guard token.isCapitalized, !token.startsSentence || followedByNeed else { return nil }
+        }
+        return Mention(kind: .user, ids: ids, tokens: index..<(index + 1), text: token.text, form: .partialName)
+    }
+}

@@ -1,0 +1,165 @@
+/// Finds what a request names that the directory does not know ("Jria", "HR Anlyst", a Cyrillic "Оkta"),
+/// and suggests the entity it most resembles: the highest similarity ratio between keys, only when it
+/// reaches 0.7 and beats the runner-up by 0.08.
+struct UnknownMentionFinder {
+    let snapshot: DirectorySnapshot
+    static let threshold = 0.7
+    static let margin = 0.08
+
+    /// A suggestion among `entities` (an id with the names it goes by), by name.
+    static func suggestion(for text: String, among entities: [(id: String, name: String, keys: [String])]) -> String? {
+        let key = NameKey.of(text)
+        guard !key.isEmpty else { return nil }
+        var scores = entities.map { entity in (entity.name, entity.keys.map { SimilarityRatio.of(key, $0) }.max() ?? 0) }
+        scores.sort { $0.1 > $1.1 }
+        guard let best = scores.first, best.1 >= threshold else { return nil }
+        if scores.count > 1, best.1 - scores[1].1 < margin { return nil }
+        return best.0
+    }
+
+    var applications: [(id: String, name: String, keys: [String])] {
+        snapshot.document.applications.map { app in
+            (app.appID, app.name, ([app.name, app.appID] + app.aliases).map(NameKey.of))
+        }
+    }
+
+    func roles(in appID: String?) -> [(id: String, name: String, keys: [String])] {
+        let roles = appID.map { snapshot.roles(in: $0) } ?? snapshot.document.roles
+        // Roles of several applications share names ("Admin"); one suggestion per name.
+        var seen = Set<String>()
+        return roles.compactMap { role in
+            guard seen.insert(NameKey.of(role.name)).inserted else { return nil }
+            return (role.roleID, role.name, ([role.name, role.roleID] + role.aliases).map(NameKey.of))
+        }
+    }
+
+    var users: [(id: String, name: String, keys: [String])] {
+        snapshot.document.users.map { user in
+            (user.userID, user.name, [NameKey.of(user.name), NameKey.of(user.userID), user.email.lowercased()])
+        }
+    }
+
+    /// A run of up to three words that could be a name: not left out, not already a mention, not common words.
+    func candidate(in request: RequestText, from start: Int, forward: Bool = true) -> Range<Int>? {
+        var indexes: [Int] = []
+        var position = start
+        while request.tokens.indices.contains(position), indexes.count < 3 {
+            let token = request.tokens[position]
+            if request.ignored.contains(position) || request.covered.contains(position) || RequestWords.common.contains(token.key)
+                || RequestWords.roleNouns.contains(token.key) || RequestWords.applicationNouns.contains(token.key)
+                || token.key.allSatisfy(\.isNumber) || token.isEmail || RequestWords.selfWords.contains(token.key) {
+                break
+            }
+            indexes.append(position)
+            position += forward ? 1 : -1
+        }
+        guard let low = indexes.min(), let high = indexes.max() else { return nil }
+        return low..<(high + 1)
+    }
+
+    /// Whether a candidate looks enough like a name to report even without a suggestion: written with
+    /// a capital somewhere other than a sentence's start, or in letters of another script.
+    func looksLikeName(_ range: Range<Int>, in request: RequestText) -> Bool {
+        range.contains { index in
+            let token = request.tokens[index]
+            return token.hasForeignLetters || token.isUppercase || (token.isCapitalized && !token.startsSentence)
+                || token.text.dropFirst().contains(where: \.isUppercase)
+        }
+    }
+
+    /// Unknown applications: words after "in", "to", "on", "for" or before "access", "account" that are no known name.
+    func unknownApplication(in request: RequestText) -> UnknownMention? {
+        for afterPreposition in [true, false] {
+            for index in request.tokens.indices where !request.ignored.contains(index) {
+                let key = request.tokens[index].key
+                var range: Range<Int>?
+                if afterPreposition, ["in", "to", "on", "into", "within", "for", "inside"].contains(key) {
+                    var start = index + 1
+                    if request.tokens.indices.contains(start), ["the", "our", "my"].contains(request.tokens[start].key) { start += 1 }
+                    range = candidate(in: request, from: start)
+                } else if !afterPreposition, ["access", "account", "app", "application", "instance", "tenant", "login"].contains(key) {
+                    range = candidate(in: request, from: index - 1, forward: false)
+                }
+                guard let range, let mention = unknown(.app, range, in: request, among: applications) else { continue }
+                return mention
+            }
+        }
+        return nil
+    }
+
+    /// Unknown roles: words before "role" or "permissions", after "as", or next to the application named.
+    func unknownRole(in request: RequestText, appID: String?, appMention: Mention?) -> UnknownMention? {
+        let entities = roles(in: appID)
+        var starts: [(Int, Bool)] = []
+        for index in request.tokens.indices where !request.ignored.contains(index) {
+            let key = request.tokens[index].key
+            if RequestWords.roleNouns.contains(key) || key == "access" { starts.append((index - 1, false)) }
+            if key == "as" || key == "role" { starts.append((index + (request.tokens.indices.contains(index + 1) && ["a", "an", "the"].contains(request.tokens[index + 1].key) ? 2 : 1), true)) }
+        }
+        if let appMention {
+            starts.append((appMention.tokens.upperBound, true))
+            starts.append((appMention.tokens.lowerBound - 1, false))
+        }
+        for (start, forward) in starts {
+            guard let range = candidate(in: request, from: start, forward: forward),
+                  let mention = unknown(.role, range, in: request, among: entities) else { continue }
+            return mention
+        }
+        return nil
+    }
+
+    /// Unknown users: a name-like run after "for", "give", "grant", "add" that is no one in the directory.
+    func unknownUser(in request: RequestText) -> UnknownMention? {
+        for index in request.tokens.indices where !request.ignored.contains(index) {
+            let token = request.tokens[index]
+            if token.isEmail, !request.covered.contains(index) {
+                return UnknownMention(slot: .user, text: token.text, suggestion: Self.suggestion(for: token.text, among: users))
+            }
+            guard ["for", "give", "grant", "add", "provision", "onboard", "behalf"].contains(token.key),
+                  let range = candidate(in: request, from: index + (token.key == "behalf" ? 2 : 1)),
+                  looksLikeName(range, in: request),
+                  !isKnownOtherName(range, in: request) else { continue }
+            let text = request.written(range)
+            return UnknownMention(slot: .user, text: text, suggestion: Self.suggestion(for: text, among: users))
+        }
+        return nil
+    }
+
+    /// Words with letters of another script that are no known name: always unknown, whatever they resemble.
+    func foreignWords(in request: RequestText) -> [Range<Int>] {
+        request.tokens.indices.filter { request.tokens[$0].hasForeignLetters && !request.ignored.contains($0) && !request.covered.contains($0) }
+            .map { $0..<($0 + 1) }
+    }
+
+    /// The slot a foreign word most resembles, with its suggestion.
+    func unknownForeignWord(_ range: Range<Int>, in request: RequestText, appID: String?) -> UnknownMention {
+        let text = request.written(range)
+        let key = NameKey.of(text)
+        func best(_ entities: [(id: String, name: String, keys: [String])]) -> Double {
+            entities.flatMap(\.keys).map { SimilarityRatio.of(key, $0) }.max() ?? 0
+        }
+        let applicationScore = best(applications), roleScore = best(roles(in: appID)), userScore = best(users)
+        if applicationScore >= roleScore && applicationScore >= userScore {
+            return UnknownMention(slot: .app, text: text, suggestion: Self.suggestion(for: text, among: applications))
+        }
+        if roleScore >= userScore {
+            return UnknownMention(slot: .role, text: text, suggestion: Self.suggestion(for: text, among: roles(in: appID)))
+        }
+        return UnknownMention(slot: .user, text: text, suggestion: Self.suggestion(for: text, among: users))
+    }
+
+    private func unknown(_ slot: RequestSlot, _ range: Range<Int>, in request: RequestText,
+                         among entities: [(id: String, name: String, keys: [String])]) -> UnknownMention? {
+        guard !isKnownOtherName(range, in: request) else { return nil }
+        let text = request.written(range)
+        let suggestion = Self.suggestion(for: text, among: entities)
+        guard suggestion != nil || looksLikeName(range, in: request) else { return nil }
+        return UnknownMention(slot: slot, text: text, suggestion: suggestion)
+    }
+
+    /// Departments, job titles and weekdays are not unknown applications.
+    private func isKnownOtherName(_ range: Range<Int>, in request: RequestText) -> Bool {
+        let key = range.map { request.tokens[$0].key }.joined()
+        return snapshot.otherNames.contains(key)
+    }
+}

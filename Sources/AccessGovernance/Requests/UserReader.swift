@@ -1,0 +1,134 @@
+/// Works out whom a request is for: the person it names as the one who gets the access, the requester
+/// ("I", "me", "my"), or nobody it names ("him", "the new analyst"), in which case the slot is missing.
+/// Names next to "approved", "with", "from", "manager" and the like are bystanders, not the user.
+struct UserReader {
+    enum Outcome: Equatable {
+        case user(String, how: String, partial: Bool)
+        case requester(implicit: Bool)
+        case unnamedPerson(String)
+        case ambiguous(text: String, ids: [String])
+        case none
+    }
+
+    func read(_ request: RequestText) -> Outcome {
+        var beneficiaries: [Mention] = []
+        var neutral: [Mention] = []
+        for mention in request.mentions where mention.kind == .user {
+            switch role(of: mention.tokens, in: request) {
+            case .beneficiary: beneficiaries.append(mention)
+            case .bystander: continue
+            case .neutral: neutral.append(mention)
+            }
+        }
+        if let outcome = choose(beneficiaries) { return outcome }
+        if let unnamed = unnamedBeneficiary(in: request) { return .unnamedPerson(unnamed) }
+        if selfIsBeneficiary(in: request) { return .requester(implicit: false) }
+        if let outcome = choose(neutral) { return outcome }
+        if let unnamed = unnamedPerson(in: request, needsCue: false) { return .unnamedPerson(unnamed) }
+        if request.tokens.indices.contains(where: { !request.ignored.contains($0) && RequestWords.selfWords.contains(request.tokens[$0].key) }) {
+            return .requester(implicit: false)
+        }
+        return .requester(implicit: true)
+    }
+
+    private func choose(_ mentions: [Mention]) -> Outcome? {
+        let distinct = Set(mentions.map { $0.ids.sorted() })
+        guard let first = mentions.first else { return nil }
+        if distinct.count == 1 && first.ids.count == 1 {
+            return .user(first.ids[0], how: first.text, partial: first.form == .partialName)
+        }
+        let ids = Array(Set(mentions.flatMap(\.ids))).sorted()
+        return .ambiguous(text: mentions.map(\.text).joined(separator: ", "), ids: ids)
+    }
+
+    private enum Part { case beneficiary, bystander, neutral }
+
+    private func role(of tokens: Range<Int>, in request: RequestText) -> Part {
+        let before = request.keys(before: tokens.lowerBound, count: 2)
+        let after = request.key(near: tokens.upperBound - 1, offset: 1)
+        let afterNext = request.key(near: tokens.upperBound - 1, offset: 2)
+        if let previous = before.first {
+            if previous == "" { return .bystander }
+            if previous == "of", before.dropFirst().first == "behalf" { return .beneficiary }
+            if previous == "to", let earlier = before.dropFirst().first, ["access", "add", "grant", "give", "assign"].contains(earlier) {
+                return .beneficiary
+            }
+            if RequestWords.bystanderBefore.contains(previous) { return .bystander }
+            if previous == "is", before.dropFirst().first == "name" { return .bystander }
+        }
+        if let after, after == "" { return .bystander }
+        if let after, RequestWords.bystanderAfter.contains(after) { return .bystander }
+        if let previous = before.first, RequestWords.beneficiaryBefore.contains(previous) { return .beneficiary }
+        if let after, RequestWords.beneficiaryAfter.contains(after) {
+            // "Chloe is my manager" names a bystander; "Chloe is starting" names the user.
+            if after == "is" || after == "has", let afterNext, ["my", "our", "the", "a", "an", "manager", "approver"].contains(afterNext) {
+                return .bystander
+            }
+            return .beneficiary
+        }
+        if request.tokens[tokens.upperBound - 1].isPossessive { return .beneficiary }
+        return .neutral
+    }
+
+    private func selfIsBeneficiary(in request: RequestText) -> Bool {
+        for index in request.tokens.indices where !request.ignored.contains(index) {
+            let key = request.tokens[index].key
+            guard RequestWords.selfWords.contains(key) else { continue }
+            if key == "my", let next = request.key(near: index, offset: 1), isPersonPhrase(request, from: index + 1) || next == "manager" {
+                continue
+            }
+            let previous = request.keys(before: index, count: 1).first
+            if let previous, ["with", "from", "cc", "by", "than"].contains(previous) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// "him", "her", "my colleague", "the new analyst" in a place that says they get the access.
+    private func unnamedBeneficiary(in request: RequestText) -> String? { unnamedPerson(in: request, needsCue: true) }
+
+    private func unnamedPerson(in request: RequestText, needsCue: Bool) -> String? {
+        for index in request.tokens.indices where !request.ignored.contains(index) && !request.covered.contains(index) {
+            let key = request.tokens[index].key
+            var phrase: Range<Int>?
+            if RequestWords.unnamedPersonWords.contains(key) {
+                if ["his", "their"].contains(key) && !isPersonPhrase(request, from: index + 1) { continue }
+                phrase = index..<(index + 1)
+            } else if ["my", "our", "the", "a", "an", "new", "this", "your"].contains(key), let end = personPhraseEnd(request, from: index + 1) {
+                phrase = index..<end
+            }
+            guard let phrase else { continue }
+            if !needsCue { return request.written(phrase) }
+            let before = request.keys(before: phrase.lowerBound, count: 1).first
+            let after = request.key(near: phrase.upperBound - 1, offset: 1)
+            let object = ["him", "her", "them"].contains(key) && !(before.map { RequestWords.bystanderBefore.contains($0) } ?? false)
+            if object || (before.map(RequestWords.beneficiaryBefore.contains) ?? false)
+                || (after.map { RequestWords.beneficiaryAfter.contains($0) && $0 != "is" && $0 != "has" } ?? false) {
+                return request.written(phrase)
+            }
+        }
+        return nil
+    }
+
+    private func isPersonPhrase(_ request: RequestText, from index: Int) -> Bool { personPhraseEnd(request, from: index) != nil }
+
+    /// The end of "new analyst" / "colleague" after a determiner: up to two adjectives, then a person noun
+    /// that is not the start of a role or application name and not followed by "role" or "access".
+    private func personPhraseEnd(_ request: RequestText, from index: Int) -> Int? {
+        var position = index
+        for _ in 0..<3 {
+            guard request.tokens.indices.contains(position), !request.ignored.contains(position) else { return nil }
+            let key = request.tokens[position].key
+            if RequestWords.personNouns.contains(key) {
+                if request.covered.contains(position) { return nil }
+                if let next = request.key(near: position, offset: 1), RequestWords.roleNouns.contains(next) || next == "access" { return nil }
+                return position + 1
+            }
+            guard ["new", "newest", "incoming", "other", "junior", "senior", "direct", "temporary", "summer", "external"].contains(key) else {
+                return nil
+            }
+            position += 1
+        }
+        return nil
+    }
+}
