@@ -45,4 +45,23 @@ struct RequestCorpusTests {
         #expect(assessment.checks.reasons.map(\.code.rawValue) == expected.reasons, "reasons: \(assessment.checks.reasons.map(\.detail))")
         #expect((reading.question?.isAmbiguity ?? false) == expected.question, "question")
     }
+
+    /// Every way `assessment` differs from `expected`, in words; empty when it is exact.
+    static func differences(_ assessment: AccessAssessment, _ expected: Case.Expected) -> [String] {
+        let reading = assessment.reading
+        var problems: [String] = []
+        func compare<T: Equatable>(_ name: String, _ actual: T, _ wanted: T) {
+            if actual != wanted { problems.append("\(name): \(actual) ≠ expected \(wanted)") }
+        }
+        compare("user", reading.entities.userID, expected.user_id)
+        compare("app", reading.entities.appID, expected.app_id)
+        compare("role", reading.entities.roleID, expected.role_id)
+        compare("duration", reading.entities.duration?.description, expected.duration)
+        compare("missing", reading.missing.map(\.rawValue), expected.missing)
+        compare("unknown", reading.unknown, expected.unknown)
+        compare("decision", assessment.checks.decision?.rawValue, expected.decision)
+        compare("reasons", assessment.checks.reasons.map(\.code.rawValue), expected.reasons)
+        compare("question", reading.question?.isAmbiguity ?? false, expected.question)
+        return problems
+    }
 }

@@ -20,8 +20,9 @@ struct InjectionScanner {
     private static let rules: [(kind: String, expression: NSRegularExpression, toSentenceEnd: Bool)] = [
         ("json", pattern(#"\{[^{}]*\}"#), false),
         ("markup", pattern(#"<\s*(script|style)[^>]*>[\s\S]*?<\s*/\s*\1\s*>"#), false),
+        ("markup", pattern(#"<!--[\s\S]*?-->"#), false),
         ("markup", pattern(#"<[^<>]{0,200}>"#), false),
-        ("header", pattern(#"^[ \t>]*(system|assistant|developer|admin|administrator|root|x-[a-z0-9-]+|approved[- ]by|approval|approver|authori[sz]ation|override|decision|status|confidence|instructions?|policy|note to [a-z ]+|from|to|cc|date|sender)[ \t]*:.*$"#), false),
+        ("header", pattern(#"^[ \t>]*(system|assistant|developer|admin|administrator|root|x-[a-z0-9-]+|approved[- ]by|approval|approver|authori[sz]ation|override|decision|status|confidence|instructions?|policy|note to [a-z ]+|from|to|cc|date|sender)[ \t]*:"#), true),
         ("instruction", pattern(#"\b(ignore|disregard|forget|override|bypass|skip|circumvent|disable)\b[^.!?\n]{0,80}\b(instructions?|rules?|polic(y|ies)|checks?|validation|guardrails?|restrictions?|previous|above|prompt|system)\b"#), true),
         ("instruction", pattern(#"\b(you are now|act as|pretend (to be|you are)|new instructions?|system prompt|jailbreak|developer mode)\b"#), true),
         ("instruction", pattern(#"\b(mark|set|return|respond|output|reply|answer|treat|classify)\b\s+(this|it|the request|the decision|decision|status|request|me)?\s*(as|to|with|=|:)\s*["']?(valid|approved|granted|allowed|true|accepted)\b"#), true),
@@ -29,8 +30,8 @@ struct InjectionScanner {
         ("approval_claim", pattern(#"\b(already|pre[- ]?)\s?approved\b|(?:\b(?-i:[A-Z])[\w'-]*\s+){0,2}\b(has|have|had|was|been|is|got)\s+(already\s+)?(approved|signed off|authori[sz]ed|okayed)\b|\bapproved by\b[^.!?\n]*|\b(approval|sign[- ]off) (from|by)\b[^.!?\n]*"#), false),
         ("authority_claim", pattern(#"\b(i am|i'm|im|this is|speaking as)\s+(the|an|a|your)?\s*(ceo|cto|cio|ciso|cfo|coo|vp|director|head of [a-z]+|administrator|admin|root|superuser|security team|it (department|team|admin)|owner)\b"#), false),
         ("authority_claim", pattern(#"\b(on (the )?(ceo|cto|cio|ciso|cfo)'?s? (orders|behalf|request|authority)|by order of)\b[^.!?\n]*"#), false),
-        ("sql", pattern(#";\s*(drop|delete|insert|update|select|alter|truncate|exec)\b[^\n]*"#), false),
-        ("sql", pattern(#"\b(drop|truncate)\s+table\b[^\n]*|\bunion\s+select\b[^\n]*|'\s*or\s+'?1'?\s*=\s*'?1[^\n]*|--[^\n]*$"#), false),
+        ("sql", pattern(#"['"]?\s*;\s*(drop|delete|insert|update|select|alter|truncate|exec)\b[^;\n]*?(?=;|--|$)"#), false),
+        ("sql", pattern(#"\b(drop|truncate)\s+table\s+[\w.]+|\bunion\s+select\b[^;\n]*|'\s*or\s+'?1'?\s*=\s*'?1'?|(?<!<!)--(?!>)"#), false),
     ]
 
     func findings(in text: String) -> [Finding] {
@@ -47,6 +48,6 @@ struct InjectionScanner {
     }
 
     private func sentenceEnd(in text: String, from index: String.Index) -> String.Index {
-        text[index...].firstIndex(where: { ".!?\n".contains($0) }) ?? text.endIndex
+        text[index...].firstIndex(where: { ".!?\n:;".contains($0) }) ?? text.endIndex
     }
 }

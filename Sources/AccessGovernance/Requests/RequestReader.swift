@@ -41,6 +41,7 @@ public struct RequestReader: Sendable {
         if let ambiguity = found.ambiguity { reading.question = ambiguity }
 
         // User.
+        var userImplicit = false
         switch UserReader().read(request) {
         case let .user(id, how, partial):
             reading.entities.userID = id
@@ -50,6 +51,7 @@ public struct RequestReader: Sendable {
             if let requester {
                 reading.entities.userID = prior.userID ?? requester.userID
                 if implicit && prior.userID == nil {
+                    userImplicit = true
                     reading.notes.append("no one else is named: the request is for the requester")
                     confidence -= 0.1
                 }
@@ -76,9 +78,26 @@ public struct RequestReader: Sendable {
         for range in unknowns.foreignWords(in: request) {
             reading.unknown.append(unknowns.unknownForeignWord(range, in: request, appID: found.appMention == nil ? nil : reading.entities.appID))
         }
-        if found.appMention == nil, found.applicationChoices.isEmpty, !reading.unknown.contains(where: { $0.slot == .app }),
-           let unknown = unknowns.unknownApplication(in: request) {
+        if found.appMention == nil, !reading.unknown.contains(where: { $0.slot == .app }),
+           let unknown = unknowns.unknownApplication(in: request, strict: found.appInferred) {
             reading.unknown.append(unknown)
+        }
+        // "a Figma Editor seat": two unknown words before the role noun are an application and its role.
+        if found.appMention == nil, !found.appInferred, found.roleMention == nil, !reading.unknown.contains(where: { $0.slot == .app }),
+           let role = unknowns.unknownRole(in: request, appID: nil, appMention: nil), let first = role.text.split(separator: " ").first,
+           role.text.contains(" "), first.first?.isUppercase == true {
+            reading.unknown.append(UnknownMention(slot: .app, text: String(first), suggestion: UnknownMentionFinder.suggestion(for: String(first), among: unknowns.applications)))
+        }
+        // A role of another application with unknown words before it ("Payrol Admin in Workday",
+        // "Project Administrator in Jira") is an unknown role of the named application, not a move.
+        if found.roleOutsideApplication, let mention = found.roleMention, let appID = reading.entities.appID,
+           let words = unknowns.candidate(in: request, from: mention.tokens.lowerBound - 1, forward: false),
+           unknowns.looksLikeName(words, in: request) || UnknownMentionFinder.suggestion(for: request.written(words.lowerBound..<mention.tokens.upperBound), among: unknowns.roles(in: appID)) != nil {
+            let text = request.written(words.lowerBound..<mention.tokens.upperBound)
+            reading.unknown.append(UnknownMention(slot: .role, text: text, suggestion: UnknownMentionFinder.suggestion(for: text, among: unknowns.roles(in: appID))))
+            reading.entities.roleID = nil
+            reading.roleOutsideApplication = false
+            reading.notes.removeAll { $0.contains("is a role of") }
         }
         let applicationUnknown = reading.unknown.contains { $0.slot == .app }
         var roleGiven = found.roleMention != nil || reading.entities.roleID != nil
@@ -93,9 +112,11 @@ public struct RequestReader: Sendable {
             reading.unknown.append(unknown)
         }
         if reading.unknown.contains(where: { $0.slot == .role }) { roleGiven = true }
-        if reading.entities.userID == nil, reading.question?.slot != .user, !reading.unknown.contains(where: { $0.slot == .user }),
+        if reading.entities.userID == nil || userImplicit, reading.question?.slot != .user, !reading.unknown.contains(where: { $0.slot == .user }),
            let unknown = unknowns.unknownUser(in: request), !reading.unknown.contains(where: { $0.text == unknown.text }) {
             reading.unknown.append(unknown)
+            reading.entities.userID = nil
+            reading.notes.removeAll { $0.hasPrefix("no one else is named") }
         }
 
         // What is still missing, and the question that asks for it. A role named without its application

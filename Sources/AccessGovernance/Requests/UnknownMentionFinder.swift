@@ -47,7 +47,8 @@ struct UnknownMentionFinder {
             let token = request.tokens[position]
             if request.ignored.contains(position) || request.covered.contains(position) || RequestWords.common.contains(token.key)
                 || RequestWords.roleNouns.contains(token.key) || RequestWords.applicationNouns.contains(token.key)
-                || token.key.allSatisfy(\.isNumber) || token.isEmail || RequestWords.selfWords.contains(token.key) {
+                || token.key.allSatisfy(\.isNumber) || token.isEmail || RequestWords.selfWords.contains(token.key)
+                || AccessDuration(iso: token.text) != nil {
                 break
             }
             indexes.append(position)
@@ -68,19 +69,22 @@ struct UnknownMentionFinder {
     }
 
     /// Unknown applications: words after "in", "to", "on", "for" or before "access", "account" that are no known name.
-    func unknownApplication(in request: RequestText) -> UnknownMention? {
-        for afterPreposition in [true, false] {
+    /// With `strict` (an application is already inferred from the role), only a name after "in", "to",
+    /// "on" or "into" counts: "for the SSO migration" says why, not where.
+    func unknownApplication(in request: RequestText, strict: Bool = false) -> UnknownMention? {
+        let prepositions: Set<String> = strict ? ["in", "to", "on", "into"] : ["in", "to", "on", "into", "within", "for", "inside"]
+        for afterPreposition in strict ? [true] : [true, false] {
             for index in request.tokens.indices where !request.ignored.contains(index) {
                 let key = request.tokens[index].key
                 var range: Range<Int>?
-                if afterPreposition, ["in", "to", "on", "into", "within", "for", "inside"].contains(key) {
+                if afterPreposition, prepositions.contains(key) {
                     var start = index + 1
                     if request.tokens.indices.contains(start), ["the", "our", "my"].contains(request.tokens[start].key) { start += 1 }
                     range = candidate(in: request, from: start)
                 } else if !afterPreposition, ["access", "account", "app", "application", "instance", "tenant", "login"].contains(key) {
                     range = candidate(in: request, from: index - 1, forward: false)
                 }
-                guard let range, let mention = unknown(.app, range, in: request, among: applications) else { continue }
+                    guard let range, !isPurpose(range, in: request), let mention = unknown(.app, range, in: request, among: applications) else { continue }
                 return mention
             }
         }
@@ -99,6 +103,17 @@ struct UnknownMentionFinder {
         if let appMention {
             starts.append((appMention.tokens.upperBound, true))
             starts.append((appMention.tokens.lowerBound - 1, false))
+            // "Editor in Tableau": the role before the preposition that leads to the application.
+            if let before = request.key(near: appMention.tokens.lowerBound, offset: -1), ["in", "on", "for", "to", "at"].contains(before) {
+                starts.append((appMention.tokens.lowerBound - 2, false))
+            }
+        }
+        // "Could I get Editor …", "I need a Creator seat": the role right after the verb of asking.
+        for index in request.tokens.indices where ["get", "need", "want", "request", "requesting", "make", "be"].contains(request.tokens[index].key) {
+            var start = index + 1
+            if request.tokens.indices.contains(start), ["me", "a", "an", "the"].contains(request.tokens[start].key) { start += 1 }
+            if request.tokens.indices.contains(start), ["a", "an", "the"].contains(request.tokens[start].key) { start += 1 }
+            starts.append((start, true))
         }
         for (start, forward) in starts {
             guard let range = candidate(in: request, from: start, forward: forward),
@@ -115,14 +130,25 @@ struct UnknownMentionFinder {
             if token.isEmail, !request.covered.contains(index) {
                 return UnknownMention(slot: .user, text: token.text, suggestion: Self.suggestion(for: token.text, among: users))
             }
-            guard ["for", "give", "grant", "add", "provision", "onboard", "behalf"].contains(token.key),
-                  let range = candidate(in: request, from: index + (token.key == "behalf" ? 2 : 1)),
-                  looksLikeName(range, in: request),
-                  !isKnownOtherName(range, in: request) else { continue }
+            var range: Range<Int>?
+            if ["for", "give", "grant", "add", "provision", "onboard", "behalf"].contains(token.key) {
+                range = candidate(in: request, from: index + (token.key == "behalf" ? 2 : 1))
+            } else if RequestWords.beneficiaryAfter.contains(token.key), !["is", "has", "can", "will", "would"].contains(token.key) {
+                // "Prya Shah needs …", "u1099 needs …"
+                range = candidate(in: request, from: index - 1, forward: false)
+                if range == nil, index > 0, isUserIDLike(request.tokens[index - 1]), !request.covered.contains(index - 1) { range = (index - 1)..<index }
+            }
+            guard let range, looksLikeName(range, in: request) || range.allSatisfy({ isUserIDLike(request.tokens[$0]) }),
+                  !isKnownOtherName(range, in: request), !range.contains(where: { RequestWords.personNouns.contains(request.tokens[$0].key) }) else { continue }
             let text = request.written(range)
             return UnknownMention(slot: .user, text: text, suggestion: Self.suggestion(for: text, among: users))
         }
         return nil
+    }
+
+    /// "u1099", "jdoe42": letters and digits together, the shape of a user id.
+    private func isUserIDLike(_ token: RequestToken) -> Bool {
+        token.key.contains(where: \.isNumber) && token.key.contains(where: \.isLetter) && !token.key.hasPrefix("p")
     }
 
     /// Words with letters of another script that are no known name: always unknown, whatever they resemble.
@@ -155,6 +181,14 @@ struct UnknownMentionFinder {
         let suggestion = Self.suggestion(for: text, among: entities)
         guard suggestion != nil || looksLikeName(range, in: request) else { return nil }
         return UnknownMention(slot: slot, text: text, suggestion: suggestion)
+    }
+
+    /// "for the SSO migration", "for the Q3 audit": a purpose, not an application.
+    private func isPurpose(_ range: Range<Int>, in request: RequestText) -> Bool {
+        let purposes: Set<String> = ["migration", "project", "audit", "launch", "release", "rollout", "review", "report", "initiative",
+                                     "cutover", "upgrade", "implementation", "integration", "deadline", "presentation", "campaign", "pilot"]
+        if range.contains(where: { purposes.contains(request.tokens[$0].key) }) { return true }
+        return request.key(near: range.upperBound - 1, offset: 1).map(purposes.contains) ?? false
     }
 
     /// Departments, job titles and weekdays are not unknown applications.

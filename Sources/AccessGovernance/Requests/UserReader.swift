@@ -98,6 +98,8 @@ struct UserReader {
                 phrase = index..<end
             }
             guard let phrase else { continue }
+            // "my manager", "my boss" approve; they are not who the access is for unless the text says so.
+            if ["manager", "boss", "approver", "lead"].contains(request.tokens[phrase.upperBound - 1].key) && !needsCue { continue }
             if !needsCue { return request.written(phrase) }
             let before = request.keys(before: phrase.lowerBound, count: 1).first
             let after = request.key(near: phrase.upperBound - 1, offset: 1)

@@ -62,7 +62,7 @@ enum RequestWords {
         "know", "last", "later", "least", "let", "like", "likely", "long", "look", "looking", "made", "make", "many", "may", "me",
         "mean", "might", "mine", "month", "months", "more", "morning", "most", "much", "must", "my", "myself", "name", "need",
         "needed", "needs", "new", "next", "no", "not", "now", "of", "off", "ok", "okay", "old", "on", "once", "one", "only", "or",
-        "other", "our", "out", "over", "own", "part", "permanent", "permanently", "please", "pls", "plz", "project", "quick",
+        "other", "our", "out", "over", "own", "part", "permanent", "permanently", "please", "pls", "plz", "quick",
         "quickly", "rather", "read", "really", "regards", "remove", "request", "requested", "requesting", "required", "requires",
         "right", "rights", "role", "roles", "said", "same", "see", "set", "setup", "she", "should", "since", "so", "some", "soon",
         "start", "starting", "still", "such", "sure", "system", "take", "team", "temporary", "temporarily", "than", "thank",
