@@ -27,7 +27,7 @@ struct InjectionScanner {
         ("instruction", pattern(#"\b(you are now|act as|pretend (to be|you are)|new instructions?|system prompt|jailbreak|developer mode)\b"#), true),
         ("instruction", pattern(#"\b(mark|set|return|respond|output|reply|answer|treat|classify)\b\s+(this|it|the request|the decision|decision|status|request|me)?\s*(as|to|with|=|:)\s*["']?(valid|approved|granted|allowed|true|accepted)\b"#), true),
         ("instruction", pattern(#"\b(auto[- ]?approve|approve (this|it|immediately|automatically|right away|now)|grant (it )?immediately|no (need for )?(approval|checks?|review)|without (approval|checks?|review))\b"#), true),
-        ("approval_claim", pattern(#"\b(already|pre[- ]?)\s?approved\b|(?:\b(?-i:[A-Z])[\w'-]*\s+){0,2}\b(has|have|had|was|been|is|got)\s+(already\s+)?(approved|signed off|authori[sz]ed|okayed)\b|\bapproved by\b[^.!?\n]*|\b(approval|sign[- ]off) (from|by)\b[^.!?\n]*"#), false),
+        ("approval_claim", pattern(#"\b(already|pre[- ]?)\s?approved\b|(?:\b(?-i:[A-Z])[\w'-]*\s+){0,2}\b(has|have|had|was|been|is|got)\s+(already\s+)?(approved|signed off|authori[sz]ed|okayed)\b|\bapproved by\b[^.!?\n\]\)>,;:]{0,60}|\b(approval|sign[- ]off) (from|by)\b[^.!?\n\]\)>,;:]{0,60}"#), false),
         ("authority_claim", pattern(#"\b(i am|i'm|im|this is|speaking as)\s+(the|an|a|your)?\s*(ceo|cto|cio|ciso|cfo|coo|vp|director|head of [a-z]+|administrator|admin|root|superuser|security team|it (department|team|admin)|owner)\b"#), false),
         ("authority_claim", pattern(#"\b(on (the )?(ceo|cto|cio|ciso|cfo)'?s? (orders|behalf|request|authority)|by order of)\b[^.!?\n]*"#), false),
         ("sql", pattern(#"['"]?\s*;\s*(drop|delete|insert|update|select|alter|truncate|exec)\b[^;\n]*?(?=;|--|$)"#), false),
@@ -48,6 +48,6 @@ struct InjectionScanner {
     }
 
     private func sentenceEnd(in text: String, from index: String.Index) -> String.Index {
-        text[index...].firstIndex(where: { ".!?\n:;".contains($0) }) ?? text.endIndex
+        text[index...].firstIndex(where: { ".!?\n:;>])}".contains($0) }) ?? text.endIndex
     }
 }

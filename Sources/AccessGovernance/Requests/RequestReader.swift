@@ -79,7 +79,8 @@ public struct RequestReader: Sendable {
             reading.unknown.append(unknowns.unknownForeignWord(range, in: request, appID: found.appMention == nil ? nil : reading.entities.appID))
         }
         if found.appMention == nil, !reading.unknown.contains(where: { $0.slot == .app }),
-           let unknown = unknowns.unknownApplication(in: request, strict: found.appInferred) {
+           let unknown = unknowns.unknownApplication(in: request, strict: found.appInferred)
+            ?? found.roleMention.flatMap({ unknowns.unknownApplication(before: $0, in: request, strict: found.appInferred) }) {
             reading.unknown.append(unknown)
         }
         // "a Figma Editor seat": two unknown words before the role noun are an application and its role.

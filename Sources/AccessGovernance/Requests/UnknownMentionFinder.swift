@@ -43,8 +43,21 @@ struct UnknownMentionFinder {
     func candidate(in request: RequestText, from start: Int, forward: Bool = true) -> Range<Int>? {
         var indexes: [Int] = []
         var position = start
-        while request.tokens.indices.contains(position), indexes.count < 3 {
+        while request.tokens.indices.contains(position), indexes.count < 4 {
             let token = request.tokens[position]
+            // Words joined by a hyphen or a dot ("Read-Write", "E-2099") are one name: none of them stops it.
+            let joined = indexes.last.map { isJoined($0, position, in: request) } ?? false
+            if !joined, let next = forward ? position + 1 : position - 1 as Int?, request.tokens.indices.contains(next),
+               isJoined(position, next, in: request), !request.ignored.contains(position), !request.covered.contains(position) {
+                indexes.append(position)
+                position = next
+                continue
+            }
+            if joined, !request.ignored.contains(position), !request.covered.contains(position) {
+                indexes.append(position)
+                position += forward ? 1 : -1
+                continue
+            }
             if request.ignored.contains(position) || request.covered.contains(position) || RequestWords.common.contains(token.key)
                 || RequestWords.roleNouns.contains(token.key) || RequestWords.applicationNouns.contains(token.key)
                 || token.key.allSatisfy(\.isNumber) || token.isEmail || RequestWords.selfWords.contains(token.key)
@@ -56,6 +69,13 @@ struct UnknownMentionFinder {
         }
         guard let low = indexes.min(), let high = indexes.max() else { return nil }
         return low..<(high + 1)
+    }
+
+    /// Whether two neighbouring words are written as one ("Read-Write", "E-2099", "S/4HANA").
+    func isJoined(_ first: Int, _ second: Int, in request: RequestText) -> Bool {
+        let (left, right) = first < second ? (first, second) : (second, first)
+        let between = request.text[request.tokens[left].range.upperBound..<request.tokens[right].range.lowerBound]
+        return ["-", "/", ".", "_"].contains(String(between))
     }
 
     /// Whether a candidate looks enough like a name to report even without a suggestion: written with
@@ -89,6 +109,17 @@ struct UnknownMentionFinder {
             }
         }
         return nil
+    }
+
+    /// An unknown application written just before a known role ("Lookr Viewer"). When the role already
+    /// names its application (`strict`), only a word that resembles an application counts.
+    func unknownApplication(before role: Mention, in request: RequestText, strict: Bool) -> UnknownMention? {
+        guard let range = candidate(in: request, from: role.tokens.lowerBound - 1, forward: false), !isKnownOtherName(range, in: request) else { return nil }
+        let text = request.written(range)
+        let suggestion = Self.suggestion(for: text, among: applications)
+        if strict && suggestion == nil { return nil }
+        guard suggestion != nil || looksLikeName(range, in: request) else { return nil }
+        return UnknownMention(slot: .app, text: text, suggestion: suggestion)
     }
 
     /// Unknown roles: words before "role" or "permissions", after "as", or next to the application named.
@@ -138,7 +169,7 @@ struct UnknownMentionFinder {
                 range = candidate(in: request, from: index - 1, forward: false)
                 if range == nil, index > 0, isUserIDLike(request.tokens[index - 1]), !request.covered.contains(index - 1) { range = (index - 1)..<index }
             }
-            guard let range, looksLikeName(range, in: request) || range.allSatisfy({ isUserIDLike(request.tokens[$0]) }),
+            guard let range, looksLikeName(range, in: request) || isUserIDLike(range, in: request),
                   !isKnownOtherName(range, in: request), !range.contains(where: { RequestWords.personNouns.contains(request.tokens[$0].key) }) else { continue }
             let text = request.written(range)
             return UnknownMention(slot: .user, text: text, suggestion: Self.suggestion(for: text, among: users))
@@ -147,6 +178,11 @@ struct UnknownMentionFinder {
     }
 
     /// "u1099", "jdoe42": letters and digits together, the shape of a user id.
+    private func isUserIDLike(_ range: Range<Int>, in request: RequestText) -> Bool {
+        let key = range.map { request.tokens[$0].key }.joined()
+        return key.contains(where: \.isNumber) && key.contains(where: \.isLetter) && AccessDuration(iso: key) == nil
+    }
+
     private func isUserIDLike(_ token: RequestToken) -> Bool {
         token.key.contains(where: \.isNumber) && token.key.contains(where: \.isLetter) && !token.key.hasPrefix("p")
     }

@@ -59,6 +59,9 @@ struct UserReader {
         if let after, after == "" { return .bystander }
         if let after, RequestWords.bystanderAfter.contains(after) { return .bystander }
         if let previous = before.first, RequestWords.beneficiaryBefore.contains(previous) { return .beneficiary }
+        if before.first == "up", before.dropFirst().first == "set" { return .beneficiary }
+        // A name alone on the last line signs the message.
+        if tokens.upperBound == request.tokens.count, isOnItsOwnLine(tokens, in: request) { return .bystander }
         if let after, RequestWords.beneficiaryAfter.contains(after) {
             // "Chloe is my manager" names a bystander; "Chloe is starting" names the user.
             if after == "is" || after == "has", let afterNext, ["my", "our", "the", "a", "an", "manager", "approver"].contains(afterNext) {
@@ -68,6 +71,12 @@ struct UserReader {
         }
         if request.tokens[tokens.upperBound - 1].isPossessive { return .beneficiary }
         return .neutral
+    }
+
+    private func isOnItsOwnLine(_ tokens: Range<Int>, in request: RequestText) -> Bool {
+        let start = request.tokens[tokens.lowerBound].range.lowerBound
+        let lineStart = request.text[..<start].lastIndex(of: "\n").map { request.text.index(after: $0) } ?? request.text.startIndex
+        return request.text[lineStart..<start].allSatisfy(\.isWhitespace) && lineStart != request.text.startIndex
     }
 
     private func selfIsBeneficiary(in request: RequestText) -> Bool {
@@ -128,6 +137,12 @@ struct UserReader {
             }
             guard ["new", "newest", "incoming", "other", "junior", "senior", "direct", "temporary", "summer", "external"].contains(key) else {
                 return nil
+            }
+            // "our new buyer starts …": any word after "new" names a person when a verb of needing or starting follows.
+            let next = position + 1
+            if request.tokens.indices.contains(next), !request.covered.contains(next), !request.ignored.contains(next),
+               let after = request.key(near: next, offset: 1), ["needs", "starts", "joins", "requires", "will", "is", "has", "should"].contains(after) {
+                return next + 1
             }
             position += 1
         }

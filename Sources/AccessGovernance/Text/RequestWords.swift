@@ -31,7 +31,7 @@ enum RequestWords {
     static let bystanderBefore: Set<String> = [
         "with", "from", "by", "cc", "per", "ask", "asked", "told", "tell", "manager", "approver", "thanks", "thank", "regards",
         "cheers", "spoke", "talked", "contact", "ping", "to", "boss", "lead", "like", "than", "as", "replacing", "replace",
-        "this", "am", "name", "signed", "via", "and",
+        "this", "am", "name", "signed", "via", "and", "best", "sincerely", "warmly", "br", "ty", "im",
     ]
 
     /// Words after a name that make the name someone else ("Bob approved", "Bob said").
@@ -54,7 +54,7 @@ enum RequestWords {
         "a", "about", "above", "access", "account", "accounts", "actually", "add", "added", "admin", "after", "again", "all", "allow",
         "also", "am", "an", "and", "any", "anyone", "app", "application", "applications", "approve", "approved", "approval", "are",
         "as", "asap", "ask", "asked", "assign", "at", "authorize", "back", "be", "because", "been", "before", "being", "below", "best",
-        "both", "but", "by", "can", "cannot", "cant", "change", "check", "could", "current", "currently", "day", "days", "dear",
+        "both", "but", "by", "can", "cannot", "cant", "check", "could", "current", "currently", "day", "days", "dear",
         "did", "do", "does", "done", "dont", "due", "during", "each", "edit", "either", "else", "enable", "end", "enough", "even",
         "ever", "every", "everything", "fine", "first", "for", "forever", "from", "full", "further", "get", "give", "given", "go",
         "going", "good", "got", "grant", "granted", "great", "had", "has", "have", "having", "he", "hello", "help", "her", "here",
@@ -69,7 +69,7 @@ enum RequestWords {
         "thanks", "that", "the", "their", "them", "then", "there", "these", "they", "thing", "this", "those", "through", "thx",
         "till", "time", "to", "today", "tomorrow", "too", "tool", "under", "until", "up", "upgrade", "urgent", "urgently", "us",
         "use", "used", "user", "using", "very", "via", "want", "wants", "was", "way", "we", "week", "weeks", "well", "were", "what",
-        "when", "where", "which", "while", "who", "why", "will", "with", "within", "without", "work", "would", "write", "year",
+        "when", "where", "which", "while", "who", "why", "will", "with", "within", "without", "work", "would", "year",
         "years", "yes", "yet", "you", "your", "ticket", "manager", "approver", "ceo", "cto", "cfo", "ciso", "it",
         "support", "security", "office", "level", "same", "as", "usual", "onboarding", "onboard", "join", "joining", "joined",
         "mark", "bill", "grant", "will", "rose", "may", "june", "april", "august", "hope", "faith", "joy", "chase", "drew", "gene",
