@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "wayfinder",
             dependencies: [
-                "WayfinderApp", "Accounts", "Domain",
+                "WayfinderApp", "Accounts", "AccessGovernance", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

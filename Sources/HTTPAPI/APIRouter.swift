@@ -1,3 +1,4 @@
+import AccessGovernance
 import Accounts
 import CareerAgent
 import Foundation
@@ -12,18 +13,20 @@ public struct APIDependencies: Sendable {
     public var tasks: any TaskQueue
     public var accounts: AccountsAPI
     public var careerAgent: CareerAgentAPI
+    public var access: AccessGovernanceAPI
     public var rateLimits: RateLimits
     public var trustedProxies: TrustedProxies
     public var readiness: @Sendable () async -> Readiness
 
     public init(jobs: JobSearchService, sources: JobSourceService, tasks: any TaskQueue, accounts: AccountsAPI,
-                careerAgent: CareerAgentAPI, rateLimits: RateLimits = RateLimits(), trustedProxies: TrustedProxies = .none,
+                careerAgent: CareerAgentAPI, access: AccessGovernanceAPI, rateLimits: RateLimits = RateLimits(), trustedProxies: TrustedProxies = .none,
                 readiness: @escaping @Sendable () async -> Readiness) {
         self.jobs = jobs
         self.sources = sources
         self.tasks = tasks
         self.accounts = accounts
         self.careerAgent = careerAgent
+        self.access = access
         self.rateLimits = rateLimits
         self.trustedProxies = trustedProxies
         self.readiness = readiness
@@ -111,6 +114,9 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     EmailsController(inbox: dependencies.careerAgent.inbox).addRoutes(to: api)
     MailboxesController(mailboxes: dependencies.careerAgent.mailboxes).addRoutes(to: api)
     InterviewsController(calendar: dependencies.careerAgent.calendar).addRoutes(to: api, feeds: router)
+    AccessRequestsController(access: dependencies.access).addRoutes(to: api)
+    AccessDirectoryController(access: dependencies.access).addRoutes(to: api)
+    AccessAuditController(access: dependencies.access).addRoutes(to: api)
     OpenAPIController().addRoutes(to: api)
     return router
 }

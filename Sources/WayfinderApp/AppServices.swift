@@ -1,3 +1,4 @@
+import AccessGovernance
 import CareerAgent
 import Domain
 import Foundation
@@ -23,6 +24,7 @@ public struct AppServices: Sendable {
     public let mail: MailFeature
     public let accounts: AccountsFeature
     public let careerAgent: CareerAgentFeature
+    public let accessGovernance: AccessGovernanceFeature
     /// Held while this process saves the index of the data directory.
     private let indexLock: DirectoryLock?
 
@@ -65,7 +67,7 @@ public struct AppServices: Sendable {
         let follower = JobIndexFollower(repository: repository, index: index)
         var backgroundWork = BackgroundWorkFeature(store: store, settings: settings, clock: clock, logger: logger)
         let jobSources = JobSourcesFeature(store: store, postings: repository, work: &backgroundWork, settings: settings, clock: clock)
-        let mail: MailFeature, accounts: AccountsFeature, careerAgent: CareerAgentFeature
+        let mail: MailFeature, accounts: AccountsFeature, careerAgent: CareerAgentFeature, accessGovernance: AccessGovernanceFeature
         let jobs = JobSearchService(repository: repository, index: index, follower: follower, clock: clock, links: jobSources.links,
                                     skillName: { skills.taxonomy.resolve($0)?.name ?? $0 })
         do {
@@ -76,6 +78,7 @@ public struct AppServices: Sendable {
             )
             careerAgent = try await CareerAgentFeature(store: store, jobs: jobs, profiles: accounts.api.profiles, work: &backgroundWork,
                                                        mail: mail, settings: settings, clock: clock, logger: logger)
+            accessGovernance = try await AccessGovernanceFeature(store: store, work: &backgroundWork, settings: settings, clock: clock)
         } catch {
             await jobSources.close()
             indexLock?.release()
@@ -86,7 +89,7 @@ public struct AppServices: Sendable {
             settings: settings, store: store, repository: repository, index: index, follower: follower,
             jobs: jobs,
             clock: clock, logger: logger, backgroundWork: backgroundWork, jobSources: jobSources, mail: mail, accounts: accounts,
-            careerAgent: careerAgent, indexLock: indexLock
+            careerAgent: careerAgent, accessGovernance: accessGovernance, indexLock: indexLock
         )
     }
 
@@ -148,7 +151,7 @@ public struct AppServices: Sendable {
         let store = self.store
         return APIDependencies(
             jobs: jobs, sources: jobSources.service, tasks: backgroundWork.queue, accounts: accounts.api,
-            careerAgent: careerAgent.api, rateLimits: accounts.rateLimits, trustedProxies: accounts.trustedProxies
+            careerAgent: careerAgent.api, access: accessGovernance.api, rateLimits: accounts.rateLimits, trustedProxies: accounts.trustedProxies
         ) {
             do {
                 return try await Migrator(store: store).isUpToDate()
@@ -161,7 +164,7 @@ public struct AppServices: Sendable {
 
     /// The web app's pages on the same use cases; cookies are `Secure` when the public URL is HTTPS.
     public func webDependencies() async throws -> WebDependencies {
-        try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, careerAgent: careerAgent.api, sources: jobSources.service, tasks: backgroundWork.queue,
+        try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, careerAgent: careerAgent.api, access: accessGovernance.api, sources: jobSources.service, tasks: backgroundWork.queue,
                                          secureCookies: mail.publicURL.lowercased().hasPrefix("https://"))
     }
 

@@ -27,6 +27,7 @@ public struct Settings: Sendable {
     public var providerRate: Double = 10
     public var accounts = AccountSettings()
     public var careerAgent = CareerAgentSettings()
+    public var access = AccessSettings()
 
     public enum LogFormat: String, Sendable { case json, text }
 
@@ -98,6 +99,7 @@ public struct Settings: Sendable {
         settings.providerRate = try number(.providerRate, default: 10, range: 0.01...10_000, "provider rate (requests per second)")
         settings.accounts = try AccountSettings.read(from: config)
         settings.careerAgent = try CareerAgentSettings.read(from: config)
+        settings.access = try AccessSettings.read(from: config)
         return settings
     }
 

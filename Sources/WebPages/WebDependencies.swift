@@ -1,3 +1,4 @@
+import AccessGovernance
 import Accounts
 import CareerAgent
 import HTTPAPI
@@ -10,6 +11,7 @@ public struct WebDependencies: Sendable {
     public var jobs: JobSearchService
     public var accounts: AccountsAPI
     public var careerAgent: CareerAgentAPI
+    public var access: AccessGovernanceAPI
     public var sources: JobSourceService
     public var tasks: any TaskQueue
     /// Cookies get `Secure` when the public URL is HTTPS.
@@ -17,11 +19,12 @@ public struct WebDependencies: Sendable {
     public var pages: PageRenderer
     public var assets: AssetCatalog
 
-    public init(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, sources: JobSourceService, tasks: any TaskQueue,
-                secureCookies: Bool, pages: PageRenderer, assets: AssetCatalog) {
+    public init(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, access: AccessGovernanceAPI, sources: JobSourceService,
+                tasks: any TaskQueue, secureCookies: Bool, pages: PageRenderer, assets: AssetCatalog) {
         self.jobs = jobs
         self.accounts = accounts
         self.careerAgent = careerAgent
+        self.access = access
         self.sources = sources
         self.tasks = tasks
         self.secureCookies = secureCookies
@@ -30,10 +33,10 @@ public struct WebDependencies: Sendable {
     }
 
     /// Loads the bundled templates and assets.
-    public static func bundled(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, sources: JobSourceService,
-                               tasks: any TaskQueue, secureCookies: Bool) async throws -> WebDependencies {
+    public static func bundled(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, access: AccessGovernanceAPI,
+                               sources: JobSourceService, tasks: any TaskQueue, secureCookies: Bool) async throws -> WebDependencies {
         let assets = try AssetCatalog.bundled()
-        return WebDependencies(jobs: jobs, accounts: accounts, careerAgent: careerAgent, sources: sources, tasks: tasks, secureCookies: secureCookies,
+        return WebDependencies(jobs: jobs, accounts: accounts, careerAgent: careerAgent, access: access, sources: sources, tasks: tasks, secureCookies: secureCookies,
                                pages: try await PageRenderer.bundled(assets: assets), assets: assets)
     }
 }
@@ -59,4 +62,6 @@ public func addWebRoutes(to router: Router<APIRequestContext>, _ dependencies: W
     ApplicationPages(web: web).addRoutes(to: pages)
     InboxPages(web: web).addRoutes(to: pages)
     InterviewPages(web: web).addRoutes(to: pages)
+    AccessPages(web: web).addRoutes(to: pages)
+    AccessAdminPages(web: web).addRoutes(to: pages)
 }

@@ -6,7 +6,7 @@ import WayfinderApp
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self, BenchCareer.self, BenchTriage.self]
+        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self, BenchCareer.self, BenchTriage.self, BenchAccess.self]
     )
 }
 
@@ -242,5 +242,32 @@ struct BenchTriage: AsyncParsableCommand {
     func run() async throws {
         LogSetup.bootstrap(level: .warning, format: .text)
         try await TriageBenchmark(corpus: corpus, messages: messages, imapURL: imapURL, imapCAFile: imapCAFile).run()
+    }
+}
+
+struct BenchAccess: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access",
+        abstract: "Access requests: exactness on labelled corpora (entities, slots, decisions, adversarial refused) and decision latency p50/p99."
+    )
+
+    @Option(parsing: .upToNextOption, help: "Directory documents, each followed by its labelled requests: --corpus DIR.json REQUESTS.json …")
+    var corpus: [String] = [
+        "Tests/AccessGovernanceTests/Fixtures/northwind-directory.json", "Tests/AccessGovernanceTests/Fixtures/requests.json",
+        "Tests/AccessGovernanceTests/Fixtures/northwind-directory.json", "Tests/AccessGovernanceTests/Fixtures/requests-holdout.json",
+        "Tests/AccessGovernanceTests/Fixtures/acme-directory.json", "Tests/AccessGovernanceTests/Fixtures/requests-acme.json",
+    ]
+
+    @Option(help: "Rounds of every request over HTTP.")
+    var rounds = 5
+
+    func validate() throws {
+        guard corpus.count.isMultiple(of: 2), !corpus.isEmpty else { throw ValidationError("--corpus takes pairs: a directory, then its requests") }
+    }
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        let pairs = stride(from: 0, to: corpus.count, by: 2).map { (directory: corpus[$0], requests: corpus[$0 + 1]) }
+        try await AccessBenchmark(corpora: pairs, rounds: rounds).run()
     }
 }

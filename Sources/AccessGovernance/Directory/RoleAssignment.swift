@@ -6,12 +6,17 @@ public struct RoleAssignment: Codable, Sendable, Equatable, Hashable {
     public var roleID: String
     /// When a time-bound grant ends; `nil` for standing access.
     public var expiresAt: Date?
+    /// The request whose approval granted the role; nil for an imported assignment.
+    public var grantedBy: String?
 
-    public init(userID: String, roleID: String, expiresAt: Date? = nil) {
+    public var isGrant: Bool { grantedBy != nil }
+
+    public init(userID: String, roleID: String, expiresAt: Date? = nil, grantedBy: String? = nil) {
         self.userID = userID
         self.roleID = roleID
         self.expiresAt = expiresAt
+        self.grantedBy = grantedBy
     }
 
-    enum CodingKeys: String, CodingKey { case userID = "user_id", roleID = "role_id", expiresAt = "expires_at" }
+    enum CodingKeys: String, CodingKey { case userID = "user_id", roleID = "role_id", expiresAt = "expires_at", grantedBy = "request_id" }
 }
