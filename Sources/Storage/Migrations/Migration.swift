@@ -21,5 +21,6 @@ public enum Migrations {
         CreateRoadmaps(),
         CreateApplications(),
         CreateEmailTriage(),
+        CreateAccessAudit(),
     ]
 }
