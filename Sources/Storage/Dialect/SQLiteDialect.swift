@@ -9,6 +9,7 @@ public struct SQLiteDialect: StorageDialect {
     public var maximumBindings: Int { 30_000 }
     public var bindsArrays: Bool { false }
     public var claimLock: String { "" }
+    public var auditAppendLock: String { "" }
     public func bindPlaceholder(at number: Int) -> String { "?\(number)" }
 
     /// Set on every connection: WAL lets readers work while one writer writes; a busy timeout makes a

@@ -13,6 +13,10 @@ public protocol StorageDialect: Sendable {
     /// Appended to the SELECT that picks queued tasks to claim: PostgreSQL locks the picked rows and
     /// skips rows another worker is claiming; SQLite needs nothing, its write transaction is exclusive.
     var claimLock: String { get }
+    /// Run first in a transaction that appends to the access audit chain, before it reads the head: PostgreSQL
+    /// takes a transaction-level advisory lock, so appenders in every process take turns instead of racing for
+    /// the same sequence number; SQLite needs nothing, its write transaction is exclusive.
+    var auditAppendLock: String { get }
     /// Whether a whole column of values can be bound as one array (`unnest($1::text[])`, see
     /// `PostgreSQLArray`) for bulk writes; otherwise they use multi-row VALUES lists.
     var bindsArrays: Bool { get }

@@ -22,5 +22,6 @@ public enum Migrations {
         CreateApplications(),
         CreateEmailTriage(),
         CreateAccessGovernance(),
+        CreateAccessAudit(),
     ]
 }
