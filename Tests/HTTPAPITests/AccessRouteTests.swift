@@ -83,12 +83,12 @@ struct AccessRouteTests {
             #expect(try await services.accessGovernance.requests.expireGrants() == 0)
             clock.advance(by: 2 * 86_400)
             #expect(try await services.accessGovernance.requests.expireGrants() == 1)
-            let ended = try await client.send(.get, "/api/v1/access/requests/\(id)", token: people["marcus"])
-            #expect(ended.json["status"] as? String == "expired")
+            // Two weeks on, the access tokens have expired too: the rest is read through the services.
+            let admin = AccessCaller(accountID: "admin", email: nil, isAdmin: true)
+            #expect(try await services.accessGovernance.requests.request(id: id, caller: admin).status == .expired)
             let snapshot = try await services.accessGovernance.directory.snapshot()
             #expect(!snapshot.roles(heldBy: "u1002").contains("tab-viewer"))
-            let audit = try await client.send(.get, "/api/v1/access/audit?action=grant.expired", token: TestApp.adminAccessToken)
-            #expect((audit.json["entries"] as? [Any])?.count == 1)
+            #expect(try await services.accessGovernance.audit.entries(AuditFilter(action: "grant.expired")).map(\.subject) == [id])
         }
     }
 
@@ -108,7 +108,7 @@ struct AccessRouteTests {
             let empty = try await client.send(.post, "/api/v1/access/requests", json: ["text": "  "], token: people["priya"])
             #expect(empty.status == .unprocessableContent && empty.isProblem && empty.problemFields == ["text"])
             let extra = try await client.send(.post, "/api/v1/access/requests", json: ["text": "x", "approve": true], token: people["priya"])
-            #expect(extra.status == .unprocessableContent && extra.problemFields == ["approve"])
+            #expect(extra.status == .badRequest && extra.problemFields == ["approve"])
             let relayed = try await client.send(.post, "/api/v1/access/requests", json: ["text": "I need Jira User", "requester": "u1002"], token: people["priya"])
             #expect(relayed.status == .unprocessableContent && relayed.problemFields == ["requester"])
             let byAdmin = try await client.send(.post, "/api/v1/access/requests", json: ["text": "I need Jira User", "requester": "u1002"],

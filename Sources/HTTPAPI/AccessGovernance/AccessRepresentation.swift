@@ -22,12 +22,12 @@ enum AccessRepresentation {
 
 extension JSONValue {
     /// Any encodable value as a JSON value, dates as ISO-8601 like every response.
-    static func encoding(_ value: some Encodable) throws -> JSONValue {
+    public static func encoding(_ value: some Encodable) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: JSONEncoder.api.encode(value))
     }
 
     /// A JSON value decoded into a typed model; a wrong field becomes a 422 naming its path ("roles[3].sensitivity").
-    func decoded<T: Decodable>(as type: T.Type, field prefix: String = "") throws -> T {
+    public func decoded<T: Decodable>(as type: T.Type, field prefix: String = "") throws -> T {
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601

@@ -22,16 +22,18 @@ struct AccessAdminPages {
     private var access: AccessGovernanceAPI { web.dependencies.access }
 
     /// The signed-in admin, or the response to send instead (sign in, or 403).
-    private func admin(_ request: Request, _ context: APIRequestContext) async -> Result<AccessCaller, Response> {
-        guard case .user(let user)? = context.identity else { return .failure(RedirectToSignIn(path: request.uri.path).response) }
+    private enum AdminCheck { case admin(AccessCaller), refused(Response) }
+
+    private func admin(_ request: Request, _ context: APIRequestContext) async -> AdminCheck {
+        guard case .user(let user)? = context.identity else { return .refused(RedirectToSignIn(path: request.uri.path).response) }
         guard user.actor.isAdmin else {
-            return .failure(await web.message("Administrators only", "This page is for administrators.", status: .forbidden, request, context))
+            return .refused(await web.message("Administrators only", "This page is for administrators.", status: .forbidden, request, context))
         }
-        return .success(AccessCaller(accountID: user.actor.userID, email: nil, isAdmin: true))
+        return .admin(AccessCaller(accountID: user.actor.userID, email: nil, isAdmin: true))
     }
 
     @Sendable func directory(_ request: Request, context: APIRequestContext) async throws -> Response {
-        if case .failure(let response) = await admin(request, context) { return response }
+        if case .refused(let response) = await admin(request, context) { return response }
         return try await directoryPage(request, context, draftFor: nil, draft: nil, explanation: [], problems: [], changes: nil)
     }
 
@@ -63,7 +65,7 @@ struct AccessAdminPages {
     }
 
     @Sendable func importDocument(_ request: Request, context: APIRequestContext) async throws -> Response {
-        guard case .success(let caller) = await admin(request, context) else { return try await directory(request, context: context) }
+        guard case .admin(let caller) = await admin(request, context) else { return try await directory(request, context: context) }
         let form = try await FormBody.read(request, limit: 8 * 1_024 * 1_024)
         try BrowserSession.check(form, request: request)
         do {
@@ -82,7 +84,7 @@ struct AccessAdminPages {
     }
 
     @Sendable func export(_ request: Request, context: APIRequestContext) async throws -> Response {
-        if case .failure(let response) = await admin(request, context) { return response }
+        if case .refused(let response) = await admin(request, context) { return response }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -94,7 +96,7 @@ struct AccessAdminPages {
 
     /// Drafts a rule from the policy's text; nothing is saved until an admin saves it.
     @Sendable func draft(_ request: Request, context: APIRequestContext) async throws -> Response {
-        if case .failure(let response) = await admin(request, context) { return response }
+        if case .refused(let response) = await admin(request, context) { return response }
         let form = try await FormBody.read(request)
         try BrowserSession.check(form, request: request)
         let id = try context.parameters.require("id")
@@ -111,7 +113,7 @@ struct AccessAdminPages {
 
     /// Saves the rule an admin reviewed (empty removes the rule: the policy becomes knowledge only).
     @Sendable func saveRule(_ request: Request, context: APIRequestContext) async throws -> Response {
-        guard case .success(let caller) = await admin(request, context) else { return try await directory(request, context: context) }
+        guard case .admin(let caller) = await admin(request, context) else { return try await directory(request, context: context) }
         let form = try await FormBody.read(request)
         try BrowserSession.check(form, request: request)
         let id = try context.parameters.require("id")
@@ -134,7 +136,7 @@ struct AccessAdminPages {
     }
 
     @Sendable func audit(_ request: Request, context: APIRequestContext) async throws -> Response {
-        if case .failure(let response) = await admin(request, context) { return response }
+        if case .refused(let response) = await admin(request, context) { return response }
         let query = request.uri.queryParameters
         let filter = AuditFilter(action: query.get("action").flatMap { $0.isEmpty ? nil : $0 }, subject: query.get("subject").flatMap { $0.isEmpty ? nil : $0 },
                                  limit: 200)
@@ -152,7 +154,7 @@ struct AccessAdminPages {
     }
 
     @Sendable func auditLines(_ request: Request, context: APIRequestContext) async throws -> Response {
-        if case .failure(let response) = await admin(request, context) { return response }
+        if case .refused(let response) = await admin(request, context) { return response }
         let entries = try await access.audit.entries(AuditFilter(limit: AuditFilter.maximumLimit))
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8",
                                                .contentDisposition: "attachment; filename=\"access-audit.jsonl\""],
