@@ -20,6 +20,16 @@ public struct AccessChatSession: Codable, Sendable, Equatable {
     public var requestID: String?
     public var updatedAt: Date
 
+    public init(id: String, ownerAccountID: String, requester: String?, entities: AccessEntities, turns: [Turn], requestID: String?, updatedAt: Date) {
+        self.id = id
+        self.ownerAccountID = ownerAccountID
+        self.requester = requester
+        self.entities = entities
+        self.turns = turns
+        self.requestID = requestID
+        self.updatedAt = updatedAt
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "session_id", ownerAccountID = "owner_account_id", requester, entities, turns, requestID = "request_id", updatedAt = "updated_at"
     }

@@ -20,7 +20,10 @@ public struct SQLAccessRequestRepository: AccessRequestRepository {
                         \(bind: request.status.rawValue), \(bind: document), \(bind: Milliseconds.from(request.createdAt)),
                         \(bind: Milliseconds.from(request.updatedAt)))
                 """).run()
-            if let grant = request.grant { try await Self.save(grant, in: database) }
+            if let grant = request.grant {
+                try await Self.save(grant, in: database)
+                try await SQLAccessDirectoryRepository.bumpRevision(database)
+            }
         }
     }
 
@@ -33,12 +36,21 @@ public struct SQLAccessRequestRepository: AccessRequestRepository {
     public func requests(owner: String?, requester: String?, status: AccessRequestStatus?, limit: Int) async throws -> [AccessRequest] {
         try await store.read { database in
             var query = SQLQueryString("SELECT document FROM access_requests WHERE 1 = 1")
-            if owner != nil || requester != nil {
+            switch (owner, requester) {
+            case let (owner?, requester?):
                 query.appendInterpolation(unsafeRaw: " AND (owner_account_id = ")
-                query.appendInterpolation(bind: owner ?? "")
+                query.appendInterpolation(bind: owner)
                 query.appendInterpolation(unsafeRaw: " OR requester_user_id = ")
-                query.appendInterpolation(bind: requester ?? "\u{0}")
+                query.appendInterpolation(bind: requester)
                 query.appendInterpolation(unsafeRaw: ")")
+            case let (owner?, nil):
+                query.appendInterpolation(unsafeRaw: " AND owner_account_id = ")
+                query.appendInterpolation(bind: owner)
+            case let (nil, requester?):
+                query.appendInterpolation(unsafeRaw: " AND requester_user_id = ")
+                query.appendInterpolation(bind: requester)
+            case (nil, nil):
+                break
             }
             if let status {
                 query.appendInterpolation(unsafeRaw: " AND status = ")
