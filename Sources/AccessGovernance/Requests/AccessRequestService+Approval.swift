@@ -15,16 +15,19 @@ extension AccessRequestService {
             let eligible = stored.approvals.indices.filter {
                 stored.approvals[$0].state == .pending && ApprovalRouting.may(caller, act: stored.approvals[$0], on: stored, snapshot: snapshot)
             }
-            guard let index = eligible.first(where: { stored.approvals[$0].approverUserID != nil }) ?? eligible.first else {
+            guard !eligible.isEmpty else {
                 throw DomainError.forbidden("You are not an approver of this request, or it is your own access.")
             }
+            // One person may hold several approvals (a manager who also owns the application): one answer gives them all.
             let now = clock.now()
             var request = stored
-            request.approvals[index].state = approve ? .approved : .denied
-            request.approvals[index].decidedBy = caller.label
-            request.approvals[index].decidedAt = now
-            request.approvals[index].comment = comment
-            let step = request.approvals[index].approver.rawValue
+            for index in eligible {
+                request.approvals[index].state = approve ? .approved : .denied
+                request.approvals[index].decidedBy = caller.label
+                request.approvals[index].decidedAt = now
+                request.approvals[index].comment = comment
+            }
+            let step = eligible.map { request.approvals[$0].approver.rawValue }.joined(separator: ", ")
             request = request.appending(approve ? "approved" : "denied", actor: caller.label, detail: "as \(step)" + (comment.map { ": \($0)" } ?? ""), at: now)
             if !approve {
                 request.status = .denied
