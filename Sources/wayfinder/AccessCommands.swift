@@ -24,7 +24,9 @@ struct AccessImport: AsyncParsableCommand {
     func run() async throws {
         let document: DirectoryDocument
         do {
-            document = try JSONDecoder().decode(DirectoryDocument.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            document = try decoder.decode(DirectoryDocument.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
         } catch let error as DecodingError {
             throw ValidationError("\(file) is not a directory document: \(error.readable)")
         }
@@ -37,6 +39,7 @@ struct AccessImport: AsyncParsableCommand {
                                      ("user_roles", changes.userRoles), ("policies", changes.policies)] {
                     print("\(name): \(kind.added.count) added, \(kind.updated.count) updated, \(kind.removed.count) removed, \(kind.unchanged) unchanged")
                 }
+                for warning in changes.warnings { print("warning: \(warning)") }
             } catch DomainError.invalid(let message, let fields) {
                 throw ValidationError(([message] + fields.map { "  \($0.field): \($0.message)" }).joined(separator: "\n"))
             }

@@ -19,7 +19,7 @@ struct AccessRepositoryContractTests {
         policies: [AccessPolicy(policyID: "P1", title: "Admins are time-bound", text: "High sensitivity for 30 days at most.",
                                 rule: PolicyRule(effect: .deny, sensitivity: [.high], allowIf: AllowConditions(durationDaysAtMost: 30, permanent: false)))])
 
-    @Test("an import is stored as given, in order, under a new revision; a write on a stale revision or with broken references changes nothing",
+    @Test("an import is stored as given, in order, under a new revision; a stale revision or a role of no application changes nothing; a dangling reference is a warning",
           arguments: StorageBackend.available)
     func directory(backend: StorageBackend) async throws {
         try await backend.withStore { store in
@@ -31,14 +31,18 @@ struct AccessRepositoryContractTests {
             #expect(stored == Self.document)
             #expect(try await repository.replace(with: Self.document, expectedRevision: revision - 1) == nil)
             var broken = Self.document
-            broken.roles[1].prerequisites = ["nowhere"]
+            broken.roles[1].appID = "nowhere"
             await #expect(throws: DomainError.self) { try await service.importDocument(broken) }
             #expect(try await repository.load().document == Self.document)
+            var dangling = Self.document
+            dangling.roles[1].prerequisites = ["jira-user", "retired-role"]
+            #expect(try await service.importDocument(dangling).warnings == [#"roles[1].prerequisites: no role "retired-role""#])
+            _ = try await service.importDocument(Self.document)
             var renamed = Self.document
             renamed.users[0].title = "Analyst"
             let again = try await service.importDocument(renamed)
             #expect(again.users.updated == ["u1"] && again.users.unchanged == 1 && again.roles.added.isEmpty)
-            #expect(try await repository.revision() == revision + 1)
+            #expect(try await repository.revision() == revision + 3)
         }
     }
 

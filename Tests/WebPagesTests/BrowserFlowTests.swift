@@ -30,7 +30,7 @@ struct BrowserFlowTests {
 
     static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
-    @Test("search, facet, page, open a posting, sign up, verify from the mail folder, sign in, save a search, alert on, sign out; with and without JavaScript; hostile markup inert")
+    @Test("search, facet, page, open a posting, sign up, verify from the mail folder, sign in, save a search, alert on, sign out, ask for access in the chat; with and without JavaScript; hostile markup inert")
     func newUserFlows() async throws {
         if let missing = Self.missing {
             #expect(!Self.inCI, "CI must run the browser tests: \(missing)")
@@ -49,6 +49,10 @@ struct BrowserFlowTests {
         let services = try await AppServices.open(settings: settings, logger: logger)
         _ = try await services.repository.upsert(WebTestApp.postings + [hostile])
         try await services.catchUpIndex()
+        // An employee of the demo's company, for the access flow.
+        _ = try await services.accessGovernance.directory.importDocument(try DemoDirectory.document())
+        _ = try await services.accounts.administration.provision(email: "priya.shah@northwind.example", password: "Access-Pass-2026!",
+                                                                 name: "Priya Shah", groups: [.candidate])
         let router = buildRouter(services.apiDependencies)
         addWebRoutes(to: router, try await services.webDependencies())
         let server = try await LocalServer.start(router, logger: logger)

@@ -6,6 +6,10 @@ public protocol AuditLog: Sendable {
     @discardableResult
     func append(_ event: AuditEvent) async throws -> AuditEntry
 
+    /// Seals `events` as the next entries, in order, all or none: one request's steps are written together.
+    @discardableResult
+    func append(contentsOf events: [AuditEvent]) async throws -> [AuditEntry]
+
     /// The entries that match `filter`, by sequence, at most `filter.limit`.
     func entries(_ filter: AuditFilter) async throws -> [AuditEntry]
 
@@ -17,6 +21,13 @@ public protocol AuditLog: Sendable {
 }
 
 extension AuditLog {
+    @discardableResult
+    public func append(contentsOf events: [AuditEvent]) async throws -> [AuditEntry] {
+        var entries: [AuditEntry] = []
+        for event in events { entries.append(try await append(event)) }
+        return entries
+    }
+
     public func verify() async throws -> AuditVerification {
         AuditChain.verify(try await allEntries())
     }

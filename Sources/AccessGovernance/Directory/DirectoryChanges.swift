@@ -12,8 +12,10 @@ public struct DirectoryChanges: Codable, Sendable, Equatable {
     public var roles = Kind()
     public var userRoles = Kind()
     public var policies = Kind()
+    /// References to what the directory does not hold, kept as they are ("users[3].manager: no user \"u9\"").
+    public var warnings: [String] = []
 
-    enum CodingKeys: String, CodingKey { case users, applications, roles, userRoles = "user_roles", policies }
+    enum CodingKeys: String, CodingKey { case users, applications, roles, userRoles = "user_roles", policies, warnings }
 
     public var isEmpty: Bool {
         [users, applications, roles, userRoles, policies].allSatisfy { $0.added.isEmpty && $0.updated.isEmpty && $0.removed.isEmpty }

@@ -52,9 +52,10 @@ public final class DirectoryService: Sendable {
             let (stored, revision) = try await repository.load()
             let current = Self.withoutGrants(stored)
             let document = try make(current)
-            let problems = DirectoryValidation.problems(in: document)
-            guard problems.isEmpty else { throw DomainError.invalid("The directory has \(problems.count) problem(s).", fieldErrors: problems) }
-            let changes = DirectoryChanges(from: current, to: document)
+            let (errors, warnings) = DirectoryValidation.problems(in: document)
+            guard errors.isEmpty else { throw DomainError.invalid("The directory has \(errors.count) problem(s).", fieldErrors: errors) }
+            var changes = DirectoryChanges(from: current, to: document)
+            changes.warnings = warnings.map { "\($0.field): \($0.message)" }
             if changes.isEmpty { return changes }
             if try await repository.replace(with: document, expectedRevision: revision) != nil {
                 _ = try await snapshot()

@@ -1,11 +1,14 @@
 import Domain
 import Foundation
 
-/// Checks a directory document before it replaces the stored one: ids unique and present, every
-/// reference pointing at something that exists. Each problem names its field ("roles[3].app_id").
+/// Checks a directory document before it replaces the stored one. Errors (ids missing or repeated, an
+/// email shared by two people, a role of no application) refuse the document; references to what is not
+/// there (a manager, a prerequisite, a policy's role) are warnings: the document is kept, the checks then
+/// see what is missing. Each names its field ("roles[3].app_id").
 enum DirectoryValidation {
-    static func problems(in document: DirectoryDocument) -> [FieldError] {
+    static func problems(in document: DirectoryDocument) -> (errors: [FieldError], warnings: [FieldError]) {
         var problems: [FieldError] = []
+        var warnings: [FieldError] = []
         func unique<T>(_ items: [T], _ kind: String, _ field: String, _ id: (T) -> String) -> Set<String> {
             var seen = Set<String>()
             for (index, item) in items.enumerated() {
@@ -31,12 +34,12 @@ enum DirectoryValidation {
                 problems.append(FieldError(field: "users[\(index)].email", message: "\"\(user.email)\" belongs to another user too"))
             }
             if let manager = user.manager, !users.contains(manager), !document.users.contains(where: { $0.email.lowercased() == manager.lowercased() }) {
-                problems.append(FieldError(field: "users[\(index)].manager", message: "no user \"\(manager)\""))
+                warnings.append(FieldError(field: "users[\(index)].manager", message: "no user \"\(manager)\""))
             }
         }
         for (index, application) in document.applications.enumerated() {
             if let owner = application.owner, !users.contains(owner) {
-                problems.append(FieldError(field: "applications[\(index)].owner", message: "no user \"\(owner)\""))
+                warnings.append(FieldError(field: "applications[\(index)].owner", message: "no user \"\(owner)\""))
             }
         }
         for (index, role) in document.roles.enumerated() {
@@ -44,28 +47,28 @@ enum DirectoryValidation {
                 problems.append(FieldError(field: "roles[\(index)].app_id", message: "no application \"\(role.appID)\""))
             }
             for missing in role.prerequisites where !roles.contains(missing) {
-                problems.append(FieldError(field: "roles[\(index)].prerequisites", message: "no role \"\(missing)\""))
+                warnings.append(FieldError(field: "roles[\(index)].prerequisites", message: "no role \"\(missing)\""))
             }
             for missing in role.sodConflicts where !roles.contains(missing) {
-                problems.append(FieldError(field: "roles[\(index)].sod_conflicts", message: "no role \"\(missing)\""))
+                warnings.append(FieldError(field: "roles[\(index)].sod_conflicts", message: "no role \"\(missing)\""))
             }
         }
         for (index, assignment) in document.userRoles.enumerated() {
             if !users.contains(assignment.userID) {
-                problems.append(FieldError(field: "user_roles[\(index)].user_id", message: "no user \"\(assignment.userID)\""))
+                warnings.append(FieldError(field: "user_roles[\(index)].user_id", message: "no user \"\(assignment.userID)\""))
             }
             if !roles.contains(assignment.roleID) {
-                problems.append(FieldError(field: "user_roles[\(index)].role_id", message: "no role \"\(assignment.roleID)\""))
+                warnings.append(FieldError(field: "user_roles[\(index)].role_id", message: "no role \"\(assignment.roleID)\""))
             }
         }
         for (index, policy) in document.policies.enumerated() {
             for missing in policy.rule?.roles ?? [] where !roles.contains(missing) {
-                problems.append(FieldError(field: "policies[\(index)].rule.roles", message: "no role \"\(missing)\""))
+                warnings.append(FieldError(field: "policies[\(index)].rule.roles", message: "no role \"\(missing)\""))
             }
             for missing in policy.rule?.applications ?? [] where !applications.contains(missing) {
-                problems.append(FieldError(field: "policies[\(index)].rule.apps", message: "no application \"\(missing)\""))
+                warnings.append(FieldError(field: "policies[\(index)].rule.apps", message: "no application \"\(missing)\""))
             }
         }
-        return problems
+        return (problems, warnings)
     }
 }

@@ -3,15 +3,17 @@ import Domain
 extension AccessRequestService {
     /// The audit entries of a new request: what was asked and read, what was decided, what was granted.
     func record(_ request: AccessRequest, caller: AccessCaller) async throws {
-        try await audit.append(AuditEvent(action: "request.submitted", actor: caller.label, subject: request.id, details: .object([
+        var events = [AuditEvent(action: "request.submitted", actor: caller.label, subject: request.id, details: .object([
             "requester": request.requesterUserID.map(JSONValue.string) ?? .null,
             "text": .string(request.text),
             "entities": Self.entityDetails(request.entities),
             "confidence": .number(request.confidence),
             "injections": .array(request.injections.map { .string($0.kind) }),
-        ])))
-        try await audit.append(decided(request))
-        if request.status == .granted { try await audit.append(AuditEvent(action: "grant.created", actor: "auto-approval", subject: request.id, details: Self.grantDetails(request.grant))) }
+        ])), decided(request)]
+        if request.status == .granted {
+            events.append(AuditEvent(action: "grant.created", actor: "auto-approval", subject: request.id, details: Self.grantDetails(request.grant)))
+        }
+        try await audit.append(contentsOf: events)
     }
 
     /// After an approval: the grant, or the checks that failed when they ran again.

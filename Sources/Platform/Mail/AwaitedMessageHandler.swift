@@ -5,7 +5,7 @@ import NIOCore
 /// kept; once the connection fails or closes, every wait after the kept messages fails with the reason.
 ///
 /// Lives on the channel's event loop; the mail clients reach it only from there.
-final class AwaitedMessageHandler<Message>: ChannelInboundHandler {
+final class AwaitedMessageHandler<Message: Sendable>: ChannelInboundHandler {
     typealias InboundIn = Message
 
     private var received = CircularBuffer<Message>()

@@ -216,7 +216,38 @@ def small_screen_and_keyboard():
         driver.quit()
 
 
+def access_flow(javascript):
+    """An employee asks for access in the chat, answers its question, and reads the decision and its reasons."""
+    label = "js" if javascript else "nojs"
+    driver = browser(javascript)
+    try:
+        driver.get(BASE + "/signin")
+        driver.find_element(By.ID, "email").send_keys("priya.shah@northwind.example")
+        driver.find_element(By.ID, "password").send_keys("Access-Pass-2026!")
+        submit(driver, "form[action='/signin'] button")
+        driver.get(BASE + "/access")
+        driver.find_element(By.ID, "access-text").send_keys("I need Workday")
+        submit(driver, "form[action='/access/chat'] button")
+        check("Which role in Workday" in driver.page_source, "the chat did not ask for the role")
+        step(driver, label + "-access-question")
+        driver.find_element(By.ID, "access-text").send_keys("Employee Self-Service for 2 weeks")
+        submit(driver, "form[action='/access/chat'] button")
+        check("Employee Self-Service" in driver.find_element(By.CSS_SELECTOR, ".conversation").text, "the chat did not decide")
+        step(driver, label + "-access-decided")
+        driver.find_element(By.LINK_TEXT, "See the request and its decision").click()
+        check("VALID" in driver.page_source and "History" in driver.page_source, "the request page shows no decision")
+        step(driver, label + "-access-request")
+        driver.set_window_size(360, 800)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 360, "the request page scrolls sideways at 360 px (%d px wide)" % width)
+        driver.set_window_size(1280, 1000)
+    finally:
+        driver.quit()
+
+
 small_screen_and_keyboard()
+access_flow(True)
+access_flow(False)
 flow(True, "browser-js@example.com")
 flow(False, "browser-nojs@example.com")
 print("all browser flows passed; screenshots in " + SHOTS)

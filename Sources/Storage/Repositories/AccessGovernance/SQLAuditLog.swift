@@ -21,10 +21,16 @@ public struct SQLAuditLog: AuditLog {
 
     @discardableResult
     public func append(_ event: AuditEvent) async throws -> AuditEntry {
+        try await append(contentsOf: [event])[0]
+    }
+
+    @discardableResult
+    public func append(contentsOf events: [AuditEvent]) async throws -> [AuditEntry] {
+        guard !events.isEmpty else { return [] }
         var attempt = 1
         while true {
             do {
-                return try await appendOnce(event)
+                return try await appendOnce(events)
             } catch where UniqueViolation.matches(error) && attempt < Self.attempts {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...10) * attempt))
                 attempt += 1
@@ -32,22 +38,27 @@ public struct SQLAuditLog: AuditLog {
         }
     }
 
-    private func appendOnce(_ event: AuditEvent) async throws -> AuditEntry {
+    private func appendOnce(_ events: [AuditEvent]) async throws -> [AuditEntry] {
         let clock = self.clock, lock = store.dialect.auditAppendLock
         return try await store.transaction { database in
             if !lock.isEmpty { try await database.raw(SQLQueryString(lock)).run() }
             let head = try await database.raw("SELECT sequence, content_hash FROM access_audit ORDER BY sequence DESC LIMIT 1").first()
-            let entry = AuditChain.seal(
-                event, sequence: (try head?.decode(column: "sequence", as: Int64.self) ?? 0) + 1, at: clock.now(),
-                previousHash: try head?.decode(column: "content_hash", as: String.self) ?? AuditChain.genesisHash
-            )
-            try await database.raw("""
-                INSERT INTO access_audit (sequence, at, action, actor, subject, details, previous_hash, content_hash)
-                VALUES (\(bind: entry.sequence), \(bind: entry.atMilliseconds), \(bind: entry.action), \(bind: entry.actor),
-                        \(bind: entry.subject), \(bind: CanonicalJSON.text(entry.details)), \(bind: entry.previousHash),
-                        \(bind: entry.contentHash))
-                """).run()
-            return entry
+            var sequence = try head?.decode(column: "sequence", as: Int64.self) ?? 0
+            var previousHash = try head?.decode(column: "content_hash", as: String.self) ?? AuditChain.genesisHash
+            var entries: [AuditEntry] = []
+            for event in events {
+                sequence += 1
+                let entry = AuditChain.seal(event, sequence: sequence, at: clock.now(), previousHash: previousHash)
+                try await database.raw("""
+                    INSERT INTO access_audit (sequence, at, action, actor, subject, details, previous_hash, content_hash)
+                    VALUES (\(bind: entry.sequence), \(bind: entry.atMilliseconds), \(bind: entry.action), \(bind: entry.actor),
+                            \(bind: entry.subject), \(bind: CanonicalJSON.text(entry.details)), \(bind: entry.previousHash),
+                            \(bind: entry.contentHash))
+                    """).run()
+                previousHash = entry.contentHash
+                entries.append(entry)
+            }
+            return entries
         }
     }
 
