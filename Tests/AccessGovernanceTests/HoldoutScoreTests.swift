@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Requests written apart from the reader, to measure it on phrasings it was not tuned on: more
-/// requests to Northwind, and a second company (a hospital) with its own directory, names and policies.
+/// requests to Northwind, and two more companies (a hospital, a bank) with their own directories, names and policies.
 /// `wayfinder bench access` reports the figures; the test keeps a floor under them.
 @Suite("Held-out requests")
 struct HoldoutScoreTests {
@@ -16,6 +16,7 @@ struct HoldoutScoreTests {
     static let corpora = [
         Corpus(directory: "northwind-directory", requests: "requests-holdout"),
         Corpus(directory: "acme-directory", requests: "requests-acme"),
+        Corpus(directory: "harbor-directory", requests: "requests-harbor"),
     ]
 
     @Test("at least 90% of held-out requests get exactly the expected entities, slots, decision and reasons", arguments: corpora)

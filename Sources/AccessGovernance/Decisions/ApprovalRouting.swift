@@ -28,7 +28,7 @@ enum ApprovalRouting {
         guard let me, me.status == .active else { return false }
         switch step.approver {
         case .manager, .appOwner: return step.approverUserID == me.userID
-        case .it: return NameKey.of(me.department) == "it"
+        case .it: return snapshot.isInIT(me)
         }
     }
 }

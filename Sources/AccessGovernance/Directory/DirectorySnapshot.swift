@@ -16,6 +16,9 @@ public struct DirectorySnapshot: Sendable {
     /// Names that are not users, applications or roles (departments, titles, weekdays, months): a word
     /// among them is never reported as an unknown application or role.
     let otherNames: Set<String>
+    /// Keys of the departments that act as IT: named so ("IT", "Information Technology", "Technology"), or
+    /// trusted by a policy's `requester_department_in`.
+    let itDepartments: Set<String>
 
     public init(_ document: DirectoryDocument, revision: Int64 = 0, now: Date = Date()) {
         self.document = document
@@ -39,6 +42,13 @@ public struct DirectorySnapshot: Sendable {
                          "eod", "eow", "asap", "fyi", "thanks", "hello", "hi", "team", "it", "hr", "finance", "sales", "engineering"])
         other.remove("")
         otherNames = other
+        var it: Set<String> = ["it", "informationtechnology", "technology", "itservices", "itoperations", "itsupport", "infrastructure"]
+        for policy in document.policies {
+            for condition in policy.rule?.allowIf?.any ?? [] {
+                if case .requesterDepartmentIn(let departments) = condition { it.formUnion(departments.map { NameKey.of($0) }) }
+            }
+        }
+        itDepartments = it
     }
 
     public func user(_ id: String) -> DirectoryUser? { usersByID[id] }
@@ -52,6 +62,9 @@ public struct DirectorySnapshot: Sendable {
     func isPeopleManager(_ user: DirectoryUser) -> Bool {
         managers.contains(user.userID) || (!user.email.isEmpty && managers.contains(user.email))
     }
+
+    /// Whether the user works in IT, who approve for IT and revoke access.
+    public func isInIT(_ user: DirectoryUser) -> Bool { itDepartments.contains(NameKey.of(user.department)) }
 
     /// The user's direct manager, named by user id or email.
     func manager(of user: DirectoryUser) -> DirectoryUser? {

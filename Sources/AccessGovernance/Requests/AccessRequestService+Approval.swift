@@ -67,7 +67,7 @@ extension AccessRequestService {
         let snapshot = try await directory.snapshot()
         guard try canView(stored, caller: caller, snapshot: snapshot) else { throw Self.notFound(id) }
         let me = caller.email.flatMap { snapshot.user(email: $0) }
-        guard caller.isAdmin || me.map({ NameKey.of($0.department) == "it" }) == true else {
+        guard caller.isAdmin || me.map(snapshot.isInIT) == true else {
             throw DomainError.forbidden("Only IT and admins revoke access.")
         }
         guard stored.status == .granted else { throw DomainError.conflict("Only granted access can be revoked; the request is \(stored.status.rawValue).") }

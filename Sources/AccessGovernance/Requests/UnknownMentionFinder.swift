@@ -162,17 +162,21 @@ struct UnknownMentionFinder {
                 return UnknownMention(slot: .user, text: token.text, suggestion: Self.suggestion(for: token.text, among: users))
             }
             var range: Range<Int>?
-            if ["for", "give", "grant", "add", "provision", "onboard", "behalf"].contains(token.key) {
+            let setUp = token.key == "up" && index > 0 && request.tokens[index - 1].key == "set"
+            if ["for", "give", "grant", "add", "provision", "onboard", "behalf"].contains(token.key) || setUp {
                 range = candidate(in: request, from: index + (token.key == "behalf" ? 2 : 1))
             } else if RequestWords.beneficiaryAfter.contains(token.key), !["is", "has", "can", "will", "would"].contains(token.key) {
                 // "Prya Shah needs …", "u1099 needs …"
                 range = candidate(in: request, from: index - 1, forward: false)
                 if range == nil, index > 0, isUserIDLike(request.tokens[index - 1]), !request.covered.contains(index - 1) { range = (index - 1)..<index }
             }
-            guard let range, looksLikeName(range, in: request) || isUserIDLike(range, in: request),
-                  !isKnownOtherName(range, in: request), !range.contains(where: { RequestWords.personNouns.contains(request.tokens[$0].key) }) else { continue }
+            guard let range, !isKnownOtherName(range, in: request),
+                  !range.contains(where: { RequestWords.personNouns.contains(request.tokens[$0].key) }) else { continue }
             let text = request.written(range)
-            return UnknownMention(slot: .user, text: text, suggestion: Self.suggestion(for: text, among: users))
+            let suggestion = Self.suggestion(for: text, among: users)
+            // A login written in lowercase ("jnakamra needs …") counts when it resembles someone.
+            guard looksLikeName(range, in: request) || isUserIDLike(range, in: request) || suggestion != nil else { continue }
+            return UnknownMention(slot: .user, text: text, suggestion: suggestion)
         }
         return nil
     }
