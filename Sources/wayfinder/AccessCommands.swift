@@ -34,7 +34,7 @@ struct AccessImport: AsyncParsableCommand {
             do {
                 let changes = try await services.accessGovernance.directory.importDocument(document)
                 _ = try await services.accessGovernance.audit.append(AuditEvent(
-                    action: "directory.imported", actor: "cli", subject: "directory", details: try JSONValue.of(changes)))
+                    action: "directory.imported", actor: "cli", subject: "directory", details: try JSONValue.encoding(changes)))
                 for (name, kind) in [("users", changes.users), ("applications", changes.applications), ("roles", changes.roles),
                                      ("user_roles", changes.userRoles), ("policies", changes.policies)] {
                     print("\(name): \(kind.added.count) added, \(kind.updated.count) updated, \(kind.removed.count) removed, \(kind.unchanged) unchanged")
@@ -63,23 +63,9 @@ struct AccessExport: AsyncParsableCommand {
 }
 
 extension DecodingError {
-    /// The path and the problem, as a person reads them ("roles[3].sensitivity: …").
+    /// The path and the problem, as a person reads them ("roles[3].sensitivity must be …").
     var readable: String {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch self {
-        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])) is required"
-        case .typeMismatch(let type, let context): return "\(path(context.codingPath)) must be \(type)"
-        case .valueNotFound(_, let context): return "\(path(context.codingPath)) must not be null"
-        case .dataCorrupted(let context): return "\(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "\(self)"
-        }
-    }
-}
-
-extension JSONValue {
-    static func of(_ value: some Encodable) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+        let field = fieldError()
+        return "\(field.field) \(field.message)"
     }
 }

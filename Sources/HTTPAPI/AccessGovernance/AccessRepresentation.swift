@@ -21,11 +21,6 @@ enum AccessRepresentation {
 }
 
 extension JSONValue {
-    /// Any encodable value as a JSON value, dates as ISO-8601 like every response.
-    public static func encoding(_ value: some Encodable) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: JSONEncoder.api.encode(value))
-    }
-
     /// A JSON value decoded into a typed model; a wrong field becomes a 422 naming its path ("roles[3].sensitivity").
     public func decoded<T: Decodable>(as type: T.Type, field prefix: String = "") throws -> T {
         do {
@@ -33,24 +28,7 @@ extension JSONValue {
             decoder.dateDecodingStrategy = .iso8601
             return try decoder.decode(type, from: JSONEncoder.api.encode(self))
         } catch let error as DecodingError {
-            throw DomainError.invalid("The body does not have the expected shape.", fieldErrors: [Self.fieldError(error, prefix: prefix)])
-        }
-    }
-
-    private static func fieldError(_ error: DecodingError, prefix: String) -> FieldError {
-        func path(_ keys: [any CodingKey]) -> String {
-            var text = prefix
-            for key in keys {
-                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
-            }
-            return text.isEmpty ? "body" : text
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return FieldError(field: path(context.codingPath + [key]), message: "is required")
-        case .typeMismatch(let type, let context): return FieldError(field: path(context.codingPath), message: "must be \(type)")
-        case .valueNotFound(_, let context): return FieldError(field: path(context.codingPath), message: "must not be null")
-        case .dataCorrupted(let context): return FieldError(field: path(context.codingPath), message: context.debugDescription)
-        @unknown default: return FieldError(field: prefix.isEmpty ? "body" : prefix, message: "is not valid")
+            throw DomainError.invalid("The body does not have the expected shape.", fieldErrors: [error.fieldError(prefix: prefix)])
         }
     }
 }

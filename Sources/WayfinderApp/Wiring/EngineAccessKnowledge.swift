@@ -32,8 +32,34 @@ final class EngineAccessKnowledge: AccessKnowledge {
         index.apply(changes)
     }
 
+    /// Precedents wait here and are indexed in batches off the request's path: building a segment (and
+    /// now and then merging) for every decision would put that cost on every request.
+    private let pending = Mutex<(precedents: [Precedent], flushing: Bool)>(([], false))
+
     func addPrecedents(_ precedents: [Precedent]) async {
         guard !precedents.isEmpty else { return }
+        let startFlush = pending.withLock { state -> Bool in
+            state.precedents += precedents
+            defer { state.flushing = true }
+            return !state.flushing
+        }
+        guard startFlush else { return }
+        Task.detached(priority: .utility) { [self] in flush() }
+    }
+
+    private func flush() {
+        while true {
+            let batch = pending.withLock { state -> [Precedent] in
+                defer { state.precedents = [] }
+                if state.precedents.isEmpty { state.flushing = false }
+                return state.precedents
+            }
+            guard !batch.isEmpty else { return }
+            indexPrecedents(batch)
+        }
+    }
+
+    private func indexPrecedents(_ precedents: [Precedent]) {
         var changes: [JobPostingChange] = []
         for precedent in precedents {
             let row = nextRow.add(1, ordering: .relaxed).oldValue

@@ -21,6 +21,14 @@ struct AccessAdminPages {
 
     private var access: AccessGovernanceAPI { web.dependencies.access }
 
+    /// JSON for people to read and edit: indented, keys sorted, times ISO-8601.
+    static var readable: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
     /// The signed-in admin, or the response to send instead (sign in, or 403).
     private enum AdminCheck { case admin(AccessCaller), refused(Response) }
 
@@ -40,8 +48,7 @@ struct AccessAdminPages {
     private func directoryPage(_ request: Request, _ context: APIRequestContext, draftFor: String?, draft: String?, explanation: [String],
                                problems: [FieldError], changes: DirectoryChanges?) async throws -> Response {
         let document = try await access.directory.snapshot().document
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = Self.readable
         let policies = try document.policies.map { policy -> [String: Any] in
             var row: [String: Any] = ["id": policy.policyID, "title": policy.title, "text": policy.text,
                                       "rule": try policy.rule.map { String(decoding: try encoder.encode($0), as: UTF8.self) } ?? ""]
@@ -85,10 +92,7 @@ struct AccessAdminPages {
 
     @Sendable func export(_ request: Request, context: APIRequestContext) async throws -> Response {
         if case .refused(let response) = await admin(request, context) { return response }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(try await access.directory.export())
+        let data = try Self.readable.encode(try await access.directory.export())
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8",
                                                .contentDisposition: "attachment; filename=\"directory.json\""],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -105,8 +109,7 @@ struct AccessAdminPages {
             return await web.message("No such policy", "It may have been removed.", link: ("/access/admin", "Directory"), status: .notFound, request, context)
         }
         let drafted = PolicyRuleDrafter(snapshot: snapshot).draft(from: policy.text)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = Self.readable
         let text = try drafted.rule.map { String(decoding: try encoder.encode($0), as: UTF8.self) } ?? ""
         return try await directoryPage(request, context, draftFor: id, draft: text, explanation: drafted.explanation, problems: [], changes: nil)
     }
