@@ -71,7 +71,7 @@ async def serve(arguments) -> None:
     certdir.mkdir(parents=True, exist_ok=True)
     tls = make_certificate(certdir) if arguments.starttls or arguments.implicit_tls else None
     handler = SaveToDirectory(maildir)
-    options = {"hostname": "localhost", "timeout": 10}
+    options = {"hostname": "localhost", "timeout": 120}
     if arguments.starttls:
         options.update(tls_context=tls, require_starttls=True)
     if arguments.auth:

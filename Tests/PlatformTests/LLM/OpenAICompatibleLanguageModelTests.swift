@@ -127,12 +127,14 @@ struct OpenAICompatibleLanguageModelTests {
 
     @Test("a closed port fails within the timeout, as something worth retrying")
     func closedPort() async throws {
-        let port = try await ChatCompletionsTestServer.serve({ _ in ChatCompletionsTestServer.completion("x") }) { base, _ in base.port! }
+        let (port, socket) = try RefusingPort.open()
+        defer { close(socket) }
         let model = Self.model(URL(string: "http://127.0.0.1:\(port)/v1")!, timeout: .seconds(1))
         let started = ContinuousClock.now
         // AsyncHTTPClient keeps trying to connect until the deadline, so a refused connection may end as either.
         let error = await #expect(throws: LanguageModelError.self) { try await model.complete(system: "s", prompt: "p", maxTokens: 5) }
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // Generous: the bound only tells a refusal from a hang on a machine busy with the whole suite.
+        #expect(ContinuousClock.now - started < .seconds(10))
         #expect(error?.isTransient == true)
         #expect(error.map { !"\($0)".contains(Self.apiKey) } == true)
     }
