@@ -4,6 +4,9 @@ import Foundation
 public enum ApplicationStatus: String, Sendable, CaseIterable, Codable {
     case saved, applied, assessment, interview, offer, accepted, rejected, withdrawn
 
+    /// Every status by name, for the message that lists what a form or body may say.
+    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
     /// The employer answered: anything past "applied" except the seeker's own withdrawal.
     var isResponse: Bool { ![.saved, .applied, .withdrawn].contains(self) }
 }

@@ -39,11 +39,12 @@ public struct EmailTriageService: Sendable {
     /// `analysis`: when the caller already read the message (a mailbox sync filters on it).
     public func receive(actor: Actor, mail: ReceivedMail, raw: Data, source: EmailSource, mailboxID: String?,
                         analysis known: EmailAnalysis? = nil) async throws -> (email: TriagedEmail, inserted: Bool) {
-        let analysis = known ?? triage.analyze(mail)
+        // Read once: the analysis and the excerpt come from the same decoded message.
+        let message = TriageMessage(mail: mail)
+        let analysis = known ?? triage.analyze(message)
         let proposal = ApplicationMatcher().propose(analysis, applications: try await applications.list(actor: actor))
         let key = mail.messageID.map { "<\($0.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))>" }
             ?? "sha256:" + SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined()
-        let message = TriageMessage(mail: mail)
         let email = TriagedEmail(
             id: UUID().uuidString.lowercased(), userID: actor.userID, messageKey: key, source: source, mailboxID: mailboxID,
             fromAddress: mail.from?.address, fromName: mail.from?.name, subject: mail.subject, sentAt: mail.date, receivedAt: clock.now(),

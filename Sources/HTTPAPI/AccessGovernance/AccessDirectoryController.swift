@@ -123,9 +123,11 @@ struct AccessDirectoryController {
         let snapshot = try await access.directory.snapshot()
         guard let policy = snapshot.document.policies.first(where: { $0.policyID == id }) else { throw DomainError.notFound("No policy \(id).") }
         let draft = PolicyRuleDrafter(snapshot: snapshot).draft(from: policy.text)
+        let proposed = await access.ruleProposal.propose(for: policy, snapshot: snapshot)
         return try JSONResponse.make(JSONValue.object([
             "policy_id": .string(id), "rule": try draft.rule.map(JSONValue.encoding) ?? .null,
             "explanation": .array(draft.explanation.map(JSONValue.string)),
+            "proposed_by_model": try proposed.map(JSONValue.encoding) ?? .null,
         ]))
     }
 }

@@ -8,11 +8,15 @@ public struct AccessGovernanceAPI: Sendable {
     public var requests: AccessRequestService
     public var chat: AccessChatService
     public var audit: any AuditLog
+    /// The optional language model's proposal of a policy's rule, shown beside the drafter's.
+    public var ruleProposal: PolicyRuleProposal
     /// The email of a Wayfinder account, which links it to a directory user.
     public var emailOfAccount: @Sendable (String) async throws -> String?
 
     public init(directory: DirectoryService, requests: AccessRequestService, chat: AccessChatService, audit: any AuditLog,
+                ruleProposal: PolicyRuleProposal = PolicyRuleProposal(model: nil),
                 emailOfAccount: @escaping @Sendable (String) async throws -> String?) {
+        self.ruleProposal = ruleProposal
         self.directory = directory
         self.requests = requests
         self.chat = chat

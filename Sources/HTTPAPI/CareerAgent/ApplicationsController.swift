@@ -74,7 +74,7 @@ struct ApplicationsController {
         ]))
     }
 
-    static let statusMessage = "must be one of " + ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", ")
+    static let statusMessage = "must be one of " + ApplicationStatus.names
 
     /// Reads the fields a client may send, naming every bad one.
     static func changes(_ request: Request, creating: Bool) async throws -> ApplicationService.Changes {

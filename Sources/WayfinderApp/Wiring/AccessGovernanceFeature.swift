@@ -13,6 +13,8 @@ public struct AccessGovernanceFeature: Sendable {
     public let chat: AccessChatService
     public let audit: any AuditLog
     private let users: SQLUserRepository
+    /// The optional language model (`WAYFINDER_LLM_URL`), which may propose policy rules for an admin to review.
+    private let ruleProposal: PolicyRuleProposal
     static let expiryTask = "expire_access_grants"
 
     init(store: any SQLStore, work: inout BackgroundWorkFeature, settings: Settings, clock: any WallClock) async throws {
@@ -25,6 +27,7 @@ public struct AccessGovernanceFeature: Sendable {
                                         autoApproval: settings.access.autoApproval, clock: clock)
         chat = AccessChatService(requests: requests, repository: repository, clock: clock)
         users = SQLUserRepository(store: store)
+        ruleProposal = PolicyRuleProposal(model: CareerAgentFeature.languageModel(settings))
         // Past decisions are knowledge from the start; later ones are added as they are made.
         let snapshot = try await directory.snapshot()
         let recent = try await repository.requests(owner: nil, requester: nil, status: nil, limit: 1_000)
@@ -37,7 +40,7 @@ public struct AccessGovernanceFeature: Sendable {
 
     var api: AccessGovernanceAPI {
         let users = self.users
-        return AccessGovernanceAPI(directory: directory, requests: requests, chat: chat, audit: audit,
+        return AccessGovernanceAPI(directory: directory, requests: requests, chat: chat, audit: audit, ruleProposal: ruleProposal,
                                    emailOfAccount: { id in try await users.user(id: id)?.email })
     }
 }

@@ -46,7 +46,7 @@ struct AccessAdminPages {
     }
 
     private func directoryPage(_ request: Request, _ context: APIRequestContext, draftFor: String?, draft: String?, explanation: [String],
-                               problems: [FieldError], changes: DirectoryChanges?) async throws -> Response {
+                               problems: [FieldError], changes: DirectoryChanges?, proposal: String? = nil) async throws -> Response {
         let document = try await access.directory.snapshot().document
         let encoder = Self.readable
         let policies = try document.policies.map { policy -> [String: Any] in
@@ -56,6 +56,7 @@ struct AccessAdminPages {
                 row["draft"] = draft ?? ""
                 row["explanation"] = explanation
                 row["drafting"] = true
+                row["proposal"] = proposal ?? ""
             }
             return row
         }
@@ -111,7 +112,9 @@ struct AccessAdminPages {
         let drafted = PolicyRuleDrafter(snapshot: snapshot).draft(from: policy.text)
         let encoder = Self.readable
         let text = try drafted.rule.map { String(decoding: try encoder.encode($0), as: UTF8.self) } ?? ""
-        return try await directoryPage(request, context, draftFor: id, draft: text, explanation: drafted.explanation, problems: [], changes: nil)
+        let proposal = try await access.ruleProposal.propose(for: policy, snapshot: snapshot).map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        return try await directoryPage(request, context, draftFor: id, draft: text, explanation: drafted.explanation, problems: [], changes: nil,
+                                       proposal: proposal)
     }
 
     /// Saves the rule an admin reviewed (empty removes the rule: the policy becomes knowledge only).

@@ -60,8 +60,7 @@ struct AccessPages {
         do {
             found = try await access.requests.request(id: try context.parameters.require("id"), caller: caller)
         } catch DomainError.notFound {
-            return await web.message("No such request", "It may belong to another account.", link: ("/access", "Your requests"),
-                                     status: .notFound, request, context)
+            return await web.notFound("request", back: ("/access", "Your requests"), request, context)
         }
         let snapshot = try await access.directory.snapshot()
         let waiting = try await access.requests.approvals(caller: caller).contains { $0.id == found.id }
@@ -88,8 +87,7 @@ struct AccessPages {
         do {
             _ = try await access.requests.decide(id: id, approve: form["decision"] == "approve", comment: comment, caller: caller)
         } catch DomainError.notFound {
-            return await web.message("No such request", "It may belong to another account.", link: ("/access/approvals", "Approvals"),
-                                     status: .notFound, request, context)
+            return await web.notFound("request", back: ("/access/approvals", "Approvals"), request, context)
         } catch DomainError.forbidden(let message), DomainError.conflict(let message) {
             return await web.message("Not decided", message, link: ("/access/requests/\(id)", "The request"), status: .conflict, request, context)
         }

@@ -82,8 +82,7 @@ struct ApplicationPages {
         do {
             (application, timeline) = try await applications.application(actor: user.actor, id: try context.parameters.require("id"))
         } catch DomainError.notFound(_) {
-            return await web.message("No such application", "It may belong to another account.", link: ("/applications", "Your applications"),
-                                     status: .notFound, request, context)
+            return await web.notFound("application", back: ("/applications", "Your applications"), request, context)
         }
         let interviews = try await web.dependencies.careerAgent.calendar.interviews(actor: user.actor).filter { $0.applicationID == application.id }
         var model = Self.card(application, csrf: context.csrfToken ?? "")
@@ -121,8 +120,7 @@ struct ApplicationPages {
         do {
             _ = try await applications.update(actor: user.actor, id: id, changes)
         } catch DomainError.notFound(_) {
-            return await web.message("No such application", "It may belong to another account.", link: ("/applications", "Your applications"),
-                                     status: .notFound, request, context)
+            return await web.notFound("application", back: ("/applications", "Your applications"), request, context)
         }
         return PageRenderer.redirect(to: "/applications/\(id)?notice=application-saved")
     }
@@ -134,15 +132,14 @@ struct ApplicationPages {
         try BrowserSession.check(form, request: request)
         let id = try context.parameters.require("id")
         guard let status = form["status"].flatMap(ApplicationStatus.init(rawValue:)) else {
-            throw DomainError.badRequest("Choose a status.", fieldErrors: [FieldError(field: "status", message: ApplicationsControllerStatus.message)])
+            throw DomainError.badRequest("Choose a status.", fieldErrors: [FieldError(field: "status", message: "must be one of " + ApplicationStatus.names)])
         }
         var changes = ApplicationService.Changes()
         changes.status = status
         do {
             _ = try await applications.update(actor: user.actor, id: id, changes)
         } catch DomainError.notFound(_) {
-            return await web.message("No such application", "It may belong to another account.", link: ("/applications", "Your applications"),
-                                     status: .notFound, request, context)
+            return await web.notFound("application", back: ("/applications", "Your applications"), request, context)
         }
         if request.headers[HTTPField.Name("X-Requested-With")!] == "fetch" { return Response(status: .noContent) }
         return PageRenderer.redirect(to: (form["back"] == "list" ? "/applications?view=list&" : "/applications?") + "notice=application-moved")
@@ -155,8 +152,7 @@ struct ApplicationPages {
         do {
             try await applications.delete(actor: user.actor, id: try context.parameters.require("id"))
         } catch DomainError.notFound(_) {
-            return await web.message("No such application", "It may belong to another account.", link: ("/applications", "Your applications"),
-                                     status: .notFound, request, context)
+            return await web.notFound("application", back: ("/applications", "Your applications"), request, context)
         }
         return PageRenderer.redirect(to: "/applications?notice=application-deleted")
     }
@@ -190,10 +186,6 @@ struct ApplicationPages {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : String(trimmed.prefix(2_000))
     }
-}
-
-enum ApplicationsControllerStatus {
-    static let message = "must be one of " + ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", ")
 }
 
 /// Case- and accent-blind text for the list's search box.

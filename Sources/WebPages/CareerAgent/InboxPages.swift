@@ -80,7 +80,7 @@ struct InboxPages {
         do {
             _ = try await inbox.confirm(actor: user.actor, id: try context.parameters.require("id"), confirmation)
         } catch DomainError.notFound(_) {
-            return await web.message("No such message", "It may belong to another account.", link: ("/inbox", "Inbox"), status: .notFound, request, context)
+            return await web.notFound("message", back: ("/inbox", "Inbox"), request, context)
         } catch DomainError.badRequest(let message, _) {
             return try await render(user: user, error: message, request, context, status: .badRequest)
         } catch DomainError.conflict(let message) {
@@ -96,7 +96,7 @@ struct InboxPages {
         do {
             _ = try await inbox.dismiss(actor: user.actor, id: try context.parameters.require("id"))
         } catch DomainError.notFound(_) {
-            return await web.message("No such message", "It may belong to another account.", link: ("/inbox", "Inbox"), status: .notFound, request, context)
+            return await web.notFound("message", back: ("/inbox", "Inbox"), request, context)
         } catch DomainError.conflict(let message) {
             return try await render(user: user, error: message, request, context, status: .conflict)
         }
@@ -132,7 +132,7 @@ struct InboxPages {
         do {
             _ = try await mailboxes.sync(actor: user.actor, id: try context.parameters.require("id"))
         } catch DomainError.notFound(_) {
-            return await web.message("No such mailbox", "It may belong to another account.", link: ("/inbox", "Inbox"), status: .notFound, request, context)
+            return await web.notFound("mailbox", back: ("/inbox", "Inbox"), request, context)
         }
         return PageRenderer.redirect(to: "/inbox?notice=mailbox-synced")
     }
@@ -144,7 +144,7 @@ struct InboxPages {
         do {
             try await mailboxes.disconnect(actor: user.actor, id: try context.parameters.require("id"))
         } catch DomainError.notFound(_) {
-            return await web.message("No such mailbox", "It may belong to another account.", link: ("/inbox", "Inbox"), status: .notFound, request, context)
+            return await web.notFound("mailbox", back: ("/inbox", "Inbox"), request, context)
         }
         return PageRenderer.redirect(to: "/inbox?notice=mailbox-removed")
     }

@@ -43,8 +43,7 @@ struct RoadmapPages {
         do {
             plan = try await roadmaps.roadmap(actor: user.actor, id: try context.parameters.require("id"))
         } catch DomainError.notFound {
-            return await web.message("No such roadmap", "It may belong to another account.", link: ("/roadmaps", "Your roadmaps"),
-                                     status: .notFound, request, context)
+            return await web.notFound("roadmap", back: ("/roadmaps", "Your roadmaps"), request, context)
         }
         return await web.page("roadmap", RoadmapPage(plan, csrf: context.csrfToken ?? ""), title: "Roadmap: \(plan.roadmap.targetRole)",
                               request, context)

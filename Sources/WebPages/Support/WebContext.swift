@@ -32,6 +32,11 @@ struct WebContext: Sendable {
                    title: heading, request, context, status: status)
     }
 
+    /// The 404 page for something of the user's that is not there; another account's gets the same answer.
+    func notFound(_ thing: String, back link: (String, String), _ request: Request, _ context: APIRequestContext) async -> Response {
+        await message("No such \(thing)", "It may belong to another account.", link: link, status: .notFound, request, context)
+    }
+
     /// The signed-in user, or a redirect to sign in that comes back here.
     func requireUser(_ request: Request, _ context: APIRequestContext) -> Result<Authenticated, RedirectToSignIn> {
         if case .user(let user)? = context.identity { return .success(user) }
