@@ -27,6 +27,7 @@ struct HoldoutScoreTests {
         Corpus(directory: "northwind-directory", requests: "requests-holdout"),
         Corpus(directory: "acme-directory", requests: "requests-acme"),
         Corpus(directory: "harbor-directory", requests: "requests-harbor"),
+        Corpus(directory: nil, requests: "requests-mixed"),
     ]
 
     @Test("at least 90% of held-out requests get exactly the expected entities, slots, decision and reasons", arguments: corpora)

@@ -68,6 +68,8 @@ struct AccessRepositoryContractTests {
             #expect(try await repository.requests(owner: "someone", requester: "u1", status: .pendingApproval, limit: 10).map(\.id) == [pending.id])
             #expect(try await repository.requests(owner: "someone", requester: "u9", status: nil, limit: 10).isEmpty)
             #expect(try await repository.update(pending, expecting: .granted) == false)
+            #expect(try await repository.requests(changedSince: Self.now, limit: 10).map(\.id) == [granted.id, pending.id])
+            #expect(try await repository.requests(changedSince: Self.now.addingTimeInterval(30), limit: 10).map(\.id) == [pending.id])
 
             clock.advance(by: 10 * 86_400)
             #expect(try await repository.requestsWithGrantsEnding(atOrBefore: clock.now()) == [granted.id])

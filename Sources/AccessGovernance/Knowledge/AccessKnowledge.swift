@@ -16,6 +16,7 @@ public struct Precedent: Sendable, Equatable {
 public protocol AccessKnowledge: Sendable {
     /// Replaces the policies known.
     func replacePolicies(_ policies: [AccessPolicy]) async
+    /// Adds past decisions; a request already known is replaced by its newer outcome.
     func addPrecedents(_ precedents: [Precedent]) async
     /// The policies and precedents that best fit any of `queries` (names of the role, the application,
     /// the conditions at stake), best first.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension AccessRequestService {
     /// The policies that decided (broken or applied), then what the knowledge search finds about the same
     /// role, application and conditions: related policies and past decisions.
@@ -11,6 +13,7 @@ extension AccessRequestService {
             evidence.append(Evidence(kind: .policy, id: policy.policyID, title: policy.title, quote: policy.text, relevance: .applied))
         }
         guard let knowledge else { return evidence }
+        await refreshPrecedents(knowledge, snapshot: snapshot)
         let entities = assessment.reading.entities
         var queries: [String] = []
         if let role = entities.roleID.flatMap(snapshot.role) {
@@ -26,6 +29,22 @@ extension AccessRequestService {
         let known = Set(evidence.map(\.id))
         let related = await knowledge.search(queries, limit: 8).filter { !known.contains($0.id) }
         return evidence + related.prefix(5)
+    }
+}
+
+extension AccessRequestService {
+    /// Decisions made by other processes become evidence here too: every half minute at most, the
+    /// requests changed since the last look are added (the knowledge keeps each request once).
+    func refreshPrecedents(_ knowledge: any AccessKnowledge, snapshot: DirectorySnapshot) async {
+        let now = clock.now()
+        let since = precedentsReadAt.withLock { last -> Date? in
+            guard let previous = last else { last = now; return nil }
+            guard now.timeIntervalSince(previous) >= Self.precedentRefresh else { return nil }
+            last = now
+            return previous.addingTimeInterval(-1)
+        }
+        guard let since, let changed = try? await repository.requests(changedSince: since, limit: 1_000) else { return }
+        await knowledge.addPrecedents(Precedent.of(changed, snapshot: snapshot))
     }
 }
 

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Synchronization
 
 /// Access requests from text to grant: read, checked, routed for approval (or approved by the
 /// threshold), granted for a time, revoked at its end; every step written to the audit log.
@@ -12,6 +13,9 @@ public final class AccessRequestService: Sendable {
     let clock: any WallClock
     let newID: @Sendable () -> String
     public static let maximumTextLength = 4_000
+    /// When the knowledge last read the decisions of every process (see `refreshPrecedents`).
+    let precedentsReadAt = Mutex<Date?>(nil)
+    static let precedentRefresh: TimeInterval = 30
 
     public init(directory: DirectoryService, repository: any AccessRequestRepository, audit: any AuditLog, knowledge: (any AccessKnowledge)?,
                 autoApproval: AutoApproval, clock: any WallClock, newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {

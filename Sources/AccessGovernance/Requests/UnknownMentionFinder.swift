@@ -45,6 +45,8 @@ struct UnknownMentionFinder {
         var position = start
         while request.tokens.indices.contains(position), indexes.count < 4 {
             let token = request.tokens[position]
+            // A name does not run across a full stop, a comma or a line break.
+            if let last = indexes.last, isBroken(last, position, in: request) { break }
             // Words joined by a hyphen or a dot ("Read-Write", "E-2099") are one name: none of them stops it.
             let joined = indexes.last.map { isJoined($0, position, in: request) } ?? false
             if !joined, let next = forward ? position + 1 : position - 1 as Int?, request.tokens.indices.contains(next),
@@ -69,6 +71,13 @@ struct UnknownMentionFinder {
         }
         guard let low = indexes.min(), let high = indexes.max() else { return nil }
         return low..<(high + 1)
+    }
+
+    /// Whether punctuation that ends a phrase stands between two neighbouring words.
+    func isBroken(_ first: Int, _ second: Int, in request: RequestText) -> Bool {
+        let (left, right) = first < second ? (first, second) : (second, first)
+        let between = request.text[request.tokens[left].range.upperBound..<request.tokens[right].range.lowerBound]
+        return between.contains { ",;:!?\n()[]{}<>\"".contains($0) } || (between.contains(".") && between.contains(where: \.isWhitespace))
     }
 
     /// Whether two neighbouring words are written as one ("Read-Write", "E-2099", "S/4HANA").
@@ -117,8 +126,9 @@ struct UnknownMentionFinder {
         guard let range = candidate(in: request, from: role.tokens.lowerBound - 1, forward: false), !isKnownOtherName(range, in: request) else { return nil }
         let text = request.written(range)
         let suggestion = Self.suggestion(for: text, among: applications)
-        if strict && suggestion == nil { return nil }
         guard suggestion != nil || looksLikeName(range, in: request) else { return nil }
+        // With the application already known from the role, only a word that looks like a product name counts.
+        if strict && suggestion == nil && range.count > 1 { return nil }
         return UnknownMention(slot: .app, text: text, suggestion: suggestion)
     }
 
@@ -145,6 +155,12 @@ struct UnknownMentionFinder {
             if request.tokens.indices.contains(start), ["me", "a", "an", "the"].contains(request.tokens[start].key) { start += 1 }
             if request.tokens.indices.contains(start), ["a", "an", "the"].contains(request.tokens[start].key) { start += 1 }
             starts.append((start, true))
+        }
+        // Nothing says where a name is ("Workday HR Partner please"): the first words that are no common words.
+        if starts.isEmpty, request.mentions.isEmpty, let first = request.tokens.indices.first(where: { index in
+            !request.ignored.contains(index) && !RequestWords.common.contains(request.tokens[index].key) && request.tokens[index].isCapitalized
+        }) {
+            starts.append((first, true))
         }
         for (start, forward) in starts {
             guard let range = candidate(in: request, from: start, forward: forward),

@@ -59,20 +59,31 @@ final class EngineAccessKnowledge: AccessKnowledge {
         }
     }
 
+    /// Each request's row, so a newer outcome of the same request replaces the older one.
+    private let rowOfRequest = Mutex<[String: Int64]>([:])
+
     private func indexPrecedents(_ precedents: [Precedent]) {
         var changes: [JobPostingChange] = []
+        var retired: [Int64] = []
         for precedent in precedents {
             let row = nextRow.add(1, ordering: .relaxed).oldValue
             entries.withLock { $0[row] = Evidence(kind: .precedent, id: precedent.requestID, title: precedent.summary, quote: precedent.text, relevance: .related) }
             changes.append(change(row: row, title: precedent.summary, text: precedent.text, kind: "precedent", open: true))
-            let dropped = precedentRows.withLock { rows -> Int64? in
+            if let replaced = rowOfRequest.withLock({ rows in defer { rows[precedent.requestID] = row }; return rows[precedent.requestID] }) {
+                retired.append(replaced)
+                precedentRows.withLock { $0.removeAll { $0 == replaced } }
+            }
+            if let dropped = precedentRows.withLock({ rows -> Int64? in
                 rows.append(row)
                 return rows.count > Self.precedentLimit ? rows.removeFirst() : nil
+            }) {
+                retired.append(dropped)
             }
-            if let dropped {
-                changes.append(change(row: dropped, title: "", text: "", kind: "precedent", open: false))
-                entries.withLock { $0[dropped] = nil }
-            }
+        }
+        for row in retired {
+            changes.append(change(row: row, title: "", text: "", kind: "precedent", open: false))
+            let requestID = entries.withLock { table in defer { table[row] = nil }; return table[row]?.id }
+            if let requestID { rowOfRequest.withLock { rows in if rows[requestID] == row { rows[requestID] = nil } } }
         }
         index.apply(changes)
     }

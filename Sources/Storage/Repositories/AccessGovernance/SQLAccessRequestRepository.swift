@@ -77,6 +77,15 @@ public struct SQLAccessRequestRepository: AccessRequestRepository {
         }
     }
 
+    public func requests(changedSince date: Date, limit: Int) async throws -> [AccessRequest] {
+        try await store.read { database in
+            try await database.raw("""
+                SELECT document FROM access_requests WHERE updated_at >= \(bind: Milliseconds.from(date))
+                ORDER BY updated_at, id LIMIT \(unsafeRaw: String(max(1, min(limit, 10_000))))
+                """).all().map(Self.request)
+        }
+    }
+
     public func requestsWithGrantsEnding(atOrBefore date: Date) async throws -> [String] {
         try await store.read { database in
             try await database.raw("""
