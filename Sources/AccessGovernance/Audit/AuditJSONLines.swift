@@ -5,21 +5,13 @@ public enum AuditJSONLines {
     public static func encode(_ entries: [AuditEntry]) -> String {
         var output = ""
         for entry in entries {
-            output += "{\"action\":"
-            CanonicalJSON.write(string: entry.action, into: &output)
-            output += ",\"actor\":"
-            CanonicalJSON.write(string: entry.actor, into: &output)
-            output += ",\"at\":"
-            CanonicalJSON.write(string: AuditMilliseconds.iso8601(entry.atMilliseconds), into: &output)
-            output += ",\"content_hash\":"
-            CanonicalJSON.write(string: entry.contentHash, into: &output)
-            output += ",\"details\":"
-            CanonicalJSON.write(entry.details, into: &output)
-            output += ",\"previous_hash\":"
-            CanonicalJSON.write(string: entry.previousHash, into: &output)
-            output += ",\"sequence\":\(entry.sequence),\"subject\":"
-            CanonicalJSON.write(string: entry.subject, into: &output)
-            output += "}\n"
+            CanonicalJSON.write(.object([
+                "action": .string(entry.action), "actor": .string(entry.actor),
+                "at": .string(AuditMilliseconds.iso8601(entry.atMilliseconds)), "content_hash": .string(entry.contentHash),
+                "details": entry.details, "previous_hash": .string(entry.previousHash),
+                "sequence": .number(Double(entry.sequence)), "subject": .string(entry.subject),
+            ]), into: &output)
+            output += "\n"
         }
         return output
     }

@@ -24,10 +24,12 @@ public final class DirectoryService: Sendable {
         if let snapshot = cached.withLock({ $0 }), snapshot.revision == revision { return snapshot }
         let (document, loadedRevision) = try await repository.load()
         let snapshot = DirectorySnapshot(document, revision: loadedRevision, now: clock.now())
-        cached.withLock { current in
-            if current.map({ $0.revision < loadedRevision }) ?? true { current = snapshot }
+        let previous = cached.withLock { current -> DirectorySnapshot? in
+            defer { if current.map({ $0.revision < loadedRevision }) ?? true { current = snapshot } }
+            return current
         }
-        await onChange(document)
+        // Grants move the revision too; the knowledge only needs the policies again when they changed.
+        if previous?.document.policies != document.policies { await onChange(document) }
         return snapshot
     }
 

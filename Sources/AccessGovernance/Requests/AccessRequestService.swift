@@ -83,6 +83,13 @@ public final class AccessRequestService: Sendable {
             .filter { request in request.approvals.contains { $0.state == .pending && ApprovalRouting.may(caller, act: $0, on: request, snapshot: snapshot) } }
     }
 
+    /// Whether `caller` may approve or deny `request` now.
+    public func mayDecide(_ request: AccessRequest, caller: AccessCaller) async throws -> Bool {
+        guard request.status == .pendingApproval else { return false }
+        let snapshot = try await directory.snapshot()
+        return request.approvals.contains { $0.state == .pending && ApprovalRouting.may(caller, act: $0, on: request, snapshot: snapshot) }
+    }
+
     func canView(_ request: AccessRequest, caller: AccessCaller, snapshot: DirectorySnapshot) throws -> Bool {
         if caller.isAdmin || request.ownerAccountID == caller.accountID { return true }
         let me = caller.email.flatMap { snapshot.user(email: $0) }?.userID

@@ -63,7 +63,7 @@ struct AccessPages {
             return await web.notFound("request", back: ("/access", "Your requests"), request, context)
         }
         let snapshot = try await access.directory.snapshot()
-        let waiting = try await access.requests.approvals(caller: caller).contains { $0.id == found.id }
+        let waiting = try await access.requests.mayDecide(found, caller: caller)
         return await web.page("access-request", AccessPageModels.detail(found, snapshot: snapshot, canDecide: waiting, csrf: context.csrfToken ?? ""),
                               title: "Access request", request, context)
     }
