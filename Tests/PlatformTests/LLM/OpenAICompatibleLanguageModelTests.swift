@@ -133,8 +133,9 @@ struct OpenAICompatibleLanguageModelTests {
         let started = ContinuousClock.now
         // AsyncHTTPClient keeps trying to connect until the deadline, so a refused connection may end as either.
         let error = await #expect(throws: LanguageModelError.self) { try await model.complete(system: "s", prompt: "p", maxTokens: 5) }
-        // Generous: the bound only tells a refusal from a hang on a machine busy with the whole suite.
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Alone it ends at the 1 s deadline; the bound only tells a refusal from a hang, on a machine so busy
+        // with the whole suite that the deadline's timer ran 13 s late once.
+        #expect(ContinuousClock.now - started < .seconds(30))
         #expect(error?.isTransient == true)
         #expect(error.map { !"\($0)".contains(Self.apiKey) } == true)
     }
