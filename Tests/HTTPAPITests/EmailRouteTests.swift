@@ -193,7 +193,7 @@ struct EmailRouteTests {
             if let reason = PythonICalendar.unavailableReason {
                 if PythonICalendar.inCI { Issue.record("\(reason)") } else { print("skipping the icalendar reading: \(reason)") }
             } else {
-                let reading = try PythonICalendar.read(text)
+                let reading = try await PythonICalendar.read(text)
                 #expect(reading.errors.isEmpty && reading.events.count == 1 && reading.events.first?.uid == "globex-interview-42@greenhouse.io")
             }
             #expect(try await client.send(.get, "/api/v1/calendar/feed", token: token).json["active"] as? Bool == true)

@@ -11,7 +11,7 @@ import TestPeers
 struct MailboxRouteTests {
     @Test("a mailbox is checked on connect, read from where it stopped, keeps only job mail, never shows its password; another user gets 404")
     func syncFlow() async throws {
-        let mailbox = try DovecotServer.mailbox()
+        let mailbox = try await DovecotServer.mailbox()
         defer { mailbox.remove() }
         let server = mailbox.server
         let caFile = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-imap-ca-\(UUID().uuidString).pem")

@@ -59,9 +59,10 @@ public final class DovecotServer: @unchecked Sendable {
     /// The server of this test process, started on first use.
     private static let shared = Result { try DovecotServer() }
 
-    /// A new user with an empty inbox on the shared server.
-    public static func mailbox() throws -> Mailbox {
-        let server = try shared.get()
+    /// A new user with an empty inbox on the shared server. The first call starts the server on a thread
+    /// of its own, so that tests waiting for it do not hold the threads every other test runs on.
+    public static func mailbox() async throws -> Mailbox {
+        let server = try await onOwnThread { try shared.get() }
         return try server.lock.withLock {
             server.users += 1
             let user = "seeker\(server.users)"

@@ -40,8 +40,8 @@ public enum PythonICalendar {
 
     /// Parses strictly enough to notice trouble: any property icalendar could not read is listed in
     /// `errors`, and a document it cannot read at all throws.
-    public static func read(_ document: String) throws -> Reading {
-        let result = try run(["-c", script], input: Data(document.utf8))
+    public static func read(_ document: String) async throws -> Reading {
+        let result = try await onOwnThread { try run(["-c", script], input: Data(document.utf8)) }
         guard result.status == 0 else {
             throw Failure("icalendar could not read the document: \(String(decoding: result.errors, as: UTF8.self))")
         }

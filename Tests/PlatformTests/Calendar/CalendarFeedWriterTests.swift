@@ -108,13 +108,13 @@ struct CalendarFeedWriterTests {
 
     @Test("Python's icalendar reads the feed without errors and sees the same events",
           .enabled(if: PythonICalendar.shouldRun, "needs python3 with icalendar (python3 -m pip install icalendar==7.3.2)"))
-    func pythonICalendar() throws {
+    func pythonICalendar() async throws {
         if let reason = PythonICalendar.unavailableReason {
             Issue.record("CI must provide python3 with icalendar: \(reason)")
             return
         }
         let document = CalendarFeedWriter.document(name: "Ada's interviews, 2026", events: Self.events, now: Self.now)
-        let reading = try PythonICalendar.read(document)
+        let reading = try await PythonICalendar.read(document)
         #expect(reading.errors == [])
         #expect(reading.version == "2.0")
         #expect(reading.prodid == "-//Wayfinder//Interviews//EN")

@@ -27,8 +27,9 @@ struct SMTPConnectionFailureTests {
         let error = await #expect(throws: SMTPError.timedOut(step: "the greeting")) {
             try await Self.mailer(port: port).send(MailRenderingTests.message())
         }
-        // Far below the 60 s default: the configured 300 ms applies (with room for a busy machine).
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Far below the 60 s default: the configured 300 ms applies. Alone it takes 300 ms; the room is for a
+        // machine so busy with the whole suite that the timer once ran ten seconds late.
+        #expect(ContinuousClock.now - started < .seconds(30))
         #expect(error?.isTransient == true)
         try await server.close()
     }

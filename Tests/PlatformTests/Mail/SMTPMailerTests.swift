@@ -35,7 +35,7 @@ struct SMTPMailerTests {
     /// the one message the server received, checked for what every delivery must carry.
     static func deliver(server arguments: [String], authenticated: Bool, security: SMTPConfiguration.Security,
                         trust: SMTPConfiguration.Trust? = nil) async throws -> SMTPTestServer.Received {
-        let server = try SMTPTestServer(arguments, authenticated: authenticated)
+        let server = try await SMTPTestServer.start(arguments, authenticated: authenticated)
         defer { server.stop() }
         let configuration = Self.configuration(server, security: security, password: authenticated ? SMTPTestServer.password : nil, trust: trust)
         try await SMTPMailer(configuration: configuration).send(message)
@@ -79,7 +79,7 @@ struct SMTPMailerTests {
 
     @Test("a wrong password is a permanent failure carrying the server's 535 reply", arguments: ["PLAIN", "LOGIN"])
     func wrongPassword(mechanism: String) async throws {
-        let server = try SMTPTestServer(["--starttls", "--exclude-mechanism", mechanism == "PLAIN" ? "LOGIN" : "PLAIN"], authenticated: true)
+        let server = try await SMTPTestServer.start(["--starttls", "--exclude-mechanism", mechanism == "PLAIN" ? "LOGIN" : "PLAIN"], authenticated: true)
         defer { server.stop() }
         let mailer = try SMTPMailer(configuration: Self.configuration(server, security: .startTLSRequired, password: "wrong"))
         let error = await #expect(throws: SMTPError.self) { try await mailer.send(Self.message) }
@@ -91,7 +91,7 @@ struct SMTPMailerTests {
 
     @Test("credentials go out unencrypted only with starttls=false")
     func credentialsInClear() async throws {
-        let server = try SMTPTestServer(authenticated: true)
+        let server = try await SMTPTestServer.start(authenticated: true)
         defer { server.stop() }
         let cautious = try SMTPMailer(configuration: Self.configuration(server, security: .startTLSWhenOffered))
         await #expect(throws: SMTPError.startTLSUnavailable) { try await cautious.send(Self.message) }
@@ -101,7 +101,7 @@ struct SMTPMailerTests {
 
     @Test("starttls=required against a server without STARTTLS is a permanent failure")
     func startTLSRequired() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.start()
         defer { server.stop() }
         let mailer = try SMTPMailer(configuration: Self.configuration(server, security: .startTLSRequired, password: nil))
         let error = await #expect(throws: SMTPError.startTLSUnavailable) { try await mailer.send(Self.message) }
@@ -110,7 +110,7 @@ struct SMTPMailerTests {
 
     @Test("a certificate the system does not trust fails the handshake, permanently")
     func untrustedCertificate() async throws {
-        let server = try SMTPTestServer(["--starttls"])
+        let server = try await SMTPTestServer.start(["--starttls"])
         defer { server.stop() }
         let mailer = try SMTPMailer(configuration: Self.configuration(server, security: .startTLSRequired, password: nil, trust: .systemRoots))
         let error = await #expect(throws: SMTPError.self) { try await mailer.send(Self.message) }

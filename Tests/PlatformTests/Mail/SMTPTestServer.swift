@@ -1,4 +1,5 @@
 import Foundation
+import TestPeers
 import Platform
 
 /// A real SMTP server (aiosmtpd, through `Scripts/smtp-test-server.py`) started for one test and
@@ -57,9 +58,14 @@ final class SMTPTestServer: Sendable {
         FileManager.default.fileExists(atPath: certificate) ? .certificateFile(certificate) : .systemRoots
     }
 
+    /// Starts the server on a thread of its own (see `onOwnThread`) and waits until it listens.
+    static func start(_ arguments: [String] = [], authenticated: Bool = false) async throws -> SMTPTestServer {
+        try await onOwnThread { try SMTPTestServer(arguments, authenticated: authenticated) }
+    }
+
     /// Starts the server and waits until it listens. `arguments` are the script's: `--starttls`,
     /// `--implicit-tls`, `--exclude-mechanism PLAIN`; `authenticated` adds `--auth` for `user`/`password`.
-    init(_ arguments: [String] = [], authenticated: Bool = false) throws {
+    private init(_ arguments: [String] = [], authenticated: Bool = false) throws {
         if let reason = Self.unavailableReason { throw SetupError(reason) }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-smtp-\(UUID().uuidString)")
         process = Process()

@@ -44,7 +44,7 @@ struct IMAPClientTests {
 
     @Test("implicit TLS: all messages arrive in UID order with their exact bytes, and the state ends at the last UID")
     func fetchAllOverTLS() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         let written = Self.messages(1...5)
         try server.add(written)
@@ -60,7 +60,7 @@ struct IMAPClientTests {
 
     @Test("a fetch after the returned state gets only the messages that came since, and then nothing")
     func onlyNewMessages() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         try server.add(Self.messages(1...3))
         let (first, _) = try await Self.fetch(server, after: nil)
@@ -76,7 +76,7 @@ struct IMAPClientTests {
 
     @Test("a state from beyond the folder's last UID fetches nothing (UID n:* still matches the last message)")
     func stateBeyondLastUID() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         try server.add(Self.messages(1...2))
         let (state, _) = try await Self.fetch(server, after: nil)
@@ -88,7 +88,7 @@ struct IMAPClientTests {
 
     @Test("when UIDVALIDITY changes, every message is fetched again under the new UIDVALIDITY")
     func uidValidityChange() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         try server.add(Self.messages(1...3))
         let (first, _) = try await Self.fetch(server, after: nil)
@@ -100,7 +100,7 @@ struct IMAPClientTests {
 
     @Test("250 messages in batches of 100 arrive as three batches, each handed over before the next is fetched")
     func batches() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         try server.add(Self.messages(1...250))
         let receiver = Receiver()
@@ -115,7 +115,7 @@ struct IMAPClientTests {
 
     @Test("a receiver that fails on the second batch stops the fetch; no state skips a message it did not take")
     func receiverFailure() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         try server.add(Self.messages(1...250))
         let client = IMAPClient(configuration: server.configuration(), logger: Self.logger)
@@ -156,7 +156,7 @@ struct IMAPClientTests {
 
     @Test("a wrong password is an authentication failure that does not repeat the password")
     func wrongPassword() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         let client = IMAPClient(configuration: server.configuration(password: "not-the-password"), logger: Self.logger)
         let error = await #expect(throws: IMAPError.self) { try await client.verify() }
@@ -169,7 +169,7 @@ struct IMAPClientTests {
 
     @Test("a folder the server does not have is reported as not found")
     func unknownFolder() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         let client = IMAPClient(configuration: server.configuration(folder: "Nowhere"), logger: Self.logger)
         let error = await #expect(throws: IMAPError.self) { try await client.fetchNew(after: nil) { _ in } }
@@ -182,7 +182,7 @@ struct IMAPClientTests {
 
     @Test("a folder name with non-ASCII letters, spaces and & is sent in modified UTF-7 and opened")
     func internationalFolderName() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         // Dovecot keeps Maildir++ folders as "." + the modified UTF-7 name: "Ångebote & Co" is "&AMU-ngebote &- Co".
         try server.add(Self.messages(1...2), toFolderDirectory: ".&AMU-ngebote &- Co")
@@ -192,7 +192,7 @@ struct IMAPClientTests {
 
     @Test("STARTTLS on the plain port, checking the certificate against the host name")
     func startTLS() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         try server.add(Self.messages(1...2))
         let configuration = server.configuration(security: .startTLS, host: "localhost")
@@ -202,7 +202,7 @@ struct IMAPClientTests {
 
     @Test("a certificate no trusted root vouches for fails with a TLS error", arguments: [IMAPConfiguration.Security.tls, .startTLS])
     func untrustedCertificate(security: IMAPConfiguration.Security) async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         let client = IMAPClient(configuration: server.configuration(security: security, trusted: false), logger: Self.logger)
         let error = await #expect(throws: IMAPError.self) { try await client.verify() }
@@ -214,7 +214,7 @@ struct IMAPClientTests {
 
     @Test("literals are framed by their length: lines that look like literals or responses, 8-bit bytes and a large body pass intact")
     func literalFraming() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         var tricky = Data("Subject: {123}\r\nX-Note: W3 OK done\r\n\r\n{123}\r\nsee {5}\r\n* 2 FETCH (UID 9 BODY[] {3}\r\n)\r\n".utf8)
         tricky.append(contentsOf: [0x47, 0x72, 0xFC, 0xDF, 0x65, 0x20, 0xE2, 0x9C, 0x93, 0xFF, 0x80, 0x0D, 0x0A])
@@ -229,7 +229,7 @@ struct IMAPClientTests {
 
     @Test("fetching leaves messages unread: no \\Seen flag is set")
     func leavesMessagesUnread() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         try server.add(Self.messages(1...3))
         let (_, fetched) = try await Self.fetch(server, after: nil)
@@ -241,7 +241,7 @@ struct IMAPClientTests {
 
     @Test("the password appears in no log line, not even at trace level")
     func passwordNotLogged() async throws {
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         try server.add(Self.messages(1...1))
         let lines = LogCapture()
@@ -258,7 +258,7 @@ struct IMAPClientTests {
 
     @Test("no server on the port is reported as unreachable")
     func unreachable() async throws {
-        var configuration = try DovecotServer.mailbox().configuration()
+        var configuration = try await DovecotServer.mailbox().configuration()
         configuration.port = try DovecotServer.freePort()
         let error = await #expect(throws: IMAPError.self) { try await IMAPClient(configuration: configuration, logger: Self.logger).verify() }
         guard case .unreachable = error else {

@@ -23,7 +23,7 @@ struct IMAPMeasurement {
     func largeMailbox() async throws {
         let count = 10_000
         let batchSize = Int(ProcessInfo.processInfo.environment["WAYFINDER_IMAP_MEASURE_BATCH"] ?? "") ?? 100
-        let server = try DovecotServer.mailbox()
+        let server = try await DovecotServer.mailbox()
         defer { server.remove() }
         let filler = String(repeating: "Wir suchen eine erfahrene Entwicklerin für unser Team in Berlin. ", count: 75)
         try server.add((1...count).map { IMAPClientTests.message($0, body: filler + "\r\n") })
