@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "WayfinderApp",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Platform", "Search", "Storage", "HTTPAPI", "WebPages",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Platform", "Search", "Storage", "HTTPAPI", "WebPages",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -112,6 +112,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Publishing",
+            dependencies: [
+                "Domain", "Platform",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PublishingTests",
+            dependencies: [
+                "Publishing", "Domain", "Platform",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AccessGovernanceTests",
             dependencies: ["AccessGovernance", "Domain", "Platform"],
@@ -121,7 +139,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Platform",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -133,7 +151,7 @@ let package = Package(
         .target(
             name: "WebPages",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Platform", "HTTPAPI",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Platform", "HTTPAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -146,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "WebPagesTests",
             dependencies: [
-                "WebPages", "Domain", "WayfinderApp", "HTTPAPI", "JobPostings", "Platform", "Accounts", "CareerAgent", "AccessGovernance",
+                "WebPages", "Domain", "WayfinderApp", "HTTPAPI", "JobPostings", "Platform", "Accounts", "CareerAgent", "AccessGovernance", "Publishing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")],
@@ -155,7 +173,7 @@ let package = Package(
         .target(
             name: "HTTPAPI",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Platform",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Platform",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -206,7 +224,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Domain", "Platform",
+                "Storage", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Domain", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -215,7 +233,7 @@ let package = Package(
         .testTarget(
             name: "WayfinderAppTests",
             dependencies: [
-                "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Domain", "Platform", "Storage",
+                "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Publishing", "Domain", "Platform", "Storage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -226,7 +244,7 @@ let package = Package(
         .testTarget(
             name: "HTTPAPITests",
             dependencies: [
-                "HTTPAPI", "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Domain", "Platform", "TestPeers",
+                "HTTPAPI", "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Publishing", "Domain", "Platform", "TestPeers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// `HTTPFetcher` over AsyncHTTPClient: one shared client, a deadline per request, a cap on body size.
 public final class AsyncHTTPFetcher: HTTPFetcher {
@@ -44,5 +45,41 @@ public final class AsyncHTTPFetcher: HTTPFetcher {
 
     public func shutdown() async {
         if ownsClient { try? await client.shutdown() }
+    }
+}
+
+extension AsyncHTTPFetcher: HTTPSender {
+    public func send(_ outgoing: HTTPOutgoingRequest, timeout: Duration) async throws(HTTPSendError) -> HTTPFetchResponse {
+        let url = outgoing.url.absoluteString
+        var request = HTTPClientRequest(url: url)
+        request.method = HTTPMethod(rawValue: outgoing.method)
+        request.headers.add(name: "User-Agent", value: userAgent)
+        for (name, value) in outgoing.headers { request.headers.replaceOrAdd(name: name, value: value) }
+        if !outgoing.body.isEmpty || outgoing.method != "GET" { request.body = .bytes(ByteBuffer(bytes: outgoing.body)) }
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
+        do {
+            let response = try await client.execute(request, deadline: deadline)
+            let body = try await response.body.collect(upTo: maximumBodySize)
+            var fields: [String: String] = [:]
+            for header in response.headers { fields[header.name.lowercased()] = header.value }
+            return HTTPFetchResponse(status: Int(response.status.code), headers: fields, body: Data(body.readableBytesView))
+        } catch {
+            throw Self.classify(error, url: url)
+        }
+    }
+
+    /// Only a failure to connect proves the request was not seen; anything later might have been.
+    static func classify(_ error: any Error, url: String) -> HTTPSendError {
+        if let error = error as? HTTPClientError, error == .connectTimeout {
+            return .notSent(url: url, message: "\(error)")
+        }
+        if error is NIOConnectionError { return .notSent(url: url, message: "connection refused") }
+        if let error = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode) {
+            return .notSent(url: url, message: "\(error)")
+        }
+        if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {
+            return .noAnswer(url: url, message: "timed out")
+        }
+        return .noAnswer(url: url, message: "\(error)")
     }
 }

@@ -26,7 +26,7 @@ public struct MailAddress: Codable, Sendable, Hashable, ExpressibleByStringLiter
     }
 
     /// The domain part, for message ids.
-    var domain: String {
+    public var domain: String {
         address.split(separator: "@").last.map(String.init) ?? "localhost"
     }
 }

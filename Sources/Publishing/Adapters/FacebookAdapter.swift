@@ -1,0 +1,49 @@
+import Foundation
+import Platform
+
+/// A Facebook Page's feed through the Graph API: `POST /{page-id}/feed` with `message`, `link` and the
+/// page access token, answered `{"id": "<page>_<post>"}`. No idempotency key; an attempt with no answer
+/// is looked up among the page's latest posts.
+struct FacebookAdapter: ChannelAdapter {
+    let kind = ChannelKind.facebook
+    let http: ChannelHTTP
+
+    func deliver(_ post: ChannelPost, to channel: Channel) async throws(ChannelFailure) -> DeliveryReceipt {
+        let page = try channel.required(channel.settings.account, "page id")
+        var fields = [("message", post.text)]
+        if let link = post.link { fields.append(("link", link)) }
+        fields.append(("access_token", try channel.required(channel.secrets.accessToken, "page access token")))
+        let response = try await http.send(.form(url: try ChannelHTTP.url(base(channel), "/\(page)/feed"), fields),
+                                           network: "Facebook", failure: GraphAPI.failure("Facebook"))
+        guard let id = ChannelHTTP.json(response)["id"] as? String else { throw .noAnswer("Facebook answered \(response.status) without a post id") }
+        return DeliveryReceipt(externalID: id, url: "https://www.facebook.com/\(id)")
+    }
+
+    func reconcile(_ post: ChannelPost, on channel: Channel, attemptedAt: Date) async throws(ChannelFailure) -> Reconciliation {
+        let items = try await feed(channel, limit: 25)
+        return GraphAPI.find(post.text, in: items, field: "message").map { .delivered($0) } ?? .notDelivered
+    }
+
+    func test(_ channel: Channel) async throws(ChannelFailure) -> String {
+        let page = try channel.required(channel.settings.account, "page id")
+        let url = try ChannelHTTP.url(base(channel), "/\(page)", query: [("fields", "id,name"),
+                                                                         ("access_token", try channel.required(channel.secrets.accessToken, "page access token"))])
+        let answer = ChannelHTTP.json(try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Facebook",
+                                                          failure: GraphAPI.failure("Facebook")))
+        return "Facebook opened the page \(answer["name"] as? String ?? page)"
+    }
+
+    func refresh(_ channel: Channel) async throws(ChannelFailure) -> ChannelSecrets? {
+        try await GraphAPI.exchange(channel, http: http, network: "Facebook")
+    }
+
+    private func feed(_ channel: Channel, limit: Int) async throws(ChannelFailure) -> [[String: Any]] {
+        let page = try channel.required(channel.settings.account, "page id")
+        let url = try ChannelHTTP.url(base(channel), "/\(page)/feed", query: [("fields", "id,message,created_time,permalink_url"), ("limit", String(limit)),
+                                                                              ("access_token", try channel.required(channel.secrets.accessToken, "page access token"))])
+        let response = try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Facebook", failure: GraphAPI.failure("Facebook"))
+        return ChannelHTTP.json(response)["data"] as? [[String: Any]] ?? []
+    }
+
+    private func base(_ channel: Channel) -> String { channel.settings.baseURL ?? GraphAPI.defaultBase }
+}
