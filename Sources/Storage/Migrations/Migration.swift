@@ -23,5 +23,6 @@ public enum Migrations {
         CreateEmailTriage(),
         CreateAccessGovernance(),
         CreateAccessAudit(),
+        CreatePublishing(),
     ]
 }
