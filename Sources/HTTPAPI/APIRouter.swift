@@ -14,12 +14,13 @@ public struct APIDependencies: Sendable {
     public var accounts: AccountsAPI
     public var careerAgent: CareerAgentAPI
     public var access: AccessGovernanceAPI
+    public var publishing: PublishingAPI
     public var rateLimits: RateLimits
     public var trustedProxies: TrustedProxies
     public var readiness: @Sendable () async -> Readiness
 
     public init(jobs: JobSearchService, sources: JobSourceService, tasks: any TaskQueue, accounts: AccountsAPI,
-                careerAgent: CareerAgentAPI, access: AccessGovernanceAPI, rateLimits: RateLimits = RateLimits(), trustedProxies: TrustedProxies = .none,
+                careerAgent: CareerAgentAPI, access: AccessGovernanceAPI, publishing: PublishingAPI, rateLimits: RateLimits = RateLimits(), trustedProxies: TrustedProxies = .none,
                 readiness: @escaping @Sendable () async -> Readiness) {
         self.jobs = jobs
         self.sources = sources
@@ -27,6 +28,7 @@ public struct APIDependencies: Sendable {
         self.accounts = accounts
         self.careerAgent = careerAgent
         self.access = access
+        self.publishing = publishing
         self.rateLimits = rateLimits
         self.trustedProxies = trustedProxies
         self.readiness = readiness
@@ -117,6 +119,11 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     AccessRequestsController(access: dependencies.access).addRoutes(to: api)
     AccessDirectoryController(access: dependencies.access).addRoutes(to: api)
     AccessAuditController(access: dependencies.access).addRoutes(to: api)
+    ChannelsController(channels: dependencies.publishing.channels).addRoutes(to: api)
+    MessagesController(messages: dependencies.publishing.messages).addRoutes(to: api)
+    MediaController(media: dependencies.publishing.media, maximumBytes: dependencies.publishing.maximumMediaBytes).addRoutes(to: api, public: router)
+    CertificationsController(certifications: dependencies.publishing.certifications, messages: dependencies.publishing.messages,
+                             channels: dependencies.publishing.channels).addRoutes(to: api)
     OpenAPIController().addRoutes(to: api)
     return router
 }

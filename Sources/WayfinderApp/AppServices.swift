@@ -25,6 +25,7 @@ public struct AppServices: Sendable {
     public let accounts: AccountsFeature
     public let careerAgent: CareerAgentFeature
     public let accessGovernance: AccessGovernanceFeature
+    public let publishing: PublishingFeature
     /// Held while this process saves the index of the data directory.
     private let indexLock: DirectoryLock?
 
@@ -68,6 +69,7 @@ public struct AppServices: Sendable {
         var backgroundWork = BackgroundWorkFeature(store: store, settings: settings, clock: clock, logger: logger)
         let jobSources = JobSourcesFeature(store: store, postings: repository, work: &backgroundWork, settings: settings, clock: clock)
         let mail: MailFeature, accounts: AccountsFeature, careerAgent: CareerAgentFeature, accessGovernance: AccessGovernanceFeature
+        let publishing: PublishingFeature
         let jobs = JobSearchService(repository: repository, index: index, follower: follower, clock: clock, links: jobSources.links,
                                     skillName: { skills.taxonomy.resolve($0)?.name ?? $0 })
         do {
@@ -79,6 +81,8 @@ public struct AppServices: Sendable {
             careerAgent = try await CareerAgentFeature(store: store, jobs: jobs, profiles: accounts.api.profiles, work: &backgroundWork,
                                                        mail: mail, settings: settings, clock: clock, logger: logger)
             accessGovernance = try await AccessGovernanceFeature(store: store, work: &backgroundWork, settings: settings, clock: clock)
+            publishing = try await PublishingFeature(store: store, work: &backgroundWork, mail: mail, blobs: careerAgent.blobs, settings: settings,
+                                                     clock: clock)
         } catch {
             await jobSources.close()
             indexLock?.release()
@@ -89,7 +93,7 @@ public struct AppServices: Sendable {
             settings: settings, store: store, repository: repository, index: index, follower: follower,
             jobs: jobs,
             clock: clock, logger: logger, backgroundWork: backgroundWork, jobSources: jobSources, mail: mail, accounts: accounts,
-            careerAgent: careerAgent, accessGovernance: accessGovernance, indexLock: indexLock
+            careerAgent: careerAgent, accessGovernance: accessGovernance, publishing: publishing, indexLock: indexLock
         )
     }
 
@@ -151,7 +155,7 @@ public struct AppServices: Sendable {
         let store = self.store
         return APIDependencies(
             jobs: jobs, sources: jobSources.service, tasks: backgroundWork.queue, accounts: accounts.api,
-            careerAgent: careerAgent.api, access: accessGovernance.api, rateLimits: accounts.rateLimits, trustedProxies: accounts.trustedProxies
+            careerAgent: careerAgent.api, access: accessGovernance.api, publishing: publishing.api, rateLimits: accounts.rateLimits, trustedProxies: accounts.trustedProxies
         ) {
             do {
                 return try await Migrator(store: store).isUpToDate()

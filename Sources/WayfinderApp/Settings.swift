@@ -28,6 +28,7 @@ public struct Settings: Sendable {
     public var accounts = AccountSettings()
     public var careerAgent = CareerAgentSettings()
     public var access = AccessSettings()
+    public var publishing = PublishingSettings()
 
     public enum LogFormat: String, Sendable { case json, text }
 
@@ -100,6 +101,7 @@ public struct Settings: Sendable {
         settings.accounts = try AccountSettings.read(from: config)
         settings.careerAgent = try CareerAgentSettings.read(from: config)
         settings.access = try AccessSettings.read(from: config)
+        settings.publishing = try PublishingSettings.read(from: config)
         return settings
     }
 

@@ -14,6 +14,8 @@ public struct BackgroundWorkFeature: Sendable {
     public let outbox: SQLEventOutbox
     public internal(set) var handlers = TaskHandlers()
     public internal(set) var subscribers = EventSubscribers()
+    /// Work features run on every scheduler beat (the publisher queues due deliveries).
+    var upkeep: [@Sendable () async throws -> Void] = []
     let settings: Settings
     let clock: any WallClock
     let logger: Logger
@@ -31,6 +33,10 @@ public struct BackgroundWorkFeature: Sendable {
 
     mutating func register(_ name: String, _ handler: @escaping TaskHandler) {
         handlers.register(name, handler)
+    }
+
+    mutating func addUpkeep(_ job: @escaping @Sendable () async throws -> Void) {
+        upkeep.append(job)
     }
 
     mutating func subscribe(_ subscriber: String, to topic: String, _ handler: @escaping EventSubscribers.Handler) {
@@ -62,7 +68,7 @@ public struct BackgroundWorkFeature: Sendable {
     public func schedulerService() -> SchedulerService {
         let outbox = outbox, topics = subscribers.byTopic, clock = clock, queue = queue
         let lastPrune = PruneMarker()
-        return SchedulerService(scheduler: scheduler, logger: Logger(label: "wayfinder.scheduler"), upkeep: [
+        return SchedulerService(scheduler: scheduler, logger: Logger(label: "wayfinder.scheduler"), upkeep: upkeep + [
             { while try await outbox.relay(limit: 500, subscribers: topics, now: clock.now()) == 500 {} },
             {
                 if lastPrune.isDue() { _ = try await queue.pruneFinished(olderThan: .seconds(7 * 86_400)) }

@@ -1,0 +1,64 @@
+import Domain
+import Foundation
+
+/// What a person sends to add or change a certification.
+public struct CertificationDraft: Sendable, Equatable {
+    public var name: String
+    public var issuer: String
+    public var issuedOn: String?
+    public var expiresOn: String?
+    public var credentialID: String?
+    public var credentialURL: String?
+    public var skills: [String]
+
+    public init(name: String, issuer: String, issuedOn: String? = nil, expiresOn: String? = nil, credentialID: String? = nil,
+                credentialURL: String? = nil, skills: [String] = []) {
+        self.name = name
+        self.issuer = issuer
+        self.issuedOn = issuedOn
+        self.expiresOn = expiresOn
+        self.credentialID = credentialID
+        self.credentialURL = credentialURL
+        self.skills = skills
+    }
+
+    func problems() -> [FieldError] {
+        var errors: [FieldError] = []
+        if name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 200 { errors.append(FieldError(field: "name", message: "must be 1 to 200 characters")) }
+        if issuer.trimmingCharacters(in: .whitespaces).isEmpty || issuer.count > 200 {
+            errors.append(FieldError(field: "issuer", message: "must be 1 to 200 characters"))
+        }
+        for (field, value) in [("issued_on", issuedOn), ("expires_on", expiresOn)] {
+            if let value, CertificationDates.date(value) == nil { errors.append(FieldError(field: field, message: "must be a date such as 2026-03-31")) }
+        }
+        if let issued = issuedOn.flatMap(CertificationDates.date), let expires = expiresOn.flatMap(CertificationDates.date), expires < issued {
+            errors.append(FieldError(field: "expires_on", message: "must not be before issued_on"))
+        }
+        if let url = credentialURL, URL(string: url).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil }) != true {
+            errors.append(FieldError(field: "credential_url", message: "must be an http or https URL"))
+        }
+        if let id = credentialID, id.count > 200 { errors.append(FieldError(field: "credential_id", message: "must be at most 200 characters")) }
+        if skills.count > 30 { errors.append(FieldError(field: "skills", message: "must list at most 30 skills")) }
+        for (index, skill) in skills.enumerated() where skill.trimmingCharacters(in: .whitespaces).isEmpty || skill.count > 100 {
+            errors.append(FieldError(field: "skills[\(index)]", message: "must be 1 to 100 characters"))
+        }
+        return errors
+    }
+}
+
+/// Calendar dates as `YYYY-MM-DD` in UTC.
+enum CertificationDates {
+    static func date(_ text: String) -> Date? {
+        guard text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
+
+    static func day(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
+    }
+}
