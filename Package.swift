@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "PublishingTests",
             dependencies: [
-                "Publishing", "Domain", "Platform",
+                "Publishing", "Domain", "Platform", "TestPeers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -205,7 +205,7 @@ let package = Package(
         // Real peers the tests start (a private dovecot), shared by the test targets that talk to them.
         .target(
             name: "TestPeers",
-            dependencies: ["Platform"],
+            dependencies: ["Platform", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/TestPeers",
             swiftSettings: swiftSettings
         ),

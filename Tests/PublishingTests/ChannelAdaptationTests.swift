@@ -59,7 +59,7 @@ struct ChannelAdaptationTests {
     @Test("LinkedIn escapes its reserved characters and turns hashtags into its hashtag template")
     func linkedIn() {
         let adapted = ChannelAdaptation.adapt(MessageContent(body: "Certified (AWS) #cloud, thanks @ana https://x.example/a_b"), for: .linkedin)
-        #expect(adapted.text == #"Certified \(AWS\) {hashtag|\#|cloud}, thanks \@ana https://x.example/a_b"#)
+        #expect(adapted.text == ##"Certified \(AWS\) {hashtag|\#|cloud}, thanks \@ana https://x.example/a_b"##)
     }
 
     @Test("a closing line of hashtags is dropped where hashtags mean nothing, kept where they do")

@@ -14,7 +14,7 @@ struct FacebookAdapter: ChannelAdapter {
         if let link = post.link { fields.append(("link", link)) }
         fields.append(("access_token", try channel.required(channel.secrets.accessToken, "page access token")))
         let response = try await http.send(.form(url: try ChannelHTTP.url(base(channel), "/\(page)/feed"), fields),
-                                           network: "Facebook", failure: GraphAPI.failure("Facebook"))
+                                           network: "Facebook", failure: GraphAPI.failure("Facebook", http: http))
         guard let id = ChannelHTTP.json(response)["id"] as? String else { throw .noAnswer("Facebook answered \(response.status) without a post id") }
         return DeliveryReceipt(externalID: id, url: "https://www.facebook.com/\(id)")
     }
@@ -29,7 +29,7 @@ struct FacebookAdapter: ChannelAdapter {
         let url = try ChannelHTTP.url(base(channel), "/\(page)", query: [("fields", "id,name"),
                                                                          ("access_token", try channel.required(channel.secrets.accessToken, "page access token"))])
         let answer = ChannelHTTP.json(try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Facebook",
-                                                          failure: GraphAPI.failure("Facebook")))
+                                                          failure: GraphAPI.failure("Facebook", http: http)))
         return "Facebook opened the page \(answer["name"] as? String ?? page)"
     }
 
@@ -41,7 +41,7 @@ struct FacebookAdapter: ChannelAdapter {
         let page = try channel.required(channel.settings.account, "page id")
         let url = try ChannelHTTP.url(base(channel), "/\(page)/feed", query: [("fields", "id,message,created_time,permalink_url"), ("limit", String(limit)),
                                                                               ("access_token", try channel.required(channel.secrets.accessToken, "page access token"))])
-        let response = try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Facebook", failure: GraphAPI.failure("Facebook"))
+        let response = try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Facebook", failure: GraphAPI.failure("Facebook", http: http))
         return ChannelHTTP.json(response)["data"] as? [[String: Any]] ?? []
     }
 

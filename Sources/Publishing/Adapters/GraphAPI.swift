@@ -8,14 +8,14 @@ enum GraphAPI {
 
     /// Code 190 is an invalid or expired token; 4, 17, 32 and 613 are rate limits; 1 and 2 are the
     /// Graph API's own temporary failures.
-    static func failure(_ network: String) -> (HTTPFetchResponse) -> ChannelFailure? {
+    static func failure(_ network: String, http: ChannelHTTP) -> (HTTPFetchResponse) -> ChannelFailure? {
         { response in
             guard let error = ChannelHTTP.json(response)["error"] as? [String: Any] else { return nil }
             let message = error["message"] as? String ?? "error"
             let code = error["code"] as? Int ?? 0
             switch code {
             case 190, 102: return .unauthorized("\(network) refused the token (code \(code)): \(message)")
-            case 4, 17, 32, 613: return .throttled("\(network) is throttling (code \(code)): \(message)", retryAfter: nil)
+            case 4, 17, 32, 613: return .throttled("\(network) is throttling (code \(code)): \(message)", retryAfter: http.retryAfter(response))
             case 1, 2: return .unavailable("\(network) failed (code \(code)): \(message)")
             default: return nil
             }
@@ -30,7 +30,7 @@ enum GraphAPI {
                                       query: [("grant_type", "fb_exchange_token"), ("client_id", clientID),
                                               ("client_secret", clientSecret), ("fb_exchange_token", token)])
         let response = try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: network,
-                                           failure: failure(network))
+                                           failure: failure(network, http: http))
         let answer = ChannelHTTP.json(response)
         guard let fresh = answer["access_token"] as? String else { throw .unauthorized("\(network) gave no access token") }
         var secrets = channel.secrets

@@ -17,11 +17,11 @@ struct InstagramAdapter: ChannelAdapter {
         }
         let container = try await http.send(.form(url: try ChannelHTTP.url(base(channel), "/\(user)/media"),
                                                   [("image_url", image.publicURL), ("caption", post.text), ("access_token", token)]),
-                                            network: "Instagram", failure: GraphAPI.failure("Instagram"))
+                                            network: "Instagram", failure: GraphAPI.failure("Instagram", http: http))
         guard let creation = ChannelHTTP.json(container)["id"] as? String else { throw .unavailable("Instagram made no media container") }
         let published = try await http.send(.form(url: try ChannelHTTP.url(base(channel), "/\(user)/media_publish"),
                                                   [("creation_id", creation), ("access_token", token)]),
-                                            network: "Instagram", failure: GraphAPI.failure("Instagram"))
+                                            network: "Instagram", failure: GraphAPI.failure("Instagram", http: http))
         guard let id = ChannelHTTP.json(published)["id"] as? String else { throw .noAnswer("Instagram answered \(published.status) without a media id") }
         return DeliveryReceipt(externalID: id, url: await permalink(id, channel: channel, token: token))
     }
@@ -30,7 +30,7 @@ struct InstagramAdapter: ChannelAdapter {
         let user = try channel.required(channel.settings.account, "Instagram user id")
         let url = try ChannelHTTP.url(base(channel), "/\(user)/media", query: [("fields", "id,caption,permalink,timestamp"), ("limit", "25"),
                                                                                ("access_token", try channel.required(channel.secrets.accessToken, "access token"))])
-        let response = try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Instagram", failure: GraphAPI.failure("Instagram"))
+        let response = try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Instagram", failure: GraphAPI.failure("Instagram", http: http))
         let items = ChannelHTTP.json(response)["data"] as? [[String: Any]] ?? []
         return GraphAPI.find(post.text, in: items, field: "caption").map { .delivered($0) } ?? .notDelivered
     }
@@ -40,7 +40,7 @@ struct InstagramAdapter: ChannelAdapter {
         let url = try ChannelHTTP.url(base(channel), "/\(user)", query: [("fields", "id,username"),
                                                                          ("access_token", try channel.required(channel.secrets.accessToken, "access token"))])
         let answer = ChannelHTTP.json(try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Instagram",
-                                                          failure: GraphAPI.failure("Instagram")))
+                                                          failure: GraphAPI.failure("Instagram", http: http)))
         return "Instagram opened @\(answer["username"] as? String ?? user)"
     }
 
