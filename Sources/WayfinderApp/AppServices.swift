@@ -168,7 +168,8 @@ public struct AppServices: Sendable {
 
     /// The web app's pages on the same use cases; cookies are `Secure` when the public URL is HTTPS.
     public func webDependencies() async throws -> WebDependencies {
-        try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, careerAgent: careerAgent.api, access: accessGovernance.api, sources: jobSources.service, tasks: backgroundWork.queue,
+        try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, careerAgent: careerAgent.api, access: accessGovernance.api,
+                                         publishing: publishing.api, sources: jobSources.service, tasks: backgroundWork.queue,
                                          secureCookies: mail.publicURL.lowercased().hasPrefix("https://"))
     }
 

@@ -12,6 +12,7 @@ public struct WebDependencies: Sendable {
     public var accounts: AccountsAPI
     public var careerAgent: CareerAgentAPI
     public var access: AccessGovernanceAPI
+    public var publishing: PublishingAPI
     public var sources: JobSourceService
     public var tasks: any TaskQueue
     /// Cookies get `Secure` when the public URL is HTTPS.
@@ -19,12 +20,14 @@ public struct WebDependencies: Sendable {
     public var pages: PageRenderer
     public var assets: AssetCatalog
 
-    public init(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, access: AccessGovernanceAPI, sources: JobSourceService,
+    public init(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, access: AccessGovernanceAPI, publishing: PublishingAPI,
+                sources: JobSourceService,
                 tasks: any TaskQueue, secureCookies: Bool, pages: PageRenderer, assets: AssetCatalog) {
         self.jobs = jobs
         self.accounts = accounts
         self.careerAgent = careerAgent
         self.access = access
+        self.publishing = publishing
         self.sources = sources
         self.tasks = tasks
         self.secureCookies = secureCookies
@@ -34,9 +37,10 @@ public struct WebDependencies: Sendable {
 
     /// Loads the bundled templates and assets.
     public static func bundled(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, access: AccessGovernanceAPI,
-                               sources: JobSourceService, tasks: any TaskQueue, secureCookies: Bool) async throws -> WebDependencies {
+                               publishing: PublishingAPI, sources: JobSourceService, tasks: any TaskQueue, secureCookies: Bool) async throws -> WebDependencies {
         let assets = try AssetCatalog.bundled()
-        return WebDependencies(jobs: jobs, accounts: accounts, careerAgent: careerAgent, access: access, sources: sources, tasks: tasks, secureCookies: secureCookies,
+        return WebDependencies(jobs: jobs, accounts: accounts, careerAgent: careerAgent, access: access, publishing: publishing, sources: sources, tasks: tasks,
+                               secureCookies: secureCookies,
                                pages: try await PageRenderer.bundled(assets: assets), assets: assets)
     }
 }
