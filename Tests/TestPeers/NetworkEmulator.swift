@@ -123,7 +123,8 @@ public actor NetworkEmulator {
             counter += 1
             return Self.json(.ok, ["id": "media-\(counter)", "type": "image"])
         case (.mastodon, "POST", "statuses"):
-            guard let status = json["status"] as? String, status.count <= 500 else {
+            // Mastodon counts every URL as 23 characters.
+            guard let status = json["status"] as? String, status.replacing(/https?:\/\/\S+/, with: String(repeating: "x", count: 23)).count <= 500 else {
                 return Self.json(.unprocessableContent, ["error": "Validation failed: Text character limit of 500 exceeded"])
             }
             let id = make(.mastodon, text: status, headers: headers, body: body, prefix: "")

@@ -11,6 +11,15 @@ public enum ChannelKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Whether an attempt with no answer can be settled afterwards: by sending again with the same key,
+    /// or by finding the post in the network's listing (LinkedIn, Facebook, Instagram, Twilio).
+    public var canReconcile: Bool {
+        switch self {
+        case .webhook, .mastodon, .linkedin, .facebook, .instagram, .sms: true
+        case .email, .slack, .discord: false
+        }
+    }
+
     /// Whether the network signs in with OAuth tokens that expire.
     public var usesOAuth: Bool {
         switch self {

@@ -39,7 +39,7 @@ public struct DeliveryRunner: Sendable {
     }
 
     public func run(deliveryID: String) async throws {
-        guard let delivery = try await messages.delivery(id: deliveryID), delivery.status == .queued || delivery.status == .sending,
+        guard var delivery = try await messages.delivery(id: deliveryID), delivery.status == .queued || delivery.status == .sending,
               let published = try await messages.message(id: delivery.messageID, owner: delivery.ownerID) else { return }
         guard let channel = try await channels.channel(id: delivery.channelID) else {
             try await finish(delivery, failure: ChannelFailure.rejected("the channel was removed before the message went out"))
@@ -50,7 +50,8 @@ public struct DeliveryRunner: Sendable {
                                text: delivery.text, link: message.link, media: try await media(message.mediaIDs))
         let adapter = adapters.adapter(for: channel.kind)
         if delivery.status == .sending {
-            guard try await reconcile(delivery, post: post, channel: channel, adapter: adapter) else { return }
+            guard let resend = try await reconcile(delivery, post: post, channel: channel, adapter: adapter) else { return }
+            delivery = resend
         }
         var sending = delivery
         sending.status = .sending
@@ -68,36 +69,40 @@ public struct DeliveryRunner: Sendable {
         }
     }
 
-    /// True when the delivery should be sent now; otherwise its outcome has been recorded.
-    private func reconcile(_ delivery: Delivery, post: ChannelPost, channel: Channel, adapter: any ChannelAdapter) async throws -> Bool {
+    /// The delivery, queued again, when it should be sent now; nil when its outcome has been recorded.
+    private func reconcile(_ delivery: Delivery, post: ChannelPost, channel: Channel, adapter: any ChannelAdapter) async throws -> Delivery? {
         let reconciliation: Reconciliation
         do {
             reconciliation = try await adapter.reconcile(post, on: channel, attemptedAt: delivery.lastAttemptAt ?? delivery.updatedAt)
         } catch {
             // The lookup itself failed: ask again later, still `sending`, so nothing is sent blind.
             try await retryLater(delivery, failure: error, stillSending: true)
-            return false
+            return nil
         }
         switch reconciliation {
         case .delivered(let receipt):
             try await succeed(delivery, receipt: receipt, channel: channel)
-            return false
+            return nil
         case .notDelivered:
             var queued = delivery
             queued.status = .queued
             queued.updatedAt = clock.now()
-            guard try await messages.transition(queued, expected: delivery, task: nil, events: []) else { return false }
-            return try await messages.delivery(id: delivery.id).map { $0 == queued } ?? false
+            return try await messages.transition(queued, expected: delivery, task: nil, events: []) ? queued : nil
         case .unknown(let reason):
-            var failed = delivery
-            failed.status = .failed
-            failed.retryable = false
-            failed.error = "The last attempt got no answer and \(reason); it was not sent again, so that it cannot appear twice. "
-                + "Check the channel, and retry by hand if the post is missing."
-            failed.updatedAt = clock.now()
-            _ = try await messages.transition(failed, expected: delivery, task: nil, events: [try event(failed)])
-            return false
+            try await failUnknown(delivery, reason: reason)
+            return nil
         }
+    }
+
+    /// Fails a delivery whose last attempt may or may not have arrived, saying so, rather than risk a second post.
+    private func failUnknown(_ delivery: Delivery, reason: String) async throws {
+        var failed = delivery
+        failed.status = .failed
+        failed.retryable = false
+        failed.error = "The last attempt got no answer and \(reason); it was not sent again, so that it cannot appear twice. "
+            + "Check the channel, and retry by hand if the post is missing."
+        failed.updatedAt = clock.now()
+        _ = try await messages.transition(failed, expected: delivery, task: nil, events: [try event(failed)])
     }
 
     private func deliverRefreshing(_ post: ChannelPost, channel: Channel, adapter: any ChannelAdapter) async throws(ChannelFailure) -> DeliveryReceipt {
@@ -136,8 +141,12 @@ public struct DeliveryRunner: Sendable {
         let failure = error as? ChannelFailure ?? .unavailable("\(error)")
         switch failure {
         case .noAnswer:
-            // Unknown outcome: the next run reconciles before sending anything.
-            try await retryLater(delivery, failure: failure, stillSending: true)
+            if delivery.channelKind.canReconcile {
+                // Unknown outcome: the next run reconciles before sending anything.
+                try await retryLater(delivery, failure: failure, stillSending: true)
+            } else {
+                try await failUnknown(delivery, reason: "\(delivery.channelKind.rawValue) offers no way to tell whether it arrived")
+            }
         case .throttled, .unavailable:
             try await retryLater(delivery, failure: failure, stillSending: false)
         case .rejected(let message), .unauthorized(let message):

@@ -44,7 +44,7 @@ public struct BackgroundWorkFeature: Sendable {
     }
 
     /// The handlers plus the one that hands outbox events to their subscribers.
-    var allHandlers: TaskHandlers {
+    public var allHandlers: TaskHandlers {
         var all = handlers
         let subscribers = subscribers
         all.register(EventDelivery.taskName) { task in
