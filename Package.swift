@@ -233,7 +233,7 @@ let package = Package(
         .testTarget(
             name: "WayfinderAppTests",
             dependencies: [
-                "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Publishing", "Domain", "Platform", "Storage",
+                "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Publishing", "Domain", "Platform", "Storage", "TestPeers",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
