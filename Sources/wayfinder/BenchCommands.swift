@@ -6,7 +6,7 @@ import WayfinderApp
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self, BenchCareer.self, BenchTriage.self, BenchAccess.self]
+        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self, BenchCareer.self, BenchTriage.self, BenchAccess.self, BenchPublish.self]
     )
 }
 
@@ -269,5 +269,32 @@ struct BenchAccess: AsyncParsableCommand {
         LogSetup.bootstrap(level: .warning, format: .text)
         let pairs = stride(from: 0, to: corpus.count, by: 2).map { (directory: corpus[$0], requests: corpus[$0 + 1]) }
         try await AccessBenchmark(corpora: pairs, rounds: rounds).run()
+    }
+}
+
+struct BenchPublish: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Publishing: deliveries/s and the scheduling delay (due to first attempt) against local servers shaped like the networks."
+    )
+
+    @Option(help: "Messages to schedule, all due at once.")
+    var messages = 400
+
+    @Option(help: "Channels each message goes to (webhook, Mastodon, Slack, Discord, SMS in turn).")
+    var channels = 5
+
+    @Option(help: "Concurrent deliveries (the worker pool's size).")
+    var workers = 8
+
+    @Option(name: .customLong("database-url"), help: "A database to run on (postgres://…); a fresh SQLite file by default.")
+    var databaseURL: String?
+
+    @Option(help: "Seconds over which the messages come due (0: all at once).")
+    var spread = 0.0
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .error, format: .text)
+        try await PublishBenchmark(messages: messages, channels: channels, workers: workers, databaseURL: databaseURL, spread: spread).run()
     }
 }
