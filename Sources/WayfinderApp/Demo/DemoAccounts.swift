@@ -44,6 +44,7 @@ struct DemoAccounts {
         _ = try await services.careerAgent.roadmaps.create(actor: jordan, targetRole: "Data Engineer", currentRole: "Backend Engineer")
         try await DemoInbox(services: services).seed(for: jordan, now: Date())
         try await DemoAccess(services: services).seed()
+        try await DemoPublishing(services: services).seed(for: jordan, now: Date())
         try await services.accounts.api.identity.signOut(sessionID: nil, refreshToken: pair.refreshToken)
         services.logger.info("added demo accounts", metadata: [
             "admin": "\(Self.admin.email)", "job_seeker": "\(Self.candidate.email)", "employer": "\(Self.employer.email)",
