@@ -68,4 +68,9 @@ public func addWebRoutes(to router: Router<APIRequestContext>, _ dependencies: W
     InterviewPages(web: web).addRoutes(to: pages)
     AccessPages(web: web).addRoutes(to: pages)
     AccessAdminPages(web: web).addRoutes(to: pages)
+    ChannelPages(web: web).addRoutes(to: pages)
+    ComposePages(web: web).addRoutes(to: pages)
+    MessagePages(web: web).addRoutes(to: pages)
+    PublishPages(web: web).addRoutes(to: pages)
+    CertificationPages(web: web).addRoutes(to: pages)
 }
