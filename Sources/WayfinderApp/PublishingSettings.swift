@@ -7,6 +7,9 @@ public struct PublishingSettings: Sendable {
     /// `WAYFINDER_PUBLISH_RETRY_BASE`: seconds before the first retry; each later one waits twice as long,
     /// with jitter, up to an hour, and never less than a network's `Retry-After` (5 by default).
     public var retryBaseSeconds = 5.0
+    /// `WAYFINDER_PUBLISH_WORKERS`: deliveries one process makes at once, in a pool of their own (16 by default;
+    /// they mostly wait on networks).
+    public var workers = 16
     /// `WAYFINDER_PUBLISH_TIMEOUT`: seconds a network has to answer one request (15 by default).
     public var timeoutSeconds = 15.0
     /// `WAYFINDER_MEDIA_MAX_BYTES`: the largest upload (8 MB by default, Instagram's own limit for images).
@@ -30,6 +33,7 @@ public struct PublishingSettings: Sendable {
         var settings = PublishingSettings()
         if let value = try number("wayfinder.publish.attempts", "WAYFINDER_PUBLISH_ATTEMPTS", 1...50) { settings.attempts = Int(value) }
         if let value = try number("wayfinder.publish.retry.base", "WAYFINDER_PUBLISH_RETRY_BASE", 0.001...3_600) { settings.retryBaseSeconds = value }
+        if let value = try number("wayfinder.publish.workers", "WAYFINDER_PUBLISH_WORKERS", 1...256) { settings.workers = Int(value) }
         if let value = try number("wayfinder.publish.timeout", "WAYFINDER_PUBLISH_TIMEOUT", 0.1...300) { settings.timeoutSeconds = value }
         if let value = try number("wayfinder.media.max.bytes", "WAYFINDER_MEDIA_MAX_BYTES", 1...1_073_741_824) { settings.mediaMaximumBytes = Int(value) }
         settings.reminderSchedule = string("wayfinder.certification.reminder.schedule") ?? settings.reminderSchedule

@@ -21,11 +21,8 @@ public enum Server {
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "wayfinder"),
-            services: [
-                IndexFollowingService(services: services, interval: .seconds(1)),
-                services.backgroundWork.workerPool(),
-                services.backgroundWork.schedulerService(),
-            ],
+            services: [IndexFollowingService(services: services, interval: .seconds(1))] as [any Service]
+                + services.backgroundWork.workerPools() as [any Service] + [services.backgroundWork.schedulerService()],
             logger: logger
         )
         defer { Task { await services.close() } }

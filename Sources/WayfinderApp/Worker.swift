@@ -9,10 +9,8 @@ public enum Worker {
         let services = try await AppServices.open(settings: settings, logger: logger, index: .memory)
         logger.info("worker started", metadata: ["workers": "\(settings.workers)"])
         let group = ServiceGroup(configuration: .init(
-            services: [
-                .init(service: services.backgroundWork.workerPool()),
-                .init(service: services.backgroundWork.schedulerService()),
-            ],
+            services: services.backgroundWork.workerPools().map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+                + [.init(service: services.backgroundWork.schedulerService())],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

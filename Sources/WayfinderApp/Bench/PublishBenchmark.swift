@@ -33,7 +33,7 @@ public struct PublishBenchmark: Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-bench-publish-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var settings = Settings(dataDirectory: directory.path, databaseURL: databaseURL ?? "sqlite://\(directory.path)/wayfinder.sqlite")
-        settings.workers = workers
+        settings.publishing.workers = workers
         let services = try await AppServices.open(settings: settings, logger: logger, index: .memory)
         let receiver = BenchReceiver()
         let server = try await LocalServer.start(receiver.router(), logger: logger)
@@ -58,9 +58,10 @@ public struct PublishBenchmark: Sendable {
         }
         let total = messages * channels
         output(String(format: "composed %d messages × %d channels = %d deliveries in %.2f s", messages, channels, total, (ContinuousClock.now - composing).seconds))
-        let group = ServiceGroup(configuration: .init(services: [.init(service: services.backgroundWork.workerPool()),
-                                                                 .init(service: services.backgroundWork.schedulerService())],
-                                                      gracefulShutdownSignals: [], logger: logger))
+        let group = ServiceGroup(configuration: .init(
+            services: services.backgroundWork.workerPools().map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+                + [.init(service: services.backgroundWork.schedulerService())],
+            gracefulShutdownSignals: [], logger: logger))
         let running = Task { try await group.run() }
         var finished: [Delivery] = []
         let deadline = ContinuousClock.now + .seconds(600)

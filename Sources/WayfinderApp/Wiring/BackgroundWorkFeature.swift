@@ -16,6 +16,9 @@ public struct BackgroundWorkFeature: Sendable {
     public internal(set) var subscribers = EventSubscribers()
     /// Work features run on every scheduler beat (the publisher queues due deliveries).
     var upkeep: [@Sendable () async throws -> Void] = []
+    /// Handlers that run in a pool of their own with their own slots: publishing deliveries mostly wait on
+    /// networks, and should neither wait behind a job sync nor hold its slots.
+    private(set) var lanes: [String: (handlers: TaskHandlers, concurrency: Int)] = [:]
     let settings: Settings
     let clock: any WallClock
     let logger: Logger
@@ -35,6 +38,12 @@ public struct BackgroundWorkFeature: Sendable {
         handlers.register(name, handler)
     }
 
+    mutating func register(_ name: String, lane: String, concurrency: Int, _ handler: @escaping TaskHandler) {
+        var entry = lanes[lane] ?? (TaskHandlers(), concurrency)
+        entry.handlers.register(name, handler)
+        lanes[lane] = entry
+    }
+
     mutating func addUpkeep(_ job: @escaping @Sendable () async throws -> Void) {
         upkeep.append(job)
     }
@@ -43,8 +52,17 @@ public struct BackgroundWorkFeature: Sendable {
         subscribers.subscribe(subscriber, to: topic, handler)
     }
 
-    /// The handlers plus the one that hands outbox events to their subscribers.
+    /// Every handler, lanes' included, plus the one that hands outbox events to their subscribers.
     public var allHandlers: TaskHandlers {
+        var all = generalHandlers
+        for (_, lane) in lanes {
+            for name in lane.handlers.names { if let handler = lane.handlers.handler(for: name) { all.register(name, handler) } }
+        }
+        return all
+    }
+
+    /// The handlers outside lanes, plus the one that hands outbox events to their subscribers.
+    private var generalHandlers: TaskHandlers {
         var all = handlers
         let subscribers = subscribers
         all.register(EventDelivery.taskName) { task in
@@ -55,10 +73,24 @@ public struct BackgroundWorkFeature: Sendable {
         return all
     }
 
+    /// One pool running every handler (a foreground sync, tests).
     public func workerPool(concurrency: Int? = nil) -> WorkerPool {
+        pool(allHandlers, concurrency: concurrency ?? settings.workers)
+    }
+
+    /// What `serve` and `work` run: the general pool (`WAYFINDER_WORKERS` slots) and one pool per lane. A process
+    /// with no general slots runs no lanes either.
+    public func workerPools() -> [WorkerPool] {
+        guard settings.workers > 0 else { return [pool(generalHandlers, concurrency: 0)] }
+        return [pool(generalHandlers, concurrency: settings.workers)] + lanes.keys.sorted().map { name in
+            pool(lanes[name]!.handlers, concurrency: lanes[name]!.concurrency)
+        }
+    }
+
+    private func pool(_ handlers: TaskHandlers, concurrency: Int) -> WorkerPool {
         WorkerPool(
-            queue: queue, handlers: allHandlers,
-            configuration: .init(concurrency: concurrency ?? settings.workers, visibilityTimeout: settings.taskVisibilityTimeout,
+            queue: queue, handlers: handlers,
+            configuration: .init(concurrency: concurrency, visibilityTimeout: settings.taskVisibilityTimeout,
                                  retryPolicy: RetryPolicy(base: settings.taskRetryBase)),
             clock: clock, logger: Logger(label: "wayfinder.worker")
         )

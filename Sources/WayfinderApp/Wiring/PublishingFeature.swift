@@ -40,7 +40,9 @@ public struct PublishingFeature: Sendable {
                                 retryPolicy: RetryPolicy(base: .milliseconds(Int(settings.publishing.retryBaseSeconds * 1_000)), cap: .seconds(3_600)),
                                 budget: settings.publishing.attempts)
         let runner = self.runner, certifications = self.certifications
-        work.register(DeliverMessageTask.name) { task in try await runner.run(deliveryID: try DeliverMessageTask.deliveryID(of: task)) }
+        work.register(DeliverMessageTask.name, lane: "publishing", concurrency: settings.publishing.workers) { task in
+            try await runner.run(deliveryID: try DeliverMessageTask.deliveryID(of: task))
+        }
         work.register(CertificationService.verifyTaskName) { task in
             struct Payload: Decodable { var id: String }
             try await certifications.verify(id: try task.decode(Payload.self).id)
