@@ -120,7 +120,8 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     AccessDirectoryController(access: dependencies.access).addRoutes(to: api)
     AccessAuditController(access: dependencies.access).addRoutes(to: api)
     ChannelsController(channels: dependencies.publishing.channels).addRoutes(to: api)
-    MessagesController(messages: dependencies.publishing.messages).addRoutes(to: api)
+    MessagesController(messages: dependencies.publishing.messages, channels: dependencies.publishing.channels,
+                       rewriter: dependencies.publishing.rewriter).addRoutes(to: api)
     MediaController(media: dependencies.publishing.media, maximumBytes: dependencies.publishing.maximumMediaBytes).addRoutes(to: api, public: router)
     CertificationsController(certifications: dependencies.publishing.certifications, messages: dependencies.publishing.messages,
                              channels: dependencies.publishing.channels).addRoutes(to: api)

@@ -169,6 +169,28 @@ struct PublishingDeliveryTests {
         }
     }
 
+    @Test("a token known to have expired is refreshed before the post goes out, and flat channel bodies read like nested ones")
+    func expiredBeforeSending() async throws {
+        let clock = AdjustableWallClock(TestApp.now)
+        try await NetworkEmulator.serve { emulator, root in
+            try await TestApp.withServicesAndClient(settings: Self.settings(), clock: clock) { services, client in
+                let token = try await TestApp.signedInUser(services, email: PublishingFixtures.owner)
+                let base = NetworkEmulator.base(.linkedin, root: root)
+                // Flat: settings and credentials at the top level.
+                let channel = try await client.createChannel([
+                    "kind": "linkedin", "base_url": base, "account": "urn:li:person:abc", "token_url": base + "/oauth/v2/accessToken",
+                    "access_token": "stale", "refresh_token": "r1", "client_id": "app", "client_secret": "s",
+                    "expires_at": Timestamps.format(TestApp.now.addingTimeInterval(-60)),
+                ], token: token)
+                let id = try #require(try await client.send(.post, "/api/v1/messages", json: ["body": "Fresh", "channels": [channel]], token: token).json["id"] as? String)
+                try await services.publishDue()
+                #expect(try await client.deliveries(of: id, token: token).first?["status"] as? String == "delivered")
+                let post = try #require(await emulator.posts(.linkedin).first)
+                #expect(post.headers["authorization"]?.hasPrefix("Bearer linkedin-fresh-") == true, "the stale token was not used")
+            }
+        }
+    }
+
     @Test("a message scheduled for later waits for its time, then goes out once")
     func scheduled() async throws {
         let clock = AdjustableWallClock(TestApp.now)

@@ -24,7 +24,7 @@ struct ChannelsController {
 
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
         let caller = try context.requireUser()
-        var fields = try await JSONFields.read(request)
+        var fields = ChannelFields.lifted(try await JSONFields.read(request))
         let kindName = fields.string("kind", maximumLength: 20)
         let kind = kindName.flatMap(ChannelKind.init(rawValue:))
         if kindName != nil, kind == nil { fields.fail("kind", "must be one of " + ChannelKind.allCases.map(\.rawValue).joined(separator: ", ")) }
@@ -52,7 +52,7 @@ struct ChannelsController {
     @Sendable func update(_ request: Request, context: Context) async throws -> Response {
         let caller = try context.requireUser()
         let id = try context.parameters.require("id")
-        var fields = try await JSONFields.read(request)
+        var fields = ChannelFields.lifted(try await JSONFields.read(request))
         let name = fields.string("name", required: false, maximumLength: 100)
         let settings = ChannelFields.settings(&fields)
         let secrets = ChannelFields.secrets(&fields)
@@ -81,6 +81,28 @@ struct ChannelsController {
 
 /// Reads a channel's `settings` and `credentials` objects, naming bad fields with their object's prefix.
 enum ChannelFields {
+    static let settingNames: Set<String> = ["base_url", "recipients", "url", "account", "from", "token_url"]
+    static let credentialNames: Set<String> = ["webhook_url", "signing_secret", "access_token", "refresh_token", "client_id", "client_secret",
+                                               "auth_token", "expires_at"]
+
+    /// The body with settings and credentials sent at its top level (`{"kind": "slack", "webhook_url": …}`)
+    /// moved into their objects, so a flat body means the same as a nested one.
+    static func lifted(_ fields: JSONFields) -> JSONFields {
+        var object = fields.fields
+        for (group, names) in [("settings", settingNames), ("credentials", credentialNames)] {
+            let flat = object.filter { names.contains($0.key) }
+            guard !flat.isEmpty else { continue }
+            var nested: [String: JSONValue] = [:]
+            if case .object(let existing)? = object[group] { nested = existing } else if object[group] != nil { continue }
+            for (name, value) in flat where nested[name] == nil {
+                nested[name] = value
+                object[name] = nil
+            }
+            object[group] = .object(nested)
+        }
+        return JSONFields(fields: object)
+    }
+
     static func settings(_ fields: inout JSONFields) -> ChannelSettings? {
         guard let raw = fields.fields["settings"] else { return nil }
         guard case .object(let object) = raw else {

@@ -7,12 +7,15 @@ import Publishing
 struct MessagesController {
     typealias Context = APIRequestContext
     let messages: MessageService
+    let channels: ChannelService
+    let rewriter: MessageRewriter
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("messages", use: list)
         group.post("messages", use: create)
         group.post("messages/preview", use: preview)
         group.post("messages/retry", use: retryAll)
+        group.post("messages/rewrite", use: rewrite)
         group.get("messages/{id}", use: show)
         group.patch("messages/{id}", use: update)
         group.delete("messages/{id}", use: remove)
@@ -49,6 +52,22 @@ struct MessagesController {
         let caller = try context.requireUser()
         let versions = try await messages.preview(try await Self.draft(request, requireChannels: false), owner: caller.actor)
         return try JSONResponse.make(JSONValue.object(["versions": .array(versions.map(PublishingRepresentation.version))]))
+    }
+
+    /// `{title?, body, link?, channel}`: the language model's wording for one channel, fitted by the rules;
+    /// 503 when no model is configured. Nothing is saved: send it back as that channel's override.
+    @Sendable func rewrite(_ request: Request, context: Context) async throws -> Response {
+        let caller = try context.requireUser()
+        var fields = try await JSONFields.read(request)
+        let title = fields.string("title", required: false, maximumLength: 200)
+        let body = fields.string("body", maximumLength: 10_000)
+        let link = fields.string("link", required: false, maximumLength: 1_000)
+        let channelID = fields.string("channel", maximumLength: 100)
+        fields.rejectUnknown(allowing: ["title", "body", "link", "channel"])
+        try fields.check()
+        let channel = try await channels.channel(id: channelID ?? "", owner: caller.actor)
+        let proposal = try await rewriter.propose(MessageContent(title: title, body: body ?? "", link: link), for: channel.kind)
+        return try JSONResponse.make(PublishingRepresentation.version(ChannelVersion(channel: channel, adapted: proposal, overridden: false)))
     }
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {

@@ -7,8 +7,12 @@ public struct PublishingAPI: Sendable {
     public let media: MediaService
     public let certifications: CertificationService
     public let maximumMediaBytes: Int
+    /// The optional language model's rewrites, held to the rules.
+    public let rewriter: MessageRewriter
 
-    public init(channels: ChannelService, messages: MessageService, media: MediaService, certifications: CertificationService, maximumMediaBytes: Int) {
+    public init(channels: ChannelService, messages: MessageService, media: MediaService, certifications: CertificationService, maximumMediaBytes: Int,
+                rewriter: MessageRewriter = MessageRewriter(model: nil)) {
+        self.rewriter = rewriter
         self.maximumMediaBytes = maximumMediaBytes
         self.channels = channels
         self.messages = messages

@@ -105,18 +105,30 @@ public struct DeliveryRunner: Sendable {
         _ = try await messages.transition(failed, expected: delivery, task: nil, events: [try event(failed)])
     }
 
+    /// Sends, refreshing the token first when it is known to have expired, or once when the network refuses it.
     private func deliverRefreshing(_ post: ChannelPost, channel: Channel, adapter: any ChannelAdapter) async throws(ChannelFailure) -> DeliveryReceipt {
+        var channel = channel
+        if let expires = channel.tokenExpiresAt, expires <= clock.now().addingTimeInterval(60),
+           let refreshed = try? await refresh(channel, adapter: adapter) {
+            channel = refreshed
+        }
         do {
             return try await adapter.deliver(post, to: channel)
         } catch .unauthorized(let message) {
-            guard let secrets = try await adapter.refresh(channel) else { throw .unauthorized(message) }
-            var refreshed = channel
-            refreshed.secrets = secrets
-            refreshed.updatedAt = clock.now()
-            do { _ = try await channels.update(refreshed) } catch { throw .unavailable("the refreshed token could not be saved: \(error)") }
-            logger.info("refreshed a channel's token", metadata: ["channel": "\(channel.id)", "kind": "\(channel.kind.rawValue)"])
+            guard let refreshed = try await refresh(channel, adapter: adapter) else { throw .unauthorized(message) }
             return try await adapter.deliver(post, to: refreshed)
         }
+    }
+
+    /// The channel with new credentials saved, or nil when it cannot be refreshed.
+    private func refresh(_ channel: Channel, adapter: any ChannelAdapter) async throws(ChannelFailure) -> Channel? {
+        guard let secrets = try await adapter.refresh(channel) else { return nil }
+        var refreshed = channel
+        refreshed.secrets = secrets
+        refreshed.updatedAt = clock.now()
+        do { _ = try await channels.update(refreshed) } catch { throw .unavailable("the refreshed token could not be saved: \(error)") }
+        logger.info("refreshed a channel's token", metadata: ["channel": "\(channel.id)", "kind": "\(channel.kind.rawValue)"])
+        return refreshed
     }
 
     private func succeed(_ delivery: Delivery, receipt: DeliveryReceipt, channel: Channel) async throws {

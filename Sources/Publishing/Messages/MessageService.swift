@@ -133,4 +133,10 @@ public struct ChannelVersion: Sendable, Equatable {
     public var channel: Channel
     public var adapted: AdaptedText
     public var overridden: Bool
+
+    public init(channel: Channel, adapted: AdaptedText, overridden: Bool) {
+        self.channel = channel
+        self.adapted = adapted
+        self.overridden = overridden
+    }
 }

@@ -16,6 +16,7 @@ public struct PublishingFeature: Sendable {
     public let runner: DeliveryRunner
     public let messageRepository: SQLMessageRepository
     let maximumMediaBytes: Int
+    let rewriter: MessageRewriter
     static let reminderTask = CertificationService.reminderTaskName
 
     init(store: any SQLStore, work: inout BackgroundWorkFeature, mail: MailFeature, blobs: any BlobStore, settings: Settings,
@@ -29,6 +30,7 @@ public struct PublishingFeature: Sendable {
                                        timeout: .milliseconds(Int(settings.publishing.timeoutSeconds * 1_000)))
         self.messageRepository = messageRepository
         maximumMediaBytes = settings.publishing.mediaMaximumBytes
+        rewriter = MessageRewriter(model: CareerAgentFeature.languageModel(settings))
         channels = ChannelService(channels: channelRepository, adapters: adapters, clock: clock)
         messages = MessageService(messages: messageRepository, channels: channelRepository, media: mediaRepository, clock: clock)
         let media = MediaService(media: mediaRepository, blobs: blobs, maximumBytes: settings.publishing.mediaMaximumBytes,
@@ -62,6 +64,7 @@ public struct PublishingFeature: Sendable {
     }
 
     var api: PublishingAPI {
-        PublishingAPI(channels: channels, messages: messages, media: media, certifications: certifications, maximumMediaBytes: maximumMediaBytes)
+        PublishingAPI(channels: channels, messages: messages, media: media, certifications: certifications, maximumMediaBytes: maximumMediaBytes,
+                      rewriter: rewriter)
     }
 }
