@@ -50,7 +50,7 @@ struct PublishingRepositoryContractTests {
     func dueOnce(backend: StorageBackend) async throws {
         try await backend.withStore { store in
             let messages = SQLMessageRepository(store: store)
-            for index in 0..<40 { try await messages.insert(Self.message("m\(index)", due: Self.now.addingTimeInterval(Double(index % 2) * 3_600))) }
+            for index in 0..<40 { try await messages.insert(Self.message("m\(index)", due: Self.now.addingTimeInterval(Double(index % 2) * 3_600)), tasks: []) }
             async let first = messages.enqueueDue(now: Self.now, limit: 15, task: Self.task)
             async let second = messages.enqueueDue(now: Self.now, limit: 15, task: Self.task)
             let (a, b) = try await (first, second)
@@ -68,7 +68,7 @@ struct PublishingRepositoryContractTests {
     func transitions(backend: StorageBackend) async throws {
         try await backend.withStore { store in
             let messages = SQLMessageRepository(store: store)
-            try await messages.insert(Self.message("m1"))
+            try await messages.insert(Self.message("m1"), tasks: [])
             let queued = try #require(try await messages.enqueueDue(now: Self.now, limit: 10, task: Self.task).first)
             var sending = queued
             sending.status = .sending
@@ -90,7 +90,7 @@ struct PublishingRepositoryContractTests {
     func unsentChanges(backend: StorageBackend) async throws {
         try await backend.withStore { store in
             let messages = SQLMessageRepository(store: store)
-            try await messages.insert(Self.message("m1", due: Self.now.addingTimeInterval(3_600), channels: ["c1", "c2"]))
+            try await messages.insert(Self.message("m1", due: Self.now.addingTimeInterval(3_600), channels: ["c1", "c2"]), tasks: [])
             var changed = Self.message("m1", due: Self.now.addingTimeInterval(7_200), channels: ["c2"])
             changed.message.body = "Changed"
             #expect(try await messages.replace(changed) == .done)
@@ -102,7 +102,7 @@ struct PublishingRepositoryContractTests {
             #expect(try await messages.delete(id: "m1", owner: "u1") == .sent)
             #expect(try await messages.replace(Self.message("m1", channels: ["c1"])) == .sent)
             #expect(try await messages.message(id: "m1", owner: "u1")?.deliveries.count == 1)
-            try await messages.insert(Self.message("m2", due: Self.now.addingTimeInterval(3_600)))
+            try await messages.insert(Self.message("m2", due: Self.now.addingTimeInterval(3_600)), tasks: [])
             #expect(try await messages.delete(id: "m2", owner: "u1") == .done)
             #expect(try await messages.message(id: "m2", owner: "u1") == nil)
         }
@@ -112,7 +112,7 @@ struct PublishingRepositoryContractTests {
     func listsAndRetries(backend: StorageBackend) async throws {
         try await backend.withStore { store in
             let messages = SQLMessageRepository(store: store)
-            for index in 0..<5 { try await messages.insert(Self.message("m\(index)", due: Self.now.addingTimeInterval(Double(index) * 60), channels: ["c\(index % 2)"])) }
+            for index in 0..<5 { try await messages.insert(Self.message("m\(index)", due: Self.now.addingTimeInterval(Double(index) * 60), channels: ["c\(index % 2)"]), tasks: []) }
             let first = try await messages.messages(owner: "u1", filter: MessageFilter(limit: 2))
             #expect(first.map(\.message.id) == ["m4", "m3"])
             let next = try await messages.messages(owner: "u1", filter: MessageFilter(limit: 2, after: MessageCursor(dueAt: first[1].message.dueAt, id: "m3")))

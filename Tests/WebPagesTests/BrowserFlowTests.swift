@@ -30,7 +30,7 @@ struct BrowserFlowTests {
 
     static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
-    @Test("search, facet, page, open a posting, sign up, verify from the mail folder, sign in, save a search, alert on, sign out, ask for access in the chat; with and without JavaScript; hostile markup inert")
+    @Test("search, facet, page, open a posting, sign up, verify from the mail folder, sign in, save a search, alert on, sign out, ask for access in the chat, connect a channel and schedule a message; with and without JavaScript; hostile markup inert")
     func newUserFlows() async throws {
         if let missing = Self.missing {
             #expect(!Self.inCI, "CI must run the browser tests: \(missing)")

@@ -6,15 +6,17 @@ import Platform
 /// Every change of a delivery is conditional on the state its writer read, so two workers (or a worker
 /// and a person pressing retry) can never both move it.
 public protocol MessageRepository: Sendable {
-    func insert(_ message: PublishedMessage) async throws
+    /// Saves a message and its deliveries, enqueueing `tasks` in the same transaction (for deliveries due at once).
+    func insert(_ message: PublishedMessage, tasks: [NewTask]) async throws
     func message(id: String, owner: String) async throws -> PublishedMessage?
     func messages(owner: String, filter: MessageFilter) async throws -> [PublishedMessage]
     /// Replaces an unsent message and its deliveries. `.sent` when a delivery has started meanwhile.
     func replace(_ message: PublishedMessage) async throws -> UnsentChange
     func delete(id: String, owner: String) async throws -> UnsentChange
 
-    /// Moves up to `limit` scheduled deliveries due at `now` to `queued` and enqueues `task(delivery)` for
-    /// each, in one transaction; a delivery moved by another process is not moved again.
+    /// Moves up to `limit` scheduled deliveries due by `now` to `queued` and enqueues `task(delivery)` for
+    /// each, in one transaction; a delivery moved by another process is not moved again. (The scheduler
+    /// passes a `now` a beat ahead, with tasks that become visible at each delivery's due time.)
     func enqueueDue(now: Date, limit: Int, task: @escaping @Sendable (Delivery) throws -> NewTask) async throws -> [Delivery]
     func delivery(id: String) async throws -> Delivery?
     /// Replaces `delivery` if it is still as `expected` (status and attempts); enqueues `task` and appends

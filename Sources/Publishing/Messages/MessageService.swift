@@ -22,8 +22,14 @@ public struct MessageService: Sendable {
         let message = Message(id: UUID().uuidString.lowercased(), ownerID: owner.userID, title: Self.trimmed(draft.title), body: draft.body,
                               link: Self.trimmed(draft.link), mediaIDs: draft.mediaIDs, scheduledAt: draft.scheduledAt, source: draft.source,
                               createdAt: now, updatedAt: now)
-        let published = PublishedMessage(message: message, deliveries: try await deliveries(for: draft, message: message, owner: owner))
-        try await messages.insert(published)
+        var published = PublishedMessage(message: message, deliveries: try await deliveries(for: draft, message: message, owner: owner))
+        // Due now: queued at once rather than on the scheduler's next beat.
+        var tasks: [NewTask] = []
+        if message.dueAt <= now {
+            for index in published.deliveries.indices { published.deliveries[index].status = .queued }
+            tasks = try published.deliveries.map { try DeliverMessageTask.newTask($0) }
+        }
+        try await messages.insert(published, tasks: tasks)
         return published
     }
 

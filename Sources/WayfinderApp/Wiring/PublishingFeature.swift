@@ -49,9 +49,13 @@ public struct PublishingFeature: Sendable {
             struct Payload: Decodable { var id: String }
             try await certifications.verify(id: try task.decode(Payload.self).id)
         }
-        // Due messages are queued on every scheduler beat; the state change makes each due once across processes.
+        // On every scheduler beat, deliveries due before the next beat are queued, each with a task that becomes
+        // visible at its due time; the state change makes each due once across processes.
         work.addUpkeep {
-            while try await messageRepository.enqueueDue(now: clock.now(), limit: 200, task: { try DeliverMessageTask.newTask($0) }).count == 200 {}
+            let now = clock.now()
+            while try await messageRepository.enqueueDue(now: now.addingTimeInterval(1), limit: 200, task: { delivery in
+                try DeliverMessageTask.newTask(delivery, runAt: max(delivery.dueAt, now))
+            }).count == 200 {}
         }
         let notices = PublishingNotices(users: SQLUserRepository(store: store), queue: mail.queue, from: mail.from, publicURL: mail.publicURL)
         work.subscribe("notify_message_failed", to: DeliveryEvent.failed) { event in try await notices.failed(event) }

@@ -245,7 +245,51 @@ def access_flow(javascript):
         driver.quit()
 
 
+def publish_flow(javascript):
+    """A user connects an email channel, composes a message, previews each channel's version and schedules it."""
+    label = "js" if javascript else "nojs"
+    driver = browser(javascript)
+    try:
+        driver.get(BASE + "/signin")
+        driver.find_element(By.ID, "email").send_keys("priya.shah@northwind.example")
+        driver.find_element(By.ID, "password").send_keys("Access-Pass-2026!")
+        submit(driver, "form[action='/signin'] button")
+        driver.get(BASE + "/publish/channels")
+        from selenium.webdriver.support.ui import Select
+        Select(driver.find_element(By.ID, "channel-kind")).select_by_value("email")
+        driver.find_element(By.ID, "channel-name").send_keys("Team " + label)
+        driver.find_element(By.ID, "channel-email-recipients").send_keys("team-%s@example.com" % label)
+        submit(driver, "form[action='/publish/channels'] button[type=submit]")
+        check("Team " + label in driver.page_source, "the email channel is not listed")
+        step(driver, label + "-channel-connected")
+        driver.get(BASE + "/publish/compose")
+        driver.find_element(By.ID, "message-title").send_keys("Certified " + label)
+        driver.find_element(By.ID, "message-body").send_keys("I passed the exam. " * 5)
+        for box in driver.find_elements(By.CSS_SELECTOR, "input[name=channels]"):
+            if "Team " + label in box.find_element(By.XPATH, "..").text:
+                box.click()
+        submit(driver, "button[name=intent][value=preview]")
+        versions = driver.find_element(By.ID, "versions").text
+        check("characters" in versions and "I passed the exam." in versions, "the preview shows no version with its counter")
+        step(driver, label + "-composer-preview")
+        submit(driver, "button[name=intent][value=publish]")
+        check("/publish/messages/" in driver.current_url, "scheduling did not open the message")
+        check("Team " + label in driver.page_source, "the message page lists no delivery for the channel")
+        step(driver, label + "-message-scheduled")
+        driver.set_window_size(360, 800)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 360, "the message page scrolls sideways at 360 px (%d px wide)" % width)
+        driver.set_window_size(1280, 1000)
+        driver.get(BASE + "/publish")
+        check("Certified " + label in driver.page_source, "the calendar does not show the message")
+        step(driver, label + "-publish-calendar")
+    finally:
+        driver.quit()
+
+
 small_screen_and_keyboard()
+publish_flow(True)
+publish_flow(False)
 access_flow(True)
 access_flow(False)
 flow(True, "browser-js@example.com")

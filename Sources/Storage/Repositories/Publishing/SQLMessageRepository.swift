@@ -13,10 +13,11 @@ public struct SQLMessageRepository: MessageRepository {
         self.store = store
     }
 
-    public func insert(_ published: PublishedMessage) async throws {
+    public func insert(_ published: PublishedMessage, tasks: [NewTask]) async throws {
         try await store.transaction { database in
             try await Self.insertMessage(published.message, on: database)
             for (position, delivery) in published.deliveries.enumerated() { try await Self.insert(delivery, position: position, on: database) }
+            for task in tasks { _ = try await SQLTaskQueue.enqueue(task, now: published.message.createdAt, on: database) }
         }
     }
 
