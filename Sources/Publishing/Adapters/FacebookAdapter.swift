@@ -20,29 +20,20 @@ struct FacebookAdapter: ChannelAdapter {
     }
 
     func reconcile(_ post: ChannelPost, on channel: Channel, attemptedAt: Date) async throws(ChannelFailure) -> Reconciliation {
-        let items = try await feed(channel, limit: 25)
-        return GraphAPI.find(post.text, in: items, field: "message").map { .delivered($0) } ?? .notDelivered
+        let page = try channel.required(channel.settings.account, "page id")
+        let feed = try await GraphAPI.read(channel, path: "/\(page)/feed", fields: "id,message,created_time,permalink_url", limit: 25,
+                                           network: "Facebook", http: http)
+        return GraphAPI.find(post.text, in: feed["data"] as? [[String: Any]] ?? [], field: "message").map { .delivered($0) } ?? .notDelivered
     }
 
     func test(_ channel: Channel) async throws(ChannelFailure) -> String {
         let page = try channel.required(channel.settings.account, "page id")
-        let url = try ChannelHTTP.url(base(channel), "/\(page)", query: [("fields", "id,name"),
-                                                                         ("access_token", try channel.required(channel.secrets.accessToken, "page access token"))])
-        let answer = ChannelHTTP.json(try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Facebook",
-                                                          failure: GraphAPI.failure("Facebook", http: http)))
+        let answer = try await GraphAPI.read(channel, path: "/\(page)", fields: "id,name", network: "Facebook", http: http)
         return "Facebook opened the page \(answer["name"] as? String ?? page)"
     }
 
     func refresh(_ channel: Channel) async throws(ChannelFailure) -> ChannelSecrets? {
         try await GraphAPI.exchange(channel, http: http, network: "Facebook")
-    }
-
-    private func feed(_ channel: Channel, limit: Int) async throws(ChannelFailure) -> [[String: Any]] {
-        let page = try channel.required(channel.settings.account, "page id")
-        let url = try ChannelHTTP.url(base(channel), "/\(page)/feed", query: [("fields", "id,message,created_time,permalink_url"), ("limit", String(limit)),
-                                                                              ("access_token", try channel.required(channel.secrets.accessToken, "page access token"))])
-        let response = try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Facebook", failure: GraphAPI.failure("Facebook", http: http))
-        return ChannelHTTP.json(response)["data"] as? [[String: Any]] ?? []
     }
 
     private func base(_ channel: Channel) -> String { channel.settings.baseURL ?? GraphAPI.defaultBase }

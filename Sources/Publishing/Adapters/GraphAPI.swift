@@ -39,6 +39,17 @@ enum GraphAPI {
         return secrets
     }
 
+    /// `GET {base}{path}?fields=…&access_token=…` on the channel's account, as both networks read.
+    static func read(_ channel: Channel, path: String, fields: String, limit: Int? = nil, network: String,
+                     http: ChannelHTTP) async throws(ChannelFailure) -> [String: Any] {
+        var query = [("fields", fields)]
+        if let limit { query.append(("limit", String(limit))) }
+        query.append(("access_token", try channel.required(channel.secrets.accessToken, "access token")))
+        let url = try ChannelHTTP.url(channel.settings.baseURL ?? defaultBase, path, query: query)
+        return ChannelHTTP.json(try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: network,
+                                                    failure: failure(network, http: http)))
+    }
+
     /// Finds an earlier attempt among the latest posts by its text.
     static func find(_ text: String, in items: [[String: Any]], field: String) -> DeliveryReceipt? {
         guard let item = items.first(where: { ($0[field] as? String) == text }), let id = item["id"] as? String else { return nil }

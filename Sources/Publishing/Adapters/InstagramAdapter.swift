@@ -28,19 +28,14 @@ struct InstagramAdapter: ChannelAdapter {
 
     func reconcile(_ post: ChannelPost, on channel: Channel, attemptedAt: Date) async throws(ChannelFailure) -> Reconciliation {
         let user = try channel.required(channel.settings.account, "Instagram user id")
-        let url = try ChannelHTTP.url(base(channel), "/\(user)/media", query: [("fields", "id,caption,permalink,timestamp"), ("limit", "25"),
-                                                                               ("access_token", try channel.required(channel.secrets.accessToken, "access token"))])
-        let response = try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Instagram", failure: GraphAPI.failure("Instagram", http: http))
-        let items = ChannelHTTP.json(response)["data"] as? [[String: Any]] ?? []
-        return GraphAPI.find(post.text, in: items, field: "caption").map { .delivered($0) } ?? .notDelivered
+        let media = try await GraphAPI.read(channel, path: "/\(user)/media", fields: "id,caption,permalink,timestamp", limit: 25,
+                                            network: "Instagram", http: http)
+        return GraphAPI.find(post.text, in: media["data"] as? [[String: Any]] ?? [], field: "caption").map { .delivered($0) } ?? .notDelivered
     }
 
     func test(_ channel: Channel) async throws(ChannelFailure) -> String {
         let user = try channel.required(channel.settings.account, "Instagram user id")
-        let url = try ChannelHTTP.url(base(channel), "/\(user)", query: [("fields", "id,username"),
-                                                                         ("access_token", try channel.required(channel.secrets.accessToken, "access token"))])
-        let answer = ChannelHTTP.json(try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: "Instagram",
-                                                          failure: GraphAPI.failure("Instagram", http: http)))
+        let answer = try await GraphAPI.read(channel, path: "/\(user)", fields: "id,username", network: "Instagram", http: http)
         return "Instagram opened @\(answer["username"] as? String ?? user)"
     }
 
