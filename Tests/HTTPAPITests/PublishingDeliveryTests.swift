@@ -115,10 +115,10 @@ struct PublishingDeliveryTests {
     func unknownOutcome(kind: ChannelKind) async throws {
         let clock = AdjustableWallClock(TestApp.now)
         try await NetworkEmulator.serve { emulator, root in
-            try await TestApp.withServicesAndClient(settings: Self.settings(timeout: 5), clock: clock) { services, client in
+            try await TestApp.withServicesAndClient(settings: Self.settings(timeout: 10), clock: clock) { services, client in
                 var token = try await TestApp.signedInUser(services, email: PublishingFixtures.owner)
                 let channel = try await client.createChannel(PublishingFixtures.channel(kind, root: root), token: token)
-                await emulator.script(PublishingFixtures.network(kind), [.hang(.seconds(20))])
+                await emulator.script(PublishingFixtures.network(kind), [.hang(.seconds(40))])
                 let id = try #require(try await client.send(.post, "/api/v1/messages", json: ["body": "Certified!", "channels": [channel]], token: token).json["id"] as? String)
                 try await services.publishDue()
                 let first = try #require(try await client.deliveries(of: id, token: token).first)
@@ -132,7 +132,7 @@ struct PublishingDeliveryTests {
                     token = try await TestApp.signIn(services, email: PublishingFixtures.owner)
                     try await services.publishDue()
                     let settled = try #require(try await client.deliveries(of: id, token: token).first)
-                    #expect(settled["status"] as? String == "delivered")
+                    #expect(settled["status"] as? String == "delivered", "\(settled["error"] ?? "")")
                     #expect(settled["external_id"] as? String == (await emulator.posts(PublishingFixtures.network(kind)).first?.id))
                 }
                 #expect(await emulator.posts(PublishingFixtures.network(kind)).count == 1, "no duplicate on \(kind)")

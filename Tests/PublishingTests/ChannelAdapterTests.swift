@@ -102,11 +102,11 @@ struct ChannelAdapterTests {
         try await NetworkEmulator.serve { emulator, root in
             // The client gives up long before the network answers; the generous bound leaves room for a busy machine
             // to get the request there at all. Reconciling then uses the usual timeout.
-            let impatient = Self.adapters(timeout: .seconds(5)).adapter(for: kind)
+            let impatient = Self.adapters(timeout: .seconds(10)).adapter(for: kind)
             let adapter = Self.adapters(timeout: .seconds(30)).adapter(for: kind)
             let channel = Self.channel(kind, root: root)
             // Mastodon uploads the image and Instagram makes a container before the request that posts.
-            await emulator.script(Self.network(kind), ([.mastodon, .instagram].contains(kind) ? [.pass] : []) + [.hang(.seconds(20))])
+            await emulator.script(Self.network(kind), ([.mastodon, .instagram].contains(kind) ? [.pass] : []) + [.hang(.seconds(40))])
             let failure = await Self.failure { try await impatient.deliver(Self.post(), to: channel) }
             guard case .noAnswer? = failure else { Issue.record("\(kind): \(String(describing: failure))"); return }
             let made = await emulator.posts(Self.network(kind))
