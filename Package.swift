@@ -205,7 +205,10 @@ let package = Package(
         // Real peers the tests start (a private dovecot), shared by the test targets that talk to them.
         .target(
             name: "TestPeers",
-            dependencies: ["Platform", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "Platform", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Tests/TestPeers",
             swiftSettings: swiftSettings
         ),
@@ -213,6 +216,7 @@ let package = Package(
             name: "PlatformTests",
             dependencies: [
                 "Platform", "Domain", "TestPeers",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Local servers that behave like the networks the publisher posts to, as their documentation describes
 /// them: the same paths, authentication, success answers and error shapes. A test scripts how each
@@ -42,8 +43,12 @@ public actor NetworkEmulator {
     private var answered: [String: (HTTPResponse.Status, [String: String], Data)] = [:]
     private var expiredTokens: Set<String> = []
     private var counter = 1_000
+    /// Set when the test is over: hanging answers end, so the server can shut down gracefully.
+    private(set) var isStopping = false
 
     public init() {}
+
+    func stop() { isStopping = true }
 
     public func script(_ network: Network, _ behaviours: [Behaviour]) { scripts[network, default: []] += behaviours }
     public func posts(_ network: Network) -> [Post] { made[network] ?? [] }
@@ -246,7 +251,9 @@ public actor NetworkEmulator {
         return fields
     }
 
-    /// Serves the emulator on a free local port while `body` runs with the server's root URL.
+    /// Serves the emulator on a free local port while `body` runs with the server's root URL, then shuts the
+    /// server down gracefully. (Cancelling a NIO server while it holds a just-accepted connection traps, see
+    /// apple/swift-nio#3481; a graceful shutdown serves or closes every connection first.)
     public static func serve<Value: Sendable>(_ body: @Sendable (_ emulator: NetworkEmulator, _ root: String) async throws -> Value) async throws -> Value {
         let emulator = NetworkEmulator()
         let (ports, portKnown) = AsyncStream<Int>.makeStream()
@@ -260,19 +267,37 @@ public actor NetworkEmulator {
             for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
             let answer = await emulator.handle(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
                                                body: Data(bytes.readableBytesView))
-            if let delay = answer.delay { try await Task.sleep(for: delay) }
+            if let delay = answer.delay {
+                let end = ContinuousClock.now + delay
+                while ContinuousClock.now < end, await !emulator.isStopping { try await Task.sleep(for: .milliseconds(50)) }
+            }
             var fields = HTTPFields()
             for (name, value) in answer.headers { if let field = HTTPField.Name(name) { fields[field] = value } }
             return Response(status: answer.status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
         }
         let app = Application(responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { portKnown.yield($0.localAddress?.port ?? 0); portKnown.finish() }, logger: logger)
+        let server = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            defer { group.cancelAll() }
+            group.addTask { try await server.run() }
+            func shutDown() async {
+                await emulator.stop()
+                await server.triggerGracefulShutdown()
+                try? await group.waitForAll()
+            }
             var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw EmulatorError.noPort }
-            return try await body(emulator, "http://127.0.0.1:\(port)")
+            guard let port = await iterator.next(), port > 0 else {
+                await shutDown()
+                throw EmulatorError.noPort
+            }
+            do {
+                let value = try await body(emulator, "http://127.0.0.1:\(port)")
+                await shutDown()
+                return value
+            } catch {
+                await shutDown()
+                throw error
+            }
         }
     }
 

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// What the fake chat-completions server received.
 struct ReceivedChatRequest: Sendable {
@@ -45,12 +46,27 @@ enum ChatCompletionsTestServer {
         }
         let app = Application(responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { portKnown.yield($0.localAddress?.port ?? 0); portKnown.finish() }, logger: logger)
+        // Shut down gracefully: cancelling a NIO server that holds a just-accepted connection traps (apple/swift-nio#3481).
+        let server = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            defer { group.cancelAll() }
+            group.addTask { try await server.run() }
+            func shutDown() async {
+                await server.triggerGracefulShutdown()
+                try? await group.waitForAll()
+            }
             var ports = ports.makeAsyncIterator()
-            guard let port = await ports.next(), port > 0 else { throw ServerError.noPort }
-            return try await body(URL(string: "http://127.0.0.1:\(port)/v1")!, received)
+            guard let port = await ports.next(), port > 0 else {
+                await shutDown()
+                throw ServerError.noPort
+            }
+            do {
+                let value = try await body(URL(string: "http://127.0.0.1:\(port)/v1")!, received)
+                await shutDown()
+                return value
+            } catch {
+                await shutDown()
+                throw error
+            }
         }
     }
 
