@@ -191,7 +191,7 @@ let package = Package(
         .testTarget(
             name: "JobPostingsTests",
             dependencies: [
-                "JobPostings", "Domain", "Platform",
+                "JobPostings", "Domain", "Platform", "TestPeers",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")],
@@ -216,7 +216,6 @@ let package = Package(
             name: "PlatformTests",
             dependencies: [
                 "Platform", "Domain", "TestPeers",
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

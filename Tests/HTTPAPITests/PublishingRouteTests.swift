@@ -163,7 +163,7 @@ struct PublishingRouteTests {
                 var token = try await TestApp.signedInUser(services, email: PublishingFixtures.owner)
                 _ = try await client.createChannel(PublishingFixtures.channel(.mastodon, root: root), token: token)
                 // The emulator's page for /facebook/LF-123 names LF-123, as an issuer's credential page names its id.
-                let expires = CertificationDatesForTest.day(TestApp.now.addingTimeInterval(20 * 86_400))
+                let expires = UTCDay.string(TestApp.now.addingTimeInterval(20 * 86_400))
                 let created = try await client.send(.post, "/api/v1/certifications", json: [
                     "name": "Certified Kubernetes Administrator", "issuer": "Cloud Native Computing Foundation", "issued_on": "2025-01-10",
                     "expires_on": expires, "credential_id": "LF-123", "credential_url": root + "/facebook/LF-123", "skills": ["Kubernetes", "Linux"],
@@ -197,10 +197,6 @@ struct PublishingRouteTests {
             }
         }
     }
-}
-
-enum CertificationDatesForTest {
-    static func day(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()) }
 }
 
 extension AppServices {

@@ -100,10 +100,7 @@ extension TestApp {
     /// A verified account signed in through the identity service; answers its access token.
     static func signedInUser(_ services: AppServices, email: String, password: String = "Candidate-Pass-1!") async throws -> String {
         _ = try await services.accounts.administration.provision(email: email, password: password, name: "Test User", groups: [.candidate])
-        guard case .tokens(let pair) = try await services.accounts.api.identity.signIn(email: email, password: password, address: nil) else {
-            throw TestAppError.adminSignIn
-        }
-        return pair.accessToken
+        return try await signIn(services, email: email, password: password)
     }
 }
 

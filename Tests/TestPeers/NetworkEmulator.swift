@@ -3,7 +3,6 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
-import ServiceLifecycle
 
 /// Local servers that behave like the networks the publisher posts to, as their documentation describes
 /// them: the same paths, authentication, success answers and error shapes. A test scripts how each
@@ -251,12 +250,10 @@ public actor NetworkEmulator {
         return fields
     }
 
-    /// Serves the emulator on a free local port while `body` runs with the server's root URL, then shuts the
-    /// server down gracefully. (Cancelling a NIO server while it holds a just-accepted connection traps, see
-    /// apple/swift-nio#3481; a graceful shutdown serves or closes every connection first.)
+    /// Serves the emulator on a free local port while `body` runs with the server's root URL; hanging answers
+    /// end when the test does, so the server shuts down at once.
     public static func serve<Value: Sendable>(_ body: @Sendable (_ emulator: NetworkEmulator, _ root: String) async throws -> Value) async throws -> Value {
         let emulator = NetworkEmulator()
-        let (ports, portKnown) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "network-emulator")
         logger.logLevel = .critical
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
@@ -275,31 +272,9 @@ public actor NetworkEmulator {
             for (name, value) in answer.headers { if let field = HTTPField.Name(name) { fields[field] = value } }
             return Response(status: answer.status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
         }
-        let app = Application(responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { portKnown.yield($0.localAddress?.port ?? 0); portKnown.finish() }, logger: logger)
-        let server = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            func shutDown() async {
-                await emulator.stop()
-                await server.triggerGracefulShutdown()
-                try? await group.waitForAll()
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else {
-                await shutDown()
-                throw EmulatorError.noPort
-            }
-            do {
-                let value = try await body(emulator, "http://127.0.0.1:\(port)")
-                await shutDown()
-                return value
-            } catch {
-                await shutDown()
-                throw error
-            }
+        return try await withLocalTestServer(responder, logger: logger, beforeShutdown: { await emulator.stop() }) { port in
+            try await body(emulator, "http://127.0.0.1:\(port)")
         }
     }
 
-    enum EmulatorError: Error { case noPort }
 }

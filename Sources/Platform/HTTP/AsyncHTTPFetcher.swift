@@ -25,13 +25,9 @@ public final class AsyncHTTPFetcher: HTTPFetcher {
         request.headers.add(name: "User-Agent", value: userAgent)
         request.headers.add(name: "Accept-Encoding", value: "identity")
         for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
+        let deadline = Self.deadline(after: timeout)
         do {
-            let response = try await client.execute(request, deadline: deadline)
-            let body = try await response.body.collect(upTo: maximumBodySize)
-            var fields: [String: String] = [:]
-            for header in response.headers { fields[header.name.lowercased()] = header.value }
-            return HTTPFetchResponse(status: Int(response.status.code), headers: fields, body: Data(body.readableBytesView))
+            return try await execute(request, deadline: deadline)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw HTTPFetchError.timedOut(url: url.absoluteString)
         } catch is NIOTooManyBytesError {
@@ -41,6 +37,19 @@ public final class AsyncHTTPFetcher: HTTPFetcher {
         } catch {
             throw HTTPFetchError.transport(url: url.absoluteString, message: "\(error)")
         }
+    }
+
+    /// Sends `request` and reads the whole answer, at most `maximumBodySize` bytes.
+    private func execute(_ request: HTTPClientRequest, deadline: NIODeadline) async throws -> HTTPFetchResponse {
+        let response = try await client.execute(request, deadline: deadline)
+        let body = try await response.body.collect(upTo: maximumBodySize)
+        var fields: [String: String] = [:]
+        for header in response.headers { fields[header.name.lowercased()] = header.value }
+        return HTTPFetchResponse(status: Int(response.status.code), headers: fields, body: Data(body.readableBytesView))
+    }
+
+    static func deadline(after timeout: Duration) -> NIODeadline {
+        .now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
     }
 
     public func shutdown() async {
@@ -56,13 +65,9 @@ extension AsyncHTTPFetcher: HTTPSender {
         request.headers.add(name: "User-Agent", value: userAgent)
         for (name, value) in outgoing.headers { request.headers.replaceOrAdd(name: name, value: value) }
         if !outgoing.body.isEmpty || outgoing.method != "GET" { request.body = .bytes(ByteBuffer(bytes: outgoing.body)) }
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
+        let deadline = Self.deadline(after: timeout)
         do {
-            let response = try await client.execute(request, deadline: deadline)
-            let body = try await response.body.collect(upTo: maximumBodySize)
-            var fields: [String: String] = [:]
-            for header in response.headers { fields[header.name.lowercased()] = header.value }
-            return HTTPFetchResponse(status: Int(response.status.code), headers: fields, body: Data(body.readableBytesView))
+            return try await execute(request, deadline: deadline)
         } catch {
             throw Self.classify(error, url: url)
         }

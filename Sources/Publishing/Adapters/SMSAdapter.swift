@@ -24,7 +24,7 @@ struct SMSAdapter: ChannelAdapter {
 
     func reconcile(_ post: ChannelPost, on channel: Channel, attemptedAt: Date) async throws(ChannelFailure) -> Reconciliation {
         let (to, from) = try numbers(channel)
-        let day = attemptedAt.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
+        let day = UTCDay.string(attemptedAt)
         var request = HTTPOutgoingRequest(method: "GET", url: try messagesURL(channel, query: [("To", to), ("From", from), ("DateSent>", day), ("PageSize", "50")]))
         request.headers["Authorization"] = try authorization(channel)
         let response = try await http.send(request, network: "the SMS service", errorMessage: Self.errorMessage, failure: Self.failure)

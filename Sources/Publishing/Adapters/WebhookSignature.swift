@@ -12,19 +12,34 @@ public enum WebhookSignature {
     public static let replayWindow: TimeInterval = 300
 
     public static func sign(body: Data, timestamp: Int, secret: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: signed(body, timestamp), using: SymmetricKey(data: Data(secret.utf8)))
+        return "sha256=" + code.map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func signed(_ body: Data, _ timestamp: Int) -> Data {
         var signed = Data("\(timestamp).".utf8)
         signed.append(body)
-        let code = HMAC<SHA256>.authenticationCode(for: signed, using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha256=" + code.map { String(format: "%02x", $0) }.joined()
+        return signed
     }
 
     /// True when `signature` is this body's under `secret` and `timestamp` is within the window of `now`.
     public static func verify(body: Data, timestamp: String, signature: String, secret: String, now: Date,
                               window: TimeInterval = replayWindow) -> Bool {
-        guard let seconds = Int(timestamp), abs(now.timeIntervalSince1970 - Double(seconds)) <= window else { return false }
-        let expected = Data(sign(body: body, timestamp: seconds, secret: secret).utf8)
-        let given = Data(signature.utf8)
-        guard expected.count == given.count else { return false }
-        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        guard let seconds = Int(timestamp), abs(now.timeIntervalSince1970 - Double(seconds)) <= window,
+              signature.hasPrefix("sha256="), let code = hexBytes(signature.dropFirst("sha256=".count)) else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: signed(body, seconds), using: SymmetricKey(data: Data(secret.utf8)))
+    }
+
+    private static func hexBytes(_ hex: Substring) -> Data? {
+        guard hex.count.isMultiple(of: 2) else { return nil }
+        var bytes = Data()
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return bytes
     }
 }

@@ -29,9 +29,9 @@ public struct CertificationDraft: Sendable, Equatable {
             errors.append(FieldError(field: "issuer", message: "must be 1 to 200 characters"))
         }
         for (field, value) in [("issued_on", issuedOn), ("expires_on", expiresOn)] {
-            if let value, CertificationDates.date(value) == nil { errors.append(FieldError(field: field, message: "must be a date such as 2026-03-31")) }
+            if let value, UTCDay.date(value) == nil { errors.append(FieldError(field: field, message: "must be a date such as 2026-03-31")) }
         }
-        if let issued = issuedOn.flatMap(CertificationDates.date), let expires = expiresOn.flatMap(CertificationDates.date), expires < issued {
+        if let issued = issuedOn.flatMap(UTCDay.date), let expires = expiresOn.flatMap(UTCDay.date), expires < issued {
             errors.append(FieldError(field: "expires_on", message: "must not be before issued_on"))
         }
         if let url = credentialURL, URL(string: url).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil }) != true {
@@ -46,9 +46,9 @@ public struct CertificationDraft: Sendable, Equatable {
     }
 }
 
-/// Calendar dates as `YYYY-MM-DD` in UTC.
-enum CertificationDates {
-    static func date(_ text: String) -> Date? {
+/// Calendar dates as `YYYY-MM-DD` in UTC: certification dates, and the day filters networks take.
+public enum UTCDay {
+    public static func date(_ text: String) -> Date? {
         guard text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt
@@ -58,7 +58,7 @@ enum CertificationDates {
         return calendar.date(from: components)
     }
 
-    static func day(_ date: Date) -> String {
+    public static func string(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
     }
 }

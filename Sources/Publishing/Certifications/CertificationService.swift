@@ -112,7 +112,7 @@ public struct CertificationService: Sendable {
     /// Certifications lapsing within `days`, each once per expiry date: `remind` is called for each and the
     /// reminder is recorded after it returns.
     public func remindExpiring(within days: Int, remind: (Certification) async throws -> Void) async throws -> Int {
-        let horizon = CertificationDates.day(clock.now().addingTimeInterval(Double(days) * 86_400))
+        let horizon = UTCDay.string(clock.now().addingTimeInterval(Double(days) * 86_400))
         var count = 0
         for var certification in try await certifications.expiring(onOrBefore: horizon, limit: 500) {
             try await remind(certification)

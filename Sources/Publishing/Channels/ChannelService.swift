@@ -20,7 +20,7 @@ public struct ChannelService: Sendable {
         var secrets = secrets
         var generated: String?
         if kind == .webhook, secrets.signingSecret == nil {
-            generated = Self.randomSecret()
+            generated = RandomHex.make(bytes: 32)
             secrets.signingSecret = generated
         }
         let name = name ?? Self.defaultName(kind, settings: settings)
@@ -102,10 +102,6 @@ public struct ChannelService: Sendable {
         case .webhook: "Webhook \(settings.url.flatMap { URL(string: $0)?.host } ?? "")".trimmingCharacters(in: .whitespaces)
         default: kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
         }
-    }
-
-    static func randomSecret() -> String {
-        (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
     }
 }
 

@@ -31,7 +31,7 @@ public struct MediaService: Sendable {
         }
         let id = UUID().uuidString.lowercased()
         let item = MediaItem(id: id, ownerID: owner.userID, filename: Self.safeName(filename, type: type), contentType: type, size: data.count,
-                             blobKey: "media/\(owner.userID)/\(id)", accessKey: Self.accessKey(), createdAt: clock.now())
+                             blobKey: "media/\(owner.userID)/\(id)", accessKey: RandomHex.make(bytes: 16), createdAt: clock.now())
         try await blobs.put(data, key: item.blobKey, contentType: type)
         try await media.insert(item)
         return item
@@ -73,9 +73,5 @@ public struct MediaService: Sendable {
         let cleaned = String(name.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }.prefix(100))
         if !cleaned.isEmpty, cleaned.contains(".") { return cleaned }
         return "upload." + (type.split(separator: "/").last.map(String.init) ?? "bin")
-    }
-
-    static func accessKey() -> String {
-        (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
     }
 }

@@ -44,8 +44,9 @@ public struct MessageService: Sendable {
 
     /// Replaces a message that has not started going out; 409 once it has.
     public func update(id: String, _ draft: MessageDraft, owner: Actor) async throws -> PublishedMessage {
-        var message = try await message(id: id, owner: owner).message
-        guard try await self.message(id: id, owner: owner).isUnsent else { throw DomainError.conflict("the message has started going out and can no longer change") }
+        let current = try await message(id: id, owner: owner)
+        guard current.isUnsent else { throw DomainError.conflict("the message has started going out and can no longer change") }
+        var message = current.message
         message.title = Self.trimmed(draft.title)
         message.body = draft.body
         message.link = Self.trimmed(draft.link)

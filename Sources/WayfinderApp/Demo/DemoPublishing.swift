@@ -28,7 +28,7 @@ struct DemoPublishing {
             title: "Talk: queues that never lose a message",
             body: "Tomorrow I am giving a short talk on durable task queues, retries and dead letters. Slides to follow.\n\n#swift #serverside",
             channelIDs: [mastodon.id, email.id], scheduledAt: now.addingTimeInterval(86_400)), owner: jordan)
-        let expiring = now.addingTimeInterval(20 * 86_400).formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
+        let expiring = UTCDay.string(now.addingTimeInterval(20 * 86_400))
         _ = try await services.publishing.certifications.create(CertificationDraft(
             name: "AWS Certified Solutions Architect – Associate", issuer: "Amazon Web Services", issuedOn: "2023-12-15",
             expiresOn: expiring, credentialID: "AWS-SAA-DEMO-0042", skills: ["AWS", "Cloud architecture", "Networking"]), owner: jordan)

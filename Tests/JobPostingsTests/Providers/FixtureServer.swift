@@ -6,6 +6,7 @@ import JobPostings
 import Logging
 import NIOCore
 import Platform
+import TestPeers
 
 /// What the fixture server saw: a request's path and query.
 struct FixtureRequest: Sendable {
@@ -60,7 +61,6 @@ enum FixtureServer {
         log: RequestLog = RequestLog(), _ route: @escaping Route,
         _ body: @Sendable (_ base: String, _ http: ProviderHTTP) async throws -> Value
     ) async throws -> Value {
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "fixture-server")
         logger.logLevel = .critical
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
@@ -78,34 +78,15 @@ enum FixtureServer {
                 status: HTTPResponse.Status(code: answer.status), headers: headers,
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
         }
-        let app = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger)
-
         let fetcher = AsyncHTTPFetcher()
         let http = ProviderHTTP(fetcher: fetcher, limiters: RateLimiters(rate: 1000, burst: 1000), timeout: timeout, clock: clock)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else {
-                group.cancelAll()
-                await fetcher.shutdown()
-                throw FixtureServerError.noPort
-            }
-            let result: Result<Value, any Error>
-            do {
-                result = .success(try await body("http://127.0.0.1:\(port)", http))
-            } catch {
-                result = .failure(error)
-            }
+        do {
+            let value = try await withLocalTestServer(responder, logger: logger) { port in try await body("http://127.0.0.1:\(port)", http) }
             await fetcher.shutdown()
-            group.cancelAll()
-            return try result.get()
+            return value
+        } catch {
+            await fetcher.shutdown()
+            throw error
         }
     }
 
@@ -113,8 +94,6 @@ enum FixtureServer {
     static func files(_ paths: [String: String]) -> Route {
         { request in paths[request.path].map { FixtureResponse.fixture($0) } ?? .notFound }
     }
-
-    enum FixtureServerError: Error { case noPort }
 }
 
 /// Shared values of the provider tests.

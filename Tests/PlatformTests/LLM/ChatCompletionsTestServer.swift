@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
-import ServiceLifecycle
+import TestPeers
 
 /// What the fake chat-completions server received.
 struct ReceivedChatRequest: Sendable {
@@ -32,7 +32,6 @@ enum ChatCompletionsTestServer {
         _ answer: @escaping Answer, _ body: @Sendable (_ base: URL, _ received: ReceivedChatRequests) async throws -> Value
     ) async throws -> Value {
         let received = ReceivedChatRequests()
-        let (ports, portKnown) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "chat-completions-test-server")
         logger.logLevel = .critical
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
@@ -44,29 +43,8 @@ enum ChatCompletionsTestServer {
             await received.append(seen)
             return try await answer(seen)
         }
-        let app = Application(responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { portKnown.yield($0.localAddress?.port ?? 0); portKnown.finish() }, logger: logger)
-        // Shut down gracefully: cancelling a NIO server that holds a just-accepted connection traps (apple/swift-nio#3481).
-        let server = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            func shutDown() async {
-                await server.triggerGracefulShutdown()
-                try? await group.waitForAll()
-            }
-            var ports = ports.makeAsyncIterator()
-            guard let port = await ports.next(), port > 0 else {
-                await shutDown()
-                throw ServerError.noPort
-            }
-            do {
-                let value = try await body(URL(string: "http://127.0.0.1:\(port)/v1")!, received)
-                await shutDown()
-                return value
-            } catch {
-                await shutDown()
-                throw error
-            }
+        return try await withLocalTestServer(responder, logger: logger) { port in
+            try await body(URL(string: "http://127.0.0.1:\(port)/v1")!, received)
         }
     }
 
@@ -87,6 +65,4 @@ enum ChatCompletionsTestServer {
     static func raw(status: HTTPResponse.Status, _ body: Data, type: String = "text/plain") -> Response {
         Response(status: status, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
-
-    enum ServerError: Error { case noPort }
 }
