@@ -7,7 +7,7 @@ SCREENSHOT_DIR. Every page's browser console is checked for JavaScript errors.
 """
 import email, glob, os, re, sys, time
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, WebDriverException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -210,7 +210,9 @@ def small_screen_and_keyboard():
         check(driver.switch_to.active_element.text == "Skip to content", "the first Tab does not reach the skip link")
         box = driver.find_element(By.NAME, "q")
         box.send_keys("nurse" + Keys.ENTER)
-        WebDriverWait(driver, 30).until(lambda d: "nurse" in d.find_element(By.ID, "results").text.lower())
+        # Search as you type replaces the results while they are read; a replaced node is read again.
+        WebDriverWait(driver, 30, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: "nurse" in d.find_element(By.ID, "results").text.lower())
         step(driver, "keyboard-search")
     finally:
         driver.quit()
