@@ -14,7 +14,7 @@ public struct Actor: Sendable, Equatable {
 
 /// The groups of the identity service, carried in access tokens (as `cognito:groups` does).
 public enum UserGroup: String, Sendable, CaseIterable, Codable, Comparable {
-    case candidate, employer, admin
+    case candidate, employer, admin, reviewer
 
     public static func < (left: UserGroup, right: UserGroup) -> Bool { left.rawValue < right.rawValue }
 }

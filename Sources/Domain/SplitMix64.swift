@@ -1,6 +1,6 @@
 /// SplitMix64 (Steele, Lea and Flood): a tiny, fast, seeded generator, good enough for demo data and
 /// for the randomized tests, which must draw the same values on every run.
-public struct SplitMix64: Sendable {
+public struct SplitMix64: Sendable, RandomNumberGenerator {
     public var state: UInt64
 
     public init(seed: UInt64) { state = seed }
