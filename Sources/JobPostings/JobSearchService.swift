@@ -69,6 +69,33 @@ public struct JobSearchService: Sendable {
         return (stored.posting, match)
     }
 
+    /// The postings that fit `profile` best, straight from the index (no database read): row ids
+    /// and scores, best first, ties to the lower row id. Matching runs this once per candidate.
+    public func matchRanking(_ profile: MatchProfile, limit: Int) throws -> [(rowID: Int64, score: Int)] {
+        var query = JobSearchQuery(sort: .match, limit: limit)
+        query.match = profile
+        let matches = try index.search(query, now: clock.now())
+        return Array(zip(matches.rowIDs, matches.matchScores).map { (rowID: $0, score: $1) })
+    }
+
+    /// The last change the index has applied: rankings read postings as of this sequence.
+    public var indexedSequence: Int64 { index.appliedSequence }
+
+    /// One posting with its row id, or nil.
+    public func stored(jobID: String) async throws -> StoredJobPosting? {
+        try await repository.find(jobID: jobID)
+    }
+
+    /// Postings by row id, as stored (for pages of matches).
+    public func postings(rowIDs: [Int64]) async throws -> [StoredJobPosting] {
+        try await repository.summaries(rowIDs: rowIDs)
+    }
+
+    /// Changes to postings after `sequence`, oldest first: what incremental matching catches up on.
+    public func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange] {
+        try await repository.changes(after: sequence, limit: limit)
+    }
+
     /// Market figures over the open postings matching `query` (its page and sort are ignored).
     public func marketStatistics(_ query: JobSearchQuery, weeks: Int) throws -> MarketStatistics {
         var query = query

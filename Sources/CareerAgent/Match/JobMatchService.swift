@@ -10,17 +10,20 @@ public struct JobMatchService: Sendable {
     private let resumes: ResumeService
     private let jobs: JobSearchService
     private let skills: SkillExtractor
+    private let verified: (any VerifiedSkillSource)?
 
-    public init(profiles: ProfileService, resumes: ResumeService, jobs: JobSearchService, skills: SkillExtractor) {
+    public init(profiles: ProfileService, resumes: ResumeService, jobs: JobSearchService, skills: SkillExtractor,
+                verified: (any VerifiedSkillSource)? = nil) {
         self.profiles = profiles
         self.resumes = resumes
         self.jobs = jobs
         self.skills = skills
+        self.verified = verified
     }
 
     /// The seeker as matching reads them: skills from the profile and the primary resume (canonical
     /// names), titles from the headline and the latest role, experience from the resume, places and
-    /// pay from the profile.
+    /// pay from the profile; skills an assessment verified count in full.
     public func profile(actor: Actor) async throws -> MatchProfile {
         let (_, profile, _) = try await profiles.profile(actor: actor)
         let resume = try await resumes.primary(actor: actor)
@@ -37,8 +40,10 @@ public struct JobMatchService: Sendable {
         if let headline = profile.headline?.trimmingCharacters(in: .whitespaces), !headline.isEmpty { titles.append(headline) }
         if let latest = resume?.parsed.experience.first?.title, !titles.contains(latest) { titles.append(latest) }
         let years = resume.map(\.parsed.totalYearsOfExperience) ?? profile.careerStage.flatMap(Self.years(of:))
+        let proven = try await verified?.verifiedSkillNames(userID: actor.userID) ?? []
+        for name in proven where seen.insert(name.lowercased()).inserted { names.append(name) }
         return MatchProfile(
-            skills: names, titles: titles, yearsOfExperience: years,
+            skills: names, verifiedSkills: proven, titles: titles, yearsOfExperience: years,
             locations: profile.location.map { [$0] } ?? [], wantsRemote: profile.remotePreference == .remote,
             minimumSalary: profile.desiredSalary, currency: profile.salaryCurrency
         )

@@ -6,12 +6,15 @@ import Foundation
 public enum JobMatchFormula {
     public static let skillsWeight = 50, titleWeight = 20, seniorityWeight = 10, locationWeight = 10, salaryWeight = 10
 
-    /// A skill's weight: rarer skills (asked by fewer of `postings`) weigh more; required ones twice as much.
+    /// A skill's weight: required ones twice nice-to-have ones. It depends on the posting and the
+    /// seeker alone (not on how many other postings ask for the skill), so a pair's score stays put
+    /// while the corpus changes, and matching computed incrementally equals matching from scratch.
     @inline(__always)
-    public static func skillWeight(askedBy frequency: Int, of postings: Int, required: Bool) -> Double {
-        let rarity = log(1 + Double(max(postings, 1)) / Double(max(frequency, 1)))
-        return rarity * (required ? 2 : 1)
-    }
+    public static func skillWeight(required: Bool) -> Double { required ? 2 : 1 }
+
+    /// The share of a skill's weight a seeker earns: in full for a level an assessment verified,
+    /// three quarters for a skill they only state.
+    public static let verifiedCredit = 1.0, claimedCredit = 0.75
 
     /// Share of the posting's skill weight the seeker has; a posting that names no skills is neutral.
     @inline(__always)

@@ -1,20 +1,21 @@
 import JobPostings
 
 /// One match request made ready for the segments: the seeker's title words as index terms, the
-/// seniority words as terms, and how many postings ask for each skill across the whole index.
+/// seniority words as terms, and the seeker's skills as `SkillNames` numbers, verified or claimed.
+/// Nothing in it depends on the other postings: a posting's score is a matter of the posting and
+/// the seeker alone, so it does not move when unrelated postings come and go.
 struct MatchContext {
     let profile: MatchProfile
     let titleTerms: [String]
     let seniorityTerms: [(term: String, level: Int)]
     let seekerLevel: Int?
-    /// `SkillNames` numbers of the seeker's skills.
-    let owned: Set<Int32>
-    /// By `SkillNames` number: postings asking for the skill, over every segment.
-    let frequencies: [Int]
-    let documents: Int
+    /// `SkillNames` numbers of the skills the seeker claims.
+    let claimed: Set<Int32>
+    /// `SkillNames` numbers of the skills an assessment verified.
+    let verified: Set<Int32>
     let wantedLocations: [[String]]
 
-    init(profile: MatchProfile, snapshot: IndexSnapshot, analyzer: Analyzer, frequencies: [Int]) {
+    init(profile: MatchProfile, analyzer: Analyzer) {
         self.profile = profile
         var seen = Set<String>()
         titleTerms = profile.titles.flatMap { analyzer.terms(in: $0).map(\.term) }.filter { seen.insert($0).inserted }
@@ -22,21 +23,13 @@ struct MatchContext {
             analyzer.terms(in: word.word).first.map { ($0.term, word.level) }
         }
         seekerLevel = profile.yearsOfExperience.map(JobMatchFormula.seniority(yearsOfExperience:))
-        owned = SkillNames.shared.ids(matchingLowercased: Set(profile.skills.map { $0.lowercased() }))
-        self.frequencies = frequencies
-        documents = max(1, snapshot.liveCount)
+        claimed = SkillNames.shared.ids(matchingLowercased: Set(profile.skills.map { $0.lowercased() }))
+        verified = SkillNames.shared.ids(matchingLowercased: Set(profile.verifiedSkills.map { $0.lowercased() }))
         wantedLocations = profile.locations.map(SegmentFilterMasks.words).filter { !$0.isEmpty }
     }
 
-    /// Postings asking for each skill, summed over segments.
-    static func frequencies(of snapshot: IndexSnapshot) -> [Int] {
-        var totals = [Int](repeating: 0, count: SkillNames.shared.count)
-        for segment in snapshot.segments {
-            for (ordinal, id) in segment.skillIDs.enumerated() {
-                if Int(id) >= totals.count { totals += [Int](repeating: 0, count: Int(id) + 1 - totals.count) }
-                totals[Int(id)] += Int(segment.skillFrequencies[ordinal])
-            }
-        }
-        return totals
+    /// The share of a skill's weight the seeker earns: in full when verified, less when only claimed.
+    func credit(for id: Int32) -> Double {
+        verified.contains(id) ? JobMatchFormula.verifiedCredit : claimed.contains(id) ? JobMatchFormula.claimedCredit : 0
     }
 }

@@ -7,7 +7,8 @@ struct SegmentMatchScorer {
     let segment: Segment
     let context: MatchContext
     private var weights: [Double]
-    private var owned: [Bool]
+    /// Per skill ordinal: the share of its weight the seeker earns (0 when they lack it).
+    private var credit: [Double]
     private var titleHits: [UInt8]
     private var levels: [UInt8]
     private var inPlaces: [Bool]
@@ -31,11 +32,8 @@ struct SegmentMatchScorer {
         salaryTop = segment.salaryHigh
         currencyOrdinals = segment.currency.ordinals
         currencyComparable = segment.currency.values.map { JobMatchFormula.comparable(postingCurrency: $0, profile: context.profile) }
-        weights = segment.skillIDs.map { id in
-            let frequency = Int(id) < context.frequencies.count ? context.frequencies[Int(id)] : 1
-            return JobMatchFormula.skillWeight(askedBy: frequency, of: context.documents, required: false)
-        }
-        owned = segment.skillIDs.map { context.owned.contains($0) }
+        weights = segment.skillIDs.map { _ in JobMatchFormula.skillWeight(required: false) }
+        credit = segment.skillIDs.map { context.credit(for: $0) }
         titleHits = [UInt8](repeating: 0, count: segment.count)
         let titles = segment.postings(.title)
         for term in context.titleTerms {
@@ -65,13 +63,13 @@ struct SegmentMatchScorer {
         var matched = 0.0, total = 0.0
         entries.withUnsafeBufferPointer { entries in
             weights.withUnsafeBufferPointer { weights in
-                owned.withUnsafeBufferPointer { owned in
+                credit.withUnsafeBufferPointer { credit in
                     for index in Int(starts[document])..<Int(starts[document + 1]) {
                         let entry = entries[index]
                         let ordinal = Int(entry >> 1)
                         let weight = weights[ordinal] * (entry & 1 == 1 ? 2 : 1)
                         total += weight
-                        if owned[ordinal] { matched += weight }
+                        matched += weight * credit[ordinal]
                     }
                 }
             }
@@ -117,9 +115,10 @@ struct SegmentMatchScorer {
         for index in Int(skills.starts[document])..<Int(skills.starts[document + 1]) {
             let entry = skills.entries[index]
             let ordinal = Int(entry >> 1)
-            let skill = MatchedSkill(name: skills.values[ordinal], isRequired: entry & 1 == 1,
+            var skill = MatchedSkill(name: skills.values[ordinal], isRequired: entry & 1 == 1,
                                      weight: (weights[ordinal] * (entry & 1 == 1 ? 2 : 1) * 100).rounded() / 100)
-            if owned[ordinal] { matched.append(skill) } else { missing.append(skill) }
+            skill.isVerified = credit[ordinal] >= JobMatchFormula.verifiedCredit
+            if credit[ordinal] > 0 { matched.append(skill) } else { missing.append(skill) }
         }
         let byWeight: (MatchedSkill, MatchedSkill) -> Bool = { $0.weight != $1.weight ? $0.weight > $1.weight : $0.name < $1.name }
         matched.sort(by: byWeight)
@@ -129,7 +128,7 @@ struct SegmentMatchScorer {
         let components = [
             MatchComponent(name: "skills", score: part.skills, weight: JobMatchFormula.skillsWeight, evidence:
                 matched.isEmpty && missing.isEmpty ? ["the posting names no skills"]
-                : ["has \(matched.count) of \(matched.count + missing.count) skills asked for"] + matched.prefix(5).map { "has \($0.name)" }
+                : ["has \(matched.count) of \(matched.count + missing.count) skills asked for"] + matched.prefix(5).map { "has \($0.name)\($0.isVerified ? " (verified)" : " (claimed: verified skills count in full)")" }
                     + missing.prefix(5).map { "lacks \($0.name)\($0.isRequired ? " (required)" : "")" }),
             MatchComponent(name: "title", score: part.title, weight: JobMatchFormula.titleWeight, evidence:
                 context.titleTerms.isEmpty ? ["no desired title in the profile or resume"]

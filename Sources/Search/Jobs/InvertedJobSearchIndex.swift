@@ -16,7 +16,6 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     private let writer = Mutex(())
     /// Serializes commits and remembers the last one.
     private let committed = Mutex((generation: 0, appliedSequence: Int64(-1), segments: [Int]()))
-    private let frequencyCache = Mutex((segments: [Int](), frequencies: [Int]()))
     let analyzer = Analyzer()
     private let directory: IndexDirectory?
     private let source: String
@@ -76,8 +75,7 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
         let snapshot = self.snapshot
         var executor = SearchExecutor(snapshot: snapshot, parser: QueryParser(analyzer: analyzer))
         if query.sort == .match, let profile = query.match {
-            executor.match = MatchContext(profile: profile, snapshot: snapshot, analyzer: analyzer,
-                                          frequencies: skillFrequencies(of: snapshot))
+            executor.match = MatchContext(profile: profile, analyzer: analyzer)
         }
         return try executor.run(query, now: now)
     }
@@ -85,18 +83,8 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     public func match(_ profile: MatchProfile, rowID: Int64) -> JobMatch? {
         let snapshot = self.snapshot
         guard let address = snapshot.address(of: rowID) else { return nil }
-        let context = MatchContext(profile: profile, snapshot: snapshot, analyzer: analyzer, frequencies: skillFrequencies(of: snapshot))
+        let context = MatchContext(profile: profile, analyzer: analyzer)
         return SegmentMatchScorer(segment: snapshot.segments[address.segment], context: context).explain(address.document)
-    }
-
-    /// How many postings ask for each skill, kept until the segments change.
-    private func skillFrequencies(of snapshot: IndexSnapshot) -> [Int] {
-        frequencyCache.withLock { cache in
-            if cache.segments == snapshot.segmentNumbers { return cache.frequencies }
-            let frequencies = MatchContext.frequencies(of: snapshot)
-            cache = (snapshot.segmentNumbers, frequencies)
-            return frequencies
-        }
     }
 
     /// Exhaustive scoring, for checking that pruning changes nothing.
