@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "WayfinderApp",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Platform", "Search", "Storage", "HTTPAPI", "WebPages",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "SkillsGraph", "Platform", "Search", "Storage", "HTTPAPI", "WebPages",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -113,6 +113,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "SkillsGraph",
+            dependencies: [
+                "Domain", "Platform", "JobPostings",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SkillsGraphTests",
+            dependencies: ["SkillsGraph", "CareerAgent", "Domain", "JobPostings"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Publishing",
             dependencies: [
                 "Domain", "Platform",
@@ -139,7 +153,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Platform",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "SkillsGraph", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -151,7 +165,7 @@ let package = Package(
         .target(
             name: "WebPages",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Platform", "HTTPAPI",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "SkillsGraph", "Platform", "HTTPAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -173,7 +187,7 @@ let package = Package(
         .target(
             name: "HTTPAPI",
             dependencies: [
-                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Platform",
+                "Domain", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "SkillsGraph", "Platform",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -227,7 +241,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "Domain", "Platform",
+                "Storage", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "SkillsGraph", "Domain", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -247,7 +261,7 @@ let package = Package(
         .testTarget(
             name: "HTTPAPITests",
             dependencies: [
-                "HTTPAPI", "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Publishing", "Domain", "Platform", "TestPeers",
+                "HTTPAPI", "WayfinderApp", "JobPostings", "Accounts", "AccessGovernance", "Publishing", "SkillsGraph", "Storage", "Domain", "Platform", "TestPeers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
