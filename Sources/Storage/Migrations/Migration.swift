@@ -24,5 +24,6 @@ public enum Migrations {
         CreateAccessGovernance(),
         CreateAccessAudit(),
         CreatePublishing(),
+        CreateSkillsGraph(),
     ]
 }
