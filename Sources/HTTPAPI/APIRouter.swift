@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import JobPostings
 import Platform
+import SkillsGraph
 
 /// What the HTTP edge needs from the rest of the application.
 public struct APIDependencies: Sendable {
@@ -15,12 +16,13 @@ public struct APIDependencies: Sendable {
     public var careerAgent: CareerAgentAPI
     public var access: AccessGovernanceAPI
     public var publishing: PublishingAPI
+    public var skillsGraph: SkillsGraphAPI
     public var rateLimits: RateLimits
     public var trustedProxies: TrustedProxies
     public var readiness: @Sendable () async -> Readiness
 
     public init(jobs: JobSearchService, sources: JobSourceService, tasks: any TaskQueue, accounts: AccountsAPI,
-                careerAgent: CareerAgentAPI, access: AccessGovernanceAPI, publishing: PublishingAPI, rateLimits: RateLimits = RateLimits(), trustedProxies: TrustedProxies = .none,
+                careerAgent: CareerAgentAPI, access: AccessGovernanceAPI, publishing: PublishingAPI, skillsGraph: SkillsGraphAPI, rateLimits: RateLimits = RateLimits(), trustedProxies: TrustedProxies = .none,
                 readiness: @escaping @Sendable () async -> Readiness) {
         self.jobs = jobs
         self.sources = sources
@@ -29,6 +31,7 @@ public struct APIDependencies: Sendable {
         self.careerAgent = careerAgent
         self.access = access
         self.publishing = publishing
+        self.skillsGraph = skillsGraph
         self.rateLimits = rateLimits
         self.trustedProxies = trustedProxies
         self.readiness = readiness
@@ -98,7 +101,7 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     router.add(middleware: RateLimitMiddleware(limits: dependencies.rateLimits, buckets: TokenBuckets()))
     HealthController(readiness: dependencies.readiness).addRoutes(to: router)
     let api = router.group("api/v1")
-    JobsController(service: dependencies.jobs, matches: dependencies.careerAgent.matches).addRoutes(to: api)
+    JobsController(service: dependencies.jobs, matches: dependencies.careerAgent.matches, employerJobs: dependencies.skillsGraph.jobs).addRoutes(to: api)
     SourcesController(service: dependencies.sources).addRoutes(to: api)
     TasksController(queue: dependencies.tasks).addRoutes(to: api)
     AuthController(identity: dependencies.accounts.identity).addRoutes(to: api)
@@ -115,7 +118,12 @@ public func buildRouter(_ dependencies: APIDependencies) -> Router<APIRequestCon
     ApplicationsController(applications: dependencies.careerAgent.applications).addRoutes(to: api)
     EmailsController(inbox: dependencies.careerAgent.inbox).addRoutes(to: api)
     MailboxesController(mailboxes: dependencies.careerAgent.mailboxes).addRoutes(to: api)
-    InterviewsController(calendar: dependencies.careerAgent.calendar).addRoutes(to: api, feeds: router)
+    let assessments = AssessmentsController(api: dependencies.skillsGraph)
+    InterviewsController(calendar: dependencies.careerAgent.calendar, sessions: assessments.show).addRoutes(to: api, feeds: router)
+    assessments.addRoutes(to: api)
+    CompaniesController(companies: dependencies.skillsGraph.companies, jobs: dependencies.skillsGraph.jobs).addRoutes(to: api)
+    EmployerJobsController(jobs: dependencies.skillsGraph.jobs, pipeline: dependencies.skillsGraph.pipeline).addRoutes(to: api)
+    MatchesController(api: dependencies.skillsGraph).addRoutes(to: api)
     AccessRequestsController(access: dependencies.access).addRoutes(to: api)
     AccessDirectoryController(access: dependencies.access).addRoutes(to: api)
     AccessAuditController(access: dependencies.access).addRoutes(to: api)

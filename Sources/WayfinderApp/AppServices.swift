@@ -26,6 +26,7 @@ public struct AppServices: Sendable {
     public let careerAgent: CareerAgentFeature
     public let accessGovernance: AccessGovernanceFeature
     public let publishing: PublishingFeature
+    public let skillsGraph: SkillsGraphFeature
     /// Held while this process saves the index of the data directory.
     private let indexLock: DirectoryLock?
 
@@ -69,7 +70,7 @@ public struct AppServices: Sendable {
         var backgroundWork = BackgroundWorkFeature(store: store, settings: settings, clock: clock, logger: logger)
         let jobSources = JobSourcesFeature(store: store, postings: repository, work: &backgroundWork, settings: settings, clock: clock)
         let mail: MailFeature, accounts: AccountsFeature, careerAgent: CareerAgentFeature, accessGovernance: AccessGovernanceFeature
-        let publishing: PublishingFeature
+        let publishing: PublishingFeature, skillsGraph: SkillsGraphFeature
         let jobs = JobSearchService(repository: repository, index: index, follower: follower, clock: clock, links: jobSources.links,
                                     skillName: { skills.taxonomy.resolve($0)?.name ?? $0 })
         do {
@@ -78,11 +79,14 @@ public struct AppServices: Sendable {
                 store: store, postings: repository, work: &backgroundWork, mail: mail, http: jobSources.fetcher, settings: settings,
                 clock: clock, logger: logger
             )
-            careerAgent = try await CareerAgentFeature(store: store, jobs: jobs, profiles: accounts.api.profiles, work: &backgroundWork,
-                                                       mail: mail, settings: settings, clock: clock, logger: logger)
+            let verified = SkillsGraphFeature.verifiedSkills(store: store, clock: clock)
+            careerAgent = try await CareerAgentFeature(store: store, jobs: jobs, profiles: accounts.api.profiles, verified: verified,
+                                                       work: &backgroundWork, mail: mail, settings: settings, clock: clock, logger: logger)
             accessGovernance = try await AccessGovernanceFeature(store: store, work: &backgroundWork, settings: settings, clock: clock)
             publishing = try await PublishingFeature(store: store, work: &backgroundWork, mail: mail, blobs: careerAgent.blobs, settings: settings,
                                                      clock: clock)
+            skillsGraph = try await SkillsGraphFeature(store: store, jobs: jobs, careerAgent: careerAgent, verified: verified,
+                                                       work: &backgroundWork, mail: mail, settings: settings, clock: clock)
         } catch {
             await jobSources.close()
             indexLock?.release()
@@ -93,7 +97,7 @@ public struct AppServices: Sendable {
             settings: settings, store: store, repository: repository, index: index, follower: follower,
             jobs: jobs,
             clock: clock, logger: logger, backgroundWork: backgroundWork, jobSources: jobSources, mail: mail, accounts: accounts,
-            careerAgent: careerAgent, accessGovernance: accessGovernance, publishing: publishing, indexLock: indexLock
+            careerAgent: careerAgent, accessGovernance: accessGovernance, publishing: publishing, skillsGraph: skillsGraph, indexLock: indexLock
         )
     }
 
@@ -155,7 +159,7 @@ public struct AppServices: Sendable {
         let store = self.store
         return APIDependencies(
             jobs: jobs, sources: jobSources.service, tasks: backgroundWork.queue, accounts: accounts.api,
-            careerAgent: careerAgent.api, access: accessGovernance.api, publishing: publishing.api, rateLimits: accounts.rateLimits, trustedProxies: accounts.trustedProxies
+            careerAgent: careerAgent.api, access: accessGovernance.api, publishing: publishing.api, skillsGraph: skillsGraph.api, rateLimits: accounts.rateLimits, trustedProxies: accounts.trustedProxies
         ) {
             do {
                 return try await Migrator(store: store).isUpToDate()
@@ -169,7 +173,7 @@ public struct AppServices: Sendable {
     /// The web app's pages on the same use cases; cookies are `Secure` when the public URL is HTTPS.
     public func webDependencies() async throws -> WebDependencies {
         try await WebDependencies.bundled(jobs: jobs, accounts: accounts.api, careerAgent: careerAgent.api, access: accessGovernance.api,
-                                         publishing: publishing.api, sources: jobSources.service, tasks: backgroundWork.queue,
+                                         publishing: publishing.api, skillsGraph: skillsGraph.api, sources: jobSources.service, tasks: backgroundWork.queue,
                                          secureCookies: mail.publicURL.lowercased().hasPrefix("https://"))
     }
 

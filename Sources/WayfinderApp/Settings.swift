@@ -29,6 +29,7 @@ public struct Settings: Sendable {
     public var careerAgent = CareerAgentSettings()
     public var access = AccessSettings()
     public var publishing = PublishingSettings()
+    public var skillsGraph = SkillsGraphSettings()
 
     public enum LogFormat: String, Sendable { case json, text }
 
@@ -102,6 +103,7 @@ public struct Settings: Sendable {
         settings.careerAgent = try CareerAgentSettings.read(from: config)
         settings.access = try AccessSettings.read(from: config)
         settings.publishing = try PublishingSettings.read(from: config)
+        settings.skillsGraph = try SkillsGraphSettings.read(from: config)
         return settings
     }
 

@@ -8,7 +8,7 @@ struct Wayfinder: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wayfinder",
         abstract: "Job search, career tools and access governance in one server.",
-        subcommands: [Serve.self, Work.self, Migrate.self, Import.self, Sources.self, Tasks.self, Users.self, Access.self, Audit.self, Bench.self],
+        subcommands: [Serve.self, Work.self, Migrate.self, Import.self, Sources.self, Tasks.self, Users.self, Access.self, Audit.self, Assessments.self, Matches.self, Bench.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -8,6 +8,9 @@ import Hummingbird
 struct InterviewsController {
     typealias Context = APIRequestContext
     let calendar: InterviewCalendar
+    /// Skill assessment sessions share `/api/v1/interviews/{id}`: an id the calendar does not know is
+    /// looked up there.
+    var sessions: (@Sendable (String, Context) async throws -> Response)? = nil
 
     func addRoutes(to group: RouterGroup<Context>, feeds router: Router<Context>) {
         group.get("interviews", use: list)
@@ -32,7 +35,12 @@ struct InterviewsController {
             let interview = try await calendar.interview(actor: caller.actor, id: String(file.dropLast(4)))
             return Self.calendarResponse(calendar.document(for: interview), fileName: "interview-\(interview.id).ics")
         }
-        return try JSONResponse.make(Self.body(try await calendar.interview(actor: caller.actor, id: file)))
+        do {
+            return try JSONResponse.make(Self.body(try await calendar.interview(actor: caller.actor, id: file)))
+        } catch DomainError.notFound(let message) {
+            guard let sessions else { throw DomainError.notFound(message) }
+            return try await sessions(file, context)
+        }
     }
 
     @Sendable func feedStatus(_ request: Request, context: Context) async throws -> Response {

@@ -45,9 +45,16 @@ struct DemoAccounts {
         try await DemoInbox(services: services).seed(for: jordan, now: Date())
         try await DemoAccess(services: services).seed()
         try await DemoPublishing(services: services).seed(for: jordan, now: Date())
+        guard case .tokens(let harperTokens) = try await services.accounts.api.identity.signIn(
+            email: Self.employer.email, password: Self.employer.password, address: nil
+        ) else { return }
+        let harper = try await services.accounts.api.identity.authenticate(bearer: harperTokens.accessToken).actor
+        try await DemoSkillsGraph(services: services).seed(jordan: jordan, employer: harper)
+        try await services.accounts.api.identity.signOut(sessionID: nil, refreshToken: harperTokens.refreshToken)
         try await services.accounts.api.identity.signOut(sessionID: nil, refreshToken: pair.refreshToken)
         services.logger.info("added demo accounts", metadata: [
             "admin": "\(Self.admin.email)", "job_seeker": "\(Self.candidate.email)", "employer": "\(Self.employer.email)",
+            "reviewer": "\(DemoSkillsGraph.reviewer.email)",
         ])
     }
 }

@@ -30,7 +30,8 @@ public struct CareerAgentFeature: Sendable {
     /// The optional LLM that rewords suggestions (`WAYFINDER_LLM_URL`).
     let languageModel: OpenAICompatibleLanguageModel?
 
-    init(store: any SQLStore, jobs: JobSearchService, profiles: ProfileService, work: inout BackgroundWorkFeature, mail: MailFeature,
+    init(store: any SQLStore, jobs: JobSearchService, profiles: ProfileService, verified: (any VerifiedSkillSource)? = nil,
+         work: inout BackgroundWorkFeature, mail: MailFeature,
          settings: Settings, clock: any WallClock, logger: Logger, skills: SkillExtractor = CareerAgentFeature.sharedExtractor) async throws {
         self.skills = skills
         blobs = try Self.blobStore(settings)
@@ -38,7 +39,7 @@ public struct CareerAgentFeature: Sendable {
                                 parser: ResumeParser(extractor: skills), clock: clock)
         languageModel = Self.languageModel(settings)
         analysis = ResumeAnalysisService(resumes: resumes, jobs: jobs, skills: skills, wording: SuggestionWording(model: languageModel))
-        matches = JobMatchService(profiles: profiles, resumes: resumes, jobs: jobs, skills: skills)
+        matches = JobMatchService(profiles: profiles, resumes: resumes, jobs: jobs, skills: skills, verified: verified)
         market = MarketInsightsService(jobs: jobs)
         let applicationRepository = SQLApplicationRepository(store: store)
         applications = ApplicationService(repository: applicationRepository, jobs: jobs, clock: clock)
