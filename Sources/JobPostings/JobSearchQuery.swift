@@ -23,6 +23,8 @@ public struct JobSearchQuery: Sendable, Equatable {
     /// The text must match in the title: postings for a role, not every posting that mentions it
     /// (market insights, roadmaps and analysis against a role read the market this way).
     public var titleOnly = false
+    /// False when the caller reads only the hits (matching's rankings): facets are then not counted.
+    public var countsFacets = true
     public var limit: Int
     /// Opaque continuation token from a previous page.
     public var cursor: String?

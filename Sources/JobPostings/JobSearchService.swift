@@ -70,10 +70,13 @@ public struct JobSearchService: Sendable {
     }
 
     /// The postings that fit `profile` best, straight from the index (no database read): row ids
-    /// and scores, best first, ties to the lower row id. Matching runs this once per candidate.
+    /// and scores, best first, ties to the lower row id. Matching runs this once per candidate, on
+    /// the postings that ask for at least one of the candidate's skills.
     public func matchRanking(_ profile: MatchProfile, limit: Int) throws -> [(rowID: Int64, score: Int)] {
         var query = JobSearchQuery(sort: .match, limit: limit)
         query.match = profile
+        query.skills = profile.skills + profile.verifiedSkills
+        query.countsFacets = false
         let matches = try index.search(query, now: clock.now())
         return Array(zip(matches.rowIDs, matches.matchScores).map { (rowID: $0, score: $1) })
     }

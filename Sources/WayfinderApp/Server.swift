@@ -16,6 +16,10 @@ public enum Server {
         }
         try await services.catchUpIndex()
         services.persistIndex()
+        // The shipped question bank, so assessments work on a fresh install; an imported bank is left alone.
+        if let added = try await services.skillsGraph.importStarterBankIfEmpty() {
+            logger.info("imported the starter assessment bank", metadata: ["questions": "\(added.added)"])
+        }
         let router = buildRouter(services.apiDependencies)
         addWebRoutes(to: router, try await services.webDependencies())
         let app = Application(

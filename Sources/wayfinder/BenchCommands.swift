@@ -6,7 +6,7 @@ import WayfinderApp
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; prints figures, asserts nothing.",
-        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self, BenchCareer.self, BenchTriage.self, BenchAccess.self, BenchPublish.self]
+        subcommands: [BenchSearch.self, BenchImport.self, BenchFollow.self, BenchSync.self, BenchAuth.self, BenchPages.self, BenchCorpus.self, BenchQueries.self, BenchCareer.self, BenchTriage.self, BenchAccess.self, BenchPublish.self, BenchSkills.self]
     )
 }
 
@@ -296,5 +296,29 @@ struct BenchPublish: AsyncParsableCommand {
     func run() async throws {
         LogSetup.bootstrap(level: .error, format: .text)
         try await PublishBenchmark(messages: messages, channels: channels, workers: workers, databaseURL: databaseURL, spread: spread).run()
+    }
+}
+
+struct BenchSkills: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "skills",
+        abstract: "Matching: the daily run from scratch and after a day's changes, the on-post latency; the assessment API's p50/p99 over HTTP."
+    )
+
+    @Option(help: "Postings to add when the data directory has none.")
+    var postings = 20_000
+
+    @Option(help: "Synthetic candidates to match.")
+    var candidates = 10_000
+
+    @Option(help: "Candidates who take an assessment over HTTP.")
+    var takers = 40
+
+    @Option(name: .customLong("data-dir"), help: "Data directory, e.g. one `bench search --data-dir` filled with 1,000,000 postings.")
+    var dataDirectory: String?
+
+    func run() async throws {
+        LogSetup.bootstrap(level: .warning, format: .text)
+        try await SkillsBenchmark(dataDirectory: dataDirectory, postings: postings, candidates: candidates, takers: takers).run()
     }
 }

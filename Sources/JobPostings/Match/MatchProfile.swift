@@ -93,6 +93,7 @@ public protocol VerifiedSkillSource: Sendable {
 /// Scores a few postings against many seekers with the same formula, columns and analysis as the
 /// search index (incremental matching: a batch of new postings against every candidate).
 public protocol PostingBatchMatcher: Sendable {
-    /// `scores[i][j]`: how well `postings[j]` fits `profiles[i]`, nil when the posting is not open (closed, or expired at `now`).
+    /// `scores[i][j]`: how well `postings[j]` fits `profiles[i]`; nil when the posting is not open
+    /// (closed, or expired at `now`) or asks for none of the seeker's skills.
     func scores(of postings: [StoredJobPosting], for profiles: [MatchProfile], now: Date) -> [[Int?]]
 }

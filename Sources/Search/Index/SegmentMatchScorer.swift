@@ -107,6 +107,11 @@ struct SegmentMatchScorer {
 
     func score(_ document: Int) -> Int { Self.total(parts(of: document)) }
 
+    /// Whether the posting asks for at least one skill the seeker has.
+    func sharesSkill(_ document: Int) -> Bool {
+        (Int(starts[document])..<Int(starts[document + 1])).contains { credit[Int(entries[$0] >> 1)] > 0 }
+    }
+
     /// The score with its components and the skills behind it.
     func explain(_ document: Int) -> JobMatch {
         let part = parts(of: document)

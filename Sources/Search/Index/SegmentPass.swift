@@ -80,7 +80,7 @@ struct SegmentPass {
     func run(into collector: inout HitCollector, tally: inout FacetTally) {
         guard let matching = matching() else { return }
         let (clauses, results) = (matching.clauses, matching.results)
-        countFacets(matching, into: &tally)
+        if query.countsFacets { countFacets(matching, into: &tally) }
         collector.total += results.cardinality
 
         if let match {

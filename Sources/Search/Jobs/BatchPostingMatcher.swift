@@ -3,7 +3,8 @@ import JobPostings
 
 /// Scores a batch of postings against many seekers by building a small in-memory index of the batch
 /// with the same analyzer and skill tagger as the search index: a pair scores here exactly what it
-/// scores in a search ordered by match.
+/// scores in a search ordered by match. Like `JobSearchService.matchRanking`, only postings asking
+/// for one of the seeker's skills are scored.
 public struct BatchPostingMatcher: PostingBatchMatcher {
     private let skillTagger: (any PostingSkillTagger)?
 
@@ -27,7 +28,8 @@ public struct BatchPostingMatcher: PostingBatchMatcher {
                 if scorers[address.segment] == nil {
                     scorers[address.segment] = SegmentMatchScorer(segment: snapshot.segments[address.segment], context: context)
                 }
-                return scorers[address.segment]!.score(address.document)
+                let scorer = scorers[address.segment]!
+                return scorer.sharesSkill(address.document) ? scorer.score(address.document) : nil
             }
         }
     }

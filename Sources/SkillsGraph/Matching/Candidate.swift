@@ -85,8 +85,10 @@ public protocol MatchRepository: Sendable {
     func matches(rowIDs: [Int64]) async throws -> [StoredMatch]
     /// Pairs whose posting expired by `time`.
     func expired(before time: Date) async throws -> [StoredMatch]
-    /// Replaces every pair of the candidate (and their fingerprint), in one transaction.
-    func replace(userID: String, fingerprint: String, with matches: [StoredMatch]) async throws
+    /// The pairs of several candidates, by candidate.
+    func matches(userIDs: [String]) async throws -> [String: [StoredMatch]]
+    /// Replaces every pair of each candidate (and their fingerprint), all in one transaction.
+    func replace(_ lists: [CandidateMatches]) async throws
     /// Removes every pair of these postings.
     func remove(rowIDs: [Int64]) async throws
     /// Per candidate: how many pairs their top list holds and its lowest score.
@@ -94,4 +96,24 @@ public protocol MatchRepository: Sendable {
     func remove(userID: String) async throws
     func markNotified(userID: String, rowIDs: [Int64], at time: Date) async throws
     func all() async throws -> [StoredMatch]
+}
+
+/// One candidate's whole list of pairs, as a run writes it.
+public struct CandidateMatches: Sendable {
+    public var userID: String
+    public var fingerprint: String
+    public var matches: [StoredMatch]
+
+    public init(userID: String, fingerprint: String, matches: [StoredMatch]) {
+        self.userID = userID
+        self.fingerprint = fingerprint
+        self.matches = matches
+    }
+}
+
+extension MatchRepository {
+    /// Replaces every pair of one candidate (and their fingerprint).
+    public func replace(userID: String, fingerprint: String, with matches: [StoredMatch]) async throws {
+        try await replace([CandidateMatches(userID: userID, fingerprint: fingerprint, matches: matches)])
+    }
 }

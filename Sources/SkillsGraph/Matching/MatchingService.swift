@@ -2,9 +2,10 @@ import Domain
 import Foundation
 import JobPostings
 
-/// Two-sided matching on the job match formula. Each candidate keeps their best postings (a top
-/// list above a bar), and each company job keeps every candidate above the bar, so employers see
-/// all who fit. A run does only what changed: candidates whose profile or verified skills changed,
+/// Two-sided matching on the job match formula, between candidates and the postings that ask for at
+/// least one of their skills (the skills graph matches on skills). Each candidate keeps their best
+/// postings (a top list above a bar), and each company job keeps every candidate above the bar, so
+/// employers see all who fit. A run does only what changed: candidates whose profile or verified skills changed,
 /// or who held a posting that changed or closed, are recomputed from the index; every other
 /// candidate only has the new postings scored and merged into their list. Scores depend on the
 /// candidate and the posting alone, so the result equals a full recompute.
@@ -101,17 +102,21 @@ public struct MatchingService: Sendable {
     }
 
     /// Candidates recomputed from scratch: their top list from the index, their company-job pairs
-    /// scored in one batch.
+    /// scored in one batch; each chunk read and written in one go.
     private func recompute(_ group: [Candidate], companyJobs: [StoredJobPosting], now: Date, report: inout MatchRunReport) async throws {
         for chunk in stride(from: 0, to: group.count, by: 500).map({ Array(group[$0..<min(group.count, $0 + 500)]) }) {
             let companyScores = companyJobs.isEmpty ? [] : batch.scores(of: companyJobs, for: chunk.map(\.profile), now: now)
+            let rankings = try chunk.map { candidate in
+                try postings.matchRanking(candidate.profile, limit: settings.topCount).filter { $0.score >= settings.minimumScore }
+            }
+            let rows = Array(Set(rankings.flatMap { $0.map(\.rowID) }))
+            let stored = Dictionary(try await postings.postings(rowIDs: rows).map { ($0.rowID, $0.posting) }, uniquingKeysWith: { $1 })
+            let previous = try await repository.matches(userIDs: chunk.map(\.userID))
+            var lists: [CandidateMatches] = []
             for (position, candidate) in chunk.enumerated() {
                 var pairs: [Int64: StoredMatch] = [:]
-                let ranked = try postings.matchRanking(candidate.profile, limit: settings.topCount).filter { $0.score >= settings.minimumScore }
-                let jobIDs = Dictionary(try await postings.postings(rowIDs: ranked.map(\.rowID)).map { ($0.rowID, $0.posting) },
-                                        uniquingKeysWith: { $1 })
-                for hit in ranked {
-                    guard let posting = jobIDs[hit.rowID] else { continue }
+                for hit in rankings[position] {
+                    guard let posting = stored[hit.rowID] else { continue }
                     pairs[hit.rowID] = StoredMatch(userID: candidate.userID, rowID: hit.rowID, jobID: posting.jobID, score: hit.score, inTop: true,
                                                    forCompany: false, expiresAt: posting.expiresAt, computedAt: now)
                 }
@@ -123,12 +128,13 @@ public struct MatchingService: Sendable {
                             .forCompany = true
                     }
                 }
-                let previous = Dictionary(try await repository.matches(userID: candidate.userID).map { ($0.rowID, $0) }, uniquingKeysWith: { $1 })
+                let notified = Dictionary((previous[candidate.userID] ?? []).map { ($0.rowID, $0.notifiedAt) }, uniquingKeysWith: { $1 })
                 var kept = Array(pairs.values)
-                for index in kept.indices { kept[index].notifiedAt = previous[kept[index].rowID]?.notifiedAt }
-                try await repository.replace(userID: candidate.userID, fingerprint: candidate.fingerprint, with: kept)
-                try await notifyNew(candidate.userID, kept, now: now, report: &report)
+                for index in kept.indices { kept[index].notifiedAt = notified[kept[index].rowID] ?? nil }
+                lists.append(CandidateMatches(userID: candidate.userID, fingerprint: candidate.fingerprint, matches: kept))
             }
+            try await repository.replace(lists)
+            for list in lists { try await notifyNew(list.userID, list.matches, now: now, report: &report) }
         }
     }
 
@@ -139,6 +145,7 @@ public struct MatchingService: Sendable {
         for start in stride(from: 0, to: group.count, by: 500) {
             let chunk = Array(group[start..<min(group.count, start + 500)])
             let scores = batch.scores(of: fresh, for: chunk.map(\.profile), now: now)
+            var offers: [(candidate: Candidate, offered: [StoredMatch])] = []
             for (position, candidate) in chunk.enumerated() {
                 let summary = summaries[candidate.userID] ?? (0, 0)
                 var offered: [StoredMatch] = []
@@ -150,19 +157,24 @@ public struct MatchingService: Sendable {
                     offered.append(StoredMatch(userID: candidate.userID, rowID: stored.rowID, jobID: stored.posting.jobID, score: score,
                                                inTop: true, forCompany: isCompany, expiresAt: stored.posting.expiresAt, computedAt: now))
                 }
-                guard !offered.isEmpty else { continue }
-                let current = try await repository.matches(userID: candidate.userID)
+                if !offered.isEmpty { offers.append((candidate, offered)) }
+            }
+            guard !offers.isEmpty else { continue }
+            let current = try await repository.matches(userIDs: offers.map(\.candidate.userID))
+            var lists: [CandidateMatches] = []
+            for (candidate, offered) in offers {
                 let offeredRows = Set(offered.map(\.rowID))
-                var pairs = current.filter { !offeredRows.contains($0.rowID) } + offered
+                var pairs = (current[candidate.userID] ?? []).filter { !offeredRows.contains($0.rowID) } + offered
                 // The top list: best first, ties to the lower row id (as the index orders them).
                 let top = Set(pairs.filter { $0.inTop }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rowID < $1.rowID }
                     .prefix(settings.topCount).map(\.rowID))
                 for index in pairs.indices { pairs[index].inTop = top.contains(pairs[index].rowID) }
                 pairs.removeAll { !$0.inTop && !$0.forCompany }
-                try await repository.replace(userID: candidate.userID, fingerprint: candidate.fingerprint, with: pairs)
-                report.merged += 1
-                try await notifyNew(candidate.userID, pairs, now: now, report: &report)
+                lists.append(CandidateMatches(userID: candidate.userID, fingerprint: candidate.fingerprint, matches: pairs))
             }
+            try await repository.replace(lists)
+            report.merged += lists.count
+            for list in lists { try await notifyNew(list.userID, list.matches, now: now, report: &report) }
         }
     }
 

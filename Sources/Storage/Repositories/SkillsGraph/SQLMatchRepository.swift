@@ -77,22 +77,47 @@ public struct SQLMatchRepository: MatchRepository {
         }
     }
 
-    public func replace(userID: String, fingerprint: String, with matches: [StoredMatch]) async throws {
+    public func matches(userIDs: [String]) async throws -> [String: [StoredMatch]] {
+        guard !userIDs.isEmpty else { return [:] }
+        return try await store.read { database in
+            var found: [String: [StoredMatch]] = [:]
+            for chunk in userIDs.chunked(by: 500) {
+                for match in try await database.raw("SELECT * FROM skill_matches WHERE user_id IN (\(binds: Array(chunk)))").all().map(Self.match) {
+                    found[match.userID, default: []].append(match)
+                }
+            }
+            return found
+        }
+    }
+
+    public func replace(_ lists: [CandidateMatches]) async throws {
+        guard !lists.isEmpty else { return }
         try await store.transaction { database in
-            try await database.raw("DELETE FROM skill_matches WHERE user_id = \(bind: userID)").run()
-            for match in matches {
+            for chunk in lists.map(\.userID).chunked(by: 500) {
+                try await database.raw("DELETE FROM skill_matches WHERE user_id IN (\(binds: Array(chunk)))").run()
+            }
+            // Multi-row inserts: a run writes tens of thousands of pairs.
+            let rows = lists.flatMap(\.matches)
+            for chunk in rows.chunked(by: 200) {
+                let values = chunk.map { match -> SQLQueryString in
+                    """
+                    (\(bind: match.userID), \(bind: match.rowID), \(bind: match.jobID), \(bind: match.score), \(bind: match.inTop ? 1 : 0),
+                     \(bind: match.forCompany ? 1 : 0), \(bind: match.handle), \(bind: match.expiresAt.map(Milliseconds.from)),
+                     \(bind: Milliseconds.from(match.computedAt)), \(bind: match.notifiedAt.map(Milliseconds.from)))
+                    """
+                }
                 try await database.raw("""
                     INSERT INTO skill_matches (user_id, row_id, job_id, score, in_top, for_company, handle, expires_at, computed_at, notified_at)
-                    VALUES (\(bind: match.userID), \(bind: match.rowID), \(bind: match.jobID), \(bind: match.score), \(bind: match.inTop ? 1 : 0),
-                            \(bind: match.forCompany ? 1 : 0), \(bind: match.handle), \(bind: match.expiresAt.map(Milliseconds.from)),
-                            \(bind: Milliseconds.from(match.computedAt)), \(bind: match.notifiedAt.map(Milliseconds.from)))
+                    VALUES \(values.joined(separator: ", "))
                     """).run()
             }
-            try await database.raw("""
-                INSERT INTO skill_match_candidates (user_id, fingerprint, computed_at)
-                VALUES (\(bind: userID), \(bind: fingerprint), \(bind: Milliseconds.from(matches.first?.computedAt ?? Date())))
-                ON CONFLICT (user_id) DO UPDATE SET fingerprint = excluded.fingerprint, computed_at = excluded.computed_at
-                """).run()
+            for list in lists {
+                try await database.raw("""
+                    INSERT INTO skill_match_candidates (user_id, fingerprint, computed_at)
+                    VALUES (\(bind: list.userID), \(bind: list.fingerprint), \(bind: Milliseconds.from(list.matches.first?.computedAt ?? Date())))
+                    ON CONFLICT (user_id) DO UPDATE SET fingerprint = excluded.fingerprint, computed_at = excluded.computed_at
+                    """).run()
+            }
         }
     }
 
