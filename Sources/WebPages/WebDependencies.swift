@@ -5,6 +5,7 @@ import HTTPAPI
 import Hummingbird
 import JobPostings
 import Platform
+import SkillsGraph
 
 /// What the web app needs: the same use cases the API calls.
 public struct WebDependencies: Sendable {
@@ -13,6 +14,7 @@ public struct WebDependencies: Sendable {
     public var careerAgent: CareerAgentAPI
     public var access: AccessGovernanceAPI
     public var publishing: PublishingAPI
+    public var skillsGraph: SkillsGraphAPI
     public var sources: JobSourceService
     public var tasks: any TaskQueue
     /// Cookies get `Secure` when the public URL is HTTPS.
@@ -21,13 +23,14 @@ public struct WebDependencies: Sendable {
     public var assets: AssetCatalog
 
     public init(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, access: AccessGovernanceAPI, publishing: PublishingAPI,
-                sources: JobSourceService,
+                skillsGraph: SkillsGraphAPI, sources: JobSourceService,
                 tasks: any TaskQueue, secureCookies: Bool, pages: PageRenderer, assets: AssetCatalog) {
         self.jobs = jobs
         self.accounts = accounts
         self.careerAgent = careerAgent
         self.access = access
         self.publishing = publishing
+        self.skillsGraph = skillsGraph
         self.sources = sources
         self.tasks = tasks
         self.secureCookies = secureCookies
@@ -37,9 +40,11 @@ public struct WebDependencies: Sendable {
 
     /// Loads the bundled templates and assets.
     public static func bundled(jobs: JobSearchService, accounts: AccountsAPI, careerAgent: CareerAgentAPI, access: AccessGovernanceAPI,
-                               publishing: PublishingAPI, sources: JobSourceService, tasks: any TaskQueue, secureCookies: Bool) async throws -> WebDependencies {
+                               publishing: PublishingAPI, skillsGraph: SkillsGraphAPI, sources: JobSourceService, tasks: any TaskQueue,
+                               secureCookies: Bool) async throws -> WebDependencies {
         let assets = try AssetCatalog.bundled()
-        return WebDependencies(jobs: jobs, accounts: accounts, careerAgent: careerAgent, access: access, publishing: publishing, sources: sources, tasks: tasks,
+        return WebDependencies(jobs: jobs, accounts: accounts, careerAgent: careerAgent, access: access, publishing: publishing, skillsGraph: skillsGraph,
+                               sources: sources, tasks: tasks,
                                secureCookies: secureCookies,
                                pages: try await PageRenderer.bundled(assets: assets), assets: assets)
     }
@@ -73,4 +78,8 @@ public func addWebRoutes(to router: Router<APIRequestContext>, _ dependencies: W
     MessagePages(web: web).addRoutes(to: pages)
     PublishPages(web: web).addRoutes(to: pages)
     CertificationPages(web: web).addRoutes(to: pages)
+    AssessmentPages(web: web).addRoutes(to: pages)
+    ReviewPages(web: web).addRoutes(to: pages)
+    SkillsMatchPages(web: web).addRoutes(to: pages)
+    EmployerPages(web: web).addRoutes(to: pages)
 }

@@ -30,7 +30,7 @@ struct BrowserFlowTests {
 
     static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
-    @Test("search, facet, page, open a posting, sign up, verify from the mail folder, sign in, save a search, alert on, sign out, ask for access in the chat, connect a channel and schedule a message; with and without JavaScript; hostile markup inert")
+    @Test("search, facet, page, open a posting, sign up, verify from the mail folder, sign in, save a search, alert on, sign out, ask for access in the chat, connect a channel and schedule a message, take a skill assessment; with and without JavaScript; hostile markup inert")
     func newUserFlows() async throws {
         if let missing = Self.missing {
             #expect(!Self.inCI, "CI must run the browser tests: \(missing)")
@@ -53,6 +53,8 @@ struct BrowserFlowTests {
         _ = try await services.accessGovernance.directory.importDocument(try DemoDirectory.document())
         _ = try await services.accounts.administration.provision(email: "priya.shah@northwind.example", password: "Access-Pass-2026!",
                                                                  name: "Priya Shah", groups: [.candidate])
+        // Question banks for the assessment flow: one skill per run, since a retake waits for the cool-down.
+        for skill in ["git", "bash"] { _ = try await services.skillsGraph.api.bank.importBank(SkillsGraphPageTests.bank(skill: skill)) }
         let router = buildRouter(services.apiDependencies)
         addWebRoutes(to: router, try await services.webDependencies())
         let server = try await LocalServer.start(router, logger: logger)

@@ -4,6 +4,7 @@
 Usage: browser_flows.py BASE_URL MAIL_DIR SCREENSHOT_DIR
 Prints one line per step; exits non-zero at the first failed check. Screenshots of every step go to
 SCREENSHOT_DIR. Every page's browser console is checked for JavaScript errors.
+WAYFINDER_BROWSER_FLOWS (comma-separated flow names, as "assessment") runs only those flows.
 """
 import email, glob, os, re, sys, time
 from selenium import webdriver
@@ -289,11 +290,73 @@ def publish_flow(javascript):
         driver.quit()
 
 
-small_screen_and_keyboard()
-publish_flow(True)
-publish_flow(False)
-access_flow(True)
-access_flow(False)
-flow(True, "browser-js@example.com")
-flow(False, "browser-nojs@example.com")
+def assessment_flow(javascript):
+    """A candidate starts a skill assessment, answers a question, reloads and finds the answer kept and the
+    clock still running, finishes, and reads the result. Each run takes its own skill: a retake waits."""
+    label = "js" if javascript else "nojs"
+    skill = "git" if javascript else "bash"
+    driver = browser(javascript)
+    try:
+        driver.get(BASE + "/signin")
+        driver.find_element(By.ID, "email").send_keys("priya.shah@northwind.example")
+        driver.find_element(By.ID, "password").send_keys("Access-Pass-2026!")
+        submit(driver, "form[action='/signin'] button")
+        driver.get(BASE + "/assessments?q=" + skill)
+        step(driver, label + "-assessments")
+        submit(driver, "form[action='/assessments/start'] input[name=skill_id][value='%s'] ~ button" % skill)
+        check(re.search(r"/assessments/[0-9a-f-]{36}$", driver.current_url), "starting did not open the assessment")
+        session_url = driver.current_url.split("?")[0]
+        timer = driver.find_element(By.ID, "assessment-timer")
+        check(timer.get_attribute("role") == "timer" and re.match(r"^\d+:\d\d", timer.text), "the player shows no timer")
+        first_remaining = int(timer.get_attribute("data-remaining"))
+        radio = driver.find_element(By.CSS_SELECTOR, "form[data-answer-form] input[type=radio]")
+        radio_id = radio.get_attribute("id")
+        form = radio.find_element(By.XPATH, "./ancestor::form")
+        radio.click()
+        if javascript:
+            # Saved on its own: the question's status says so without a reload.
+            WebDriverWait(driver, 30).until(lambda d: form.find_element(By.CSS_SELECTOR, "[data-save-status]").text.startswith("Saved at"))
+            before = timer.text
+            time.sleep(2.5)
+            check(timer.text != before, "the countdown does not run")
+        else:
+            time.sleep(1.5)
+            # The question's own Save button (its list item's id is the radio's without "-choice-N").
+            submit(driver, "#%s button[type=submit]" % radio_id.rsplit("-choice-", 1)[0])
+            check("Your answer is saved." in driver.page_source, "the saved answer is not confirmed")
+        step(driver, label + "-answered")
+        driver.get(session_url)
+        check(driver.find_element(By.ID, radio_id).is_selected(), "the answer is not kept over a reload")
+        remaining = int(driver.find_element(By.ID, "assessment-timer").get_attribute("data-remaining"))
+        check(0 < remaining < first_remaining, "the clock did not keep running over the reload (%d, then %d)" % (first_remaining, remaining))
+        step(driver, label + "-reloaded")
+        submit(driver, "form[data-finish-form] button")
+        heading = driver.find_element(By.TAG_NAME, "h1").text
+        check("your result" in heading and "/100" in driver.page_source, "finishing shows no result")
+        step(driver, label + "-assessment-result")
+        driver.set_window_size(360, 800)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 360, "the result page scrolls sideways at 360 px (%d px wide)" % width)
+        driver.set_window_size(1280, 1000)
+    finally:
+        driver.quit()
+
+
+ONLY = set(name.strip() for name in os.environ.get("WAYFINDER_BROWSER_FLOWS", "").split(",") if name.strip())
+
+
+def run(name, function, *arguments):
+    if not ONLY or name in ONLY:
+        function(*arguments)
+
+
+run("keyboard", small_screen_and_keyboard)
+run("publish", publish_flow, True)
+run("publish", publish_flow, False)
+run("access", access_flow, True)
+run("access", access_flow, False)
+run("assessment", assessment_flow, True)
+run("assessment", assessment_flow, False)
+run("new-user", flow, True, "browser-js@example.com")
+run("new-user", flow, False, "browser-nojs@example.com")
 print("all browser flows passed; screenshots in " + SHOTS)
