@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SkillsGraphTests",
-            dependencies: ["SkillsGraph", "CareerAgent", "Domain", "JobPostings"],
+            dependencies: ["SkillsGraph", "CareerAgent", "Domain", "JobPostings", "Platform"],
             swiftSettings: swiftSettings
         ),
         .target(

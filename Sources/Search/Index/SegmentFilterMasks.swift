@@ -29,7 +29,7 @@ struct SegmentFilterMasks {
             ? Self.salary(segment, query: query, within: candidates) : nil
         let wantedSkills = Set(query.skills.map(TextFolding.fold))
         let skills: Bitset? = wantedSkills.isEmpty ? nil
-            : segment.skills.passing(within: candidates) { wantedSkills.contains(TextFolding.fold($0)) }
+            : segment.skills.passing(within: candidates, folded: wantedSkills)
         facets = [locations, companies, remote, types, salary, skills]
 
         var other: Bitset?

@@ -7,6 +7,8 @@ struct SkillColumn: Sendable {
     var starts: [UInt32] = [0]
     var entries: [UInt32] = []
     var values: [String] = []
+    /// `values` folded as filters compare them, worked out once instead of on every search.
+    private(set) var foldedValues: [String] = []
     private var lookup: [String: UInt32] = [:]
 
     init() {}
@@ -16,6 +18,7 @@ struct SkillColumn: Sendable {
         self.starts = starts
         self.entries = entries
         self.values = values
+        foldedValues = values.map(TextFolding.fold)
     }
 
     mutating func append(_ skills: [PostingSkill]) {
@@ -38,6 +41,7 @@ struct SkillColumn: Sendable {
         } else {
             ordinal = UInt32(values.count)
             values.append(name)
+            foldedValues.append(TextFolding.fold(name))
             lookup[name] = ordinal
         }
         entries.append(ordinal << 1 | (required ? 1 : 0))
@@ -49,9 +53,12 @@ struct SkillColumn: Sendable {
         }
     }
 
-    /// The documents among `candidates` holding any of the accepted values.
-    func passing(within candidates: Bitset, _ accepts: (String) -> Bool) -> Bitset {
-        let accepted = values.map(accepts)
+    /// The documents among `candidates` holding any of the skills whose folded names are `wanted`.
+    func passing(within candidates: Bitset, folded wanted: Set<String>) -> Bitset {
+        passing(within: candidates, accepted: foldedValues.map(wanted.contains))
+    }
+
+    private func passing(within candidates: Bitset, accepted: [Bool]) -> Bitset {
         var set = Bitset(count: candidates.count)
         guard accepted.contains(true) else { return set }
         starts.withUnsafeBufferPointer { starts in

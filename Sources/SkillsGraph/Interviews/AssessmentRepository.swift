@@ -89,6 +89,8 @@ public protocol AssessmentRepository: Sendable {
     /// Records a reviewer's decision and its audit entry together; false when the answer was not pending.
     func decide(_ decision: ReviewDecision) async throws -> Bool
     func decisions(sessionID: String) async throws -> [ReviewDecision]
+    /// Keeps a language model's reading of an answer beside its marking.
+    func saveSecondOpinion(sessionID: String, questionID: String, opinion: String) async throws
     /// Marks a reviewed session final with its level.
     func complete(_ session: InterviewSession) async throws
 

@@ -7,19 +7,23 @@ public struct AssessmentResults: Sendable {
     let notifications: NotificationService
     let policy: InterviewPolicy
     let skillName: @Sendable (String) -> String?
+    /// Queues a language model's second opinion on a session's answers under review, when one is configured.
+    let requestSecondOpinion: (@Sendable (String) async throws -> Void)?
 
     public init(repository: any AssessmentRepository, notifications: NotificationService, policy: InterviewPolicy,
-                skillName: @escaping @Sendable (String) -> String?) {
+                skillName: @escaping @Sendable (String) -> String?, requestSecondOpinion: (@Sendable (String) async throws -> Void)? = nil) {
         self.repository = repository
         self.notifications = notifications
         self.policy = policy
         self.skillName = skillName
+        self.requestSecondOpinion = requestSecondOpinion
     }
 
     func settled(_ session: InterviewSession) async throws {
         let name = skillName(session.skillID) ?? session.skillID
         let link = "/assessments/\(session.id)"
         guard session.status == .completed else {
+            try await requestSecondOpinion?(session.id)
             try await notifications.notify(userID: session.userID, kind: .assessmentResult, title: "\(name) assessment is being reviewed",
                                            body: "A reviewer is looking at some of your answers; your level follows when they are done.",
                                            link: link, key: "assessment-review:\(session.id)")

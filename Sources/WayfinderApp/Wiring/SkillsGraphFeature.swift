@@ -36,7 +36,24 @@ public struct SkillsGraphFeature: Sendable {
         var policy = InterviewPolicy()
         policy.cooldown = settings.skillsGraph.cooldownHours * 3600
         policy.exposureShare = settings.skillsGraph.exposureShare
-        let results = AssessmentResults(repository: assessments, notifications: notifications, policy: policy, skillName: Self.skillName)
+        // With a language model configured, answers sent to review get its reading beside the rubric's (a task, off the request).
+        let model = CareerAgentFeature.languageModel(settings)
+        let queue = work.queue
+        var requestSecondOpinion: (@Sendable (String) async throws -> Void)?
+        if model != nil {
+            requestSecondOpinion = { sessionID in
+                _ = try await queue.enqueue(NewTask(name: SecondOpinion.taskName, payload: try JSONEncoder().encode(["session_id": sessionID]),
+                                                    idempotencyKey: "second-opinion:\(sessionID)"))
+            }
+        }
+        let results = AssessmentResults(repository: assessments, notifications: notifications, policy: policy, skillName: Self.skillName,
+                                        requestSecondOpinion: requestSecondOpinion)
+        if let model {
+            let opinions = SecondOpinion(model: model, repository: assessments)
+            work.register(SecondOpinion.taskName) { task in
+                try await opinions.run(sessionID: try task.decode([String: String].self)["session_id"] ?? "")
+            }
+        }
         let interviews = InterviewService(repository: assessments, policy: policy, clock: clock, skillName: Self.skillName, results: results)
         let companies = CompanyService(repository: SQLCompanyRepository(store: store), people: people, invitations: people, clock: clock)
         let extractor = CareerAgentFeature.sharedExtractor

@@ -250,6 +250,14 @@ public struct SQLAssessmentRepository: AssessmentRepository {
         }
     }
 
+    public func saveSecondOpinion(sessionID: String, questionID: String, opinion: String) async throws {
+        try await store.transaction { database in
+            try await database.raw("""
+                UPDATE interview_answers SET second_opinion = \(bind: opinion) WHERE session_id = \(bind: sessionID) AND question_id = \(bind: questionID)
+                """).run()
+        }
+    }
+
     public func complete(_ session: InterviewSession) async throws {
         try await store.transaction { database in
             try await database.raw("""
