@@ -32,13 +32,15 @@ public protocol CandidateDirectory: Sendable {
     func candidate(userID: String) async throws -> Candidate?
 }
 
-/// One candidate–posting pair kept by matching: in the candidate's top list, or for a company job
-/// (which keeps every candidate above the bar), or both.
+/// One candidate–posting pair kept by matching: in the candidate's ranked list (their best postings,
+/// with a reserve beyond what is shown), or for a company job (which keeps every candidate above the
+/// bar), or both.
 public struct StoredMatch: Sendable, Equatable {
     public var userID: String
     public var rowID: Int64
     public var jobID: String
     public var score: Int
+    /// In the candidate's ranked list.
     public var inTop: Bool
     public var forCompany: Bool
     /// The candidate's name for this job's employer until they accept contact.
@@ -68,8 +70,6 @@ public struct StoredMatch: Sendable, Equatable {
         "cand-" + SHA256.hash(data: Data("\(jobID)|\(userID)".utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// What a full recompute and an incremental run must agree on.
-    public var comparable: String { "\(userID)|\(rowID)|\(score)|\(inTop)|\(forCompany)" }
 }
 
 public protocol MatchRepository: Sendable {
@@ -91,8 +91,9 @@ public protocol MatchRepository: Sendable {
     func replace(_ lists: [CandidateMatches]) async throws
     /// Removes every pair of these postings.
     func remove(rowIDs: [Int64]) async throws
-    /// Per candidate: how many pairs their top list holds and its lowest score.
-    func topSummaries() async throws -> [String: (count: Int, lowest: Int)]
+    /// Per matched candidate: how many postings their ranked list holds, its lowest score, and
+    /// whether it holds every posting above the bar.
+    func rankedSummaries() async throws -> [String: RankedSummary]
     func remove(userID: String) async throws
     func markNotified(userID: String, rowIDs: [Int64], at time: Date) async throws
     func all() async throws -> [StoredMatch]
@@ -103,11 +104,28 @@ public struct CandidateMatches: Sendable {
     public var userID: String
     public var fingerprint: String
     public var matches: [StoredMatch]
+    /// The ranked pairs are every posting above the bar (not the best of more).
+    public var complete: Bool
 
-    public init(userID: String, fingerprint: String, matches: [StoredMatch]) {
+    public init(userID: String, fingerprint: String, matches: [StoredMatch], complete: Bool = true) {
         self.userID = userID
         self.fingerprint = fingerprint
         self.matches = matches
+        self.complete = complete
+    }
+}
+
+/// A candidate's ranked list in brief: enough to tell whether a posting could enter it, and whether
+/// losing some of it leaves the top intact.
+public struct RankedSummary: Sendable, Equatable {
+    public var count: Int
+    public var lowest: Int
+    public var complete: Bool
+
+    public init(count: Int, lowest: Int, complete: Bool) {
+        self.count = count
+        self.lowest = lowest
+        self.complete = complete
     }
 }
 

@@ -8,11 +8,16 @@ import JobPostings
 /// employers see all who fit. A run does only what changed: candidates whose profile or verified skills changed,
 /// or who held a posting that changed or closed, are recomputed from the index; every other
 /// candidate only has the new postings scored and merged into their list. Scores depend on the
-/// candidate and the posting alone, so the result equals a full recompute.
+/// candidate and the posting alone, and each ranked list is an exact prefix of the candidate's
+/// postings by score (all of them above the bar when `complete`), so the result equals a full
+/// recompute.
 public struct MatchingService: Sendable {
     public struct Settings: Sendable {
-        /// Postings kept per candidate.
+        /// Postings shown per candidate.
         public var topCount = 50
+        /// Postings ranked beyond those, kept so a posting that closes seldom forces a new ranking:
+        /// what remains of a ranked list is still the exact top of what remains.
+        public var reserveCount = 25
         /// Pairs below this score are not kept.
         public var minimumScore = 60
         /// New pairs at or above this score are notified.
@@ -83,10 +88,16 @@ public struct MatchingService: Sendable {
             dirty = Set(byUser.keys)
         } else {
             for candidate in everyone where fingerprints[candidate.userID] != candidate.fingerprint { dirty.insert(candidate.userID) }
-            // A candidate who held a changed or expired posting in their top list recomputes: the
-            // posting may have fallen out, and the next best must come in.
+            // A changed or expired posting leaves every list; what remains of a ranked list is still
+            // the exact top of what remains. Only a candidate whose list falls below what is shown,
+            // and who has more postings above the bar than it held, is ranked again.
             let held = try await repository.matches(rowIDs: Array(changed.keys)) + repository.expired(before: now)
-            for pair in held where pair.inTop { dirty.insert(pair.userID) }
+            let summaries = try await repository.rankedSummaries()
+            let lost = Dictionary(grouping: held.filter(\.inTop), by: \.userID).mapValues { Set($0.map(\.rowID)).count }
+            for (userID, count) in lost {
+                guard let summary = summaries[userID] else { continue }
+                if !summary.complete, summary.count - count < settings.topCount { dirty.insert(userID) }
+            }
             try await repository.remove(rowIDs: Array(Set(held.map(\.rowID))))
         }
         report.recomputed = dirty.count
@@ -106,9 +117,9 @@ public struct MatchingService: Sendable {
     private func recompute(_ group: [Candidate], companyJobs: [StoredJobPosting], now: Date, report: inout MatchRunReport) async throws {
         for chunk in stride(from: 0, to: group.count, by: 500).map({ Array(group[$0..<min(group.count, $0 + 500)]) }) {
             let companyScores = companyJobs.isEmpty ? [] : batch.scores(of: companyJobs, for: chunk.map(\.profile), now: now)
-            let rankings = try chunk.map { candidate in
-                try postings.matchRanking(candidate.profile, limit: settings.topCount).filter { $0.score >= settings.minimumScore }
-            }
+            let depth = settings.topCount + settings.reserveCount
+            let ranked = try chunk.map { candidate in try postings.matchRanking(candidate.profile, limit: depth) }
+            let rankings = ranked.map { $0.filter { $0.score >= settings.minimumScore } }
             let rows = Array(Set(rankings.flatMap { $0.map(\.rowID) }))
             let stored = Dictionary(try await postings.postings(rowIDs: rows).map { ($0.rowID, $0.posting) }, uniquingKeysWith: { $1 })
             let previous = try await repository.matches(userIDs: chunk.map(\.userID))
@@ -131,31 +142,36 @@ public struct MatchingService: Sendable {
                 let notified = Dictionary((previous[candidate.userID] ?? []).map { ($0.rowID, $0.notifiedAt) }, uniquingKeysWith: { $1 })
                 var kept = Array(pairs.values)
                 for index in kept.indices { kept[index].notifiedAt = notified[kept[index].rowID] ?? nil }
-                lists.append(CandidateMatches(userID: candidate.userID, fingerprint: candidate.fingerprint, matches: kept))
+                // Complete when the ranking ran out before the depth, or reached below the bar.
+                let complete = ranked[position].count < depth || rankings[position].count < ranked[position].count
+                lists.append(CandidateMatches(userID: candidate.userID, fingerprint: candidate.fingerprint, matches: kept, complete: complete))
             }
             try await repository.replace(lists)
             for list in lists { try await notifyNew(list.userID, list.matches, now: now, report: &report) }
         }
     }
 
-    /// New and changed open postings scored against candidates who did not change, merged into their lists.
+    /// New and changed open postings scored against candidates who did not change, merged into their
+    /// lists. A complete list takes every posting above the bar; a list that is the best of more takes
+    /// only postings that rank above its last, since others might rank below postings it never held.
     private func merge(_ fresh: [StoredJobPosting], into group: [Candidate], now: Date, report: inout MatchRunReport) async throws {
         guard !fresh.isEmpty, !group.isEmpty else { return }
-        let summaries = try await repository.topSummaries()
+        let summaries = try await repository.rankedSummaries()
+        let depth = settings.topCount + settings.reserveCount
         for start in stride(from: 0, to: group.count, by: 500) {
             let chunk = Array(group[start..<min(group.count, start + 500)])
             let scores = batch.scores(of: fresh, for: chunk.map(\.profile), now: now)
             var offers: [(candidate: Candidate, offered: [StoredMatch])] = []
             for (position, candidate) in chunk.enumerated() {
-                let summary = summaries[candidate.userID] ?? (0, 0)
+                let summary = summaries[candidate.userID] ?? RankedSummary(count: 0, lowest: 0, complete: true)
                 var offered: [StoredMatch] = []
                 for (index, stored) in fresh.enumerated() {
                     guard let score = scores[position][index], score >= settings.minimumScore else { continue }
                     let isCompany = stored.posting.providerID == EmployerJobService.provider
-                    let mayEnterTop = summary.count < settings.topCount || score >= summary.lowest
-                    guard isCompany || mayEnterTop else { continue }
+                    let mayRank = summary.complete || score >= summary.lowest
+                    guard isCompany || mayRank else { continue }
                     offered.append(StoredMatch(userID: candidate.userID, rowID: stored.rowID, jobID: stored.posting.jobID, score: score,
-                                               inTop: true, forCompany: isCompany, expiresAt: stored.posting.expiresAt, computedAt: now))
+                                               inTop: mayRank, forCompany: isCompany, expiresAt: stored.posting.expiresAt, computedAt: now))
                 }
                 if !offered.isEmpty { offers.append((candidate, offered)) }
             }
@@ -163,19 +179,32 @@ public struct MatchingService: Sendable {
             let current = try await repository.matches(userIDs: offers.map(\.candidate.userID))
             var lists: [CandidateMatches] = []
             for (candidate, offered) in offers {
+                var complete = summaries[candidate.userID]?.complete ?? true
                 let offeredRows = Set(offered.map(\.rowID))
-                var pairs = (current[candidate.userID] ?? []).filter { !offeredRows.contains($0.rowID) } + offered
-                // The top list: best first, ties to the lower row id (as the index orders them).
-                let top = Set(pairs.filter { $0.inTop }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rowID < $1.rowID }
-                    .prefix(settings.topCount).map(\.rowID))
+                let kept = (current[candidate.userID] ?? []).filter { !offeredRows.contains($0.rowID) }
+                let last = kept.filter(\.inTop).max(by: Self.ranksBefore)
+                var pairs = kept
+                for var pair in offered {
+                    // Past the last of a list that is the best of more, a posting's place is unknown.
+                    if pair.inTop, !complete, let last, !Self.ranksBefore(pair, last) { pair.inTop = false }
+                    pairs.append(pair)
+                }
+                let ranked = pairs.filter(\.inTop).sorted(by: Self.ranksBefore)
+                if ranked.count > depth { complete = false }
+                let top = Set(ranked.prefix(depth).map(\.rowID))
                 for index in pairs.indices { pairs[index].inTop = top.contains(pairs[index].rowID) }
                 pairs.removeAll { !$0.inTop && !$0.forCompany }
-                lists.append(CandidateMatches(userID: candidate.userID, fingerprint: candidate.fingerprint, matches: pairs))
+                lists.append(CandidateMatches(userID: candidate.userID, fingerprint: candidate.fingerprint, matches: pairs, complete: complete))
             }
             try await repository.replace(lists)
             report.merged += lists.count
             for list in lists { try await notifyNew(list.userID, list.matches, now: now, report: &report) }
         }
+    }
+
+    /// Best first; ties to the lower row id, as the index orders a ranking.
+    static func ranksBefore(_ left: StoredMatch, _ right: StoredMatch) -> Bool {
+        left.score != right.score ? left.score > right.score : left.rowID < right.rowID
     }
 
     private func notifyNew(_ userID: String, _ pairs: [StoredMatch], now: Date, report: inout MatchRunReport) async throws {

@@ -95,7 +95,7 @@ struct CreateSkillsGraph: Migration {
             """,
             "CREATE INDEX skill_matches_by_row ON skill_matches (row_id, score)",
             "CREATE INDEX skill_matches_by_expiry ON skill_matches (expires_at)",
-            "CREATE TABLE skill_match_candidates (user_id \(text) PRIMARY KEY, fingerprint \(text) NOT NULL, computed_at \(integer) NOT NULL)",
+            "CREATE TABLE skill_match_candidates (user_id \(text) PRIMARY KEY, fingerprint \(text) NOT NULL, complete \(integer) NOT NULL, computed_at \(integer) NOT NULL)",
             "CREATE TABLE skill_match_state (id \(integer) PRIMARY KEY, cursor \(integer) NOT NULL, lease_until \(integer))",
             """
             CREATE TABLE contact_requests (

@@ -70,6 +70,7 @@ public struct SkillsGraphFeature: Sendable {
         var matchSettings = MatchingService.Settings()
         matchSettings.minimumScore = settings.skillsGraph.minimumMatchScore
         matchSettings.topCount = settings.skillsGraph.matchesPerCandidate
+        matchSettings.reserveCount = max(2, settings.skillsGraph.matchesPerCandidate / 2)
         let matching = MatchingService(repository: matchRepository, candidates: people, postings: jobs,
                                        batch: BatchPostingMatcher(skillTagger: extractor), notifications: notifications, clock: clock,
                                        settings: matchSettings)

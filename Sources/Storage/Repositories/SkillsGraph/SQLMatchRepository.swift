@@ -113,9 +113,11 @@ public struct SQLMatchRepository: MatchRepository {
             }
             for list in lists {
                 try await database.raw("""
-                    INSERT INTO skill_match_candidates (user_id, fingerprint, computed_at)
-                    VALUES (\(bind: list.userID), \(bind: list.fingerprint), \(bind: Milliseconds.from(list.matches.first?.computedAt ?? Date())))
-                    ON CONFLICT (user_id) DO UPDATE SET fingerprint = excluded.fingerprint, computed_at = excluded.computed_at
+                    INSERT INTO skill_match_candidates (user_id, fingerprint, complete, computed_at)
+                    VALUES (\(bind: list.userID), \(bind: list.fingerprint), \(bind: list.complete ? 1 : 0),
+                            \(bind: Milliseconds.from(list.matches.first?.computedAt ?? Date())))
+                    ON CONFLICT (user_id) DO UPDATE SET fingerprint = excluded.fingerprint, complete = excluded.complete,
+                        computed_at = excluded.computed_at
                     """).run()
             }
         }
@@ -130,14 +132,17 @@ public struct SQLMatchRepository: MatchRepository {
         }
     }
 
-    public func topSummaries() async throws -> [String: (count: Int, lowest: Int)] {
+    public func rankedSummaries() async throws -> [String: RankedSummary] {
         try await store.read { database in
-            var found: [String: (count: Int, lowest: Int)] = [:]
+            var found: [String: RankedSummary] = [:]
             for row in try await database.raw("""
-                SELECT user_id, COUNT(*) AS kept, MIN(score) AS lowest FROM skill_matches WHERE in_top = 1 GROUP BY user_id
+                SELECT c.user_id, c.complete, COUNT(m.row_id) AS kept, MIN(m.score) AS lowest
+                FROM skill_match_candidates c LEFT JOIN skill_matches m ON m.user_id = c.user_id AND m.in_top = 1
+                GROUP BY c.user_id, c.complete
                 """).all() {
-                found[try row.decode(column: "user_id", as: String.self)] = (try row.decode(column: "kept", as: Int.self),
-                                                                            try row.decode(column: "lowest", as: Int.self))
+                found[try row.decode(column: "user_id", as: String.self)] = RankedSummary(
+                    count: try row.decode(column: "kept", as: Int.self), lowest: try row.decode(column: "lowest", as: Int?.self) ?? 0,
+                    complete: try row.decode(column: "complete", as: Int64.self) != 0)
             }
             return found
         }
