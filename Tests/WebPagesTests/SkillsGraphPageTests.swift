@@ -49,8 +49,8 @@ struct SkillsGraphPageTests {
         try await services.accounts.administration.provision(email: email, password: "Skills-Pass-2026!", name: name, groups: groups).user.actor
     }
 
-    static func signedIn(_ client: any TestClientProtocol, _ email: String) async throws -> PageClient {
-        let page = PageClient(client)
+    static func signedIn(_ client: any TestClientProtocol, _ email: String) async throws -> Browser {
+        let page = Browser(client)
         try await page.signIn(email, "Skills-Pass-2026!")
         #expect(page.hasSession, "\(email) is not signed in")
         return page
@@ -64,7 +64,7 @@ struct SkillsGraphPageTests {
     }
 
     /// Starts an assessment through the page; answers the session id.
-    static func start(_ page: PageClient, skill: String = "python") async throws -> String {
+    static func start(_ page: Browser, skill: String = "python") async throws -> String {
         let started = try await page.post("/assessments/start", [("skill_id", skill)])
         #expect(started.status == .seeOther, "\(started.html)")
         let location = try #require(started.headers[.location])
@@ -72,7 +72,7 @@ struct SkillsGraphPageTests {
     }
 
     /// Answers every question of the session through its form (the open answer with `open`).
-    static func answerAll(_ page: PageClient, _ services: AppServices, actor: Actor, session id: String, open: String = goodOpenAnswer) async throws {
+    static func answerAll(_ page: Browser, _ services: AppServices, actor: Actor, session id: String, open: String = goodOpenAnswer) async throws {
         let state = try await services.skillsGraph.api.interviews.session(actor: actor, id: id)
         for question in state.session.questionIDs {
             let saved = try await page.post("/assessments/\(id)/answers/\(question)", rightAnswer(question, open: open))
@@ -175,7 +175,7 @@ struct SkillsGraphPageTests {
             #expect(try await other.post("/assessments/\(id)/finish", []).status == .notFound)
             #expect(try await other.get("/assessments/00000000-0000-0000-0000-000000000000").status == .notFound)
             // Signed out, the page asks to sign in.
-            let anonymous = try await PageClient(client).get("/assessments/\(id)")
+            let anonymous = try await Browser(client).get("/assessments/\(id)")
             #expect(anonymous.status == .seeOther && anonymous.headers[.location]?.hasPrefix("/signin?next=") == true)
         }
     }
@@ -451,7 +451,7 @@ struct SkillsGraphPageTests {
             let saved = try await page.post("/assessments/leaderboard", [("display_name", "casey-codes"), ("opted_in", "yes")])
             #expect(saved.headers[.location] == "/assessments?notice=leaderboard-saved#leaderboard")
 
-            let anonymous = PageClient(client)
+            let anonymous = Browser(client)
             let board = try await anonymous.get("/leaderboards/python")
             #expect(board.status == .ok && board.html.contains("Python leaderboard") && board.html.contains("casey-codes"))
             #expect(board.html.contains("advanced (3)") && board.html.contains("100/100") && !board.html.contains("Casey Candidate"))
@@ -478,7 +478,7 @@ struct SkillsGraphPageTests {
                 #expect(response.status == .ok, "\(uri)")
                 Self.expectAccessible(response, uri)
             }
-            #expect(!(try await PageClient(client).get("/")).html.contains("href=\"/assessments\""))
+            #expect(!(try await Browser(client).get("/")).html.contains("href=\"/assessments\""))
         }
     }
 
@@ -497,59 +497,5 @@ struct SkillsGraphPageTests {
         }
         guard let text = last?.text, let match = text.firstMatch(of: /\/invitations\/([A-Za-z0-9_-]+)/) else { return nil }
         return String(match.output.1)
-    }
-}
-
-/// A browser's cookie jar for router tests that can also send the player's script headers.
-final class PageClient: @unchecked Sendable {
-    let client: any TestClientProtocol
-    private var cookies: [String: String] = [:]
-
-    init(_ client: any TestClientProtocol) {
-        self.client = client
-    }
-
-    var csrf: String? { cookies["wf_csrf"] }
-    var hasSession: Bool { !(cookies["wf_session"] ?? "").isEmpty }
-
-    func signIn(_ email: String, _ password: String) async throws {
-        _ = try await get("/signin")
-        _ = try await post("/signin", [("email", email), ("password", password), ("next", "/")])
-    }
-
-    @discardableResult
-    func get(_ uri: String) async throws -> TestResponse {
-        try await send(.get, uri, form: nil, headers: [:])
-    }
-
-    /// Posts a form; the CSRF field is added from the cookie unless `csrf` says otherwise.
-    @discardableResult
-    func post(_ uri: String, _ fields: [(String, String)], headers: [String: String] = [:], csrf: String?? = .none) async throws -> TestResponse {
-        var all = fields
-        switch csrf {
-        case .none: if let token = self.csrf { all.append(("csrf", token)) }
-        case .some(let token?): all.append(("csrf", token))
-        case .some(nil): break
-        }
-        return try await send(.post, uri, form: all, headers: headers)
-    }
-
-    private func send(_ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]?, headers extra: [String: String]) async throws -> TestResponse {
-        var headers = HTTPFields()
-        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
-        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
-        var body: ByteBuffer?
-        if let form {
-            headers[.contentType] = "application/x-www-form-urlencoded"
-            let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-            body = ByteBuffer(string: form.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&"))
-        }
-        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
-        for value in response.headers[values: .setCookie] {
-            let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard pair.count == 2 else { continue }
-            if value.contains("Max-Age=0") { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
-        }
-        return response
     }
 }

@@ -86,19 +86,21 @@ final class Browser: @unchecked Sendable {
 
     /// Posts a form; the CSRF field is added from the cookie unless `csrf` says otherwise.
     @discardableResult
-    func post(_ uri: String, _ fields: [(String, String)], csrf: String?? = .none) async throws -> TestResponse {
+    func post(_ uri: String, _ fields: [(String, String)], headers: [String: String] = [:], csrf: String?? = .none) async throws -> TestResponse {
         var all = fields
         switch csrf {
         case .none: if let token = self.csrf { all.append(("csrf", token)) }
         case .some(let token?): all.append(("csrf", token))
         case .some(nil): break
         }
-        return try await send(.post, uri, form: all)
+        return try await send(.post, uri, form: all, headers: headers)
     }
 
-    private func send(_ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]?) async throws -> TestResponse {
+    /// `headers` are a script's own (`X-Requested-With: fetch`).
+    private func send(_ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]?, headers extra: [String: String] = [:]) async throws -> TestResponse {
         var headers = HTTPFields()
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
         var body: ByteBuffer?
         if let form {
             headers[.contentType] = "application/x-www-form-urlencoded"

@@ -77,8 +77,9 @@ public struct SkillsBenchmark: Sendable {
         let added = max(1, services.index.documentCount / 200)
         let base = 10_000_000 + Int.random(in: 0..<1_000_000)
         _ = try await services.repository.upsert((0..<added).map { corpus.posting(number: base + $0, now: now) })
-        let held = try await SQLMatchRepository(store: services.store).all().prefix(added).map(\.jobID)
-        _ = try await services.repository.close(jobIDs: Array(Set(held)), at: now)
+        var random = SplitMix64(seed: 20)
+        let closing = (0..<added).map { _ in corpus.posting(number: random.below(max(1, services.index.documentCount)), now: now).jobID }
+        _ = try await services.repository.close(jobIDs: Array(Set(closing)), at: now)
         directory.edit(share: 0.02)
         try await services.catchUpIndex()
         let daily = try await matching.run()

@@ -65,7 +65,7 @@ struct DemoSkillsGraph {
         let candidates = try await api.pipeline.candidates(actor: employer, jobID: job.id).candidates
         if let jordanHandle = candidates.first(where: { $0.handle == StoredMatch.handle(userID: jordan.userID, jobID: job.id) })?.handle {
             _ = try await api.pipeline.requestContact(actor: employer, jobID: job.id, handle: jordanHandle,
-                                                      message: "Your verified Python and Kafka work stood out. Could we talk this week?")
+                                                      message: "Your verified Python and your Kafka experience stood out. Could we talk this week?")
         }
     }
 

@@ -8,11 +8,18 @@ extension WebContext {
     /// the publisher's own keys.
     func publishPage(_ template: String, _ model: [String: Any], title: String, notice: String? = nil, _ request: Request,
                      _ context: APIRequestContext, status: HTTPResponse.Status = .ok) async -> Response {
+        await featurePage(template, model, title: title, notice: notice, notices: PublishNotices.text, request, context, status: status)
+    }
+
+    /// A feature's page in the layout, its empty strings blank and the CSRF token in its model. `notice`
+    /// replaces the one from `?notice=`, which is read from the layout's keys, then from `notices`.
+    func featurePage(_ template: String, _ model: [String: Any], title: String, notice: String?, notices: (String) -> String?,
+                     _ request: Request, _ context: APIRequestContext, status: HTTPResponse.Status) async -> Response {
         var frame = await frame(title, request, context)
         if let notice {
             frame.notice = notice
         } else if frame.notice == nil, let key = request.uri.queryParameters.get("notice") {
-            frame.notice = PublishNotices.text(key)
+            frame.notice = notices(key)
         }
         var model = model
         model["csrf"] = context.csrfToken ?? ""

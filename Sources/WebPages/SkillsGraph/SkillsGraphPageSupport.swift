@@ -13,15 +13,7 @@ extension WebContext {
     /// the skills graph's own keys.
     func skillsPage(_ template: String, _ model: [String: Any], title: String, notice: String? = nil, _ request: Request,
                     _ context: APIRequestContext, status: HTTPResponse.Status = .ok) async -> Response {
-        var frame = await frame(title, request, context)
-        if let notice {
-            frame.notice = notice
-        } else if frame.notice == nil, let key = request.uri.queryParameters.get("notice") {
-            frame.notice = SkillsNotices.text(key)
-        }
-        var model = model
-        model["csrf"] = context.csrfToken ?? ""
-        return dependencies.pages.render(template, BlankText.blanking(model), frame: frame, status: status)
+        await featurePage(template, model, title: title, notice: notice, notices: SkillsNotices.text, request, context, status: status)
     }
 
     /// The assessment player's script, under its hashed name.

@@ -53,6 +53,14 @@ def step(driver, name):
     print("ok  %s  %s" % (name, driver.current_url))
 
 
+def sign_in_as_priya(driver):
+    """Signs in through the form as Priya, the employee every later flow plays."""
+    driver.get(BASE + "/signin")
+    driver.find_element(By.ID, "email").send_keys("priya.shah@northwind.example")
+    driver.find_element(By.ID, "password").send_keys("Access-Pass-2026!")
+    submit(driver, "form[action='/signin'] button")
+
+
 def submit(driver, selector):
     """Clicks a form's button and waits for the next page to replace this one."""
     button = driver.find_element(By.CSS_SELECTOR, selector)
@@ -224,10 +232,7 @@ def access_flow(javascript):
     label = "js" if javascript else "nojs"
     driver = browser(javascript)
     try:
-        driver.get(BASE + "/signin")
-        driver.find_element(By.ID, "email").send_keys("priya.shah@northwind.example")
-        driver.find_element(By.ID, "password").send_keys("Access-Pass-2026!")
-        submit(driver, "form[action='/signin'] button")
+        sign_in_as_priya(driver)
         driver.get(BASE + "/access")
         driver.find_element(By.ID, "access-text").send_keys("I need Workday")
         submit(driver, "form[action='/access/chat'] button")
@@ -253,10 +258,7 @@ def publish_flow(javascript):
     label = "js" if javascript else "nojs"
     driver = browser(javascript)
     try:
-        driver.get(BASE + "/signin")
-        driver.find_element(By.ID, "email").send_keys("priya.shah@northwind.example")
-        driver.find_element(By.ID, "password").send_keys("Access-Pass-2026!")
-        submit(driver, "form[action='/signin'] button")
+        sign_in_as_priya(driver)
         driver.get(BASE + "/publish/channels")
         from selenium.webdriver.support.ui import Select
         Select(driver.find_element(By.ID, "channel-kind")).select_by_value("email")
@@ -297,10 +299,7 @@ def assessment_flow(javascript):
     skill = "git" if javascript else "bash"
     driver = browser(javascript)
     try:
-        driver.get(BASE + "/signin")
-        driver.find_element(By.ID, "email").send_keys("priya.shah@northwind.example")
-        driver.find_element(By.ID, "password").send_keys("Access-Pass-2026!")
-        submit(driver, "form[action='/signin'] button")
+        sign_in_as_priya(driver)
         driver.get(BASE + "/assessments?q=" + skill)
         step(driver, label + "-assessments")
         submit(driver, "form[action='/assessments/start'] input[name=skill_id][value='%s'] ~ button" % skill)
