@@ -13,10 +13,11 @@ public struct SQLiteDialect: StorageDialect {
     public func bindPlaceholder(at number: Int) -> String { "?\(number)" }
 
     /// Set on every connection: WAL lets readers work while one writer writes; a busy timeout makes a
-    /// second process wait for the lock instead of failing at once.
+    /// second process wait for the lock instead of failing at once (30 s: on a loaded two-core machine a
+    /// writer and the checkpoint after it have held the lock past 10 s).
     /// The busy timeout comes first, so that switching to WAL waits for another connection's lock too.
     static let connectionPragmas = [
-        "PRAGMA busy_timeout = 10000",
+        "PRAGMA busy_timeout = 30000",
         // Only takes effect on a new, empty database (existing files keep their page size). Postings are a
         // few kilobytes each: 16 KiB pages hold several, where 4 KiB pages would hold one and waste a third.
         "PRAGMA page_size = 16384",
