@@ -82,4 +82,5 @@ public func addWebRoutes(to router: Router<APIRequestContext>, _ dependencies: W
     ReviewPages(web: web).addRoutes(to: pages)
     SkillsMatchPages(web: web).addRoutes(to: pages)
     EmployerPages(web: web).addRoutes(to: pages)
+    EmployerJobPages(web: web).addRoutes(to: pages)
 }

@@ -32,6 +32,7 @@ struct SecondOpinionTests {
 struct NoRepository: AssessmentRepository {
     func saveQuestions(_ questions: [AssessmentQuestion]) async throws -> QuestionImportSummary { QuestionImportSummary() }
     func questions(skillID: String?) async throws -> [AssessmentQuestion] { [] }
+    func question(id: String) async throws -> AssessmentQuestion? { nil }
     func bankedSkills() async throws -> [BankedSkill] { [] }
     func exposures(skillID: String) async throws -> (takers: Int, exposures: [String: Int]) { (0, [:]) }
     func seenQuestions(userID: String, skillID: String) async throws -> Set<String> { [] }

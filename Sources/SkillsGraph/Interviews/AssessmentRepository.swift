@@ -62,6 +62,7 @@ public protocol AssessmentRepository: Sendable {
     func saveQuestions(_ questions: [AssessmentQuestion]) async throws -> QuestionImportSummary
     /// A skill's questions, or every question when `skillID` is nil.
     func questions(skillID: String?) async throws -> [AssessmentQuestion]
+    func question(id: String) async throws -> AssessmentQuestion?
     func bankedSkills() async throws -> [BankedSkill]
 
     /// Sessions started for the skill and, per question, how many of them showed it.

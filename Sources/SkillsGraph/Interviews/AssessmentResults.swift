@@ -33,7 +33,8 @@ public struct AssessmentResults: Sendable {
         let finished = session.finishedAt ?? session.deadline
         if level > 0 {
             let current = try await repository.verifiedSkills(userID: session.userID).first { $0.skillID == session.skillID }
-            if current == nil || !(current!.isValid(at: finished)) || current!.level <= level {
+            // A valid higher level stays; anything else gives way to this result.
+            if !(current.map { $0.isValid(at: finished) && $0.level > level } ?? false) {
                 try await repository.saveVerifiedSkill(VerifiedSkill(
                     userID: session.userID, skillID: session.skillID, level: level, score: session.score ?? 0, sessionID: session.id,
                     verifiedAt: finished, expiresAt: finished.addingTimeInterval(policy.validity)))

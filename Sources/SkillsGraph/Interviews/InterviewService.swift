@@ -78,7 +78,7 @@ public struct InterviewService: Sendable {
             throw DomainError.conflict("The time for this assessment ran out at \(session.deadline.formatted(.iso8601)); the answer was not saved.")
         }
         guard session.questionIDs.contains(questionID),
-              let question = try await repository.questions(skillID: session.skillID).first(where: { $0.id == questionID }) else {
+              let question = try await repository.question(id: questionID) else {
             throw DomainError.notFound("This assessment has no such question.")
         }
         let value = try AnswerValue.read(json, for: question.kind, choiceCount: question.choices.count)

@@ -20,8 +20,14 @@ public struct ReviewService: Sendable {
     public func pending(actor: Actor, limit: Int = 100) async throws -> [ReviewCase] {
         try requireReviewer(actor)
         var cases: [ReviewCase] = []
+        // A session with several answers waiting is read once.
+        var read: [String: (state: InterviewState, decisions: [ReviewDecision])] = [:]
         for item in try await repository.pendingReviews(limit: limit) {
-            cases.append(try await reviewCase(item.session, questionID: item.answer.questionID))
+            if read[item.session.id] == nil {
+                read[item.session.id] = (try await interviews.state(of: item.session), try await repository.decisions(sessionID: item.session.id))
+            }
+            let (state, decisions) = read[item.session.id]!
+            if let found = Self.reviewCase(state, decisions: decisions, questionID: item.answer.questionID) { cases.append(found) }
         }
         return cases
     }
@@ -73,14 +79,19 @@ public struct ReviewService: Sendable {
     }
 
     private func reviewCase(_ session: InterviewSession, questionID: String) async throws -> ReviewCase {
-        let state = try await interviews.state(of: session)
+        let found = Self.reviewCase(try await interviews.state(of: session), decisions: try await repository.decisions(sessionID: session.id),
+                                    questionID: questionID)
+        guard let found else { throw DomainError.notFound("No such answer in the review queue.") }
+        return found
+    }
+
+    /// One question's answer of a session read whole, with its signals and decisions; nil when the session has no such answer.
+    private static func reviewCase(_ state: InterviewState, decisions: [ReviewDecision], questionID: String) -> ReviewCase? {
         guard let question = state.questions.first(where: { $0.id == questionID }),
-              let answer = state.answers.first(where: { $0.questionID == questionID }) else {
-            throw DomainError.notFound("No such answer in the review queue.")
-        }
-        return ReviewCase(session: session, skillName: state.skillName, question: question, answer: answer,
+              let answer = state.answers.first(where: { $0.questionID == questionID }) else { return nil }
+        return ReviewCase(session: state.session, skillName: state.skillName, question: question, answer: answer,
                           signals: state.signals.filter { $0.questionID == nil || $0.questionID == questionID },
-                          decisions: try await repository.decisions(sessionID: session.id).filter { $0.questionID == questionID })
+                          decisions: decisions.filter { $0.questionID == questionID })
     }
 
     private func requireReviewer(_ actor: Actor) throws {

@@ -4,7 +4,7 @@ import JobPostings
 /// score and reasons built only from structured facts (skills and their verified levels, how the
 /// parts of the score fit). Nothing the candidate wrote in their own words is shown, since a
 /// headline or a past employer's name can identify a person.
-public struct AnonymousCandidate: Sendable, Equatable {
+public struct AnonymousCandidate: Sendable {
     public struct Skill: Sendable, Equatable {
         public var name: String
         public var required: Bool
@@ -25,11 +25,6 @@ public struct AnonymousCandidate: Sendable, Equatable {
     public var contact: ContactRequest.Status?
     /// Only once the candidate accepted contact.
     public var profile: CandidateProfile?
-
-    public static func == (left: AnonymousCandidate, right: AnonymousCandidate) -> Bool {
-        left.handle == right.handle && left.score == right.score && left.reasons == right.reasons && left.contact == right.contact
-            && left.profile == right.profile
-    }
 
     init(pair: StoredMatch, match: JobMatch, candidate: Candidate, job: EmployerJob?) {
         handle = pair.handle

@@ -34,9 +34,13 @@ public struct MatchingService: Sendable {
     let notifications: NotificationService
     let clock: any WallClock
     public let settings: Settings
+    /// The ids of the published company jobs, which keep every candidate above the bar.
+    let companyJobIDs: @Sendable () async throws -> [String]
 
     public init(repository: any MatchRepository, candidates: any CandidateDirectory, postings: JobSearchService, batch: any PostingBatchMatcher,
-                notifications: NotificationService, clock: any WallClock, settings: Settings = Settings()) {
+                notifications: NotificationService, clock: any WallClock, settings: Settings = Settings(),
+                companyJobIDs: @escaping @Sendable () async throws -> [String] = { [] }) {
+        self.companyJobIDs = companyJobIDs
         self.repository = repository
         self.candidates = candidates
         self.postings = postings
@@ -229,15 +233,6 @@ public struct MatchingService: Sendable {
             }
         }
         return found
-    }
-
-    /// Published company jobs; set by the wiring from the employer job repository.
-    var companyJobIDs: @Sendable () async throws -> [String] = { [] }
-
-    public func withCompanyJobs(_ source: @escaping @Sendable () async throws -> [String]) -> MatchingService {
-        var copy = self
-        copy.companyJobIDs = source
-        return copy
     }
 }
 

@@ -73,8 +73,7 @@ public struct SkillsGraphFeature: Sendable {
         matchSettings.reserveCount = max(2, settings.skillsGraph.matchesPerCandidate / 2)
         let matching = MatchingService(repository: matchRepository, candidates: people, postings: jobs,
                                        batch: BatchPostingMatcher(skillTagger: extractor), notifications: notifications, clock: clock,
-                                       settings: matchSettings)
-            .withCompanyJobs { try await employerJobRepository.publishedJobs().map(\.id) }
+                                       settings: matchSettings, companyJobIDs: { try await employerJobRepository.publishedJobs().map(\.id) })
         let pipeline = CandidatePipeline(matches: matchRepository, candidates: people, jobs: employerJobs, postings: jobs,
                                          contacts: SQLContactRequestRepository(store: store), profiles: people, companies: companies,
                                          notifications: notifications, clock: clock)

@@ -2,11 +2,12 @@ import Foundation
 import SkillsGraph
 import SQLKit
 
-/// Question banks, interview sessions, answers, signals, reviews and verified skills over SQLKit.
+/// Question banks, interview sessions, answers and signals over SQLKit (marking, reviews and verified
+/// skills are in `+Marking`).
 /// Scores are stored in thousandths; a question is stored whole as JSON beside the columns it is
 /// looked up by.
 public struct SQLAssessmentRepository: AssessmentRepository {
-    private let store: any SQLStore
+    let store: any SQLStore
     private let clock: @Sendable () -> Date
 
     public init(store: any SQLStore, clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -43,6 +44,13 @@ public struct SQLAssessmentRepository: AssessmentRepository {
                 try await database.raw("SELECT body FROM assessment_questions ORDER BY skill_id, level, id").all()
             }
             return try rows.map { try StoredJSON.decode(AssessmentQuestion.self, try $0.decode(column: "body", as: String.self)) }
+        }
+    }
+
+    public func question(id: String) async throws -> AssessmentQuestion? {
+        try await store.read { database in
+            try await database.raw("SELECT body FROM assessment_questions WHERE id = \(bind: id)").first()
+                .map { try StoredJSON.decode(AssessmentQuestion.self, try $0.decode(column: "body", as: String.self)) }
         }
     }
 
@@ -128,10 +136,12 @@ public struct SQLAssessmentRepository: AssessmentRepository {
     }
 
     public func answers(sessionID: String) async throws -> [SessionAnswer] {
-        let kinds = try await questionKinds(sessionID: sessionID)
-        return try await store.read { database in
-            try await database.raw("SELECT * FROM interview_answers WHERE session_id = \(bind: sessionID) ORDER BY question_id").all().map { row in
-                try Self.answer(row, kind: kinds[try row.decode(column: "question_id", as: String.self)] ?? .openAnswer)
+        try await store.read { database in
+            try await database.raw("""
+                SELECT a.*, q.kind FROM interview_answers a LEFT JOIN assessment_questions q ON q.id = a.question_id
+                WHERE a.session_id = \(bind: sessionID) ORDER BY a.question_id
+                """).all().map { row in
+                try Self.answer(row, kind: try row.decode(column: "kind", as: String?.self).flatMap(AssessmentQuestion.Kind.init(rawValue:)) ?? .openAnswer)
             }
         }
     }
@@ -179,112 +189,6 @@ public struct SQLAssessmentRepository: AssessmentRepository {
         }
     }
 
-    public func finish(_ session: InterviewSession, answers: [SessionAnswer]) async throws -> Bool {
-        let stored = try answers.map { answer in
-            (answer, try answer.marking.map(StoredJSON.encode), try answer.review.map { try StoredJSON.encode($0.reasons) })
-        }
-        return try await store.transaction { database in
-            guard try await database.raw("""
-                UPDATE interview_sessions SET status = \(bind: session.status.rawValue), finished_at = \(bind: session.finishedAt.map(Milliseconds.from)),
-                    score = \(bind: session.score), level = \(bind: session.level)
-                WHERE id = \(bind: session.id) AND status = 'in_progress' RETURNING id
-                """).first() != nil else { return false }
-            for (answer, marking, reasons) in stored {
-                try await database.raw("""
-                    INSERT INTO interview_answers (session_id, question_id, answer, answered_at, marking, fingerprint, review_status, review_reasons)
-                    VALUES (\(bind: answer.sessionID), \(bind: answer.questionID), \(bind: answer.value.stored), \(bind: Milliseconds.from(answer.answeredAt)),
-                            \(bind: marking), \(bind: answer.fingerprint), \(bind: answer.review?.status.rawValue), \(bind: reasons))
-                    ON CONFLICT (session_id, question_id) DO UPDATE SET marking = excluded.marking, fingerprint = excluded.fingerprint,
-                        review_status = excluded.review_status, review_reasons = excluded.review_reasons
-                    """).run()
-            }
-            return true
-        }
-    }
-
-    public func pendingReviews(limit: Int) async throws -> [ReviewItem] {
-        let pairs = try await store.read { database in
-            try await database.raw("""
-                SELECT a.session_id, a.question_id FROM interview_answers a JOIN interview_sessions s ON s.id = a.session_id
-                WHERE a.review_status = 'pending' ORDER BY s.finished_at, a.session_id, a.question_id LIMIT \(bind: limit)
-                """).all().map { (try $0.decode(column: "session_id", as: String.self), try $0.decode(column: "question_id", as: String.self)) }
-        }
-        var items: [ReviewItem] = []
-        for (sessionID, questionID) in pairs {
-            guard let session = try await session(id: sessionID),
-                  let answer = try await answers(sessionID: sessionID).first(where: { $0.questionID == questionID }) else { continue }
-            items.append(ReviewItem(session: session, answer: answer))
-        }
-        return items
-    }
-
-    public func decide(_ decision: ReviewDecision) async throws -> Bool {
-        try await store.transaction { database in
-            guard try await database.raw("""
-                UPDATE interview_answers SET review_status = 'decided', decided_score = \(bind: Self.thousandths(decision.score)),
-                    reviewer_id = \(bind: decision.reviewerID), decided_at = \(bind: Milliseconds.from(decision.decidedAt)),
-                    review_note = \(bind: decision.note)
-                WHERE session_id = \(bind: decision.sessionID) AND question_id = \(bind: decision.questionID) AND review_status = 'pending'
-                RETURNING session_id
-                """).first() != nil else { return false }
-            try await database.raw("""
-                INSERT INTO assessment_review_audit (session_id, question_id, reviewer_id, decided_at, previous_score, score, note)
-                VALUES (\(bind: decision.sessionID), \(bind: decision.questionID), \(bind: decision.reviewerID),
-                        \(bind: Milliseconds.from(decision.decidedAt)), \(bind: Self.thousandths(decision.previousScore)),
-                        \(bind: Self.thousandths(decision.score)), \(bind: decision.note))
-                """).run()
-            return true
-        }
-    }
-
-    public func decisions(sessionID: String) async throws -> [ReviewDecision] {
-        try await store.read { database in
-            try await database.raw("SELECT * FROM assessment_review_audit WHERE session_id = \(bind: sessionID) ORDER BY id").all().map { row in
-                ReviewDecision(sessionID: sessionID, questionID: try row.decode(column: "question_id", as: String.self),
-                               reviewerID: try row.decode(column: "reviewer_id", as: String.self),
-                               decidedAt: Milliseconds.date(try row.decode(column: "decided_at", as: Int64.self)),
-                               previousScore: Double(try row.decode(column: "previous_score", as: Int64.self)) / 1000,
-                               score: Double(try row.decode(column: "score", as: Int64.self)) / 1000,
-                               note: try row.decode(column: "note", as: String.self))
-            }
-        }
-    }
-
-    public func saveSecondOpinion(sessionID: String, questionID: String, opinion: String) async throws {
-        try await store.transaction { database in
-            try await database.raw("""
-                UPDATE interview_answers SET second_opinion = \(bind: opinion) WHERE session_id = \(bind: sessionID) AND question_id = \(bind: questionID)
-                """).run()
-        }
-    }
-
-    public func complete(_ session: InterviewSession) async throws {
-        try await store.transaction { database in
-            try await database.raw("""
-                UPDATE interview_sessions SET status = \(bind: session.status.rawValue), score = \(bind: session.score), level = \(bind: session.level)
-                WHERE id = \(bind: session.id)
-                """).run()
-        }
-    }
-
-    public func saveVerifiedSkill(_ skill: VerifiedSkill) async throws {
-        try await store.transaction { database in
-            try await database.raw("""
-                INSERT INTO verified_skills (user_id, skill_id, level, score, session_id, verified_at, expires_at)
-                VALUES (\(bind: skill.userID), \(bind: skill.skillID), \(bind: skill.level), \(bind: skill.score), \(bind: skill.sessionID),
-                        \(bind: Milliseconds.from(skill.verifiedAt)), \(bind: Milliseconds.from(skill.expiresAt)))
-                ON CONFLICT (user_id, skill_id) DO UPDATE SET level = excluded.level, score = excluded.score, session_id = excluded.session_id,
-                    verified_at = excluded.verified_at, expires_at = excluded.expires_at
-                """).run()
-        }
-    }
-
-    public func verifiedSkills(userID: String) async throws -> [VerifiedSkill] {
-        try await store.read { database in
-            try await database.raw("SELECT * FROM verified_skills WHERE user_id = \(bind: userID) ORDER BY skill_id").all().map(Self.verified)
-        }
-    }
-
     static func verified(_ row: any SQLRow) throws -> VerifiedSkill {
         VerifiedSkill(userID: try row.decode(column: "user_id", as: String.self), skillID: try row.decode(column: "skill_id", as: String.self),
                       level: try row.decode(column: "level", as: Int.self), score: try row.decode(column: "score", as: Int.self),
@@ -293,22 +197,9 @@ public struct SQLAssessmentRepository: AssessmentRepository {
                       expiresAt: Milliseconds.date(try row.decode(column: "expires_at", as: Int64.self)))
     }
 
-    private func questionKinds(sessionID: String) async throws -> [String: AssessmentQuestion.Kind] {
-        try await store.read { database in
-            var kinds: [String: AssessmentQuestion.Kind] = [:]
-            for row in try await database.raw("""
-                SELECT q.id, q.kind FROM assessment_questions q JOIN interview_exposures e ON e.question_id = q.id
-                WHERE e.session_id = \(bind: sessionID)
-                """).all() {
-                kinds[try row.decode(column: "id", as: String.self)] = AssessmentQuestion.Kind(rawValue: try row.decode(column: "kind", as: String.self))
-            }
-            return kinds
-        }
-    }
+    static func thousandths(_ score: Double) -> Int64 { Int64((score * 1000).rounded()) }
 
-    private static func thousandths(_ score: Double) -> Int64 { Int64((score * 1000).rounded()) }
-
-    private static func session(_ row: any SQLRow) throws -> InterviewSession {
+    static func session(_ row: any SQLRow) throws -> InterviewSession {
         InterviewSession(
             id: try row.decode(column: "id", as: String.self), userID: try row.decode(column: "user_id", as: String.self),
             skillID: try row.decode(column: "skill_id", as: String.self),
