@@ -12,6 +12,10 @@ public protocol SQLStore: Sendable {
     /// its own): it does not wait for the feed's write lock where the engine has one.
     func transaction<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
     func close() async throws
+    /// Runs one read whose `?` placeholders take `binds`, and hands back each row's values by
+    /// position, without SQLKit's per-column generic decoding: for reads on a hot path (a page of
+    /// search results), where that decoding cost more than the query.
+    func values(_ sql: String, binds: [Int64]) async throws -> [[ColumnValue]]
     func listenForChanges(_ onChange: @escaping @Sendable () -> Void) async throws
 }
 

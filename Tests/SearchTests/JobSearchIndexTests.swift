@@ -175,4 +175,36 @@ struct JobSearchIndexTests {
         #expect(index.highlights(for: paragraphs, query: JobSearchQuery(text: "kubernetes")).description
             == "We serve customers. Requirements: - <mark>Kubernetes</mark>")
     }
+
+    @Test("a snippet opens just before the first match, even when more matches come later")
+    func snippetAtFirstMatch() {
+        let filler = String(repeating: "lorem ipsum dolor sit amet ", count: 20)
+        let posting = TestCorpus.posting("x", title: "T", description: filler + "one kubernetes cluster " + filler
+            + "kubernetes kubernetes kubernetes")
+        let snippet = index.highlights(for: posting, query: JobSearchQuery(text: "kubernetes")).description
+        #expect(snippet.components(separatedBy: "<mark>").count == 2)
+        #expect(snippet.contains("one <mark>kubernetes</mark> cluster"))
+    }
+
+    @Test("a phrase's first word without the rest does not hide the whole phrase further on")
+    func phraseAfterALoneWord() {
+        let filler = String(repeating: "lorem ipsum dolor sit amet ", count: 20)
+        let posting = TestCorpus.posting("x", title: "T", description: "Project plans. " + filler + "Our project manager leads.")
+        let snippet = index.highlights(for: posting, query: JobSearchQuery(text: "\"project manager\"")).description
+        #expect(snippet.contains("<mark>project</mark> <mark>manager</mark>"))
+        #expect(!snippet.contains("<mark>Project</mark> plans"))
+    }
+
+    @Test("every hit of a page is marked alike (stems read once per page)")
+    func pageOfHighlights() {
+        let first = TestCorpus.posting("a", title: "Nursing lead", description: "Nurses and nursing staff.")
+        let second = TestCorpus.posting("b", title: "Nurse", description: "A nursing role for nurses.")
+        let page = index.highlights(for: [first, second], query: JobSearchQuery(text: "nurse"))
+        // "nursing", "nurses" and "nurse" share the stem "nurs".
+        #expect(page.map(\.title) == ["<mark>Nursing</mark> lead", "<mark>Nurse</mark>"])
+        #expect(page.map(\.description) == ["<mark>Nurses</mark> and <mark>nursing</mark> staff.",
+                                              "A <mark>nursing</mark> role for <mark>nurses</mark>."])
+        #expect(index.highlights(for: [second, first], query: JobSearchQuery(text: "nurse")).map(\.title)
+            == ["<mark>Nurse</mark>", "<mark>Nursing</mark> lead"])
+    }
 }

@@ -36,6 +36,37 @@ struct JobPostingRepositoryContractTests {
         try await store.close()
     }
 
+    @Test("a page of summaries reads every field by position, absent ones as nil, and skips rows that are gone",
+          arguments: StorageBackend.available)
+    func summariesPage(backend: StorageBackend) async throws {
+        let store = try await backend.makeStore()
+        let repository = SQLJobPostingRepository(store: store)
+        var bare = Self.posting("bare")
+        (bare.employmentType, bare.applyURL, bare.expiresAt) = (nil, nil, nil)
+        _ = try await repository.upsert([Self.posting("paid", salary: 70_000), bare])
+        let rows = [try #require(try await repository.find(jobID: "test#bare")).rowID,
+                    try #require(try await repository.find(jobID: "test#paid")).rowID]
+        let page = try await repository.summaries(rowIDs: rows + [999_999])
+        var expected = [bare, Self.posting("paid", salary: 70_000)]
+        for index in expected.indices { expected[index].descriptionHTML = nil }
+        #expect(Set(page.map(\.rowID)) == Set(rows))
+        #expect(page.sorted { $0.posting.jobID < $1.posting.jobID }.map(\.posting) == expected.sorted { $0.jobID < $1.jobID })
+        try await store.close()
+    }
+
+    @Test("values by position: integers, text and NULL, with bound integers", arguments: StorageBackend.available)
+    func valuesByPosition(backend: StorageBackend) async throws {
+        let store = try await backend.makeStore()
+        let rows: Result<[[ColumnValue]], any Error>
+        do {
+            rows = .success(try await store.values("SELECT ? + 1 AS number, NULL AS absent, 'text' AS words", binds: [41]))
+        } catch {
+            rows = .failure(error)
+        }
+        try await store.close()
+        #expect(try rows.get() == [[.integer(42), .null, .text("text")]])
+    }
+
     @Test("upserting the same postings again changes nothing, not even the change feed", arguments: StorageBackend.available)
     func idempotent(backend: StorageBackend) async throws {
         let store = try await backend.makeStore()

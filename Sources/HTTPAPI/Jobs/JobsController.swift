@@ -35,10 +35,7 @@ struct JobsController<Context: AuthRequestContext<Caller>> {
         } else {
             results = try await service.search(query)
         }
-        return try JSONResponse.make(JobSearchBody(
-            jobs: results.hits.map(JobSummaryBody.init), total: results.total,
-            facets: FacetsBody(results.facets), nextCursor: results.nextCursor
-        ))
+        return JobSearchJSON.response(results)
     }
 
     @Sendable func detail(_ request: Request, context: Context) async throws -> Response {

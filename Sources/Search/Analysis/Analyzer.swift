@@ -27,11 +27,12 @@ struct Analyzer: Sendable {
     /// Walks the indexed terms of `text` in position order. `map` turns each folded word that is not
     /// a stop word (and each joined compound) into what the caller keeps: a stem, or a term number.
     /// Words `keeping` rejects (given their folded bytes) are passed over without making a String.
+    /// `until` is asked before each word with the byte offset it starts at; true ends the walk there.
     func forEachTerm<Term>(
-        in text: String, keeping: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }, map: (String) -> Term,
-        _ body: (Term, Int, Int, Int) -> Void
+        in text: String, keeping: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }, until: (Int) -> Bool = { _ in false },
+        map: (String) -> Term, _ body: (Term, Int, Int, Int) -> Void
     ) {
-        forEachWord(in: text) { folded, span, position in
+        forEachWord(in: text, until: until) { folded, span, position in
             guard keeping(folded) else { return }
             let word = String(decoding: folded, as: UTF8.self)
             if span.isAcronym || !Self.isStopWord(word) { body(map(word), position, span.start, span.end) }
@@ -46,7 +47,7 @@ struct Analyzer: Sendable {
     /// ("fullstack" at the position of "full"; "dotnet" for ".NET"). Folded text is passed as a
     /// buffer valid only during the call.
     func forEachWord(
-        in text: String,
+        in text: String, until: (Int) -> Bool = { _ in false },
         _ word: (UnsafeBufferPointer<UInt8>, TokenSpan, Int) -> Void,
         joined: (UnsafeBufferPointer<UInt8>, Int, Int, Int) -> Void
     ) {
@@ -54,7 +55,7 @@ struct Analyzer: Sendable {
         var position = 0
         var copy = text
         copy.withUTF8 { bytes in
-            tokenizer.forEachToken(in: bytes) { span, folded in
+            tokenizer.forEachToken(in: bytes, until: until) { span, folded in
                 if span.joinsPrevious {
                     compound.extend(with: folded, end: span.end)
                 } else {

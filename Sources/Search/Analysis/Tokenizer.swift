@@ -21,7 +21,17 @@ struct Tokenizer {
 
     /// Calls `body` with every word: where it stands, and its folded text in a buffer that is only
     /// valid during the call (indexing looks words up without making a String of each).
+    @inline(__always)
     func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (TokenSpan, UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachToken(in: bytes, until: { _ in false }, body)
+    }
+
+    /// `forEachToken(in:_:)` that ends early: before each word, `until` is asked with the byte offset
+    /// where the word starts (highlighting stops once it has read its snippet).
+    @inline(__always)
+    func forEachToken(
+        in bytes: UnsafeBufferPointer<UInt8>, until: (Int) -> Bool, _ body: (TokenSpan, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         let count = bytes.count
         // Folding never makes a word much longer than it was ("ß" → "ss"); anything past this is cut.
         let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count * 3 + 8)
@@ -37,6 +47,7 @@ struct Tokenizer {
                 guard Self.isWordScalar(scalar) else { index += length; continue }
             }
             let start = index
+            if until(start) { return }
             var letters = 0
             var capitals = 0
             var length = 0

@@ -95,13 +95,9 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     }
 
     public func highlights(for postings: [JobPosting], query: JobSearchQuery) -> [JobHighlights] {
-        let parsed = QueryParser(analyzer: analyzer).parse(query.text)
-        let highlighter = Highlighter(analyzer: analyzer)
+        var highlighter = Highlighter(analyzer: analyzer, query: QueryParser(analyzer: analyzer).parse(query.text))
         return postings.map { posting in
-            JobHighlights(
-                title: highlighter.title(posting.title, query: parsed),
-                description: highlighter.snippet(posting.description, query: parsed)
-            )
+            JobHighlights(title: highlighter.title(posting.title), description: highlighter.snippet(posting.description))
         }
     }
 

@@ -64,6 +64,41 @@ public final class PostgreSQLStore: SQLStore {
         }
     }
 
+    public func values(_ sql: String, binds: [Int64]) async throws -> [[ColumnValue]] {
+        var bindings = PostgresBindings(capacity: binds.count)
+        for value in binds { bindings.append(value) }
+        let query = PostgresQuery(unsafeSQL: Self.numberingPlaceholders(sql), binds: bindings)
+        return try await client.withConnection { connection in
+            var rows: [[ColumnValue]] = []
+            for try await row in try await connection.query(query, logger: connection.logger) {
+                rows.append(try row.map { cell in
+                    guard cell.bytes != nil else { return .null }
+                    switch cell.dataType {
+                    case .int8, .int4, .int2: return .integer(try cell.decode(Int64.self))
+                    default: return .text(try cell.decode(String.self))
+                    }
+                })
+            }
+            return rows
+        }
+    }
+
+    /// `?` placeholders as PostgreSQL numbers them (`$1`, `$2`, …); the SQL passed to `values` has no
+    /// other question marks.
+    static func numberingPlaceholders(_ sql: String) -> String {
+        var result = ""
+        var number = 0
+        for character in sql {
+            if character == "?" {
+                number += 1
+                result += "$\(number)"
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     public func write<Result: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {

@@ -88,6 +88,20 @@ public final class SQLiteStore: SQLStore {
         try await body(reader.sql(queryLogLevel: nil))
     }
 
+    public func values(_ sql: String, binds: [Int64]) async throws -> [[ColumnValue]] {
+        try await reader.query(sql, binds.map { .integer(Int($0)) }).map { row in
+            row.columns.map { column in
+                switch column.data {
+                case .integer(let value): .integer(Int64(value))
+                case .text(let value): .text(value)
+                case .null: .null
+                case .float(let value): .integer(Int64(value))
+                case .blob(let value): .text(String(buffer: value))
+                }
+            }
+        }
+    }
+
     public func write<Result: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {

@@ -36,5 +36,33 @@ extension JobPostingRecord {
         content_hash = try text("content_hash")
     }
 
+    /// Reads the values of a row selected as `SQLJobPostingRepository.columnsWithoutHTML`, by position.
+    init(values: [ColumnValue]) throws {
+        let row = ColumnValue.Reader(values: values, columns: SQLJobPostingRepository.columnNamesWithoutHTML)
+        guard values.count == row.columns.count else {
+            throw ColumnValueMismatch(column: "*", expected: "\(row.columns.count) columns")
+        }
+        row_id = try row.integer(0)
+        job_id = try row.text(1)
+        provider_id = try row.text(2)
+        title = try row.text(3)
+        description = try row.text(4)
+        description_html = nil
+        company = try row.text(5)
+        location = try row.text(6)
+        remote = try row.integer(7)
+        employment_type = try row.optionalText(8)
+        min_salary = try row.optionalInteger(9)
+        max_salary = try row.optionalInteger(10)
+        currency = try row.optionalText(11)
+        pay_interval = try row.optionalText(12)
+        posted_date = try row.integer(13)
+        apply_url = try row.optionalText(14)
+        expires_at = try row.optionalInteger(15)
+        updated_at = try row.integer(16)
+        status = try row.text(17)
+        content_hash = try row.text(18)
+    }
+
     var stored: StoredJobPosting { StoredJobPosting(rowID: row_id ?? 0, posting: posting) }
 }

@@ -43,35 +43,41 @@ public struct SQLJobPostingRepository: JobPostingRepository {
 
     public func summaries(rowIDs: [Int64]) async throws -> [StoredJobPosting] {
         guard !rowIDs.isEmpty else { return [] }
-        return try await store.read { database in
-            try await database.raw("""
-                SELECT \(unsafeRaw: Self.columnsWithoutHTML) FROM job_postings p WHERE p.row_id IN (\(binds: rowIDs))
-                """).all().map { try JobPostingRecord(row: $0).stored }
+        // A page of search results: one statement, values read by position (see `SQLStore.values`).
+        var stored: [StoredJobPosting] = []
+        stored.reserveCapacity(rowIDs.count)
+        for part in rowIDs.chunked(by: store.dialect.maximumBindings) {
+            let placeholders = repeatElement("?", count: part.count).joined(separator: ", ")
+            for values in try await store.values(
+                "SELECT \(Self.columnsWithoutHTML) FROM job_postings p WHERE p.row_id IN (\(placeholders))", binds: Array(part)) {
+                stored.append(try JobPostingRecord(values: values).stored)
+            }
         }
+        return stored
     }
 
     public func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange] {
-        try await store.read { database in
-            // Everything but the HTML description: followers index text, and the HTML is the bulk of a row.
-            try await database.raw("""
-                SELECT c.sequence AS change_sequence, \(unsafeRaw: Self.columnsWithoutHTML) FROM change_feed c
-                JOIN job_postings p ON p.row_id = c.row_id
-                WHERE c.entity = \(bind: Self.entity) AND c.sequence > \(bind: sequence)
-                ORDER BY c.sequence LIMIT \(bind: limit)
-                """).all().map { row in
-                JobPostingChange(
-                    sequence: try row.decode(column: "change_sequence", as: Int64.self),
-                    stored: try JobPostingRecord(row: row).stored
-                )
+        // Everything but the HTML description: followers index text, and the HTML is the bulk of a row.
+        // Values are read by position: a follower reads the feed 50,000 rows at a time.
+        try await store.values("""
+            SELECT c.sequence, \(Self.columnsWithoutHTML) FROM change_feed c
+            JOIN job_postings p ON p.row_id = c.row_id
+            WHERE c.entity = '\(Self.entity)' AND c.sequence > ? ORDER BY c.sequence LIMIT ?
+            """, binds: [sequence, Int64(limit)]).map { values in
+            guard case .integer(let changeSequence)? = values.first else {
+                throw ColumnValueMismatch(column: "sequence", expected: "an integer")
             }
+            return JobPostingChange(sequence: changeSequence, stored: try JobPostingRecord(values: Array(values.dropFirst())).stored)
         }
     }
 
-    static let columnsWithoutHTML = ([
+    /// Every column but the HTML description, in the order `JobPostingRecord(values:)` reads them.
+    static let columnNamesWithoutHTML = [
         "row_id", "job_id", "provider_id", "title", "description", "company", "location", "remote", "employment_type",
         "min_salary", "max_salary", "currency", "pay_interval", "posted_date", "apply_url", "expires_at", "updated_at",
         "status", "content_hash",
-    ]).map { "p." + $0 }.joined(separator: ", ")
+    ]
+    static let columnsWithoutHTML = columnNamesWithoutHTML.map { "p." + $0 }.joined(separator: ", ")
 
     public func count() async throws -> Int {
         try await store.read { database in
