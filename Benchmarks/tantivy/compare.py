@@ -5,16 +5,23 @@ Builds a tantivy index from the corpus that `wayfinder bench corpus` writes, the
 that `wayfinder bench queries` prints, so the figures can be set beside `wayfinder bench search`.
 
     python3 Benchmarks/tantivy/compare.py --corpus FILE.jsonl --queries queries.json \
-        [--rounds 20] [--index-dir DIR] [--reuse-index]
+        [--rounds 20] [--index-dir DIR] [--reuse-index] [--hits-out FILE] \
+        [--wayfinder BIN --wayfinder-data-dir DIR]
+
+With --wayfinder it also starts `BIN serve` on DIR and alternates the two engines query by query (tantivy
+in-process, Wayfinder over HTTP), so both are timed under the same machine load.
 
 See README.md beside this file for what is measured and how tantivy's semantics differ.
 """
 
 import argparse
+import http.client
 import json
 import os
 import re
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -98,10 +105,10 @@ def words(text):
     return [w for w in re.split(r"[^\w]|_", fold(text)) if w]
 
 
-def memory_mb(key="VmRSS"):
-    """Resident set size (VmRSS) or its peak (VmHWM) in MB, from /proc/self/status (0 where unavailable)."""
+def memory_mb(key="VmRSS", pid="self"):
+    """Resident set size (VmRSS) or its peak (VmHWM) in MB, from /proc/<pid>/status (0 where unavailable)."""
     try:
-        with open("/proc/self/status") as status:
+        with open(f"/proc/{pid}/status") as status:
             for line in status:
                 if line.startswith(key + ":"):
                     return int(line.split()[1]) * 1024 / 1e6
@@ -319,6 +326,238 @@ def percentile(samples, p):
     return ordered[max(0, min(len(ordered) - 1, int(rank)))]
 
 
+def benchmark_tantivy_alone(searcher, builder, parsed, url_queries, rounds):
+    """The tantivy-only mode: times the mix in-process; returns the warm-up's (total, job_ids) per query."""
+    warm_up = [run_query(searcher, builder, params) for params in parsed]
+    totals = [total for total, _ in warm_up]
+    samples, per_query = [], [[] for _ in parsed]
+    for _ in range(rounds):
+        for number, params in enumerate(parsed):
+            start = time.perf_counter()
+            run_query(searcher, builder, params)
+            elapsed = (time.perf_counter() - start) * 1000
+            samples.append(elapsed)
+            per_query[number].append(elapsed)
+    print(f"queries: {len(parsed)} in the mix, {rounds} rounds after 1 warm-up round; "
+          f"totals per query: {' '.join(map(str, totals))}")
+    print(f"tantivy search: n={len(samples)} p50={percentile(samples, 50):.2f} ms "
+          f"p95={percentile(samples, 95):.2f} ms p99={percentile(samples, 99):.2f} ms "
+          f"max={max(samples, default=0):.2f} ms")
+    print("  (in-process: query construction + top 20 + exact count + stored job_id of the hits; "
+          "no facets, no highlights, no database fetch, unlike Wayfinder)")
+    for url_query, total, times in zip(url_queries, totals, per_query):
+        print(f"  total {total:>9}  p50 {percentile(times, 50):7.2f} ms  {url_query}")
+    print(f"process RSS after searching: {memory_mb():.1f} MB (peak {memory_mb('VmHWM'):.1f} MB)")
+    return warm_up
+
+
+def time_tantivy(searcher, builder, params):
+    """One timed tantivy call (the same work as in the tantivy-only mode); returns (nanoseconds, total)."""
+    start = time.perf_counter_ns()
+    total, _ = run_query(searcher, builder, params)
+    return time.perf_counter_ns() - start, total
+
+
+# --- Interleaved with Wayfinder over HTTP ---------------------------------------------------------------
+
+READY_PATH = "/api/v1/jobs?limit=1"
+READY_POLL_SECONDS = 0.02
+READY_TIMEOUT_SECONDS = 300
+STOP_TIMEOUT_SECONDS = 10
+LOG_TAIL_LINES = 30
+
+
+def free_port():
+    """A TCP port nobody listens on now (the kernel's pick for port 0); `serve` binds it right after."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def log_tail(path, lines=LOG_TAIL_LINES):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as log:
+            return "".join(log.readlines()[-lines:])
+    except OSError as error:
+        return f"(no log: {error})"
+
+
+def check_wayfinder_data_dir(data_dir):
+    """Returns an error message unless `data_dir` holds what `wayfinder bench search --data-dir` leaves there."""
+    for name in ("wayfinder.sqlite", "index"):
+        if not os.path.exists(os.path.join(data_dir, name)):
+            return f"{data_dir} has no {name}; make it with `wayfinder bench search --postings N --data-dir {data_dir}`"
+    return None
+
+
+class WayfinderServer:
+    """A `wayfinder serve` child on a free local port, its output in a log file; a context manager that
+    always stops the child (SIGTERM, then SIGKILL) and removes the log unless the run failed."""
+
+    def __init__(self, binary, data_dir):
+        self.binary, self.data_dir = binary, data_dir
+        self.port = free_port()
+        self.log_dir = tempfile.mkdtemp(prefix="wayfinder-serve-")
+        self.log_path = os.path.join(self.log_dir, "serve.log")
+        self.process = None
+        self.spawned_ns = None
+
+    def __enter__(self):
+        command = [self.binary, "serve", "--data-dir", self.data_dir, "--port", str(self.port), "--host", "127.0.0.1"]
+        environment = dict(os.environ, WAYFINDER_LOG_LEVEL="warning")
+        with open(self.log_path, "wb") as log:
+            self.spawned_ns = time.perf_counter_ns()
+            self.process = subprocess.Popen(command, env=environment, stdin=subprocess.DEVNULL,
+                                            stdout=log, stderr=subprocess.STDOUT)
+        return self
+
+    def __exit__(self, error_type, *_):
+        self.stop()
+        if error_type is None:
+            shutil.rmtree(self.log_dir, ignore_errors=True)
+
+    def fail(self, reason):
+        sys.exit(f"wayfinder serve {reason}; last lines of {self.log_path}:\n{log_tail(self.log_path)}")
+
+    def wait_until_ready(self):
+        """Polls READY_PATH every 20 ms; returns seconds from spawn to the first 200 (restart to ready)."""
+        deadline = self.spawned_ns + READY_TIMEOUT_SECONDS * 1_000_000_000
+        while True:
+            if self.process.poll() is not None:
+                self.fail(f"exited with status {self.process.returncode} before it was ready")
+            remaining = (deadline - time.perf_counter_ns()) / 1e9
+            if remaining <= 0:
+                self.fail(f"did not answer 200 on {READY_PATH} within {READY_TIMEOUT_SECONDS} s")
+            if self.answers_ok(timeout=remaining):
+                return (time.perf_counter_ns() - self.spawned_ns) / 1e9
+            time.sleep(READY_POLL_SECONDS)
+
+    def answers_ok(self, timeout):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request("GET", READY_PATH)
+            response = connection.getresponse()
+            response.read()
+            return response.status == 200
+        except (OSError, http.client.HTTPException):
+            return False  # not listening yet, or dropped the connection while starting
+        finally:
+            connection.close()
+
+    def memory_mb(self, key):
+        return memory_mb(key, pid=self.process.pid)
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=STOP_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class WayfinderClient:
+    """Sends `GET /api/v1/jobs?<query>` over one keep-alive connection, the way a browser would reuse one."""
+
+    def __init__(self, port):
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.connections_opened = 0
+
+    def search(self, url_query):
+        """One timed request, send to last byte of the body; returns (nanoseconds, total)."""
+        if self.connection.sock is None:
+            self.connections_opened += 1  # http.client (re)connects inside request(); a kept-alive one is reused
+        start = time.perf_counter_ns()
+        self.connection.request("GET", "/api/v1/jobs?" + url_query)
+        response = self.connection.getresponse()
+        body = response.read()
+        elapsed = time.perf_counter_ns() - start
+        if response.status != 200:
+            sys.exit(f"wayfinder answered {response.status} to {url_query}: {body[:500]!r}")
+        return elapsed, json.loads(body)["total"]
+
+    def close(self):
+        self.connection.close()
+
+
+def interleaved_round(engines, parsed, url_queries, round_number, samples, totals):
+    """Runs the mix once on both engines, query by query. Which engine goes first flips from one query to
+    the next and, for the same query, from one round to the next, so neither always meets a warmer cache.
+    Appends each call's milliseconds to samples[engine][query] and its total to totals[engine][query]."""
+    for number, (params, url_query) in enumerate(zip(parsed, url_queries)):
+        order = engines if (round_number + number) % 2 == 0 else engines[::-1]
+        for name, search in order:
+            elapsed_ns, total = search(params, url_query)
+            samples[name][number].append(elapsed_ns / 1e6)
+            totals[name][number].add(total)
+
+
+def latency_line(label, samples):
+    return (f"{label}: n={len(samples)} p50={percentile(samples, 50):.2f} ms p95={percentile(samples, 95):.2f} ms "
+            f"p99={percentile(samples, 99):.2f} ms max={max(samples, default=0):.2f} ms")
+
+
+def ratio(numerator, denominator):
+    return f"{numerator / denominator:.1f}x" if denominator else "n/a"
+
+
+def report_interleaved(url_queries, rounds, samples, totals, server, ready_seconds, connections_opened):
+    tantivy_all = [ms for times in samples["tantivy"] for ms in times]
+    wayfinder_all = [ms for times in samples["wayfinder"] for ms in times]
+    print(f"interleaved: {len(url_queries)} queries in the mix, {rounds} rounds after 1 warm-up round on both "
+          f"engines; {len(tantivy_all)} timed queries per engine; the engine going first alternates per query")
+    print(f"wayfinder restart to ready: {ready_seconds:.2f} s (spawn of `serve` until GET {READY_PATH} "
+          f"answered 200)")
+    print(latency_line("tantivy search", tantivy_all))
+    print("  (in-process, as in the tantivy-only mode: query construction + top 20 + exact count + stored job_id)")
+    print(latency_line("wayfinder HTTP", wayfinder_all))
+    print(f"  (GET /api/v1/jobs?<query> over one keep-alive connection, send to last byte of the body; "
+          f"connections opened: {connections_opened})")
+    print(f"ratio wayfinder/tantivy: p50 {ratio(percentile(wayfinder_all, 50), percentile(tantivy_all, 50))}, "
+          f"p99 {ratio(percentile(wayfinder_all, 99), percentile(tantivy_all, 99))}")
+    for url_query, tantivy_times, wayfinder_times in zip(url_queries, samples["tantivy"], samples["wayfinder"]):
+        print(f"  p50 tantivy {percentile(tantivy_times, 50):7.2f} ms  "
+              f"wayfinder {percentile(wayfinder_times, 50):7.2f} ms  {url_query}")
+    queries_served = len(url_queries) * (rounds + 1)
+    print(f"wayfinder serve RSS after {queries_served} searches: {server.memory_mb('VmRSS'):.1f} MB "
+          f"(peak {server.memory_mb('VmHWM'):.1f} MB); this process: {memory_mb():.1f} MB "
+          f"(peak {memory_mb('VmHWM'):.1f} MB)")
+    report_totals(url_queries, totals)
+
+
+def report_totals(url_queries, totals):
+    """Compares each query's total across engines (every call's, warm-up included); prints mismatches only."""
+    mismatches = [(url_query, sorted(ours), sorted(theirs))
+                  for url_query, ours, theirs in zip(url_queries, totals["wayfinder"], totals["tantivy"])
+                  if ours != theirs or len(ours) != 1]
+    print(f"totals: {len(url_queries) - len(mismatches)} of {len(url_queries)} queries equal")
+    for url_query, ours, theirs in mismatches:
+        print(f"  differs: wayfinder {' '.join(map(str, ours))}  tantivy {' '.join(map(str, theirs))}  {url_query}")
+
+
+def benchmark_interleaved(args, searcher, builder, parsed, url_queries):
+    """Starts `wayfinder serve`, then times both engines query by query in this one process tree, so both
+    see the same machine load at the same moment."""
+    with WayfinderServer(args.wayfinder, args.wayfinder_data_dir) as server:
+        ready_seconds = server.wait_until_ready()
+        client = WayfinderClient(server.port)
+        try:
+            engines = [("tantivy", lambda params, _: time_tantivy(searcher, builder, params)),
+                       ("wayfinder", lambda _, url_query: client.search(url_query))]
+            samples = {name: [[] for _ in parsed] for name, _ in engines}
+            totals = {name: [set() for _ in parsed] for name, _ in engines}
+            warm_up_samples = {name: [[] for _ in parsed] for name, _ in engines}  # not reported
+            interleaved_round(engines, parsed, url_queries, 0, warm_up_samples, totals)
+            for round_number in range(args.rounds):
+                interleaved_round(engines, parsed, url_queries, round_number, samples, totals)
+            report_interleaved(url_queries, args.rounds, samples, totals, server, ready_seconds,
+                               client.connections_opened)
+        finally:
+            client.close()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", required=True, help="JSON Lines from `wayfinder bench corpus`")
@@ -328,7 +567,19 @@ def main():
     parser.add_argument("--reuse-index", action="store_true",
                         help="search the index already in --index-dir instead of building it")
     parser.add_argument("--hits-out", help="also write each query's total and top-20 job_ids here (JSON)")
+    parser.add_argument("--wayfinder", metavar="BIN",
+                        help="also start `BIN serve` and time it over HTTP, alternating with tantivy query by query")
+    parser.add_argument("--wayfinder-data-dir", metavar="DIR",
+                        help="with --wayfinder: data directory from `wayfinder bench search --data-dir DIR`")
     args = parser.parse_args()
+    if args.wayfinder:
+        if not args.wayfinder_data_dir:
+            parser.error("--wayfinder needs --wayfinder-data-dir")
+        problem = check_wayfinder_data_dir(args.wayfinder_data_dir)
+        if problem:
+            parser.error(problem)
+    elif args.wayfinder_data_dir:
+        parser.error("--wayfinder-data-dir is only used with --wayfinder")
 
     with open(args.queries, encoding="utf-8") as handle:
         url_queries = json.load(handle)
@@ -366,30 +617,16 @@ def main():
 
         builder = QueryBuilder(index, int(time.time()))
         parsed = [builder.parse(q) for q in url_queries]
-        warm_up = [run_query(searcher, builder, params) for params in parsed]
-        totals = [total for total, _ in warm_up]
-        samples, per_query = [], [[] for _ in parsed]
-        for _ in range(args.rounds):
-            for number, params in enumerate(parsed):
-                start = time.perf_counter()
-                run_query(searcher, builder, params)
-                elapsed = (time.perf_counter() - start) * 1000
-                samples.append(elapsed)
-                per_query[number].append(elapsed)
-        print(f"queries: {len(parsed)} in the mix, {args.rounds} rounds after 1 warm-up round; "
-              f"totals per query: {' '.join(map(str, totals))}")
-        print(f"tantivy search: n={len(samples)} p50={percentile(samples, 50):.2f} ms "
-              f"p95={percentile(samples, 95):.2f} ms p99={percentile(samples, 99):.2f} ms "
-              f"max={max(samples, default=0):.2f} ms")
-        print("  (in-process: query construction + top 20 + exact count + stored job_id of the hits; "
-              "no facets, no highlights, no database fetch, unlike Wayfinder)")
-        for url_query, total, times in zip(url_queries, totals, per_query):
-            print(f"  total {total:>9}  p50 {percentile(times, 50):7.2f} ms  {url_query}")
-        print(f"process RSS after searching: {memory_mb():.1f} MB (peak {memory_mb('VmHWM'):.1f} MB)")
+        if args.wayfinder:
+            benchmark_interleaved(args, searcher, builder, parsed, url_queries)
+            hits = None
+        else:
+            hits = benchmark_tantivy_alone(searcher, builder, parsed, url_queries, args.rounds)
         if args.hits_out:
+            hits = hits or [run_query(searcher, builder, params) for params in parsed]
             with open(args.hits_out, "w", encoding="utf-8") as handle:
                 json.dump([{"query": q, "total": total, "job_ids": ids}
-                           for q, (total, ids) in zip(url_queries, warm_up)], handle, indent=1)
+                           for q, (total, ids) in zip(url_queries, hits)], handle, indent=1)
     finally:
         if temporary:
             shutil.rmtree(directory, ignore_errors=True)
