@@ -134,8 +134,8 @@ struct OpenAICompatibleLanguageModelTests {
         // AsyncHTTPClient keeps trying to connect until the deadline, so a refused connection may end as either.
         let error = await #expect(throws: LanguageModelError.self) { try await model.complete(system: "s", prompt: "p", maxTokens: 5) }
         // Alone it ends at the 1 s deadline; the bound only tells a refusal from a hang, on a machine so busy
-        // with the whole suite that the deadline's timer ran 13 s late once.
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // with the whole suite (and a build beside it) that the deadline's timer ran 52 s late once.
+        #expect(ContinuousClock.now - started < .seconds(180))
         #expect(error?.isTransient == true)
         #expect(error.map { !"\($0)".contains(Self.apiKey) } == true)
     }
