@@ -105,4 +105,19 @@ struct CursorTests {
         index.apply([JobPostingChange(sequence: 50, stored: StoredJobPosting(rowID: 4, posting: TestCorpus.postings[3]))])
         #expect(try index.search(JobSearchQuery(text: "nurse"), now: TestCorpus.now).total == 0)
     }
+
+    @Test("a cursor reads back exactly, and no cut or flipped byte of it decodes (checksum and bounds)")
+    func codec() throws {
+        let statistics = ScoringStatistics(documentCount: 1_234, averageLengths: [3.5, 1.25, 180.0],
+                                           documentFrequencies: ["engin": [10, 0, 400], "zürich": [0, 0, 7]])
+        let cursor = SearchCursor(horizon: 99, statistics: statistics, lastScore: 12.75, lastRowID: 42)
+        let text = cursor.encoded(fingerprint: 7)
+        #expect(try SearchCursor.decode(text, fingerprint: 7) == cursor)
+        #expect(throws: DomainError.self) { try SearchCursor.decode(text, fingerprint: 8) }
+        let byDate = SearchCursor(horizon: 5, lastPostedAt: 1_700_000_000, lastRowID: 3)
+        #expect(try SearchCursor.decode(byDate.encoded(fingerprint: 1), fingerprint: 1) == byDate)
+        for length in 0..<text.count {
+            #expect(throws: DomainError.self) { try SearchCursor.decode(String(text.prefix(length)), fingerprint: 7) }
+        }
+    }
 }

@@ -3,10 +3,10 @@ import Foundation
 
 /// Where a result walk stands: the last hit's sort key, the row-id horizon and the scoring statistics
 /// of the first page. Encoded as base64url JSON with a checksum bound to the query it belongs to.
-struct SearchCursor: Codable, Equatable {
-    static let version = 1
+struct SearchCursor: Equatable {
+    /// 2: binary; cursors of version 1 (JSON) are refused as no longer valid.
+    static let version: UInt8 = 2
 
-    var version: Int = SearchCursor.version
     var horizon: Int64
     var statistics: ScoringStatistics?
     var lastScore: Double?
@@ -14,12 +14,66 @@ struct SearchCursor: Codable, Equatable {
     var lastRowID: Int64
 
     func encoded(fingerprint: UInt64) -> String {
-        let payload = (try? JSONEncoder().encode(self)) ?? Data()
-        var bytes = [UInt8](payload)
-        bytes.append(contentsOf: withUnsafeBytes(of: Self.checksum(payload, fingerprint).bigEndian, Array.init))
+        var bytes = payload()
+        bytes.append(contentsOf: withUnsafeBytes(of: Self.checksum(bytes, fingerprint).bigEndian, Array.init))
         return Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+    }
+
+    private func payload() -> [UInt8] {
+        var writer = CursorWriter()
+        writer.byte(Self.version)
+        writer.integer(horizon)
+        writer.integer(lastRowID)
+        writer.byte((lastScore == nil ? 0 : 1) | (lastPostedAt == nil ? 0 : 2) | (statistics == nil ? 0 : 4))
+        if let lastScore { writer.double(lastScore) }
+        if let lastPostedAt { writer.integer(lastPostedAt) }
+        if let statistics {
+            writer.integer(Int64(statistics.documentCount))
+            writer.integer(Int64(statistics.averageLengths.count))
+            for length in statistics.averageLengths { writer.double(length) }
+            writer.integer(Int64(statistics.documentFrequencies.count))
+            for (term, frequencies) in statistics.documentFrequencies.sorted(by: { $0.key < $1.key }) {
+                writer.text(term)
+                writer.integer(Int64(frequencies.count))
+                for frequency in frequencies { writer.integer(Int64(frequency)) }
+            }
+        }
+        return writer.bytes
+    }
+
+    /// The cursor in `payload`, or nil when it is not one this version wrote.
+    private static func read(_ payload: [UInt8]) -> SearchCursor? {
+        var reader = CursorReader(payload)
+        guard reader.byte() == version, let horizon = reader.integer(), let lastRowID = reader.integer(),
+              let flags = reader.byte(), flags < 8 else { return nil }
+        var cursor = SearchCursor(horizon: horizon, lastRowID: lastRowID)
+        if flags & 1 != 0 { guard let score = reader.double() else { return nil }; cursor.lastScore = score }
+        if flags & 2 != 0 { guard let posted = reader.integer() else { return nil }; cursor.lastPostedAt = posted }
+        if flags & 4 != 0 {
+            guard let documents = reader.integer(), let fieldCount = reader.count(atMost: SearchField.allCases.count) else { return nil }
+            var lengths: [Double] = []
+            for _ in 0..<fieldCount { guard let length = reader.double() else { return nil }; lengths.append(length) }
+            guard fieldCount == SearchField.allCases.count, let termCount = reader.count(atMost: payload.count) else { return nil }
+            var frequencies: [String: [Int]] = [:]
+            for _ in 0..<termCount {
+                guard let term = reader.text(), let count = reader.count(atMost: SearchField.allCases.count) else { return nil }
+                var perField: [Int] = []
+                for _ in 0..<count { guard let value = reader.integer() else { return nil }; perField.append(Int(value)) }
+                frequencies[term] = perField
+            }
+            cursor.statistics = ScoringStatistics(documentCount: Int(documents), averageLengths: lengths, documentFrequencies: frequencies)
+        }
+        return reader.isAtEnd ? cursor : nil
+    }
+
+    init(horizon: Int64, statistics: ScoringStatistics? = nil, lastScore: Double? = nil, lastPostedAt: Int64? = nil, lastRowID: Int64) {
+        self.horizon = horizon
+        self.statistics = statistics
+        self.lastScore = lastScore
+        self.lastPostedAt = lastPostedAt
+        self.lastRowID = lastRowID
     }
 
     /// Throws a 400 problem naming `cursor` when the text is not a cursor of this query.
@@ -27,15 +81,13 @@ struct SearchCursor: Codable, Equatable {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), data.count > 8 else { throw invalid("is not a valid cursor") }
-        let payload = data.prefix(data.count - 8)
-        let stored = data.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let bytes = [UInt8](data)
+        let payload = Array(bytes.prefix(bytes.count - 8))
+        let stored = bytes.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         guard stored == checksum(payload, fingerprint) else {
             throw invalid("does not belong to this query (it was changed, or the filters differ from the first page)")
         }
-        guard let cursor = try? JSONDecoder().decode(SearchCursor.self, from: payload),
-              cursor.version == version else {
-            throw invalid("is no longer valid; start again from the first page")
-        }
+        guard let cursor = read(payload) else { throw invalid("is no longer valid; start again from the first page") }
         return cursor
     }
 
@@ -44,7 +96,7 @@ struct SearchCursor: Codable, Equatable {
     }
 
     /// FNV-1a over the payload, seeded with the query fingerprint: detects edits and reuse across queries.
-    static func checksum(_ payload: Data, _ fingerprint: UInt64) -> UInt64 {
+    static func checksum(_ payload: [UInt8], _ fingerprint: UInt64) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ fingerprint
         for byte in payload { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash

@@ -43,6 +43,10 @@ final class Segment: Sendable {
     let employmentTypeSets: [Bitset]
     /// The documents not yet expired, remembered until the next expiry.
     let unexpired = ExpiryCache()
+    /// Per location value, its folded words; per company value, its folded text: what the location and
+    /// company filters compare with, worked out once instead of at every search (derived, not stored).
+    let locationWords: [[String]]
+    let foldedCompanies: [String]
 
     var count: Int { rowIDs.count }
 
@@ -91,6 +95,8 @@ final class Segment: Sendable {
         var typeSets = [Bitset](repeating: Bitset(count: columns.rowIDs.count), count: columns.employmentType.values.count)
         for (document, ordinal) in columns.employmentType.ordinals.enumerated() { typeSets[Int(ordinal)].insert(document) }
         employmentTypeSets = typeSets
+        locationWords = columns.location.values.map(SegmentFilterMasks.words)
+        foldedCompanies = columns.company.values.map(TextFolding.fold)
     }
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }

@@ -15,13 +15,12 @@ struct SegmentFilterMasks {
     /// thousand documents instead of the whole segment.
     init(segment: Segment, query: JobSearchQuery, within candidates: Bitset) {
         let wantedLocations = query.locations.map(Self.words).filter { !$0.isEmpty }
-        let locations: Bitset? = wantedLocations.isEmpty ? nil : Self.passing(segment.location, within: candidates) { value in
-            let words = Set(Self.words(value))
-            return wantedLocations.contains { $0.allSatisfy(words.contains) }
-        }
+        let locations: Bitset? = wantedLocations.isEmpty ? nil : Self.passing(
+            segment.location, within: candidates,
+            accepted: segment.locationWords.map { words in wantedLocations.contains { $0.allSatisfy(words.contains) } })
         let wantedCompanies = Set(query.companies.map(TextFolding.fold))
         let companies: Bitset? = wantedCompanies.isEmpty ? nil
-            : Self.passing(segment.company, within: candidates) { wantedCompanies.contains(TextFolding.fold($0)) }
+            : Self.passing(segment.company, within: candidates, accepted: segment.foldedCompanies.map(wantedCompanies.contains))
         let remote: Bitset? = query.remote.map { $0 ? segment.remote : segment.remote.complement() }
         let wantedTypes = Set(query.employmentTypes.map(\.rawValue))
         let types: Bitset? = wantedTypes.isEmpty ? nil : Self.passing(segment.employmentType, within: candidates, wantedTypes.contains)
@@ -72,7 +71,11 @@ struct SegmentFilterMasks {
     }
 
     private static func passing(_ column: KeywordColumn, within candidates: Bitset, _ accepts: (String) -> Bool) -> Bitset {
-        let accepted = column.values.map(accepts)
+        passing(column, within: candidates, accepted: column.values.map(accepts))
+    }
+
+    /// The candidates whose value of `column` is accepted (`accepted[ordinal]`).
+    private static func passing(_ column: KeywordColumn, within candidates: Bitset, accepted: [Bool]) -> Bitset {
         var set = Bitset(count: candidates.count)
         guard accepted.contains(true) else { return set }
         column.ordinals.withUnsafeBufferPointer { ordinals in
