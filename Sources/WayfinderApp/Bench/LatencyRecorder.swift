@@ -21,12 +21,17 @@ struct LatencyRecorder {
 
 enum ProcessMemory {
     /// Resident set size in bytes, from /proc (0 where it is not available).
-    static func residentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-            return kilobytes * 1_024
+    static func residentBytes() -> Int { usage(of: "self").resident }
+
+    /// VmRSS and VmHWM (the peak) of a process ("self" or a pid), in bytes.
+    static func usage(of process: String) -> (resident: Int, peak: Int) {
+        guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8) else { return (0, 0) }
+        func field(_ name: String) -> Int {
+            for line in status.split(separator: "\n") where line.hasPrefix(name) {
+                return (line.split(separator: " ").compactMap { Int($0) }.first ?? 0) * 1_024
+            }
+            return 0
         }
-        return 0
+        return (field("VmRSS:"), field("VmHWM:"))
     }
 }
