@@ -38,6 +38,7 @@ public struct AppServices: Sendable {
     public static func open(
         settings: Settings, logger: Logger, clock: any WallClock = SystemWallClock(), index indexStorage: IndexStorage = .dataDirectory
     ) async throws -> AppServices {
+        SharedSkillTagger.startLoading()
         let store: any SQLStore
         let database = try settings.database
         switch database {
@@ -54,18 +55,19 @@ public struct AppServices: Sendable {
             throw error
         }
         let repository = SQLJobPostingRepository(store: store)
-        let skills = CareerAgentFeature.sharedExtractor
-        var index = InvertedJobSearchIndex(skillTagger: skills)
+        var index = InvertedJobSearchIndex(skillTagger: SharedSkillTagger())
         var indexLock: DirectoryLock?
         if indexStorage == .dataDirectory, database != .sqlite(path: ":memory:") {
             // Two processes sharing a data directory must not write one index: the second keeps its own in memory.
             indexLock = DirectoryLock.acquire(URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("index.lock"))
             if indexLock != nil {
-                index = try await openIndex(store: store, settings: settings, skills: skills, logger: logger)
+                index = try await openIndex(store: store, settings: settings, logger: logger)
             } else {
                 logger.notice("another process saves the index of this data directory; this one keeps its index in memory")
             }
         }
+        // Everything from here on reads skills: wait for the extractor if it is still building.
+        let skills = CareerAgentFeature.sharedExtractor
         let follower = JobIndexFollower(repository: repository, index: index)
         var backgroundWork = BackgroundWorkFeature(store: store, settings: settings, clock: clock, logger: logger)
         let jobSources = JobSourcesFeature(store: store, postings: repository, work: &backgroundWork, settings: settings, clock: clock)
@@ -103,12 +105,12 @@ public struct AppServices: Sendable {
 
     /// The persisted index of the data directory, or an in-memory one for an in-memory database.
     private static func openIndex(
-        store: any SQLStore, settings: Settings, skills: SkillExtractor, logger: Logger
+        store: any SQLStore, settings: Settings, logger: Logger
     ) async throws -> InvertedJobSearchIndex {
         let directory = URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("index")
         let started = ContinuousClock.now
-        let (index, outcome) = InvertedJobSearchIndex.open(directory: directory, source: try await indexSource(store, skills: skills),
-                                                           skillTagger: skills)
+        let (index, outcome) = InvertedJobSearchIndex.open(directory: directory, source: try await indexSource(store),
+                                                           skillTagger: SharedSkillTagger())
         switch outcome {
         case .empty:
             break
@@ -125,8 +127,8 @@ public struct AppServices: Sendable {
 
     /// What a saved index must have been built from: this database, and this taxonomy (the skills
     /// kept in the index come from it, so another taxonomy means another index).
-    static func indexSource(_ store: any SQLStore, skills: SkillExtractor) async throws -> String {
-        try await DatabaseIdentity.read(from: store) + " skills:" + skills.fingerprint
+    static func indexSource(_ store: any SQLStore) async throws -> String {
+        try await DatabaseIdentity.read(from: store) + " skills:" + SharedSkillTagger.fingerprint
     }
 
     /// Writes the index to disk if it changed, so the next start replays only newer changes.

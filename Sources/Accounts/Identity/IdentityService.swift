@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Platform
+import Synchronization
 
 /// Sign-up, verification, sign-in, sessions, passwords and second factors: the identity service.
 ///
@@ -26,8 +27,10 @@ public struct IdentityService: Sendable {
     let externalProvider: ExternalIdentityProvider?
     let passwordPolicy = PasswordPolicy()
     let passwords: any PasswordHasher
-    /// A hash to check unknown emails against, so they cost the same time as known ones.
-    let decoyHash: String
+    /// A hash to check unknown emails against, so they cost the same time as known ones. Made at the
+    /// first sign-in that needs it: a Bcrypt hash at start-up delayed every server's readiness.
+    private let decoy = DecoyHash()
+    var decoyHash: String { decoy.value { passwords.hash(SecretToken.generate(bytes: 16)) } }
 
     public init(
         users: any UserRepository, sessions: any SessionRepository, signer: TokenSigner, mailer: any AccountMailer,
@@ -44,7 +47,6 @@ public struct IdentityService: Sendable {
         self.secretBox = secretBox
         self.clock = clock
         self.passwords = passwords
-        decoyHash = passwords.hash(SecretToken.generate(bytes: 16))
     }
 
     /// Creates an unverified account and mails its verification link; for a known email, mails the
@@ -129,4 +131,18 @@ public struct TokenPair: Sendable, Equatable {
 public enum SignInOutcome: Sendable, Equatable {
     case tokens(TokenPair)
     case totpChallenge(token: String)
+}
+
+/// A value made once, when first asked for.
+final class DecoyHash: Sendable {
+    private let made = Mutex<String?>(nil)
+
+    func value(_ make: () -> String) -> String {
+        made.withLock { made in
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
+    }
 }

@@ -22,7 +22,10 @@ public final class SkillExtractor: Sendable {
     static let readingVersion = 1
 
     /// Identifies what this extractor finds: its taxonomy and its rules.
-    public var fingerprint: String { "\(taxonomy.fingerprint).\(Self.readingVersion)" }
+    public var fingerprint: String { Self.fingerprint(taxonomy: taxonomy.fingerprint) }
+
+    /// The fingerprint of an extractor over the taxonomy with fingerprint `taxonomy`, without building either.
+    public static func fingerprint(taxonomy: String) -> String { "\(taxonomy).\(readingVersion)" }
 
     public init(taxonomy: SkillTaxonomy, scanner: any WordScanner) {
         self.taxonomy = taxonomy

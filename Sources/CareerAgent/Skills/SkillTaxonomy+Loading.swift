@@ -1,16 +1,29 @@
+import Crypto
 import Foundation
 
 extension SkillTaxonomy {
     /// The taxonomy shipped in the module's resources (see Resources/skills/README.md).
-    public static let shipped: SkillTaxonomy = {
-        func resource(_ name: String) -> String {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/skills"),
-                  let text = try? String(contentsOf: url, encoding: .utf8)
-            else { fatalError("the skill taxonomy resource \(name).tsv is missing from the build") }
-            return text
-        }
-        return SkillTaxonomy(curated: resource("curated"), esco: resource("esco-skills"))
-    }()
+    public static let shipped = SkillTaxonomy(curated: shippedResource("curated"), esco: shippedResource("esco-skills"))
+
+    /// The shipped taxonomy's fingerprint, read from its files without building it (building takes
+    /// a second or more; a server checks its saved index against this before anything needs skills).
+    public static let shippedFingerprint = fingerprint(curated: shippedResource("curated"), esco: shippedResource("esco-skills"))
+
+    private static func shippedResource(_ name: String) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/skills"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else { fatalError("the skill taxonomy resource \(name).tsv is missing from the build") }
+        return text
+    }
+
+    /// Identifies a taxonomy by the texts it is read from.
+    static func fingerprint(curated: String, esco: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data(curated.utf8))
+        hasher.update(data: Data([0]))
+        hasher.update(data: Data(esco.utf8))
+        return hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
 
     /// Builds the taxonomy from the two tab-separated files: `curated` lines are
     /// `id, name, category, esco_uri, forms (|), flags (,)`; `esco` lines are `uri, label, alt labels (|), type`.
@@ -44,6 +57,6 @@ extension SkillTaxonomy {
                 forms.append(SurfaceForm(concept: index, text: form, isCased: false, isAmbiguous: false))
             }
         }
-        self.init(concepts: concepts, forms: forms)
+        self.init(concepts: concepts, forms: forms, fingerprint: Self.fingerprint(curated: curated, esco: esco))
     }
 }

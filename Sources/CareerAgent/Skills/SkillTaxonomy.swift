@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Every skill Wayfinder recognises: the curated dictionary first, then ESCO's skills. A curated
@@ -13,16 +12,12 @@ public final class SkillTaxonomy: Sendable {
     /// Lowercased surface forms in `forms` order, for lookups by prefix.
     private let foldedForms: [String]
 
-    /// Identifies this taxonomy's content: what was derived from it (an index's skills) is stale when it changes.
+    /// Identifies this taxonomy's content (the texts it was read from): what was derived from it (an index's
+    /// skills) is stale when it changes.
     public let fingerprint: String
 
-    init(concepts: [SkillConcept], forms: [SurfaceForm]) {
-        var hasher = SHA256()
-        for form in forms {
-            let concept = concepts[form.concept]
-            hasher.update(data: Data("\(concept.id)\t\(concept.name)\t\(form.text)\t\(form.isCased)\t\(form.isAmbiguous)\n".utf8))
-        }
-        fingerprint = hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+    init(concepts: [SkillConcept], forms: [SurfaceForm], fingerprint: String) {
+        self.fingerprint = fingerprint
         self.concepts = concepts
         self.forms = forms
         byID = Dictionary(concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -7,8 +7,9 @@ import NIOCore
 /// not escaped, dates are ISO 8601 in UTC to the second.
 struct JSONWriter {
     private(set) var buffer: ByteBuffer
-    /// Per open object or array: whether a value was written into it yet (the next one needs a comma).
-    private var hasValue: [Bool] = []
+    /// Whether the next value or key follows another in the same object or array (and needs a comma).
+    /// One flag is enough: opening an object or array clears it, and closing one is writing a value.
+    private var followsValue = false
 
     init(capacity: Int = 4096) {
         buffer = ByteBufferAllocator().buffer(capacity: capacity)
@@ -31,10 +32,8 @@ struct JSONWriter {
         separate()
         buffer.writeInteger(UInt8(ascii: "\""))
         buffer.writeStaticString(name)
-        buffer.writeInteger(UInt8(ascii: "\""))
-        buffer.writeInteger(UInt8(ascii: ":"))
-        // The value that follows belongs to this key: no comma before it.
-        hasValue[hasValue.count - 1] = false
+        buffer.writeStaticString("\":")
+        followsValue = false
     }
 
     mutating func string(_ value: String) {
@@ -57,7 +56,8 @@ struct JSONWriter {
 
     mutating func integer(_ value: Int) {
         separate()
-        buffer.writeString(String(value))
+        if value < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
+        writeDigits(value.magnitude, width: 1)
     }
 
     mutating func bool(_ value: Bool) {
@@ -72,23 +72,51 @@ struct JSONWriter {
 
     mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
     mutating func integer(_ value: Int?) { if let value { integer(value) } else { null() } }
-    mutating func date(_ value: Date?) { if let value { string(ISO8601Seconds.format(value)) } else { null() } }
+
+    /// `"2026-12-01T09:30:00Z"`, as `JSONEncoder`'s `.iso8601` strategy writes a date.
+    mutating func date(_ value: Date?) {
+        guard let value else { return null() }
+        separate()
+        let (year, month, day, seconds) = CivilTime.parts(of: value)
+        buffer.writeInteger(UInt8(ascii: "\""))
+        writeDigits(UInt(clamping: year), width: 4)
+        for (separator, part) in [(UInt8(ascii: "-"), month), (UInt8(ascii: "-"), day), (UInt8(ascii: "T"), seconds / 3600),
+                                  (UInt8(ascii: ":"), seconds / 60 % 60), (UInt8(ascii: ":"), seconds % 60)] {
+            buffer.writeInteger(separator)
+            writeDigits(UInt(part), width: 2)
+        }
+        buffer.writeStaticString("Z\"")
+    }
 
     private mutating func open(_ bracket: UInt8) {
         separate()
         buffer.writeInteger(bracket)
-        hasValue.append(false)
+        followsValue = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        hasValue.removeLast()
         buffer.writeInteger(bracket)
+        followsValue = true
     }
 
-    /// A comma before every value of an object or array but its first.
     private mutating func separate() {
-        guard let last = hasValue.last else { return }
-        if last { buffer.writeInteger(UInt8(ascii: ",")) } else { hasValue[hasValue.count - 1] = true }
+        if followsValue { buffer.writeInteger(UInt8(ascii: ",")) }
+        followsValue = true
+    }
+
+    /// Decimal digits, zero-padded to `width`, without making a String.
+    private mutating func writeDigits(_ value: UInt, width: Int) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { bytes -> Int in
+            var remaining = value, count = 0
+            repeat {
+                bytes[23 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                count += 1
+            } while remaining > 0 || count < width
+            return count
+        }
+        withUnsafeBytes(of: &digits) { buffer.writeBytes(UnsafeRawBufferPointer(rebasing: $0[(24 - count)...])) }
     }
 
     private mutating func writeEscaped(_ byte: UInt8) {
@@ -101,28 +129,21 @@ struct JSONWriter {
         case 0x0D: buffer.writeInteger(UInt8(ascii: "r"))
         case 0x09: buffer.writeInteger(UInt8(ascii: "t"))
         default:
-            let digits = Array("0123456789abcdef".utf8)
+            let digits: StaticString = "0123456789abcdef"
             buffer.writeStaticString("u00")
-            buffer.writeInteger(digits[Int(byte >> 4)])
-            buffer.writeInteger(digits[Int(byte & 0x0F)])
+            buffer.writeInteger(digits.utf8Start[Int(byte >> 4)])
+            buffer.writeInteger(digits.utf8Start[Int(byte & 0x0F)])
         }
     }
 }
 
-/// `2026-12-01T09:30:00Z`: a date as `JSONEncoder`'s `.iso8601` strategy writes it, without a formatter.
-enum ISO8601Seconds {
-    static func format(_ date: Date) -> String {
+/// A date's calendar parts in UTC, to the second.
+enum CivilTime {
+    /// Year, month, day and second of the day (proleptic Gregorian calendar, Howard Hinnant's algorithm).
+    static func parts(of date: Date) -> (year: Int64, month: Int64, day: Int64, seconds: Int64) {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
-            + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + "Z"
-    }
-
-    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-    private static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
-        let z = daysSinceEpoch + 719_468
+        let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
@@ -130,11 +151,6 @@ enum ISO8601Seconds {
         let monthIndex = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day, seconds - days * 86_400)
     }
 }

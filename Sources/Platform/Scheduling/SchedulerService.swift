@@ -40,3 +40,8 @@ public struct SchedulerService: Service {
         }
     }
 }
+
+extension SchedulerService: CustomStringConvertible {
+    /// A short name for ServiceLifecycle's logs instead of a reflection over the scheduler and its store.
+    public var description: String { "SchedulerService" }
+}

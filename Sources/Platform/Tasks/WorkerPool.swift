@@ -145,3 +145,9 @@ public struct WorkerPool: Service {
         }
     }
 }
+
+extension WorkerPool: CustomStringConvertible {
+    /// ServiceLifecycle names each service by its description; the default reflects over every stored
+    /// property (stores, handlers), which took a noticeable part of a server's start.
+    public var description: String { "WorkerPool" }
+}

@@ -114,8 +114,7 @@ public struct SearchBenchmark: Sendable {
         }
         let reopening = ContinuousClock.now
         let (reopened, outcome) = InvertedJobSearchIndex.open(
-            directory: indexDirectory, source: try await AppServices.indexSource(services.store, skills: services.careerAgent.skills),
-            skillTagger: services.careerAgent.skills)
+            directory: indexDirectory, source: try await AppServices.indexSource(services.store), skillTagger: SharedSkillTagger())
         try await JobIndexFollower(repository: services.repository, index: reopened).catchUp()
         let reopenSeconds = (ContinuousClock.now - reopening).seconds
         output(String(format: "index saved in %.1f s (%.1f MB on disk); restart to ready: %.2f s (%@, %d postings)",

@@ -30,7 +30,7 @@ import Testing
     http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388\tproject management\tmanaging projects\tknowledge
     http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d\tPython (computer programming)\tPython\tknowledge
     """
-    let extractor = SkillExtractor(taxonomy: SkillTaxonomy(curated: curated, esco: esco), scanner: SearchWordScanner())
+    let extractor = SkillExtractor(taxonomy: SkillTaxonomy(curated: Self.curated, esco: Self.esco), scanner: SearchWordScanner())
 
     func names(_ text: String, kind: SkillTextKind = .posting) -> [String] {
         extractor.extract(from: text, kind: kind).map(\.concept.name)
@@ -138,5 +138,12 @@ import Testing
         #expect(extractor.taxonomy.lookup("post").first?.name == "PostgreSQL")
         #expect(extractor.taxonomy.resolve("k8s")?.name == "Kubernetes")
         #expect(extractor.taxonomy.lookup("   ").isEmpty)
+    }
+
+    @Test("the shipped taxonomy's fingerprint is known without building it, and changes with its texts")
+    func fingerprintFromTheFiles() {
+        #expect(SkillTaxonomy.shipped.fingerprint == SkillTaxonomy.shippedFingerprint)
+        #expect(SkillTaxonomy(curated: Self.curated, esco: Self.esco).fingerprint == SkillTaxonomy(curated: Self.curated, esco: Self.esco).fingerprint)
+        #expect(SkillTaxonomy(curated: Self.curated, esco: Self.esco).fingerprint != SkillTaxonomy(curated: Self.curated, esco: Self.esco + "\n").fingerprint)
     }
 }
