@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import Platform
 
 /// Writes JSON straight into bytes, for the responses on the hot path (a page of search results),
 /// where a generic `Encoder` cost more per hit than finding the hit. The output is byte for byte
@@ -77,11 +78,11 @@ struct JSONWriter {
     mutating func date(_ value: Date?) {
         guard let value else { return null() }
         separate()
-        let (year, month, day, seconds) = CivilTime.parts(of: value)
+        let time = CivilDate.fields(secondsSinceEpoch: Int(value.timeIntervalSince1970.rounded(.down)))
         buffer.writeInteger(UInt8(ascii: "\""))
-        writeDigits(UInt(clamping: year), width: 4)
-        for (separator, part) in [(UInt8(ascii: "-"), month), (UInt8(ascii: "-"), day), (UInt8(ascii: "T"), seconds / 3600),
-                                  (UInt8(ascii: ":"), seconds / 60 % 60), (UInt8(ascii: ":"), seconds % 60)] {
+        writeDigits(UInt(clamping: time.year), width: 4)
+        for (separator, part) in [(UInt8(ascii: "-"), time.month), (UInt8(ascii: "-"), time.day), (UInt8(ascii: "T"), time.hour),
+                                  (UInt8(ascii: ":"), time.minute), (UInt8(ascii: ":"), time.second)] {
             buffer.writeInteger(separator)
             writeDigits(UInt(part), width: 2)
         }
@@ -134,23 +135,5 @@ struct JSONWriter {
             buffer.writeInteger(digits.utf8Start[Int(byte >> 4)])
             buffer.writeInteger(digits.utf8Start[Int(byte & 0x0F)])
         }
-    }
-}
-
-/// A date's calendar parts in UTC, to the second.
-enum CivilTime {
-    /// Year, month, day and second of the day (proleptic Gregorian calendar, Howard Hinnant's algorithm).
-    static func parts(of date: Date) -> (year: Int64, month: Int64, day: Int64, seconds: Int64) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day, seconds - days * 86_400)
     }
 }

@@ -2,13 +2,13 @@
 /// into instants many times a second: no Calendar or DateFormatter, no allocation, no locale.
 ///
 /// Days are counted from 1970-01-01 with Howard Hinnant's `days_from_civil` algorithm.
-enum CivilDate {
+public enum CivilDate {
     /// Midnight UTC of that date, in seconds since 1970. Months outside 1...12 carry into the year.
-    static func secondsSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    public static func secondsSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         daysSinceEpoch(year: year, month: month, day: day) * 86_400
     }
 
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let carried = month - 1
         let year = year + (carried >= 0 ? carried / 12 : (carried - 11) / 12)
         let month = (carried % 12 + 12) % 12 + 1
@@ -20,13 +20,13 @@ enum CivilDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    struct Fields: Equatable {
-        var year: Int, month: Int, day: Int
-        var hour: Int, minute: Int, second: Int
+    public struct Fields: Equatable, Sendable {
+        public var year: Int, month: Int, day: Int
+        public var hour: Int, minute: Int, second: Int
     }
 
     /// The date and time of day of a count of seconds since 1970 (read as UTC).
-    static func fields(secondsSinceEpoch seconds: Int) -> Fields {
+    public static func fields(secondsSinceEpoch seconds: Int) -> Fields {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let shiftedDays = days + 719_468

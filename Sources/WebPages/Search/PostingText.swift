@@ -1,5 +1,6 @@
 import Foundation
 import JobPostings
+import Platform
 
 /// How postings read on a page: salary ranges, dates and links.
 enum PostingText {
@@ -44,17 +45,10 @@ enum PostingText {
 
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// Year, month and day of a UTC instant (Howard Hinnant's days-to-civil algorithm).
+    /// Year, month and day of a UTC instant.
     private static func civil(_ date: Date) -> (Int, Int, Int) {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) + 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let fields = CivilDate.fields(secondsSinceEpoch: Int(date.timeIntervalSince1970.rounded(.down)))
+        return (fields.year, fields.month, fields.day)
     }
 
     /// The page of a posting; `#` in ids is escaped.
