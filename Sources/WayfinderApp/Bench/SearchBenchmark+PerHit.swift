@@ -28,7 +28,8 @@ extension SearchBenchmark {
             }
         }
         let perHit = (twenty.percentile(50) - one.percentile(50)) / 19 * 1000
-        output(String(format: "per-hit cost over HTTP (%d postings, %d queries with ≥ 20 hits): %.0f µs per extra hit at p50", postings,
+        output(String(format: "per-hit cost over HTTP (%d postings searchable, %d queries with ≥ 20 hits): %.0f µs per extra hit at p50",
+                      services.index.documentCount,
                       full.count, perHit))
         output(none.summary("  no hit"))
         output(one.summary("  page of 1 hit"))

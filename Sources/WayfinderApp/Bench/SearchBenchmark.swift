@@ -68,6 +68,8 @@ public struct SearchBenchmark: Sendable {
         let loading = ContinuousClock.now
         try await services.catchUpIndex()
         let seconds = (ContinuousClock.now - loading).seconds
+        // As `serve` does on start: what was caught up is saved, so the fresh `serve` below opens it.
+        services.persistIndex()
         output(String(format: "reusing %@: %d postings searchable, ready in %.2f s", directory, services.index.documentCount, seconds))
         if rebuildsIndex {
             let changes = services.index.appliedSequence
