@@ -67,7 +67,7 @@ struct Highlighter {
     /// Byte ranges of matched words, sorted and merged. With `readingSnippet`, reading ends once it
     /// is past the snippet that the first candidate match would start.
     mutating func marks(in text: String, readingSnippet: Bool) -> (marks: [Range<Int>], stoppedEarly: Bool) {
-        guard wanted.contains(true) else { return ([], false) }
+        guard !words.isEmpty || !phrases.isEmpty || !prefixes.isEmpty else { return ([], false) }
         var terms: [AnalyzedTerm] = []
         var ranges: [Range<Int>] = []
         var stopAt = Int.max

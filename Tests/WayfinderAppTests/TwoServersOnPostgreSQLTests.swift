@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
+import Platform
 import Storage
 import Testing
 
@@ -50,19 +51,6 @@ struct TwoServersOnPostgreSQLTests {
         }
     }
 
-    static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     /// GET, or POST when there is a body, with a bearer token when given.
     static func request(_ url: String, body: String? = nil, token: String? = nil) async throws -> (Int, [String: Any]) {
         var request = HTTPClientRequest(url: url)
@@ -106,8 +94,8 @@ struct TwoServersOnPostgreSQLTests {
             named: name, serverURL: try #require(ProcessInfo.processInfo.environment["WAYFINDER_TEST_POSTGRES_URL"]), logger: logger
         )
         // Both start at the same moment on an empty database: migrations must apply exactly once.
-        let first = try Server(executable: executable, databaseURL: databaseURL, port: try Self.freePort())
-        let second = try Server(executable: executable, databaseURL: databaseURL, port: try Self.freePort())
+        let first = try Server(executable: executable, databaseURL: databaseURL, port: try FreePort.find())
+        let second = try Server(executable: executable, databaseURL: databaseURL, port: try FreePort.find())
         defer { first.stop(); second.stop() }
         for server in [first, second] {
             let ready = try await Self.waitUntil(.seconds(60)) { try await Self.request(server.base + "/ready").0 == 200 }

@@ -81,11 +81,11 @@ struct JSONWriter {
         let time = CivilDate.fields(secondsSinceEpoch: Int(value.timeIntervalSince1970.rounded(.down)))
         buffer.writeInteger(UInt8(ascii: "\""))
         writeDigits(UInt(clamping: time.year), width: 4)
-        for (separator, part) in [(UInt8(ascii: "-"), time.month), (UInt8(ascii: "-"), time.day), (UInt8(ascii: "T"), time.hour),
-                                  (UInt8(ascii: ":"), time.minute), (UInt8(ascii: ":"), time.second)] {
-            buffer.writeInteger(separator)
-            writeDigits(UInt(part), width: 2)
-        }
+        writeTwoDigits(time.month, after: UInt8(ascii: "-"))
+        writeTwoDigits(time.day, after: UInt8(ascii: "-"))
+        writeTwoDigits(time.hour, after: UInt8(ascii: "T"))
+        writeTwoDigits(time.minute, after: UInt8(ascii: ":"))
+        writeTwoDigits(time.second, after: UInt8(ascii: ":"))
         buffer.writeStaticString("Z\"")
     }
 
@@ -103,6 +103,11 @@ struct JSONWriter {
     private mutating func separate() {
         if followsValue { buffer.writeInteger(UInt8(ascii: ",")) }
         followsValue = true
+    }
+
+    private mutating func writeTwoDigits(_ value: Int, after separator: UInt8) {
+        buffer.writeInteger(separator)
+        writeDigits(UInt(clamping: value), width: 2)
     }
 
     /// Decimal digits, zero-padded to `width`, without making a String.

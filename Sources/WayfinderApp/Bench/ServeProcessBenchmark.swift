@@ -1,8 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// `wayfinder serve` started as its own process on the benchmark's data directory, as an operator's
 /// restart would: how long until it answers, its HTTP latency on the query mix, and its memory after
@@ -14,7 +12,7 @@ struct ServeProcessBenchmark {
     var queryCount = 1_000
 
     func run(output: @Sendable (String) -> Void) async throws {
-        let port = try Self.freePort()
+        let port = try FreePort.find()
         let log = URL(fileURLWithPath: dataDirectory).appendingPathComponent("bench-serve.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
@@ -59,22 +57,5 @@ struct ServeProcessBenchmark {
             try await Task.sleep(for: .milliseconds(10))
         }
         throw SettingsError("`serve` did not answer within 300 s (log: \(log.path))")
-    }
-
-    /// A port no one listens on now: the kernel picks one for a socket bound to port 0.
-    static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw SettingsError("no socket for finding a free port") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw SettingsError("could not bind a socket to find a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
