@@ -24,7 +24,7 @@ struct FieldPostingsBuilder {
         // Count per term, lay the terms out in sorted order, then scatter every occurrence into place.
         var starts = [Int](repeating: 0, count: terms.count + 1)
         for occurrence in log { starts[Int(occurrence >> 32)] += 1 }
-        let order = terms.indices.filter { starts[$0] > 0 }.sorted { terms[$0] < terms[$1] }
+        let order = terms.indices.filter { starts[$0] > 0 }.sorted { TermOrder.less(terms[$0], terms[$1]) }
         var next = 0
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(order.count)
@@ -45,50 +45,13 @@ struct FieldPostingsBuilder {
                 positions[slot] = UInt32(truncatingIfNeeded: occurrence)
             }
         }
-        var result = FieldPostings()
-        // Room for everything up front: growing these arrays step by step would copy them over and over.
-        result.terms.reserveCapacity(order.count)
-        result.termStarts.reserveCapacity(order.count + 1)
-        result.maxFrequency.reserveCapacity(order.count)
-        result.minLength.reserveCapacity(order.count)
-        result.documents.reserveCapacity(log.count)
-        result.frequencies.reserveCapacity(log.count)
-        result.positions.reserveCapacity(log.count + log.count / 2)
-        result.checkpoints.reserveCapacity(log.count / FieldPostings.checkpointInterval + 1)
-        for (number, range) in zip(order, ranges) {
-            result.terms.append(terms[number])
-            Self.append(documents: documents[range], positions: positions[range], lengths: lengths, to: &result)
-        }
-        return result
-    }
-
-    /// Appends one term's occurrences (document order, positions ascending within a document).
-    private static func append(documents: ArraySlice<UInt32>, positions: ArraySlice<UInt32>, lengths: [UInt16],
-                               to result: inout FieldPostings) {
-        let firstEntry = result.documents.count
-        var minLength = UInt16.max
-        var lastPosition: UInt32 = 0
-        for index in documents.indices {
-            let document = documents[index], position = positions[index]
-            let last = result.frequencies.count - 1
-            if index > documents.startIndex, documents[index - 1] == document {
-                // Only the first 255 positions are kept; an out-of-order one cannot be stored as a delta.
-                guard result.frequencies[last] < 255, position >= lastPosition else { continue }
-                result.frequencies[last] += 1
-                Varint.append(position - lastPosition, to: &result.positions)
-            } else {
-                if result.documents.count % FieldPostings.checkpointInterval == 0 {
-                    result.checkpoints.append(UInt64(result.positions.count))
-                }
-                result.documents.append(document)
-                result.frequencies.append(1)
-                Varint.append(position, to: &result.positions)
-                minLength = min(minLength, lengths[Int(document)])
+        var writer = PostingsWriter(expectedEntries: log.count)
+        lengths.withUnsafeBufferPointer { lengths in
+            for (number, range) in zip(order, ranges) {
+                for index in range { writer.addOccurrence(document: documents[index], position: positions[index]) }
+                writer.finishTerm(terms[number].utf8, lengths: lengths)
             }
-            lastPosition = position
         }
-        result.termStarts.append(UInt32(result.documents.count))
-        result.maxFrequency.append(result.frequencies[firstEntry...].max() ?? 0)
-        result.minLength.append(minLength)
+        return writer.finish()
     }
 }

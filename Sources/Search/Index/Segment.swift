@@ -24,7 +24,7 @@ final class Segment: Sendable {
     /// Per skill ordinal: the name's number in `SkillNames.shared`.
     let skillIDs: [Int32]
     /// `fieldLengths[field][document]`: words in that field, stop words included.
-    let fieldLengths: [[UInt16]]
+    let fieldLengths: [Column<UInt16>]
     let totalFieldLengths: [Int]
     /// `fields[field.rawValue]`: the postings of each text field.
     let fields: [FieldPostings]
@@ -81,7 +81,7 @@ final class Segment: Sendable {
         }
         frequentSkillSets = sets
         skillIDs = SkillNames.shared.ids(for: columns.skills.values)
-        fieldLengths = columns.fieldLengths
+        fieldLengths = columns.fieldLengths.map(Column.init)
         totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
         self.fields = fields
         highestRowID = columns.rowIDs.max() ?? 0

@@ -34,20 +34,22 @@ struct SegmentMatchScorer {
         currencyComparable = segment.currency.values.map { JobMatchFormula.comparable(postingCurrency: $0, profile: context.profile) }
         weights = segment.skillIDs.map { _ in JobMatchFormula.skillWeight(required: false) }
         credit = segment.skillIDs.map { context.credit(for: $0) }
-        titleHits = [UInt8](repeating: 0, count: segment.count)
+        var hits = [UInt8](repeating: 0, count: segment.count)
         let titles = segment.postings(.title)
         for term in context.titleTerms {
             guard let number = titles.find(term) else { continue }
-            for entry in titles.entries(of: number) { titleHits[Int(titles.documents[entry])] &+= 1 }
+            titles.forEachDocument(of: number) { hits[Int($0)] &+= 1 }
         }
-        levels = [UInt8](repeating: 255, count: segment.count)
+        titleHits = hits
+        var levels = [UInt8](repeating: 255, count: segment.count)
         for (term, level) in context.seniorityTerms {
             guard let number = titles.find(term) else { continue }
-            for entry in titles.entries(of: number) {
-                let document = Int(titles.documents[entry])
+            titles.forEachDocument(of: number) { found in
+                let document = Int(found)
                 if levels[document] == 255 || Int(levels[document]) < level { levels[document] = UInt8(level) }
             }
         }
+        self.levels = levels
         inPlaces = context.wantedLocations.isEmpty ? [Bool](repeating: false, count: segment.location.values.count)
             : segment.location.values.map { value in
             let words = Set(SegmentFilterMasks.words(value))

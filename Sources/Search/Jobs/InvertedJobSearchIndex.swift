@@ -188,11 +188,7 @@ extension InvertedJobSearchIndex {
     public var estimatedBytes: Int {
         snapshot.segments.reduce(0) { total, segment in
             var bytes = segment.count * (8 * 5 + 4 * 5 + 2 * SearchField.allCases.count)
-            for field in segment.fields {
-                bytes += field.terms.reduce(0) { $0 + $1.utf8.count + 16 } + field.termStarts.count * 4
-                    + field.documents.count * 5 + field.positions.count + field.checkpoints.count * 8
-                    + field.maxFrequency.count * 3
-            }
+            for field in segment.fields { bytes += field.byteCount }
             return total + bytes
         }
     }

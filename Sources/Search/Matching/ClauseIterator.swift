@@ -109,7 +109,7 @@ struct ClausePlanner {
         var scanned: [PhraseScan.Term] = []
         for part in phrase.terms {
             guard let number = postings.find(part.term) else { return nil }
-            terms.append(TermSource(term: number, field: field, postings: postings,
+            terms.append(TermSource(term: number, text: part.term, field: field, postings: postings,
                                     lengths: segment.fieldLengths[field.rawValue], statistics: statistics))
             scanned.append(PhraseScan.Term(number: number, offset: part.offset))
         }
@@ -127,10 +127,8 @@ struct ClausePlanner {
         }
         guard !terms.isEmpty else { return nil }
         var matching = Bitset(count: segment.count)
-        postings.documents.withUnsafeBufferPointer { documents in
-            for term in terms {
-                for entry in postings.entries(of: term) { matching.insert(Int(documents[entry])) }
-            }
+        matching.withUnsafeMutableWords { words in
+            for term in terms { postings.forEachDocument(of: term) { words[Int($0 >> 6)] |= 1 << UInt64($0 & 63) } }
         }
         return PrefixSource(matching: matching, field: field)
     }

@@ -36,60 +36,48 @@ class DocumentSource {
 
 /// The documents containing one term in one field.
 final class TermSource: DocumentSource {
-    let postings: FieldPostings
+    private let cursor: PostingCursor
+    private let postings: FieldPostings
+    private let term: Int
     private let scorer: TermScorer
-    private let lengths: [UInt16]
-    private(set) var entry: Int
-    private let start: Int
-    private let end: Int
+    private let lengths: UnsafeBufferPointer<UInt16>
+    private let lengthsColumn: Column<UInt16>
 
-    init(term: Int, field: SearchField, postings: FieldPostings, lengths: [UInt16], statistics: ScoringStatistics) {
-        let range = postings.entries(of: term)
+    init(term: Int, text: String, field: SearchField, postings: FieldPostings, lengths: Column<UInt16>,
+         statistics: ScoringStatistics) {
         let scorer = TermScorer(
-            idf: statistics.inverseDocumentFrequency(postings.terms[term], field: field), field: field, statistics: statistics
+            idf: statistics.inverseDocumentFrequency(text, field: field), field: field, statistics: statistics
         )
+        cursor = PostingCursor(postings: postings, term: term)
         self.postings = postings
+        self.term = term
         self.scorer = scorer
-        self.lengths = lengths
-        entry = range.lowerBound
-        start = range.lowerBound
-        end = range.upperBound
+        lengthsColumn = lengths
+        self.lengths = lengths.buffer
         super.init(bound: scorer.score(frequency: UInt16(postings.maxFrequency[term]), length: postings.minLength[term]),
                    isTitle: field == .title)
-        document = entry < end ? postings.documents[entry] : Self.exhausted
+        document = cursor.document
     }
 
     override func advance(to target: UInt32) {
         guard document < target else { return }
-        // Gallop forward, then binary search: cheap both for near and for far targets.
-        var low = entry, step = 1, high = entry + 1
-        while high < end, postings.documents[high] < target {
-            low = high
-            step <<= 1
-            high = entry + step
-        }
-        high = min(high, end)
-        while low < high {
-            let middle = (low + high) >> 1
-            if postings.documents[middle] < target { low = middle + 1 } else { high = middle }
-        }
-        entry = low
-        document = entry < end ? postings.documents[entry] : Self.exhausted
+        cursor.advance(to: target)
+        document = cursor.document
     }
 
     override func score() -> Double {
-        scorer.score(frequency: UInt16(postings.frequencies[entry]), length: lengths[Int(document)])
+        scorer.score(frequency: UInt16(cursor.frequency), length: lengths[Int(document)])
     }
 
     override func addAll(to set: inout Bitset) {
-        postings.documents.withUnsafeBufferPointer { documents in
-            for index in start..<end { set.insert(Int(documents[index])) }
+        set.withUnsafeMutableWords { words in
+            postings.forEachDocument(of: term) { words[Int($0 >> 6)] |= 1 << UInt64($0 & 63) }
         }
     }
 
     override func rewind() {
-        entry = start
-        document = entry < end ? postings.documents[entry] : Self.exhausted
+        cursor.rewind()
+        document = cursor.document
     }
 }
 

@@ -1,13 +1,17 @@
 import Foundation
 
-/// Builds a file body from arrays of fixed-width values, each preceded by its byte length.
+/// Builds a file body from arrays of fixed-width values, each preceded by its byte length and
+/// padded to 8 bytes, so every array starts aligned and a mapped file can be read in place.
 /// Values are written in the machine's byte order (little-endian on every platform Wayfinder runs on).
 struct BinaryWriter {
     private(set) var data = Data()
 
     mutating func append<Element: FixedWidthInteger>(_ values: [Element]) {
-        appendLength(values.count * MemoryLayout<Element>.stride)
-        values.withUnsafeBytes { data.append(contentsOf: $0) }
+        values.withUnsafeBytes { append(raw: $0) }
+    }
+
+    mutating func append<Element: FixedWidthInteger>(_ column: Column<Element>) {
+        column.withUnsafeBufferPointer { append(raw: UnsafeRawBufferPointer($0)) }
     }
 
     mutating func append(strings: [String]) {
@@ -24,59 +28,70 @@ struct BinaryWriter {
         append([value])
     }
 
-    private mutating func appendLength(_ length: Int) {
-        withUnsafeBytes(of: UInt64(length)) { data.append(contentsOf: $0) }
+    private mutating func append(raw bytes: UnsafeRawBufferPointer) {
+        withUnsafeBytes(of: UInt64(bytes.count)) { data.append(contentsOf: $0) }
+        data.append(contentsOf: bytes)
+        data.append(contentsOf: repeatElement(0, count: BinaryReader.padding(after: bytes.count)))
     }
 
     /// The body followed by its checksum.
     func sealed() -> Data {
         var sealed = data
-        withUnsafeBytes(of: Checksum.of(data)) { sealed.append(contentsOf: $0) }
+        withUnsafeBytes(of: data.withUnsafeBytes { Checksum.of($0) }) { sealed.append(contentsOf: $0) }
         return sealed
     }
 }
 
 /// Reads what `BinaryWriter` wrote, failing (never crashing) on anything short or inconsistent.
+/// Arrays come back as columns pointing into the same storage: nothing is copied.
 struct BinaryReader {
     enum Failure: Error { case truncated, checksumMismatch, malformed }
 
-    private let data: Data
-    private var offset: Int
+    private let storage: ColumnStorage
+    private let end: Int
+    private var offset = 0
 
-    /// Verifies the trailing checksum before any value is read.
+    /// Reads storage whose trailing checksum the caller has verified (a mapped file).
+    init(verified storage: ColumnStorage) throws {
+        guard storage.bytes.count >= 8 else { throw Failure.truncated }
+        self.storage = storage
+        end = storage.bytes.count - 8
+    }
+
+    /// Verifies the trailing checksum of a copy of `sealed` before any value is read.
     init(sealed: Data) throws {
         guard sealed.count >= 8 else { throw Failure.truncated }
-        let body = sealed.prefix(sealed.count - 8)
-        let stored = sealed.suffix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: sealed.count, alignment: 8)
+        sealed.copyBytes(to: bytes)
+        let storage = ColumnStorage(owning: UnsafeRawBufferPointer(bytes))
+        let body = UnsafeRawBufferPointer(rebasing: storage.bytes[0..<sealed.count - 8])
+        let stored = storage.bytes.loadUnaligned(fromByteOffset: sealed.count - 8, as: UInt64.self)
         guard stored == Checksum.of(body) else { throw Failure.checksumMismatch }
-        data = body
-        offset = body.startIndex
+        try self.init(verified: storage)
+    }
+
+    static func padding(after length: Int) -> Int { (8 - length % 8) % 8 }
+
+    mutating func column<Element: FixedWidthInteger>(of type: Element.Type) throws -> Column<Element> {
+        let length = try readLength()
+        let stride = MemoryLayout<Element>.stride
+        guard length % stride == 0 else { throw Failure.malformed }
+        let column = Column<Element>(storage: storage, byteOffset: offset, count: length / stride)
+        offset += length + Self.padding(after: length)
+        guard offset <= end else { throw Failure.truncated }
+        return column
     }
 
     mutating func array<Element: FixedWidthInteger>(of type: Element.Type) throws -> [Element] {
-        let length = try readLength()
-        let stride = MemoryLayout<Element>.stride
-        guard length % stride == 0, offset + length <= data.endIndex else { throw Failure.malformed }
-        let count = length / stride
-        let start = offset
-        offset += length
-        return data.withUnsafeBytes { raw in
-            [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-                if count > 0 {
-                    let source = raw.baseAddress!.advanced(by: start - data.startIndex)
-                    UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: source, byteCount: length)
-                }
-                initialized = count
-            }
-        }
+        try column(of: type).array
     }
 
     mutating func strings() throws -> [String] {
-        let bytes = try array(of: UInt8.self)
+        let bytes = try column(of: UInt8.self).buffer
         var result: [String] = []
         var start = 0
         for (index, byte) in bytes.enumerated() where byte == 0 {
-            result.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
             start = index + 1
         }
         guard start == bytes.count else { throw Failure.malformed }
@@ -84,35 +99,47 @@ struct BinaryReader {
     }
 
     mutating func int64() throws -> Int64 {
-        let values = try array(of: Int64.self)
+        let values = try column(of: Int64.self)
         guard values.count == 1 else { throw Failure.malformed }
         return values[0]
     }
 
     private mutating func readLength() throws -> Int {
-        guard offset + 8 <= data.endIndex else { throw Failure.truncated }
-        let length = data[offset..<offset + 8].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        guard offset + 8 <= end else { throw Failure.truncated }
+        let length = storage.bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
-        guard length <= UInt64(data.endIndex - offset) else { throw Failure.truncated }
+        guard length <= UInt64(end - offset) else { throw Failure.truncated }
         return Int(length)
     }
 }
 
 /// A fast 64-bit checksum over whole words; it detects torn writes and flipped bytes, it is not a MAC.
-enum Checksum {
-    static func of(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes { raw in
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-            let words = raw.count / 8
-            for index in 0..<words {
-                let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
-                hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                hash ^= hash >> 32
-            }
-            for index in (words * 8)..<raw.count {
-                hash = (hash ^ UInt64(raw[index])) &* 0xC4CE_B9FE_1A85_EC53
-            }
-            return hash ^ (hash >> 29)
+/// It can be fed in pieces (every piece but the last a whole number of words), so a file is checked
+/// with plain reads instead of through its mapping.
+struct Checksum {
+    private var hash: UInt64
+
+    init(length: Int) {
+        hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
+    }
+
+    mutating func add(_ raw: UnsafeRawBufferPointer) {
+        let words = raw.count / 8
+        for index in 0..<words {
+            let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
         }
+        for index in (words * 8)..<raw.count {
+            hash = (hash ^ UInt64(raw[index])) &* 0xC4CE_B9FE_1A85_EC53
+        }
+    }
+
+    var value: UInt64 { hash ^ (hash >> 29) }
+
+    static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var checksum = Checksum(length: raw.count)
+        checksum.add(raw)
+        return checksum.value
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// rename), so a crash at any moment leaves either the old manifest or the new one; files no
 /// manifest names are leftovers and are removed at the next commit.
 struct IndexDirectory: Sendable {
-    static let formatVersion = 1
+    /// 2: segments of format 3, mapped and read in place.
+    static let formatVersion = 2
 
     struct Manifest: Codable, Equatable {
         struct SegmentEntry: Codable, Equatable {
@@ -45,7 +46,7 @@ struct IndexDirectory: Sendable {
         snapshot.highestRowID = manifest.highestRowID
         snapshot.lastSegmentNumber = manifest.lastSegmentNumber
         for entry in manifest.segments {
-            let segment = try SegmentFile.decode(Data(contentsOf: url.appendingPathComponent(Self.segmentName(entry.number))))
+            let segment = try SegmentFile.decode(mapped: MappedFile.map(url.appendingPathComponent(Self.segmentName(entry.number))))
             guard segment.count == entry.documents else { throw Failure.mismatch("segment \(entry.number) size") }
             var deleted: Bitset?
             if let name = entry.deletions {

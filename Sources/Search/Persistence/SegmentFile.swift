@@ -2,7 +2,7 @@ import Foundation
 
 /// A segment on disk: every column and postings array in a fixed order, sealed with a checksum.
 enum SegmentFile {
-    static let magic: Int64 = 0x5746_5345_4731_0002  // "WFSEG1", format 2 (skills)
+    static let magic: Int64 = 0x5746_5345_4731_0003  // "WFSEG1", format 3 (block-packed postings, read in place)
 
     static func encode(_ segment: Segment) -> Data {
         var writer = BinaryWriter()
@@ -22,20 +22,29 @@ enum SegmentFile {
         writer.append(segment.skills.entries)
         writer.append(strings: segment.skills.values)
         for field in segment.fields {
-            writer.append(strings: field.terms)
+            writer.append(field.termBytes)
+            writer.append(field.termOffsets)
             writer.append(field.termStarts)
-            writer.append(field.documents)
-            writer.append(field.frequencies)
-            writer.append(field.positions)
-            writer.append(field.checkpoints)
+            writer.append(field.dataOffsets)
             writer.append(field.maxFrequency)
             writer.append(field.minLength)
+            writer.append(field.data)
         }
         return writer.sealed()
     }
 
     static func decode(_ data: Data) throws -> Segment {
         var reader = try BinaryReader(sealed: data)
+        return try decode(&reader)
+    }
+
+    /// Reads a segment from a mapped file: the postings stay where they are.
+    static func decode(mapped storage: ColumnStorage) throws -> Segment {
+        var reader = try BinaryReader(verified: storage)
+        return try decode(&reader)
+    }
+
+    private static func decode(_ reader: inout BinaryReader) throws -> Segment {
         guard try reader.int64() == magic else { throw BinaryReader.Failure.malformed }
         var columns = SegmentColumns()
         columns.rowIDs = try reader.array(of: Int64.self)
@@ -72,30 +81,34 @@ enum SegmentFile {
             .allSatisfy({ $0 == count }), columns.fieldLengths.allSatisfy({ $0.count == count }) else {
             throw BinaryReader.Failure.malformed
         }
-        let fields = try SearchField.allCases.map { _ in try readField(&reader, documentCount: count) }
+        let fields = try SearchField.allCases.map { _ in try readField(&reader) }
         return Segment(columns: columns, fields: fields)
     }
 
-    private static func readField(_ reader: inout BinaryReader, documentCount: Int) throws -> FieldPostings {
+    private static func readField(_ reader: inout BinaryReader) throws -> FieldPostings {
         var field = FieldPostings()
-        field.terms = try reader.strings()
-        field.termStarts = try reader.array(of: UInt32.self)
-        field.documents = try reader.array(of: UInt32.self)
-        field.frequencies = try reader.array(of: UInt8.self)
-        field.positions = try reader.array(of: UInt8.self)
-        field.checkpoints = try reader.array(of: UInt64.self)
-        field.maxFrequency = try reader.array(of: UInt8.self)
-        field.minLength = try reader.array(of: UInt16.self)
-        // Enough consistency to guarantee no out-of-bounds read later; the checksum covers the rest.
-        let entries = field.documents.count
-        guard field.termStarts.count == field.terms.count + 1, field.termStarts.last.map(Int.init) == entries,
-              field.frequencies.count == entries, field.maxFrequency.count == field.terms.count,
-              field.minLength.count == field.terms.count,
-              field.checkpoints.count == (entries + FieldPostings.checkpointInterval - 1) / FieldPostings.checkpointInterval,
-              field.documents.allSatisfy({ Int($0) < documentCount }) else {
+        field.termBytes = try reader.column(of: UInt8.self)
+        field.termOffsets = try reader.column(of: UInt32.self)
+        field.termStarts = try reader.column(of: UInt32.self)
+        field.dataOffsets = try reader.column(of: UInt64.self)
+        field.maxFrequency = try reader.column(of: UInt8.self)
+        field.minLength = try reader.column(of: UInt16.self)
+        field.data = try reader.column(of: UInt8.self)
+        // Enough consistency for every term's bytes and postings to lie inside their columns; the
+        // checksum stands for the rest. Reading the postings themselves would page them all in.
+        let terms = field.termStarts.count - 1
+        guard terms >= 0, field.termOffsets.count == terms + 1, field.dataOffsets.count == terms + 1,
+              field.maxFrequency.count == terms, field.minLength.count == terms,
+              field.termOffsets.last.map(Int.init) == field.termBytes.count,
+              field.dataOffsets.last.map({ Int($0) + FieldPostings.padding }) == field.data.count,
+              isAscending(field.termOffsets), isAscending(field.termStarts), isAscending(field.dataOffsets) else {
             throw BinaryReader.Failure.malformed
         }
         return field
+    }
+
+    private static func isAscending<Element: FixedWidthInteger>(_ column: Column<Element>) -> Bool {
+        column.first == 0 && zip(column, column.dropFirst()).allSatisfy { $0 <= $1 }
     }
 
     private static func keywordColumns(of segment: Segment) -> [KeywordColumn] {

@@ -1,0 +1,123 @@
+/// Walks one term's postings in document order, decoding one block at a time and skipping whole
+/// blocks by their last documents.
+final class PostingCursor {
+    static let exhausted = UInt32.max
+
+    /// Held so the memory `blocks` points into stays mapped.
+    private let postings: FieldPostings
+    private let blocks: TermBlocks
+    private let blockCount: Int
+    /// The term's bytes, for reading positions.
+    let bytes: UnsafeBufferPointer<UInt8>
+    private let scratch = BlockScratch()
+    private var block = 0
+    private var length = 0
+    private var index = 0
+    /// The current document, or `exhausted`.
+    private(set) var document: UInt32 = PostingCursor.exhausted
+    /// The last entry of the block whose positions were located, and where they start.
+    private var locatedIndex = 0
+    private var locatedOffset = 0
+
+    init(postings: FieldPostings, term: Int) {
+        self.postings = postings
+        blocks = postings.blocks(of: term)
+        blockCount = blocks.blockCount
+        bytes = UnsafeBufferPointer(start: blocks.start,
+                                    count: Int(postings.dataOffsets[term + 1] - postings.dataOffsets[term]))
+        rewind()
+    }
+
+    /// Entries of the term: its document frequency.
+    var count: Int { blocks.count }
+
+    /// The current entry's number among the term's entries.
+    var ordinal: Int { block * FieldPostings.blockSize + index }
+
+    /// Occurrences of the term in the current document (at most 255).
+    var frequency: Int { Int(scratch.frequencies[index]) }
+
+    func rewind() {
+        load(block: 0)
+    }
+
+    /// Moves to the next entry.
+    @inline(__always)
+    func next() {
+        guard document != Self.exhausted else { return }
+        index += 1
+        if index < length {
+            document = scratch.documents[index]
+        } else if block + 1 < blockCount {
+            load(block: block + 1)
+        } else {
+            document = Self.exhausted
+        }
+    }
+
+    /// Moves to the first entry whose document is at or after `target`.
+    @inline(__always)
+    func advance(to target: UInt32) {
+        guard document < target else { return }
+        if target > scratch.documents[length - 1] {
+            guard let found = firstBlock(endingAtOrAfter: target) else {
+                document = Self.exhausted
+                return
+            }
+            load(block: found)
+        }
+        var low = index, high = length
+        while low < high {
+            let middle = (low + high) >> 1
+            if scratch.documents[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        index = low
+        document = scratch.documents[index]
+    }
+
+    /// Where the current entry's positions start in `bytes`, walking on from the last entry located.
+    @inline(__always)
+    func positionsOffset() -> Int {
+        if locatedIndex > index {
+            locatedIndex = 0
+            locatedOffset = blocks.positionsOffset(ofBlock: block)
+        }
+        while locatedIndex < index {
+            Varint.skip(Int(scratch.frequencies[locatedIndex]), in: bytes, at: &locatedOffset)
+            locatedIndex += 1
+        }
+        return locatedOffset
+    }
+
+    /// A later block whose last document is at or after `target`: gallop over the skip entries, then
+    /// binary search. Only called when the target is past the current block.
+    private func firstBlock(endingAtOrAfter target: UInt32) -> Int? {
+        guard blockCount > 1 else { return nil }
+        var low = block + 1, step = 1, high = low
+        while high < blockCount, blocks.lastDocument(ofBlock: high) < target {
+            low = high + 1
+            step <<= 1
+            high = block + step
+        }
+        high = min(high, blockCount)
+        while low < high {
+            let middle = (low + high) >> 1
+            if blocks.lastDocument(ofBlock: middle) < target { low = middle + 1 } else { high = middle }
+        }
+        return low < blockCount ? low : nil
+    }
+
+    private func load(block number: Int) {
+        guard blocks.count > 0 else {
+            document = Self.exhausted
+            return
+        }
+        block = number
+        let previous = number == 0 ? -1 : Int64(blocks.lastDocument(ofBlock: number - 1))
+        length = blocks.decode(block: number, after: previous, into: scratch)
+        index = 0
+        document = scratch.documents[0]
+        locatedIndex = 0
+        locatedOffset = blocks.positionsOffset(ofBlock: number)
+    }
+}
