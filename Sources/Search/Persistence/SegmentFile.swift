@@ -1,25 +1,27 @@
 import Foundation
 
 /// A segment on disk: every column and postings array in a fixed order, sealed with a checksum.
+/// Per-document columns are bit-packed (`PackedIntegers`) and unpacked at open; postings are read
+/// in place from the mapping.
 enum SegmentFile {
-    static let magic: Int64 = 0x5746_5345_4731_0003  // "WFSEG1", format 3 (block-packed postings, read in place)
+    static let magic: Int64 = 0x5746_5345_4731_0003  // "WFSEG1", format 3 (packed columns, block-packed postings read in place)
 
     static func encode(_ segment: Segment) -> Data {
         var writer = BinaryWriter()
         writer.append(magic)
-        writer.append(segment.rowIDs)
-        writer.append(segment.postedAt)
-        writer.append(segment.expiresAt)
-        writer.append(segment.minSalary)
-        writer.append(segment.maxSalary)
+        writer.append(Int64(segment.count))
+        for column in [segment.rowIDs, segment.postedAt, segment.expiresAt, segment.minSalary, segment.maxSalary] {
+            writer.append(PackedIntegers.encode(column))
+        }
         writer.append(segment.remote.words)
-        for lengths in segment.fieldLengths { writer.append(lengths) }
+        for lengths in segment.fieldLengths { writer.append(PackedIntegers.encode(lengths.array)) }
         for column in keywordColumns(of: segment) {
-            writer.append(column.ordinals)
+            writer.append(PackedIntegers.encode(column.ordinals))
             writer.append(strings: column.values)
         }
-        writer.append(segment.skills.starts)
-        writer.append(segment.skills.entries)
+        let starts = segment.skills.starts
+        writer.append(PackedIntegers.encode(zip(starts.dropFirst(), starts).map { $0 - $1 }))
+        writer.append(PackedIntegers.encode(segment.skills.entries))
         writer.append(strings: segment.skills.values)
         for field in segment.fields {
             writer.append(field.termBytes)
@@ -46,41 +48,41 @@ enum SegmentFile {
 
     private static func decode(_ reader: inout BinaryReader) throws -> Segment {
         guard try reader.int64() == magic else { throw BinaryReader.Failure.malformed }
+        let count = Int(try reader.int64())
+        guard count >= 0 else { throw BinaryReader.Failure.malformed }
+        func integers<Value: FixedWidthInteger>(_ type: Value.Type, count: Int) throws -> [Value] {
+            try PackedIntegers.decode(reader.column(of: UInt8.self), as: type, count: count)
+        }
         var columns = SegmentColumns()
-        columns.rowIDs = try reader.array(of: Int64.self)
-        columns.postedAt = try reader.array(of: Int64.self)
-        columns.expiresAt = try reader.array(of: Int64.self)
-        columns.minSalary = try reader.array(of: Int64.self)
-        columns.maxSalary = try reader.array(of: Int64.self)
-        let count = columns.rowIDs.count
+        columns.rowIDs = try integers(Int64.self, count: count)
+        columns.postedAt = try integers(Int64.self, count: count)
+        columns.expiresAt = try integers(Int64.self, count: count)
+        columns.minSalary = try integers(Int64.self, count: count)
+        columns.maxSalary = try integers(Int64.self, count: count)
         let remoteWords = try reader.array(of: UInt64.self)
         guard remoteWords.count == (count + 63) / 64 else { throw BinaryReader.Failure.malformed }
         columns.remote = (0..<count).map { remoteWords[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
-        columns.fieldLengths = try SearchField.allCases.map { _ in try reader.array(of: UInt16.self) }
+        columns.fieldLengths = try SearchField.allCases.map { _ in try integers(UInt16.self, count: count) }
         var keywords: [KeywordColumn] = []
         for _ in 0..<5 {
-            let ordinals = try reader.array(of: UInt32.self)
+            let ordinals = try integers(UInt32.self, count: count)
             let values = try reader.strings()
-            guard ordinals.count == count, ordinals.allSatisfy({ Int($0) < values.count }) else {
-                throw BinaryReader.Failure.malformed
-            }
+            guard ordinals.allSatisfy({ Int($0) < values.count }) else { throw BinaryReader.Failure.malformed }
             keywords.append(KeywordColumn(ordinals: ordinals, values: values))
         }
         (columns.location, columns.company, columns.employmentType, columns.provider, columns.currency) =
             (keywords[0], keywords[1], keywords[2], keywords[3], keywords[4])
-        let skillStarts = try reader.array(of: UInt32.self)
-        let skillEntries = try reader.array(of: UInt32.self)
+        var skillStarts: [UInt32] = [0]
+        skillStarts.reserveCapacity(count + 1)
+        for skills in try integers(UInt32.self, count: count) {
+            let (end, overflow) = skillStarts[skillStarts.count - 1].addingReportingOverflow(skills)
+            guard !overflow else { throw BinaryReader.Failure.malformed }
+            skillStarts.append(end)
+        }
+        let skillEntries = try integers(UInt32.self, count: Int(skillStarts[count]))
         let skillValues = try reader.strings()
-        guard skillStarts.count == count + 1, skillStarts.first == 0, Int(skillStarts.last ?? 1) == skillEntries.count,
-              zip(skillStarts, skillStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
-              skillEntries.allSatisfy({ Int($0 >> 1) < skillValues.count }) else {
-            throw BinaryReader.Failure.malformed
-        }
+        guard skillEntries.allSatisfy({ Int($0 >> 1) < skillValues.count }) else { throw BinaryReader.Failure.malformed }
         columns.skills = SkillColumn(starts: skillStarts, entries: skillEntries, values: skillValues)
-        guard [columns.postedAt.count, columns.expiresAt.count, columns.minSalary.count, columns.maxSalary.count]
-            .allSatisfy({ $0 == count }), columns.fieldLengths.allSatisfy({ $0.count == count }) else {
-            throw BinaryReader.Failure.malformed
-        }
         let fields = try SearchField.allCases.map { _ in try readField(&reader) }
         return Segment(columns: columns, fields: fields)
     }
