@@ -7,6 +7,14 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The search engine counts set bits in every query (facets, totals); on x86-64 that is one
+/// instruction only from Nehalem (2008) on, so the engine is built for it there.
+#if arch(x86_64)
+let searchSettings = swiftSettings + [.unsafeFlags(["-target-cpu", "nehalem"])]
+#else
+let searchSettings = swiftSettings
+#endif
+
 let package = Package(
     name: "wayfinder",
     platforms: [.macOS(.v15)],
@@ -57,7 +65,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Domain", swiftSettings: swiftSettings),
-        .target(name: "Search", dependencies: ["Domain", "JobPostings"], swiftSettings: swiftSettings),
+        .target(name: "Search", dependencies: ["Domain", "JobPostings"], swiftSettings: searchSettings),
         .target(name: "JobPostings", dependencies: ["Domain", "Platform"], swiftSettings: swiftSettings),
         .target(
             name: "Accounts",

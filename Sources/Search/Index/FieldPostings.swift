@@ -87,7 +87,7 @@ struct FieldPostings: Sendable, Equatable {
             let scratch = BlockScratch()
             var previous: Int64 = -1
             for block in 0..<blocks.blockCount {
-                let length = blocks.decode(block: block, after: previous, into: scratch)
+                let length = blocks.decodeDocuments(block: block, after: previous, into: scratch)
                 for index in 0..<length { body(scratch.documents[index]) }
                 previous = Int64(scratch.documents[length - 1])
             }

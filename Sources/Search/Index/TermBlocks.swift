@@ -50,6 +50,22 @@ struct TermBlocks {
         return (entry.load(fromByteOffset: 12, as: UInt8.self), entry.loadUnaligned(fromByteOffset: 13, as: UInt16.self))
     }
 
+    /// Decodes only a block's documents into `scratch` (for walks that need no frequencies); `previous`
+    /// is the last document of the block before (-1 for the first). Returns the block's length.
+    @inline(__always)
+    func decodeDocuments(block: Int, after previous: Int64, into scratch: BlockScratch) -> Int {
+        let length = length(ofBlock: block)
+        let header = start + offset(ofBlock: block)
+        let documents = scratch.documents
+        BitPacking.unpack(header + 2, count: length, bits: Int(header[0]), into: documents)
+        var document = UInt32(truncatingIfNeeded: previous)
+        for index in 0..<length {
+            document = document &+ documents[index] &+ 1
+            documents[index] = document
+        }
+        return length
+    }
+
     /// Decodes a block's documents and frequencies into `scratch`; `previous` is the last document of
     /// the block before (-1 for the first). Returns the block's length.
     @inline(__always)
