@@ -45,7 +45,7 @@ public final class SkillExtractor: Sendable {
             // ESCO's one-word labels are mostly everyday words ("manage", "English"); tools the
             // curated list covers, so ESCO contributes phrases only.
             if form.concept < 0 || taxonomy.concepts[form.concept].source == .curated { return true }
-            return form.text.contains(" ")
+            return form.text.utf8.contains(UInt8(ascii: " "))
         }
     }
 
