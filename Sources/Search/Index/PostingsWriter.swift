@@ -60,47 +60,19 @@ struct PostingsWriter {
         let start = data.count
         let blocks = (documents.count + FieldPostings.blockSize - 1) / FieldPostings.blockSize
         if blocks > 1 { data.append(contentsOf: repeatElement(0, count: blocks * TermBlocks.skipEntrySize)) }
-        var skips: [(last: UInt32, offset: Int, maxFrequency: UInt8, minLength: UInt16)] = []
+        var skips: [Skip] = []
         var termMaxFrequency: UInt8 = 0, termMinLength = UInt16.max
         for block in 0..<blocks {
             let range = block * FieldPostings.blockSize..<min(documents.count, (block + 1) * FieldPostings.blockSize)
-            var previous = block == 0 ? -1 : Int64(documents[range.lowerBound - 1])
-            var widest: UInt32 = 0, highest: UInt8 = 0, shortest = UInt16.max
-            for (slot, index) in range.enumerated() {
-                let gap = UInt32(Int64(documents[index]) - previous - 1)
-                previous = Int64(documents[index])
-                packing[slot] = gap
-                widest |= gap
-                highest = max(highest, frequencies[index])
-                shortest = min(shortest, lengths[Int(documents[index])])
-            }
-            skips.append((documents[range.upperBound - 1], data.count - start, highest, shortest))
-            termMaxFrequency = max(termMaxFrequency, highest)
-            termMinLength = min(termMinLength, shortest)
-            let documentBits = BitPacking.width(of: widest)
-            var widestFrequency: UInt32 = 0
-            for index in range { widestFrequency |= UInt32(frequencies[index] - 1) }
-            let frequencyBits = BitPacking.width(of: widestFrequency)
-            data.append(UInt8(documentBits))
-            data.append(UInt8(frequencyBits))
-            packing.withUnsafeBufferPointer { BitPacking.append(UnsafeBufferPointer(rebasing: $0[0..<range.count]), bits: documentBits, to: &data) }
-            for (slot, index) in range.enumerated() { packing[slot] = UInt32(frequencies[index] - 1) }
-            packing.withUnsafeBufferPointer { BitPacking.append(UnsafeBufferPointer(rebasing: $0[0..<range.count]), bits: frequencyBits, to: &data) }
+            let skip = writeBlock(range, termStart: start, lengths: lengths)
+            skips.append(skip)
+            termMaxFrequency = max(termMaxFrequency, skip.maxFrequency)
+            termMinLength = min(termMinLength, skip.minLength)
         }
         let positionsStart = data.count - start
         data.append(contentsOf: positions)
         precondition(data.count - start <= Int(UInt32.max), "one term's postings exceed 4 GB")
-        if blocks > 1 {
-            for (block, skip) in skips.enumerated() {
-                var entry = [UInt8]()
-                withUnsafeBytes(of: skip.last.littleEndian) { entry.append(contentsOf: $0) }
-                withUnsafeBytes(of: UInt32(skip.offset).littleEndian) { entry.append(contentsOf: $0) }
-                withUnsafeBytes(of: UInt32(positionsStart + blockPositions[block]).littleEndian) { entry.append(contentsOf: $0) }
-                entry.append(skip.maxFrequency)
-                withUnsafeBytes(of: skip.minLength.littleEndian) { entry.append(contentsOf: $0) }
-                data.replaceSubrange(start + block * TermBlocks.skipEntrySize..<start + (block + 1) * TermBlocks.skipEntrySize, with: entry)
-            }
-        }
+        if blocks > 1 { writeSkipEntries(skips, at: start, positionsStart: positionsStart) }
         termBytes.append(contentsOf: term)
         termOffsets.append(UInt32(termBytes.count))
         entryCount += documents.count
@@ -109,6 +81,50 @@ struct PostingsWriter {
         maxFrequency.append(termMaxFrequency)
         minLength.append(termMinLength)
     }
+
+    /// Writes the entries of `range` as one block: widths, then document gaps less one and
+    /// frequencies less one, each bit-packed at the width its largest value needs.
+    private mutating func writeBlock(_ range: Range<Int>, termStart: Int, lengths: UnsafeBufferPointer<UInt16>) -> Skip {
+        var previous = range.lowerBound == 0 ? -1 : Int64(documents[range.lowerBound - 1])
+        var widest: UInt32 = 0, widestFrequency: UInt32 = 0, highest: UInt8 = 0, shortest = UInt16.max
+        for index in range {
+            widest |= UInt32(Int64(documents[index]) - previous - 1)
+            previous = Int64(documents[index])
+            widestFrequency |= UInt32(frequencies[index] - 1)
+            highest = max(highest, frequencies[index])
+            shortest = min(shortest, lengths[Int(documents[index])])
+        }
+        let skip = Skip(last: documents[range.upperBound - 1], offset: data.count - termStart, maxFrequency: highest, minLength: shortest)
+        let documentBits = BitPacking.width(of: widest), frequencyBits = BitPacking.width(of: widestFrequency)
+        data.append(UInt8(documentBits))
+        data.append(UInt8(frequencyBits))
+        previous = range.lowerBound == 0 ? -1 : Int64(documents[range.lowerBound - 1])
+        for (slot, index) in range.enumerated() {
+            packing[slot] = UInt32(Int64(documents[index]) - previous - 1)
+            previous = Int64(documents[index])
+        }
+        packing.withUnsafeBufferPointer { BitPacking.append(UnsafeBufferPointer(rebasing: $0[0..<range.count]), bits: documentBits, to: &data) }
+        for (slot, index) in range.enumerated() { packing[slot] = UInt32(frequencies[index] - 1) }
+        packing.withUnsafeBufferPointer { BitPacking.append(UnsafeBufferPointer(rebasing: $0[0..<range.count]), bits: frequencyBits, to: &data) }
+        return skip
+    }
+
+    /// Fills the room left at the term's start: per block, its last document, where it and its
+    /// first entry's positions start, and its bounds (see `TermBlocks`).
+    private mutating func writeSkipEntries(_ skips: [Skip], at start: Int, positionsStart: Int) {
+        var entries = [UInt8]()
+        entries.reserveCapacity(skips.count * TermBlocks.skipEntrySize)
+        for (block, skip) in skips.enumerated() {
+            withUnsafeBytes(of: skip.last.littleEndian) { entries.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(skip.offset).littleEndian) { entries.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(positionsStart + blockPositions[block]).littleEndian) { entries.append(contentsOf: $0) }
+            entries.append(skip.maxFrequency)
+            withUnsafeBytes(of: skip.minLength.littleEndian) { entries.append(contentsOf: $0) }
+        }
+        data.replaceSubrange(start..<start + entries.count, with: entries)
+    }
+
+    private typealias Skip = (last: UInt32, offset: Int, maxFrequency: UInt8, minLength: UInt16)
 
     /// The postings written so far.
     func finish() -> FieldPostings {

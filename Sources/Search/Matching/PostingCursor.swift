@@ -10,6 +10,9 @@ final class PostingCursor {
     /// The term's bytes, for reading positions.
     let bytes: UnsafeBufferPointer<UInt8>
     private let scratch = BlockScratch()
+    /// The scratch's buffers, held directly: the hot loops read them on every entry.
+    private let documents: UnsafeMutablePointer<UInt32>
+    private let frequencies: UnsafeMutablePointer<UInt32>
     private var block = 0
     private var length = 0
     private var index = 0
@@ -25,6 +28,8 @@ final class PostingCursor {
         blockCount = blocks.blockCount
         bytes = UnsafeBufferPointer(start: blocks.start,
                                     count: Int(postings.dataOffsets[term + 1] - postings.dataOffsets[term]))
+        documents = scratch.documents
+        frequencies = scratch.frequencies
         rewind()
     }
 
@@ -35,7 +40,9 @@ final class PostingCursor {
     var ordinal: Int { block * FieldPostings.blockSize + index }
 
     /// Occurrences of the term in the current document (at most 255).
-    var frequency: Int { Int(scratch.frequencies[index]) }
+    var frequency: Int {
+        @inline(__always) get { Int(frequencies[index]) }
+    }
 
     func rewind() {
         load(block: 0)
@@ -47,7 +54,7 @@ final class PostingCursor {
         guard document != Self.exhausted else { return }
         index += 1
         if index < length {
-            document = scratch.documents[index]
+            document = documents[index]
         } else if block + 1 < blockCount {
             load(block: block + 1)
         } else {
@@ -59,20 +66,29 @@ final class PostingCursor {
     @inline(__always)
     func advance(to target: UInt32) {
         guard document < target else { return }
-        if target > scratch.documents[length - 1] {
+        var low = index
+        if target > documents[length - 1] {
             guard let found = firstBlock(endingAtOrAfter: target) else {
                 document = Self.exhausted
                 return
             }
             load(block: found)
+            low = 0
         }
-        var low = index, high = length
+        // Gallop from where the cursor stands (the next target is usually close), then binary search.
+        var step = 1, high = low + 1
+        while high < length, documents[high] < target {
+            low = high
+            step <<= 1
+            high = low + step
+        }
+        high = min(high, length)
         while low < high {
             let middle = (low + high) >> 1
-            if scratch.documents[middle] < target { low = middle + 1 } else { high = middle }
+            if documents[middle] < target { low = middle + 1 } else { high = middle }
         }
         index = low
-        document = scratch.documents[index]
+        document = documents[index]
     }
 
     /// Where the current entry's positions start in `bytes`, walking on from the last entry located.
@@ -82,9 +98,11 @@ final class PostingCursor {
             locatedIndex = 0
             locatedOffset = blocks.positionsOffset(ofBlock: block)
         }
-        while locatedIndex < index {
-            Varint.skip(Int(scratch.frequencies[locatedIndex]), in: bytes, at: &locatedOffset)
-            locatedIndex += 1
+        if locatedIndex < index {
+            var values = 0
+            for skipped in locatedIndex..<index { values += Int(frequencies[skipped]) }
+            Varint.skipMany(values, in: bytes, at: &locatedOffset)
+            locatedIndex = index
         }
         return locatedOffset
     }
@@ -116,7 +134,7 @@ final class PostingCursor {
         let previous = number == 0 ? -1 : Int64(blocks.lastDocument(ofBlock: number - 1))
         length = blocks.decode(block: number, after: previous, into: scratch)
         index = 0
-        document = scratch.documents[0]
+        document = documents[0]
         locatedIndex = 0
         locatedOffset = blocks.positionsOffset(ofBlock: number)
     }

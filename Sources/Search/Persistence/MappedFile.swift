@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#else
+import Darwin
+#endif
 
 /// A sealed file mapped read-only, so its columns are read in place and the operating system pages
 /// them in and out as searches touch them; processes opening the same file share its pages.
@@ -9,7 +13,7 @@ enum MappedFile {
     /// Verifies the file's trailing checksum with plain reads (checking through the mapping would
     /// make every page resident at once), then maps it.
     static func map(_ url: URL) throws -> ColumnStorage {
-        let descriptor = Glibc.open(url.path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure.cannotOpen(url.lastPathComponent) }
         defer { close(descriptor) }
         var status = stat()
