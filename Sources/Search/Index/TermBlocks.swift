@@ -70,19 +70,12 @@ struct TermBlocks {
     /// the block before (-1 for the first). Returns the block's length.
     @inline(__always)
     func decode(block: Int, after previous: Int64, into scratch: BlockScratch) -> Int {
-        let length = length(ofBlock: block)
+        let length = decodeDocuments(block: block, after: previous, into: scratch)
         let header = start + offset(ofBlock: block)
-        let documentBits = Int(header[0]), frequencyBits = Int(header[1])
-        let documents = scratch.documents, frequencies = scratch.frequencies
-        BitPacking.unpack(header + 2, count: length, bits: documentBits, into: documents)
-        BitPacking.unpack(header + 2 + BitPacking.byteCount(count: length, bits: documentBits), count: length,
-                          bits: frequencyBits, into: frequencies)
-        var document = UInt32(truncatingIfNeeded: previous)
-        for index in 0..<length {
-            document = document &+ documents[index] &+ 1
-            documents[index] = document
-            frequencies[index] &+= 1
-        }
+        let frequencies = scratch.frequencies
+        BitPacking.unpack(header + 2 + BitPacking.byteCount(count: length, bits: Int(header[0])), count: length,
+                          bits: Int(header[1]), into: frequencies)
+        for index in 0..<length { frequencies[index] &+= 1 }
         return length
     }
 }
