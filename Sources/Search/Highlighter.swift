@@ -141,7 +141,7 @@ struct Highlighter {
                     case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
                     case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
                     case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-                    case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r") where oneLine:
+                    case UInt8(ascii: " ") where oneLine, UInt8(ascii: "\n") where oneLine, UInt8(ascii: "\r") where oneLine:
                         if output.last != UInt8(ascii: " ") { output.append(UInt8(ascii: " ")) }
                     default: output.append(byte)
                     }

@@ -162,6 +162,14 @@ struct JobSearchIndexTests {
         #expect(stems.description == "Care for <mark>dying</mark> <mark>patients</mark>, <mark>ÉTÉ</mark> shifts.")
     }
 
+    @Test("a title keeps its spacing: only a description's snippet runs its lines and spaces together")
+    func titleSpacing() {
+        let posting = TestCorpus.posting("x", title: "Engineer  (night shift)", description: "An engineer\nfor  nights.")
+        let marked = index.highlights(for: posting, query: JobSearchQuery(text: "engineer"))
+        #expect(marked.title == "<mark>Engineer</mark>  (night shift)")
+        #expect(marked.description == "An <mark>engineer</mark> for nights.")
+    }
+
     @Test("long descriptions give a snippet around the matches")
     func snippets() {
         let filler = String(repeating: "lorem ipsum dolor sit amet ", count: 40)

@@ -122,7 +122,7 @@ struct JSONWriter {
             } while remaining > 0 || count < width
             return count
         }
-        withUnsafeBytes(of: &digits) { buffer.writeBytes(UnsafeRawBufferPointer(rebasing: $0[(24 - count)...])) }
+        _ = withUnsafeBytes(of: &digits) { buffer.writeBytes(UnsafeRawBufferPointer(rebasing: $0[(24 - count)...])) }
     }
 
     private mutating func writeEscaped(_ byte: UInt8) {

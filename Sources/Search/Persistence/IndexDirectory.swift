@@ -112,7 +112,9 @@ struct IndexDirectory: Sendable {
 
     private func writeAtomically(_ data: Data, to target: URL) throws {
         let temporary = target.appendingPathExtension("tmp")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
         let handle = try FileHandle(forWritingTo: temporary)
         try handle.write(contentsOf: data)
         try handle.synchronize()
