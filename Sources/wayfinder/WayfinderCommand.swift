@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import WayfinderApp
 
-@main
 struct Wayfinder: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wayfinder",
