@@ -16,9 +16,7 @@ struct SearchCursor: Equatable {
     func encoded(fingerprint: UInt64) -> String {
         var bytes = payload()
         bytes.append(contentsOf: withUnsafeBytes(of: Self.checksum(bytes, fingerprint).bigEndian, Array.init))
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(bytes)
     }
 
     private func payload() -> [UInt8] {
@@ -78,10 +76,7 @@ struct SearchCursor: Equatable {
 
     /// Throws a 400 problem naming `cursor` when the text is not a cursor of this query.
     static func decode(_ text: String, fingerprint: UInt64) throws -> SearchCursor {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), data.count > 8 else { throw invalid("is not a valid cursor") }
-        let bytes = [UInt8](data)
+        guard let bytes = Base64URL.decode(text), bytes.count > 8 else { throw invalid("is not a valid cursor") }
         let payload = Array(bytes.prefix(bytes.count - 8))
         let stored = bytes.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         guard stored == checksum(payload, fingerprint) else {
