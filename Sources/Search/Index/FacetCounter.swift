@@ -1,64 +1,65 @@
 import JobPostings
 
-/// Adds up the facet tallies of each segment's scan into the counts a search returns.
+/// Adds up the facet tallies of each segment's scan into the counts a search returns. Values are
+/// counted by their `FacetValueNames` numbers, so adding a segment's tally is array arithmetic, and
+/// only the few values that make a facet's top list are ever compared by name.
 struct FacetCounter {
     static let valuesPerFacet = 20
 
-    private var location: [String: Int] = [:]
-    private var company: [String: Int] = [:]
-    private var employmentType: [String: Int] = [:]
-    /// Indexed by `SkillNames` number.
+    private var location: [Int] = []
+    private var company: [Int] = []
+    private var employmentType: [Int] = []
     private var skills: [Int] = []
     private var remote = [0, 0]
     private var salary = [Int](repeating: 0, count: SalaryRangeCount.bounds.count)
 
     mutating func add(_ tally: FacetTally, of segment: Segment) {
-        Self.fold(tally.locationCounts, segment.location, into: &location)
-        Self.fold(tally.companyCounts, segment.company, into: &company)
-        Self.fold(tally.typeCounts, segment.employmentType, into: &employmentType)
-        for (ordinal, count) in tally.skillCounts.enumerated() where count > 0 {
-            let id = Int(segment.skillIDs[ordinal])
-            if id >= skills.count { skills += [Int](repeating: 0, count: id + 1 - skills.count) }
-            skills[id] += Int(count)
-        }
+        Self.add(tally.locationCounts, numbered: segment.locationIDs, into: &location)
+        Self.add(tally.companyCounts, numbered: segment.companyIDs, into: &company)
+        Self.add(tally.typeCounts, numbered: segment.employmentTypeIDs, into: &employmentType)
+        Self.add(tally.skillCounts, numbered: segment.skillIDs, into: &skills)
         for index in remote.indices { remote[index] += tally.remoteCounts[index] }
         for index in salary.indices { salary[index] += tally.salaryCounts[index] }
     }
 
     func facets() -> JobFacets {
         JobFacets(
-            location: Self.top(location),
-            company: Self.top(company),
+            location: Self.top(location, FacetValueNames.locations),
+            company: Self.top(company, FacetValueNames.companies),
             remote: [FacetCount(value: "true", count: remote[1]), FacetCount(value: "false", count: remote[0])]
                 .filter { $0.count > 0 },
-            employmentType: Self.top(employmentType),
+            employmentType: Self.top(employmentType, FacetValueNames.employmentTypes),
             salaryRanges: zip(SalaryRangeCount.bounds, salary).map { SalaryRangeCount(from: $0.from, to: $0.to, count: $1) },
-            skills: Self.topSkills(skills)
+            skills: Self.top(skills, FacetValueNames.skills)
         )
     }
 
-    private static func fold(_ counts: [Int32], _ column: KeywordColumn, into totals: inout [String: Int]) {
+    private static func add(_ counts: [Int32], numbered ids: [Int32], into totals: inout [Int]) {
         for (ordinal, count) in counts.enumerated() where count > 0 {
-            let value = column.values[ordinal]
-            if !value.isEmpty { totals[value, default: 0] += Int(count) }
+            let id = Int(ids[ordinal])
+            if id >= totals.count { totals += [Int](repeating: 0, count: id + 1 - totals.count) }
+            totals[id] += Int(count)
         }
     }
 
-    /// The most frequent skills without sorting every one: only those at or above the
-    /// `valuesPerFacet`-th largest count are ordered (by count, then name).
-    private static func topSkills(_ counts: [Int]) -> [FacetCount] {
-        let nonzero = counts.filter { $0 > 0 }
-        guard !nonzero.isEmpty else { return [] }
-        let threshold = nonzero.count <= valuesPerFacet ? 1 : nonzero.sorted(by: >)[valuesPerFacet - 1]
-        let names = SkillNames.shared.names
-        return counts.indices.filter { counts[$0] >= threshold }
-            .map { FacetCount(value: names[$0], count: counts[$0]) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
-            .prefix(valuesPerFacet).map { $0 }
-    }
-
-    private static func top(_ counts: [String: Int]) -> [FacetCount] {
-        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(valuesPerFacet).map { FacetCount(value: $0.key, count: $0.value) }
+    /// The most frequent values, most frequent first, ties in name order; empty values are not
+    /// listed. One pass keeps the best so far in a short sorted list: most values count less than
+    /// its last and are passed over without a name being read.
+    private static func top(_ counts: [Int], _ registry: FacetValueNames) -> [FacetCount] {
+        guard counts.contains(where: { $0 > 0 }) else { return [] }
+        let names = registry.names
+        var best: [(id: Int, count: Int)] = []
+        best.reserveCapacity(valuesPerFacet + 1)
+        func precedes(_ id: Int, _ count: Int, _ other: (id: Int, count: Int)) -> Bool {
+            count != other.count ? count > other.count : names[id].utf8.lexicographicallyPrecedes(names[other.id].utf8)
+        }
+        for (id, count) in counts.enumerated() where count > 0 && !names[id].isEmpty {
+            if best.count == valuesPerFacet, let last = best.last, !precedes(id, count, last) { continue }
+            var slot = best.count
+            while slot > 0, precedes(id, count, best[slot - 1]) { slot -= 1 }
+            best.insert((id, count), at: slot)
+            if best.count > valuesPerFacet { best.removeLast() }
+        }
+        return best.map { FacetCount(value: names[$0.id], count: $0.count) }
     }
 }

@@ -1,9 +1,13 @@
 import Synchronization
 
-/// One number per skill name across every segment of the process, so facet counts from many
-/// segments add up in a plain array instead of a dictionary keyed by names. Names are only added.
-final class SkillNames: Sendable {
-    static let shared = SkillNames()
+/// One number per value of a facet (a skill name, a location, a company) across every segment of
+/// the process, so facet counts from many segments add up in a plain array instead of a dictionary
+/// keyed by names. Names are only added.
+final class FacetValueNames: Sendable {
+    static let skills = FacetValueNames()
+    static let locations = FacetValueNames()
+    static let companies = FacetValueNames()
+    static let employmentTypes = FacetValueNames()
 
     private let table = Mutex((ids: [String: Int32](), names: [String](), byLowercased: [String: [Int32]]()))
 

@@ -1,7 +1,7 @@
 import JobPostings
 
 /// One match request made ready for the segments: the seeker's title words as index terms, the
-/// seniority words as terms, and the seeker's skills as `SkillNames` numbers, verified or claimed.
+/// seniority words as terms, and the seeker's skills as `FacetValueNames.skills` numbers, verified or claimed.
 /// Nothing in it depends on the other postings: a posting's score is a matter of the posting and
 /// the seeker alone, so it does not move when unrelated postings come and go.
 struct MatchContext {
@@ -9,9 +9,9 @@ struct MatchContext {
     let titleTerms: [String]
     let seniorityTerms: [(term: String, level: Int)]
     let seekerLevel: Int?
-    /// `SkillNames` numbers of the skills the seeker claims.
+    /// `FacetValueNames.skills` numbers of the skills the seeker claims.
     let claimed: Set<Int32>
-    /// `SkillNames` numbers of the skills an assessment verified.
+    /// `FacetValueNames.skills` numbers of the skills an assessment verified.
     let verified: Set<Int32>
     let wantedLocations: [[String]]
 
@@ -23,8 +23,8 @@ struct MatchContext {
             analyzer.terms(in: word.word).first.map { ($0.term, word.level) }
         }
         seekerLevel = profile.yearsOfExperience.map(JobMatchFormula.seniority(yearsOfExperience:))
-        claimed = SkillNames.shared.ids(matchingLowercased: Set(profile.skills.map { $0.lowercased() }))
-        verified = SkillNames.shared.ids(matchingLowercased: Set(profile.verifiedSkills.map { $0.lowercased() }))
+        claimed = FacetValueNames.skills.ids(matchingLowercased: Set(profile.skills.map { $0.lowercased() }))
+        verified = FacetValueNames.skills.ids(matchingLowercased: Set(profile.verifiedSkills.map { $0.lowercased() }))
         wantedLocations = profile.locations.map(SegmentFilterMasks.words).filter { !$0.isEmpty }
     }
 

@@ -25,10 +25,13 @@ struct SearchExecutor {
         let last = cursor.map { Hit(rowID: $0.lastRowID, score: $0.lastScore ?? 0, postedAt: $0.lastPostedAt ?? 0) }
         let nowSeconds = Int64(now.timeIntervalSince1970)
 
-        // Segments are independent: search them on all cores and merge their pages and counts.
+        // Segments are independent: search them on all cores and merge their pages and counts. The
+        // largest go first, so that no core is left with a large one when the others are done.
         let segments = snapshot.segments
+        let largestFirst = segments.indices.sorted { segments[$0].count > segments[$1].count }
         let partial = Mutex([(collector: HitCollector, tally: FacetTally)?](repeating: nil, count: segments.count))
-        DispatchQueue.concurrentPerform(iterations: segments.count) { index in
+        DispatchQueue.concurrentPerform(iterations: segments.count) { step in
+            let index = largestFirst[step]
             let segment = segments[index]
             let pass = SegmentPass(
                 segment: segment,

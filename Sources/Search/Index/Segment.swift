@@ -21,8 +21,12 @@ final class Segment: Sendable {
     /// by set intersections instead of a walk over every result's skills (derived, not stored).
     let frequentSkillSets: [(ordinal: Int, documents: Bitset)]
     static let frequentSkillCount = 128
-    /// Per skill ordinal: the name's number in `SkillNames.shared`.
+    /// Per skill ordinal: the name's number in `FacetValueNames.skills`.
     let skillIDs: [Int32]
+    /// Per location, company and employment-type ordinal: the value's number in `FacetValueNames`.
+    let locationIDs: [Int32]
+    let companyIDs: [Int32]
+    let employmentTypeIDs: [Int32]
     /// `fieldLengths[field][document]`: words in that field, stop words included.
     let fieldLengths: [Column<UInt16>]
     let totalFieldLengths: [Int]
@@ -80,7 +84,10 @@ final class Segment: Sendable {
             }
         }
         frequentSkillSets = sets
-        skillIDs = SkillNames.shared.ids(for: columns.skills.values)
+        skillIDs = FacetValueNames.skills.ids(for: columns.skills.values)
+        locationIDs = FacetValueNames.locations.ids(for: columns.location.values)
+        companyIDs = FacetValueNames.companies.ids(for: columns.company.values)
+        employmentTypeIDs = FacetValueNames.employmentTypes.ids(for: columns.employmentType.values)
         fieldLengths = columns.fieldLengths.map(Column.init)
         totalFieldLengths = columns.fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
         self.fields = fields
