@@ -6,12 +6,20 @@ import JobPostings
 struct FacetCounter {
     static let valuesPerFacet = 20
 
-    private var location: [Int] = []
-    private var company: [Int] = []
-    private var employmentType: [Int] = []
-    private var skills: [Int] = []
+    private var location: [Int]
+    private var company: [Int]
+    private var employmentType: [Int]
+    private var skills: [Int]
     private var remote = [0, 0]
     private var salary = [Int](repeating: 0, count: SalaryRangeCount.bounds.count)
+
+    /// Every segment searched was numbered before the search began, so each array has room for all its values.
+    init() {
+        location = [Int](repeating: 0, count: FacetValueNames.locations.count)
+        company = [Int](repeating: 0, count: FacetValueNames.companies.count)
+        employmentType = [Int](repeating: 0, count: FacetValueNames.employmentTypes.count)
+        skills = [Int](repeating: 0, count: FacetValueNames.skills.count)
+    }
 
     mutating func add(_ tally: FacetTally, of segment: Segment) {
         Self.add(tally.locationCounts, numbered: segment.locationIDs, into: &location)
@@ -35,11 +43,7 @@ struct FacetCounter {
     }
 
     private static func add(_ counts: [Int32], numbered ids: [Int32], into totals: inout [Int]) {
-        for (ordinal, count) in counts.enumerated() where count > 0 {
-            let id = Int(ids[ordinal])
-            if id >= totals.count { totals += [Int](repeating: 0, count: id + 1 - totals.count) }
-            totals[id] += Int(count)
-        }
+        for (ordinal, count) in counts.enumerated() where count > 0 { totals[Int(ids[ordinal])] += Int(count) }
     }
 
     /// The most frequent values, most frequent first, ties in name order; empty values are not
