@@ -39,7 +39,7 @@ extension SearchBenchmark {
 
     /// The in-process parts of a 20-hit page: the index's work, the database read, the highlights.
     private func pageBreakdown(_ services: AppServices, queries: [String], output: @Sendable (String) -> Void) async throws {
-        var engine = LatencyRecorder(), fetch = LatencyRecorder(), highlight = LatencyRecorder()
+        var engine = LatencyRecorder(), fetch = LatencyRecorder(), fetchOne = LatencyRecorder(), highlight = LatencyRecorder()
         let now = services.clock.now()
         for _ in 0..<rounds {
             for text in queries {
@@ -50,11 +50,16 @@ extension SearchBenchmark {
                 fetch.record(try await timed {
                     postings = try await services.repository.summaries(rowIDs: matches?.rowIDs ?? []).map(\.posting)
                 })
+                fetchOne.record(try await timed {
+                    _ = try await services.repository.summaries(rowIDs: Array((matches?.rowIDs ?? []).prefix(1)))
+                })
                 highlight.record(try await timed { _ = services.index.highlights(for: postings, query: query) })
             }
         }
         output(String(format: "  a 20-hit page in-process, p50: index %.0f µs, database read %.1f µs per hit, highlights %.1f µs per hit",
                       engine.percentile(50) * 1000, fetch.percentile(50) * 1000 / 20, highlight.percentile(50) * 1000 / 20))
+        output(String(format: "  database read, p50: %.0f µs for 1 row, %.0f µs for 20 rows",
+                      fetchOne.percentile(50) * 1000, fetch.percentile(50) * 1000))
     }
 
     private func timed(_ body: () async throws -> Void) async throws -> Duration {
