@@ -15,13 +15,13 @@ final class ClauseIterator {
     var isEmpty: Bool { alternatives.isEmpty }
 
     /// A cheap bound at `target`: exact scores of the title sources (walked in order anyway) plus the
-    /// most every other source could add, without looking those up.
+    /// most every other source could add there, read from their skip entries without decoding.
     func titleBound(at target: UInt32) -> Double {
         var best = 0.0
         for sources in alternatives {
             var sum = 0.0
             for source in sources {
-                if !source.isTitle { sum += source.bound } else if source.matches(target) { sum += source.score() }
+                if !source.isTitle { sum += source.bound(at: target) } else if source.matches(target) { sum += source.score() }
             }
             best = max(best, sum)
         }
@@ -37,7 +37,7 @@ final class ClauseIterator {
             for (index, source) in sources.enumerated() {
                 let present = source.matches(target)
                 presence[alternative][index] = present
-                if present { sum += source.bound }
+                if present { sum += source.bound(at: target) }
             }
             best = max(best, sum)
         }

@@ -21,6 +21,10 @@ class DocumentSource {
     /// The score of the current document.
     func score() -> Double { 0 }
 
+    /// No document at `target` scores higher here; tighter than `bound` where the stream knows the
+    /// bounds of a stretch of documents. Asked in ascending order, without moving the stream.
+    func bound(at target: UInt32) -> Double { bound }
+
     /// Adds every document of the stream to `set`, leaving the stream where it was.
     func addAll(to set: inout Bitset) {}
 
@@ -42,6 +46,9 @@ final class TermSource: DocumentSource {
     private let scorer: TermScorer
     private let lengths: UnsafeBufferPointer<UInt16>
     private let lengthsColumn: Column<UInt16>
+    /// The block `bound(at:)` last stood on (-1 before the first), and its bound.
+    private var shallowBlock = -1
+    private var shallowBound = 0.0
 
     init(term: Int, text: String, field: SearchField, postings: FieldPostings, lengths: Column<UInt16>,
          statistics: ScoringStatistics) {
@@ -69,6 +76,20 @@ final class TermSource: DocumentSource {
         scorer.score(frequency: UInt16(cursor.frequency), length: lengths[Int(document)])
     }
 
+    /// The bound of the block that would hold `target`, read from its skip entry: the block's highest
+    /// frequency and shortest field score far less than the term's across the whole segment, and
+    /// no block is decoded to know it. Past the last block no document holds the term.
+    override func bound(at target: UInt32) -> Double {
+        guard cursor.hasSkipEntries else { return bound }
+        if shallowBlock < 0 || target > cursor.lastDocument(ofBlock: shallowBlock) {
+            guard let found = cursor.block(endingAtOrAfter: target, after: shallowBlock) else { return 0 }
+            shallowBlock = found
+            let (frequency, length) = cursor.bounds(ofBlock: found)
+            shallowBound = scorer.score(frequency: UInt16(frequency), length: length)
+        }
+        return shallowBound
+    }
+
     override func addAll(to set: inout Bitset) {
         set.withUnsafeMutableWords { words in
             postings.forEachDocument(of: term) { words[Int($0 >> 6)] |= 1 << UInt64($0 & 63) }
@@ -78,6 +99,7 @@ final class TermSource: DocumentSource {
     override func rewind() {
         cursor.rewind()
         document = cursor.document
+        shallowBlock = -1
     }
 }
 

@@ -110,12 +110,21 @@ final class PostingCursor {
     /// A later block whose last document is at or after `target`: gallop over the skip entries, then
     /// binary search. Only called when the target is past the current block.
     private func firstBlock(endingAtOrAfter target: UInt32) -> Int? {
+        block(endingAtOrAfter: target, after: block)
+    }
+
+    /// Whether the term has skip entries (more than one block): only then are blocks' bounds known.
+    var hasSkipEntries: Bool { blockCount > 1 }
+
+    /// The first block after `start` whose last document is at or after `target`, found on the skip
+    /// entries alone (nothing is decoded), or nil past the last block. Terms of several blocks only.
+    func block(endingAtOrAfter target: UInt32, after start: Int) -> Int? {
         guard blockCount > 1 else { return nil }
-        var low = block + 1, step = 1, high = low
+        var low = start + 1, step = 1, high = low
         while high < blockCount, blocks.lastDocument(ofBlock: high) < target {
             low = high + 1
             step <<= 1
-            high = block + step
+            high = start + step
         }
         high = min(high, blockCount)
         while low < high {
@@ -124,6 +133,12 @@ final class PostingCursor {
         }
         return low < blockCount ? low : nil
     }
+
+    /// A block's last document; terms of several blocks only.
+    func lastDocument(ofBlock block: Int) -> UInt32 { blocks.lastDocument(ofBlock: block) }
+
+    /// The highest frequency and shortest field in a block; terms of several blocks only.
+    func bounds(ofBlock block: Int) -> (maxFrequency: UInt8, minLength: UInt16) { blocks.bounds(ofBlock: block) }
 
     private func load(block number: Int) {
         guard blocks.count > 0 else {
