@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// The index's files in the data directory: immutable segment files, per-generation deletion files
 /// and a manifest naming the ones that make up the last committed snapshot.
@@ -45,19 +47,33 @@ struct IndexDirectory: Sendable {
         snapshot.appliedSequence = manifest.appliedSequence
         snapshot.highestRowID = manifest.highestRowID
         snapshot.lastSegmentNumber = manifest.lastSegmentNumber
-        for entry in manifest.segments {
-            let segment = try SegmentFile.decode(mapped: MappedFile.map(url.appendingPathComponent(Self.segmentName(entry.number))))
-            guard segment.count == entry.documents else { throw Failure.mismatch("segment \(entry.number) size") }
-            var deleted: Bitset?
-            if let name = entry.deletions {
-                var reader = try BinaryReader(sealed: Data(contentsOf: url.appendingPathComponent(name)))
-                let words = try reader.array(of: UInt64.self)
-                guard words.count == (segment.count + 63) / 64 else { throw Failure.mismatch("deletions of \(entry.number)") }
-                deleted = Bitset(count: segment.count, words: words)
-            }
+        // Segments open independently (checksums, columns, derived sets): on all cores, largest first.
+        let entries = manifest.segments
+        let largestFirst = entries.indices.sorted { entries[$0].documents > entries[$1].documents }
+        let opened = Mutex([Result<(Segment, Bitset?), any Error>?](repeating: nil, count: entries.count))
+        DispatchQueue.concurrentPerform(iterations: entries.count) { step in
+            let index = largestFirst[step]
+            let result = Result { try openSegment(entries[index]) }
+            opened.withLock { $0[index] = result }
+        }
+        for (entry, result) in zip(entries, opened.withLock { $0 }) {
+            guard let (segment, deleted) = try result?.get() else { throw Failure.mismatch("segment \(entry.number) was not opened") }
             snapshot.append(segment, number: entry.number, deleted: deleted)
         }
         return (manifest, snapshot)
+    }
+
+    private func openSegment(_ entry: Manifest.SegmentEntry) throws -> (Segment, Bitset?) {
+        let segment = try SegmentFile.decode(mapped: MappedFile.map(url.appendingPathComponent(Self.segmentName(entry.number))))
+        guard segment.count == entry.documents else { throw Failure.mismatch("segment \(entry.number) size") }
+        var deleted: Bitset?
+        if let name = entry.deletions {
+            var reader = try BinaryReader(sealed: Data(contentsOf: url.appendingPathComponent(name)))
+            let words = try reader.array(of: UInt64.self)
+            guard words.count == (segment.count + 63) / 64 else { throw Failure.mismatch("deletions of \(entry.number)") }
+            deleted = Bitset(count: segment.count, words: words)
+        }
+        return (segment, deleted)
     }
 
     /// Writes what is new in `snapshot` and then the manifest that makes it current.
