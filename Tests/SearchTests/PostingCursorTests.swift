@@ -101,6 +101,27 @@ struct PostingCursorTests {
         }
     }
 
+    @Test("a block's skip entry is found without decoding and bounds every entry in it", arguments: [5, 6] as [UInt64])
+    func skipEntriesBoundTheirBlocks(seed: UInt64) {
+        let lists = Self.lists(seed: seed, documentCount: 20_000)
+        let postings = Self.postings(lists, documentCount: 20_000)
+        for (term, list) in lists.enumerated() {
+            let cursor = PostingCursor(postings: postings, term: term)
+            guard cursor.hasSkipEntries else {
+                #expect(list.count <= FieldPostings.blockSize)
+                continue
+            }
+            for (ordinal, entry) in list.enumerated() {
+                let block = ordinal / FieldPostings.blockSize
+                #expect(cursor.block(endingAtOrAfter: entry.document, after: -1) == block, "term \(term), entry \(ordinal)")
+                #expect(cursor.lastDocument(ofBlock: block) >= entry.document)
+                #expect(Int(cursor.bounds(ofBlock: block).maxFrequency) >= min(entry.positions.count, 255))
+                #expect(cursor.bounds(ofBlock: block).minLength == 10)
+            }
+            #expect(cursor.block(endingAtOrAfter: list[list.count - 1].document + 1, after: -1) == nil)
+        }
+    }
+
     @Test("terms sort by their bytes and are found by them, accents included")
     func termsSortByBytes() {
         let terms = ["zoo", "école", "eco", "ecole", "Émile", "c++", "c#"]

@@ -76,9 +76,10 @@ final class TermSource: DocumentSource {
         scorer.score(frequency: UInt16(cursor.frequency), length: lengths[Int(document)])
     }
 
-    /// The bound of the block that would hold `target`, read from its skip entry: the block's highest
-    /// frequency and shortest field score far less than the term's across the whole segment, and
-    /// no block is decoded to know it. Past the last block no document holds the term.
+    /// The bound of the block that would hold `target`, read from its skip entry: where frequencies and
+    /// field lengths vary, a block's highest frequency and shortest field score well below the term's
+    /// best in the whole segment, and no block is decoded to know it. Past the last block no document
+    /// holds the term.
     override func bound(at target: UInt32) -> Double {
         guard cursor.hasSkipEntries else { return bound }
         if shallowBlock < 0 || target > cursor.lastDocument(ofBlock: shallowBlock) {
