@@ -76,7 +76,7 @@ public struct UserAdministration: Sendable {
         }
         try PasswordPolicy().validate(password, field: "password")
         let now = clock.now()
-        let hash = passwords.hash(password)
+        let hash = await passwords.hashOffTheEventLoop(password)
         if var user = try await users.user(email: email) {
             groups(&user.groups)
             user.passwordHash = hash

@@ -30,7 +30,7 @@ extension IdentityService {
             throw DomainError.badRequest("The reset token is invalid, used or expired.",
                                          fieldErrors: [FieldError(field: "token", message: "is invalid, used or expired")])
         }
-        user.passwordHash = passwords.hash(password)
+        user.passwordHash = await passwords.hashOffTheEventLoop(password)
         // Following the mailed link proved the mailbox is theirs.
         user.emailVerifiedAt = user.emailVerifiedAt ?? now
         user.updatedAt = now
@@ -44,14 +44,14 @@ extension IdentityService {
     public func changePassword(actor: Actor, sessionID: String?, current: String, new: String, address: String?) async throws {
         guard var user = try await users.user(id: actor.userID) else { throw DomainError.unauthorized("The account is gone.") }
         try await throttle.check(.signIn, account: user.email, address: address)
-        guard let hash = user.passwordHash, passwords.verify(current, hash: hash) else {
+        guard let hash = user.passwordHash, await passwords.verifyOffTheEventLoop(current, hash: hash) else {
             try await throttle.recordFailure(.signIn, account: user.email, address: address)
             throw DomainError.invalid("The current password is wrong.",
                                       fieldErrors: [FieldError(field: "current_password", message: "is not the current password")])
         }
         try passwordPolicy.validate(new, field: "new_password")
         let now = clock.now()
-        user.passwordHash = passwords.hash(new)
+        user.passwordHash = await passwords.hashOffTheEventLoop(new)
         user.updatedAt = now
         try await users.update(user)
         try await sessions.revokeSessions(userID: user.id, keeping: sessionID, at: now)

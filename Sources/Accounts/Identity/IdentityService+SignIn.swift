@@ -9,7 +9,7 @@ extension IdentityService {
         try await throttle.check(.signIn, account: email, address: address)
         let user = try await users.user(email: email)
         // Unknown emails and external-only accounts cost one Bcrypt check too, so timing tells nothing.
-        let matches = passwords.verify(password, hash: user?.passwordHash ?? decoyHash)
+        let matches = await passwords.verifyOffTheEventLoop(password, hash: user?.passwordHash ?? decoyHash)
         guard let user, user.passwordHash != nil, matches else {
             try await throttle.recordFailure(.signIn, account: email, address: address)
             throw DomainError.unauthorized("The email or password is wrong.")

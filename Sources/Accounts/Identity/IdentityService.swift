@@ -61,7 +61,7 @@ public struct IdentityService: Sendable {
         guard errors.isEmpty else { throw DomainError.invalid("The sign-up is not valid.", fieldErrors: errors) }
         try await throttle.consume(.signUp, account: nil, address: address)
 
-        let hash = passwords.hash(password)
+        let hash = await passwords.hashOffTheEventLoop(password)
         if let existing = try await users.user(email: email) {
             try await mailer.send(mails.signUpAttempt(to: existing))
             return
