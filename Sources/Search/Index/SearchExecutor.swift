@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import JobPostings
-import Synchronization
 
 /// Runs one search against one snapshot: match, filter, count facets, rank, page.
 ///
@@ -25,13 +23,9 @@ struct SearchExecutor {
         let last = cursor.map { Hit(rowID: $0.lastRowID, score: $0.lastScore ?? 0, postedAt: $0.lastPostedAt ?? 0) }
         let nowSeconds = Int64(now.timeIntervalSince1970)
 
-        // Segments are independent: search them on all cores and merge their pages and counts. The
-        // largest go first, so that no core is left with a large one when the others are done.
+        // Segments are independent: search them on all cores and merge their pages and counts.
         let segments = snapshot.segments
-        let largestFirst = segments.indices.sorted { segments[$0].count > segments[$1].count }
-        let partial = Mutex([(collector: HitCollector, tally: FacetTally)?](repeating: nil, count: segments.count))
-        DispatchQueue.concurrentPerform(iterations: segments.count) { step in
-            let index = largestFirst[step]
+        let partial = HeaviestFirst.map(count: segments.count, weight: { segments[$0].count }) { index in
             let segment = segments[index]
             let pass = SegmentPass(
                 segment: segment,
@@ -45,13 +39,12 @@ struct SearchExecutor {
             )
             var tally = FacetTally(segment)
             pass.run(into: &collector, tally: &tally)
-            partial.withLock { $0[index] = (collector, tally) }
+            return (collector: collector, tally: tally)
         }
         var top = TopHits(capacity: query.limit + 1, byDate: byDate)
         var facets = FacetCounter()
         var total = 0
-        for (index, result) in partial.withLock({ $0 }).enumerated() {
-            guard let result else { continue }
+        for (index, result) in partial.enumerated() {
             for hit in result.collector.top.sorted() { top.offer(hit) }
             total += result.collector.total
             facets.add(result.tally, of: segments[index])

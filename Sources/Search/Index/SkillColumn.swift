@@ -79,8 +79,8 @@ struct SkillColumn: Sendable {
     /// The documents of a search lie far apart in a column of many, so reading one document's range,
     /// then its skills, then the next document's, waits on two memory reads in turn per document.
     /// Documents are taken a batch at a time instead: all their ranges are read, then the first
-    /// skill of each, so the processor fetches a batch's memory at once; the counting that follows
-    /// finds it in cache.
+    /// skill of each is counted, so the processor fetches a batch's memory at once; counting the
+    /// rest finds it in cache.
     func tally(_ documents: Bitset, into counts: inout [Int32]) {
         let batchSize = 64
         starts.withUnsafeBufferPointer { starts in
@@ -89,15 +89,13 @@ struct SkillColumn: Sendable {
                     withUnsafeTemporaryAllocation(of: (lower: Int, upper: Int).self, capacity: batchSize) { ranges in
                         var batched = 0
                         func countBatch() {
-                            var touched: UInt32 = 0
+                            // Each document's first skill, then the rest, which the first reads brought into cache.
                             for slot in 0..<batched where ranges[slot].lower < ranges[slot].upper {
-                                touched |= entries[ranges[slot].lower]
+                                counts[Int(entries[ranges[slot].lower] >> 1)] &+= 1
                             }
-                            for slot in 0..<batched {
-                                for index in ranges[slot].lower..<ranges[slot].upper { counts[Int(entries[index] >> 1)] &+= 1 }
+                            for slot in 0..<batched where ranges[slot].lower + 1 < ranges[slot].upper {
+                                for index in ranges[slot].lower + 1..<ranges[slot].upper { counts[Int(entries[index] >> 1)] &+= 1 }
                             }
-                            // Keeps the touching reads from being optimized away; never true for a real column.
-                            if touched == .max { counts[0] &+= 0 }
                             batched = 0
                         }
                         documents.forEach { document in

@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import JobPostings
-import Synchronization
 
 extension InvertedJobSearchIndex {
     public func openPostingCount(now: Date) -> Int {
@@ -25,8 +23,7 @@ extension InvertedJobSearchIndex {
         let statistics = snapshot.statistics(for: parsed.scoredTerms)
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let segments = snapshot.segments
-        let partial = Mutex([(market: MarketTally, facets: FacetTally, total: Int)?](repeating: nil, count: segments.count))
-        DispatchQueue.concurrentPerform(iterations: segments.count) { index in
+        let partial = HeaviestFirst.map(count: segments.count, weight: { segments[$0].count }) { index in
             let segment = segments[index]
             let pass = SegmentPass(
                 segment: segment,
@@ -42,13 +39,12 @@ extension InvertedJobSearchIndex {
                 pass.countFacets(matching, into: &facets)
                 total = matching.results.cardinality
             }
-            partial.withLock { $0[index] = (market, facets, total) }
+            return (market: market, facets: facets, total: total)
         }
         var market = MarketTally(now: now, weeks: weeks)
         var facets = FacetCounter()
         var total = 0
-        for (index, result) in partial.withLock({ $0 }).enumerated() {
-            guard let result else { continue }
+        for (index, result) in partial.enumerated() {
             market.merge(result.market)
             facets.add(result.facets, of: segments[index])
             total += result.total

@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// The index's files in the data directory: immutable segment files, per-generation deletion files
 /// and a manifest naming the ones that make up the last committed snapshot.
@@ -47,17 +45,13 @@ struct IndexDirectory: Sendable {
         snapshot.appliedSequence = manifest.appliedSequence
         snapshot.highestRowID = manifest.highestRowID
         snapshot.lastSegmentNumber = manifest.lastSegmentNumber
-        // Segments open independently (checksums, columns, derived sets): on all cores, largest first.
+        // Segments open independently (checksums, columns, derived sets): on all cores.
         let entries = manifest.segments
-        let largestFirst = entries.indices.sorted { entries[$0].documents > entries[$1].documents }
-        let opened = Mutex([Result<(Segment, Bitset?), any Error>?](repeating: nil, count: entries.count))
-        DispatchQueue.concurrentPerform(iterations: entries.count) { step in
-            let index = largestFirst[step]
-            let result = Result { try openSegment(entries[index]) }
-            opened.withLock { $0[index] = result }
+        let opened = HeaviestFirst.map(count: entries.count, weight: { entries[$0].documents }) { index in
+            Result { try openSegment(entries[index]) }
         }
-        for (entry, result) in zip(entries, opened.withLock { $0 }) {
-            guard let (segment, deleted) = try result?.get() else { throw Failure.mismatch("segment \(entry.number) was not opened") }
+        for (entry, result) in zip(entries, opened) {
+            let (segment, deleted) = try result.get()
             snapshot.append(segment, number: entry.number, deleted: deleted)
         }
         return (manifest, snapshot)
