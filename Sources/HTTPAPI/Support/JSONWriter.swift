@@ -6,15 +6,21 @@ import Platform
 /// where a generic `Encoder` cost more per hit than finding the hit. The output is byte for byte
 /// what `JSONEncoder.api` writes for the same values: callers give keys in sorted order, slashes are
 /// not escaped, dates are ISO 8601 in UTC to the second.
+///
+/// Bytes go into an array, handed over as one `ByteBuffer` at the end: each write into a
+/// `ByteBuffer` checks its storage's uniqueness and exclusive access, a few times per value.
 struct JSONWriter {
-    private(set) var buffer: ByteBuffer
+    private var bytes: [UInt8] = []
     /// Whether the next value or key follows another in the same object or array (and needs a comma).
     /// One flag is enough: opening an object or array clears it, and closing one is writing a value.
     private var followsValue = false
 
     init(capacity: Int = 4096) {
-        buffer = ByteBufferAllocator().buffer(capacity: capacity)
+        bytes.reserveCapacity(capacity)
     }
+
+    /// What was written.
+    var buffer: ByteBuffer { ByteBuffer(bytes: bytes) }
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "{"))
@@ -31,44 +37,44 @@ struct JSONWriter {
     /// The key of the next value in the object being written.
     mutating func key(_ name: StaticString) {
         separate()
-        buffer.writeInteger(UInt8(ascii: "\""))
-        buffer.writeStaticString(name)
-        buffer.writeStaticString("\":")
+        bytes.append(UInt8(ascii: "\""))
+        write(name)
+        write("\":")
         followsValue = false
     }
 
     mutating func string(_ value: String) {
         separate()
-        buffer.writeInteger(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
             var start = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index]))
+                self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 writeEscaped(byte)
                 start = index + 1
             }
-            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<bytes.count]))
+            self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        buffer.writeInteger(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func integer(_ value: Int) {
         separate()
-        if value < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
         writeDigits(value.magnitude, width: 1)
     }
 
     mutating func bool(_ value: Bool) {
         separate()
-        buffer.writeStaticString(value ? "true" : "false")
+        write(value ? "true" : "false")
     }
 
     mutating func null() {
         separate()
-        buffer.writeStaticString("null")
+        write("null")
     }
 
     mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
@@ -79,34 +85,34 @@ struct JSONWriter {
         guard let value else { return null() }
         separate()
         let time = CivilDate.fields(secondsSinceEpoch: Int(value.timeIntervalSince1970.rounded(.down)))
-        buffer.writeInteger(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
         writeDigits(UInt(clamping: time.year), width: 4)
         writeTwoDigits(time.month, after: UInt8(ascii: "-"))
         writeTwoDigits(time.day, after: UInt8(ascii: "-"))
         writeTwoDigits(time.hour, after: UInt8(ascii: "T"))
         writeTwoDigits(time.minute, after: UInt8(ascii: ":"))
         writeTwoDigits(time.second, after: UInt8(ascii: ":"))
-        buffer.writeStaticString("Z\"")
+        write("Z\"")
     }
 
     private mutating func open(_ bracket: UInt8) {
         separate()
-        buffer.writeInteger(bracket)
+        bytes.append(bracket)
         followsValue = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        buffer.writeInteger(bracket)
+        bytes.append(bracket)
         followsValue = true
     }
 
     private mutating func separate() {
-        if followsValue { buffer.writeInteger(UInt8(ascii: ",")) }
+        if followsValue { bytes.append(UInt8(ascii: ",")) }
         followsValue = true
     }
 
     private mutating func writeTwoDigits(_ value: Int, after separator: UInt8) {
-        buffer.writeInteger(separator)
+        bytes.append(separator)
         writeDigits(UInt(clamping: value), width: 2)
     }
 
@@ -122,23 +128,27 @@ struct JSONWriter {
             } while remaining > 0 || count < width
             return count
         }
-        _ = withUnsafeBytes(of: &digits) { buffer.writeBytes(UnsafeRawBufferPointer(rebasing: $0[(24 - count)...])) }
+        withUnsafeBytes(of: &digits) { bytes.append(contentsOf: $0[(24 - count)...]) }
     }
 
     private mutating func writeEscaped(_ byte: UInt8) {
-        buffer.writeInteger(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.writeInteger(byte)
-        case 0x08: buffer.writeInteger(UInt8(ascii: "b"))
-        case 0x0C: buffer.writeInteger(UInt8(ascii: "f"))
-        case 0x0A: buffer.writeInteger(UInt8(ascii: "n"))
-        case 0x0D: buffer.writeInteger(UInt8(ascii: "r"))
-        case 0x09: buffer.writeInteger(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
         default:
             let digits: StaticString = "0123456789abcdef"
-            buffer.writeStaticString("u00")
-            buffer.writeInteger(digits.utf8Start[Int(byte >> 4)])
-            buffer.writeInteger(digits.utf8Start[Int(byte & 0x0F)])
+            write("u00")
+            bytes.append(digits.utf8Start[Int(byte >> 4)])
+            bytes.append(digits.utf8Start[Int(byte & 0x0F)])
         }
+    }
+
+    private mutating func write(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
