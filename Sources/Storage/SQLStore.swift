@@ -16,10 +16,17 @@ public protocol SQLStore: Sendable {
     /// position, without SQLKit's per-column generic decoding: for reads on a hot path (a page of
     /// search results), where that decoding cost more than the query.
     func values(_ sql: String, binds: [Int64]) async throws -> [[ColumnValue]]
+    /// `values` for a read of a few rows by key on the request path (a page of search results): where
+    /// the engine allows (SQLite), on the caller's thread through a statement prepared once and kept.
+    func pageValues(_ sql: String, binds: [Int64]) async throws -> [[ColumnValue]]
     func listenForChanges(_ onChange: @escaping @Sendable () -> Void) async throws
 }
 
 extension SQLStore {
+    public func pageValues(_ sql: String, binds: [Int64]) async throws -> [[ColumnValue]] {
+        try await values(sql, binds: binds)
+    }
+
     /// Calls `onChange` when another process commits a write, for as long as the engine can tell
     /// (PostgreSQL LISTEN/NOTIFY). Engines that cannot tell return at once; followers poll them.
     public func listenForChanges(_ onChange: @escaping @Sendable () -> Void) async throws {}

@@ -13,6 +13,8 @@ public final class SQLiteStore: SQLStore {
     private let writer: SQLiteConnection
     private let reader: SQLiteConnection
     private let checkpointer: SQLiteCheckpointer?
+    /// Reads of a page of rows by key; nil for an in-memory database, which no other connection can see.
+    private let pageReader: SQLiteStatementReader?
     private let gate = WriteGate()
     /// SQLite calls block their thread (a busy writer waits in SQLite's busy handler), so each store has
     /// threads of its own: a store waiting for another's lock never starves the one holding it.
@@ -21,12 +23,13 @@ public final class SQLiteStore: SQLStore {
 
     private init(
         path: String, writer: SQLiteConnection, reader: SQLiteConnection, checkpointer: SQLiteCheckpointer?,
-        threadPool: NIOThreadPool
+        pageReader: SQLiteStatementReader?, threadPool: NIOThreadPool
     ) {
         self.path = path
         self.writer = writer
         self.reader = reader
         self.checkpointer = checkpointer
+        self.pageReader = pageReader
         self.threadPool = threadPool
     }
 
@@ -43,19 +46,22 @@ public final class SQLiteStore: SQLStore {
                 // Two connections to ":memory:" would be two databases; share one instead.
                 let connection = try await connect(.memory, threadPool: threadPool, logger: logger)
                 try await configure(connection, logger: logger)
-                return SQLiteStore(path: path, writer: connection, reader: connection, checkpointer: nil, threadPool: threadPool)
+                return SQLiteStore(
+                    path: path, writer: connection, reader: connection, checkpointer: nil, pageReader: nil, threadPool: threadPool)
             }
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let writer = try await connect(.file(path: path), threadPool: threadPool, logger: logger)
             try await configure(writer, logger: logger, extra: SQLiteDialect.writerPragmas)
             var others: [SQLiteConnection] = []
+            let pageReader: SQLiteStatementReader
             do {
                 for _ in 0..<2 {
                     let connection = try await connect(.file(path: path), threadPool: threadPool, logger: logger)
                     try await configure(connection, logger: logger)
                     others.append(connection)
                 }
+                pageReader = try SQLiteStatementReader(path: path)
             } catch {
                 for connection in others { try? await connection.close() }
                 try? await writer.close()
@@ -63,7 +69,7 @@ public final class SQLiteStore: SQLStore {
             }
             return SQLiteStore(
                 path: path, writer: writer, reader: others[0], checkpointer: SQLiteCheckpointer(connection: others[1]),
-                threadPool: threadPool)
+                pageReader: pageReader, threadPool: threadPool)
         } catch {
             try? await threadPool.shutdownGracefully()
             throw error
@@ -109,6 +115,11 @@ public final class SQLiteStore: SQLStore {
         return rows.withLockedValue { $0 }
     }
 
+    public func pageValues(_ sql: String, binds: [Int64]) async throws -> [[ColumnValue]] {
+        guard let pageReader else { return try await values(sql, binds: binds) }
+        return try pageReader.values(sql, binds: binds)
+    }
+
     public func write<Result: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
@@ -136,6 +147,7 @@ public final class SQLiteStore: SQLStore {
     }
 
     public func close() async throws {
+        pageReader?.close()
         await checkpointer?.close()
         try await writer.close()
         if reader !== writer { try await reader.close() }

@@ -43,12 +43,12 @@ public struct SQLJobPostingRepository: JobPostingRepository {
 
     public func summaries(rowIDs: [Int64]) async throws -> [StoredJobPosting] {
         guard !rowIDs.isEmpty else { return [] }
-        // A page of search results: one statement, values read by position (see `SQLStore.values`).
+        // A page of search results: one statement, values read by position (see `SQLStore.pageValues`).
         var stored: [StoredJobPosting] = []
         stored.reserveCapacity(rowIDs.count)
         for part in rowIDs.chunked(by: store.dialect.maximumBindings) {
             let placeholders = repeatElement("?", count: part.count).joined(separator: ", ")
-            for values in try await store.values(
+            for values in try await store.pageValues(
                 "SELECT \(Self.columnsWithoutHTML) FROM job_postings p WHERE p.row_id IN (\(placeholders))", binds: Array(part)) {
                 stored.append(try JobPostingRecord(values: values).stored)
             }

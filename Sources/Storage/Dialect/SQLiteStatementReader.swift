@@ -1,0 +1,160 @@
+import Foundation
+import Synchronization
+// SQLiteNIO's own copy of SQLite: the same library, in the same process, that every other
+// connection of the store uses. SQLiteNIO prepares a statement for each query and reads each row
+// on a thread pool; these reads need neither.
+import VaporCSQLite
+
+/// Small reads on the request path (a page of search results by row id): run on the caller's thread,
+/// through statements prepared once per connection and kept, with values read straight from SQLite's
+/// row buffer by position.
+///
+/// Preparing the page's statement cost more than reading its twenty rows, and handing the read to a
+/// thread pool and back cost about as much again. A read by primary key of a few rows is the same kind
+/// of work as reading the memory-mapped search index, which requests also do on their own thread.
+///
+/// One connection per core, each with its own statements, used by one caller at a time.
+final class SQLiteStatementReader: Sendable {
+    private let connections: [Slot]
+    private let nextConnection = Atomic<Int>(0)
+
+    /// Opens `count` connections to the database file at `path` (which must exist), for reading only.
+    init(path: String, count: Int = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)) throws {
+        var connections: [Slot] = []
+        for _ in 0..<count { connections.append(Slot(try PreparedConnection(path: path))) }
+        self.connections = connections
+    }
+
+    /// The rows of `sql` with its `?` placeholders bound to `binds`, each row's values by position.
+    func values(_ sql: String, binds: [Int64]) throws -> [[ColumnValue]] {
+        let first = nextConnection.add(1, ordering: .relaxed).oldValue
+        // A free connection if there is one; otherwise wait for the one this caller was given.
+        for offset in 0..<connections.count {
+            let result = connections[(first + offset) % connections.count].connection.withLockIfAvailable { connection in
+                Result { try connection.values(sql, binds: binds) }
+            }
+            if let result { return try result.get() }
+        }
+        return try connections[first % connections.count].connection.withLock { try $0.values(sql, binds: binds) }
+    }
+
+    /// Finalizes the statements and closes the connections; reads after this throw.
+    func close() {
+        for slot in connections { slot.connection.withLock { $0.close() } }
+    }
+
+    /// How many statements the connections keep prepared (for tests).
+    var preparedStatementCount: Int {
+        connections.reduce(0) { count, slot in count + slot.connection.withLock { $0.statementCount } }
+    }
+
+    /// A connection behind its lock (a `Mutex` cannot be copied into an array itself).
+    private final class Slot: Sendable {
+        let connection: Mutex<PreparedConnection>
+        init(_ connection: sending PreparedConnection) { self.connection = Mutex(connection) }
+    }
+}
+
+/// One read-only SQLite connection and the statements prepared on it, keyed by their SQL.
+final class PreparedConnection {
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+    /// Statements kept per connection; past this, all are finalized and preparing starts over (a page's
+    /// statement differs only by its number of placeholders, so a few dozen cover every page size).
+    static let statementLimit = 64
+
+    init(path: String) throws {
+        var handle: OpaquePointer?
+        let status = sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+        guard status == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "status \(status)"
+            sqlite_nio_sqlite3_close(handle)
+            throw SQLiteReadError("could not open \(path) for reading: \(message)")
+        }
+        self.handle = handle
+        sqlite_nio_sqlite3_busy_timeout(handle, 30_000)
+        // Never writes; a small cache, since the operating system caches the file for every connection.
+        for pragma in ["PRAGMA query_only = 1", "PRAGMA cache_size = -8192"] {
+            guard sqlite_nio_sqlite3_exec(handle, pragma, nil, nil, nil) == SQLITE_OK else {
+                let error = SQLiteReadError(String(cString: sqlite_nio_sqlite3_errmsg(handle)))
+                sqlite_nio_sqlite3_close(handle)
+                throw error
+            }
+        }
+    }
+
+    deinit { close() }
+
+    func close() {
+        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+        statements.removeAll()
+        sqlite_nio_sqlite3_close(handle)
+        handle = nil
+    }
+
+    var statementCount: Int { statements.count }
+
+    func values(_ sql: String, binds: [Int64]) throws -> [[ColumnValue]] {
+        guard handle != nil else { throw SQLiteReadError("the database is closed") }
+        let statement = try prepared(sql)
+        // Resetting ends the statement's read transaction, so it never holds back a checkpoint.
+        defer {
+            sqlite_nio_sqlite3_reset(statement)
+            sqlite_nio_sqlite3_clear_bindings(statement)
+        }
+        for (index, value) in binds.enumerated() {
+            try check(sqlite_nio_sqlite3_bind_int64(statement, Int32(index + 1), value))
+        }
+        let columnCount = sqlite_nio_sqlite3_column_count(statement)
+        var rows: [[ColumnValue]] = []
+        while true {
+            let status = sqlite_nio_sqlite3_step(statement)
+            if status == SQLITE_DONE { return rows }
+            guard status == SQLITE_ROW else { throw error(status) }
+            var row: [ColumnValue] = []
+            row.reserveCapacity(Int(columnCount))
+            for column in 0..<columnCount { row.append(Self.value(of: statement, at: column)) }
+            rows.append(row)
+        }
+    }
+
+    private static func value(of statement: OpaquePointer, at column: Int32) -> ColumnValue {
+        switch sqlite_nio_sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(sqlite_nio_sqlite3_column_int64(statement, column))
+        case SQLITE_FLOAT: return .integer(Int64(sqlite_nio_sqlite3_column_double(statement, column)))
+        case SQLITE_NULL: return .null
+        default:
+            // Text, and blobs read as text, as `SQLiteStore.values` does.
+            let bytes = sqlite_nio_sqlite3_column_blob(statement, column)
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            guard let bytes, count > 0 else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: count), as: UTF8.self))
+        }
+    }
+
+    private func prepared(_ sql: String) throws -> OpaquePointer {
+        if let statement = statements[sql] { return statement }
+        if statements.count >= Self.statementLimit {
+            for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+            statements.removeAll()
+        }
+        var statement: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw error(status) }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func check(_ status: Int32) throws {
+        guard status == SQLITE_OK else { throw error(status) }
+    }
+
+    private func error(_ status: Int32) -> SQLiteReadError {
+        SQLiteReadError("\(String(cString: sqlite_nio_sqlite3_errmsg(handle))) (SQLite status \(status))")
+    }
+}
+
+struct SQLiteReadError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
