@@ -120,13 +120,24 @@ struct IndexDirectory: Sendable {
         }
     }
 
+    /// Files are written in pieces of this size. The page cache keeps a freshly written file in folios
+    /// as large as its writes, and a search's page fault maps a whole folio into the process: written
+    /// in one piece, a segment became resident 2 MiB at a time wherever a search touched it (a fresh
+    /// `serve` at 1,000,000 postings held about 150 MB more after 1,000 queries than with 256 KiB pieces).
+    static let writePiece = 256 << 10
+
     private func writeAtomically(_ data: Data, to target: URL) throws {
         let temporary = target.appendingPathExtension("tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
         let handle = try FileHandle(forWritingTo: temporary)
-        try handle.write(contentsOf: data)
+        var offset = data.startIndex
+        while offset < data.endIndex {
+            let end = min(offset + Self.writePiece, data.endIndex)
+            try handle.write(contentsOf: data[offset..<end])
+            offset = end
+        }
         try handle.synchronize()
         try handle.close()
         if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
