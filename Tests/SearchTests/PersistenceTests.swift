@@ -101,4 +101,32 @@ struct PersistenceTests {
         let (_, truncatedOutcome) = InvertedJobSearchIndex.open(directory: directory, source: "db-1")
         guard case .discarded = truncatedOutcome else { Issue.record("truncated index was used"); return }
     }
+
+    @Test("each posting's stated salary sides come back as built after saving, loading and merging: both, minimum or maximum only, neither")
+    func salarySidesRoundTrip() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sides: [(Int?, Int?)] = [(50_000, 70_000), (40_000, nil), (nil, 90_000), (nil, nil), (0, 0)]
+        let postings = sides.enumerated().map { TestCorpus.posting("s\($0.offset)", title: "Welder", salary: $0.element) }
+        func stated(_ index: InvertedJobSearchIndex) -> [Int64: [Int64]] {
+            var byRow: [Int64: [Int64]] = [:]
+            for segment in index.snapshot.segments {
+                for document in 0..<segment.count {
+                    byRow[segment.rowIDs[document]] = [segment.minimumSalary(of: document), segment.maximumSalary(of: document)]
+                }
+            }
+            return byRow
+        }
+        let expected = Dictionary(uniqueKeysWithValues: sides.enumerated().map { offset, side in
+            (Int64(offset + 1), [side.0.map(Int64.init) ?? IndexedDocument.noSalary, side.1.map(Int64.init) ?? IndexedDocument.noSalary])
+        })
+        let (index, _) = InvertedJobSearchIndex.open(directory: directory, source: "db-1", maximumSegments: 1)
+        index.apply(TestCorpus.changes(Array(postings.prefix(2)), firstRow: 1, firstSequence: 1))
+        index.apply(TestCorpus.changes(Array(postings.dropFirst(2)), firstRow: 3, firstSequence: 3))
+        #expect(index.segmentCount == 1, "the second batch is merged into the first")
+        #expect(stated(index) == expected)
+        #expect(try index.persist())
+        let (loaded, _) = InvertedJobSearchIndex.open(directory: directory, source: "db-1")
+        #expect(stated(loaded) == expected)
+    }
 }

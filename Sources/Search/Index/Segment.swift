@@ -6,8 +6,6 @@ final class Segment: Sendable {
     let rowIDs: [Int64]
     let postedAt: [Int64]
     let expiresAt: [Int64]
-    let minSalary: [Int64]
-    let maxSalary: [Int64]
     let remote: Bitset
     let location: KeywordColumn
     let company: KeywordColumn
@@ -41,6 +39,11 @@ final class Segment: Sendable {
     /// empty range (`Int64.max...Int64.min`) that overlaps nothing. Derived, for branch-free filtering.
     let salaryLow: [Int64]
     let salaryHigh: [Int64]
+    /// Which documents state each side of their salary: with `salaryLow` and `salaryHigh`, that is
+    /// the posting's own minimum and maximum, kept for saving and merging without two more columns
+    /// of eight bytes per document.
+    private let statesMinimumSalary: Bitset
+    private let statesMaximumSalary: Bitset
     /// The documents of each salary bucket and of each employment type (by ordinal), so those
     /// facets are counted a word of 64 documents at a time (derived, not stored).
     let salaryBucketSets: [Bitset]
@@ -58,8 +61,6 @@ final class Segment: Sendable {
         rowIDs = columns.rowIDs
         postedAt = columns.postedAt
         expiresAt = columns.expiresAt
-        minSalary = columns.minSalary
-        maxSalary = columns.maxSalary
         var remoteSet = Bitset(count: columns.rowIDs.count)
         for (document, isRemote) in columns.remote.enumerated() where isRemote { remoteSet.insert(document) }
         remote = remoteSet
@@ -98,6 +99,13 @@ final class Segment: Sendable {
         let ranges = zip(columns.minSalary, columns.maxSalary).map { SalaryRange(minimum: $0, maximum: $1) }
         salaryLow = ranges.map { $0?.low ?? .max }
         salaryHigh = ranges.map { $0?.high ?? .min }
+        var minimumStated = Bitset(count: columns.rowIDs.count), maximumStated = Bitset(count: columns.rowIDs.count)
+        for document in columns.rowIDs.indices {
+            if columns.minSalary[document] >= 0 { minimumStated.insert(document) }
+            if columns.maxSalary[document] >= 0 { maximumStated.insert(document) }
+        }
+        statesMinimumSalary = minimumStated
+        statesMaximumSalary = maximumStated
         salaryBucketSets = SalaryBuckets.sets(ranges)
         var typeSets = [Bitset](repeating: Bitset(count: columns.rowIDs.count), count: columns.employmentType.values.count)
         for (document, ordinal) in columns.employmentType.ordinals.enumerated() { typeSets[Int(ordinal)].insert(document) }
@@ -107,6 +115,16 @@ final class Segment: Sendable {
     }
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }
+
+    /// The posting's stated minimum yearly salary, or `IndexedDocument.noSalary`.
+    func minimumSalary(of document: Int) -> Int64 {
+        statesMinimumSalary.contains(document) ? salaryLow[document] : IndexedDocument.noSalary
+    }
+
+    /// The posting's stated maximum yearly salary, or `IndexedDocument.noSalary`.
+    func maximumSalary(of document: Int) -> Int64 {
+        statesMaximumSalary.contains(document) ? salaryHigh[document] : IndexedDocument.noSalary
+    }
 
     /// Whether row ids ascend with document numbers (no update has reordered them).
     var rowIDsAscend: Bool { rowOrder == nil }
@@ -162,8 +180,8 @@ struct SegmentColumns: Sendable {
         rowIDs.append(segment.rowIDs[document])
         postedAt.append(segment.postedAt[document])
         expiresAt.append(segment.expiresAt[document])
-        minSalary.append(segment.minSalary[document])
-        maxSalary.append(segment.maxSalary[document])
+        minSalary.append(segment.minimumSalary(of: document))
+        maxSalary.append(segment.maximumSalary(of: document))
         remote.append(segment.remote.contains(document))
         location.append(segment.location.value(of: document))
         company.append(segment.company.value(of: document))

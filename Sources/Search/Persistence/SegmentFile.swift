@@ -10,7 +10,9 @@ enum SegmentFile {
         var writer = BinaryWriter()
         writer.append(magic)
         writer.append(Int64(segment.count))
-        for column in [segment.rowIDs, segment.postedAt, segment.expiresAt, segment.minSalary, segment.maxSalary] {
+        let minimumSalaries = (0..<segment.count).map(segment.minimumSalary(of:))
+        let maximumSalaries = (0..<segment.count).map(segment.maximumSalary(of:))
+        for column in [segment.rowIDs, segment.postedAt, segment.expiresAt, minimumSalaries, maximumSalaries] {
             writer.append(PackedIntegers.encode(column))
         }
         writer.append(segment.remote.words)
