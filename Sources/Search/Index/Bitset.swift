@@ -45,10 +45,28 @@ struct Bitset: Sendable, Equatable {
     }
 
     /// How many members both sets have, without building the intersection.
+    /// Four words per step into four sums: the steps are independent, so they overlap, where one sum
+    /// waits for each word before the next (a large facet count runs this over 128 sets per search).
     func intersectionCount(_ other: Bitset) -> Int {
-        var total = 0
-        for index in words.indices { total += (words[index] & other.words[index]).nonzeroBitCount }
-        return total
+        words.withUnsafeBufferPointer { left in
+            other.words.withUnsafeBufferPointer { right in
+                let count = min(left.count, right.count), whole = count & ~3
+                var (first, second, third, fourth) = (0, 0, 0, 0)
+                var index = 0
+                while index < whole {
+                    first &+= (left[index] & right[index]).nonzeroBitCount
+                    second &+= (left[index + 1] & right[index + 1]).nonzeroBitCount
+                    third &+= (left[index + 2] & right[index + 2]).nonzeroBitCount
+                    fourth &+= (left[index + 3] & right[index + 3]).nonzeroBitCount
+                    index += 4
+                }
+                while index < count {
+                    first &+= (left[index] & right[index]).nonzeroBitCount
+                    index += 1
+                }
+                return first &+ second &+ third &+ fourth
+            }
+        }
     }
 
     func intersection(_ other: Bitset) -> Bitset {

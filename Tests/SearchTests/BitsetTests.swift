@@ -1,0 +1,24 @@
+import Domain
+import Testing
+@testable import Search
+
+@Suite("Bitset")
+struct BitsetTests {
+    static func random(count: Int, density: Double, generator: inout SplitMix64) -> Bitset {
+        var set = Bitset(count: count)
+        for member in 0..<count where Double(generator.next() % 1_000) / 1_000 < density { set.insert(member) }
+        return set
+    }
+
+    @Test("the intersection count equals the members both sets hold, whatever the size's remainder of four words",
+          arguments: [0, 1, 63, 64, 65, 191, 256, 257, 1_000, 4_097])
+    func intersectionCount(count: Int) {
+        var generator = SplitMix64(seed: UInt64(count) &+ 7)
+        let left = Self.random(count: count, density: 0.4, generator: &generator)
+        let right = Self.random(count: count, density: 0.6, generator: &generator)
+        let both = (0..<count).filter { left.contains($0) && right.contains($0) }.count
+        #expect(left.intersectionCount(right) == both)
+        #expect(left.intersectionCount(right) == left.intersection(right).cardinality)
+        #expect(left.intersectionCount(left) == left.cardinality)
+    }
+}
