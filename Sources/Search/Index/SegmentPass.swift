@@ -143,6 +143,8 @@ struct SegmentPass {
             if let threshold = collector.threshold, cannotEnter(bound, threshold) { return true }
             var score = 0.0
             for clause in clauses { score += clause.score() }
+            // Most documents scored stay out: reading their row id and date for the offer missed the cache.
+            if let threshold = collector.threshold, cannotEnter(score, threshold) { return true }
             collector.offer(Hit(rowID: segment.rowIDs[document], score: score, postedAt: segment.postedAt[document]))
             return true
         })
