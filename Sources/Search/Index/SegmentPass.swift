@@ -90,7 +90,9 @@ struct SegmentPass {
                     results.forEach { document in
                         // Ties go to the lower row id, so only a bound below the page's worst hit rules a document out.
                         if let threshold = collector.threshold, Double(scorer.bound(document)) < threshold { return }
-                        collector.offer(Hit(rowID: rows[document], score: Double(scorer.score(document)), postedAt: posted[document]))
+                        let score = Double(scorer.score(document))
+                        if let threshold = collector.threshold, score < threshold { return }
+                        collector.offer(Hit(rowID: rows[document], score: score, postedAt: posted[document]))
                     }
                 }
             }
