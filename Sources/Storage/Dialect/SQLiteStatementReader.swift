@@ -73,8 +73,11 @@ final class PreparedConnection {
         }
         self.handle = handle
         sqlite_nio_sqlite3_busy_timeout(handle, 30_000)
-        // Never writes; a small cache, since the operating system caches the file for every connection.
-        for pragma in ["PRAGMA query_only = 1", "PRAGMA cache_size = -8192"] {
+        // Never writes. A small cache: pages of random rows are rarely read twice, the operating system
+        // caches the file for every connection, and what a connection caches counts in the process's
+        // memory. 8 MiB each was 16 MB of a fresh `serve` after 1,000 searches at 1,000,000 postings;
+        // 4 MiB costs about 2 µs more per row read at 20,000 postings.
+        for pragma in ["PRAGMA query_only = 1", "PRAGMA cache_size = -4096"] {
             guard sqlite_nio_sqlite3_exec(handle, pragma, nil, nil, nil) == SQLITE_OK else {
                 let error = SQLiteReadError(String(cString: sqlite_nio_sqlite3_errmsg(handle)))
                 sqlite_nio_sqlite3_close(handle)
