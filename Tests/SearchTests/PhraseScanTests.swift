@@ -7,12 +7,15 @@ import Testing
 struct PhraseScanTests {
     static let words = ["alpha", "beta", "gamma", "delta"]
 
-    static func documents(seed: UInt64) -> [[String]] {
+    static func documents(seed: UInt64, count: Int = 400, rare: String? = nil) -> [[String]] {
         var random = SplitMix64(seed: seed)
-        return (0..<400).map { _ in
+        return (0..<count).map { _ in
             // Mostly short texts, some long ones so positions need two varint bytes.
             let length = random.next() % 5 == 0 ? Int(random.next() % 600) : Int(random.next() % 12)
-            return (0..<length).map { _ in random.pick(words) }
+            return (0..<length).map { _ in
+                if let rare, random.next() % 200 == 0 { return rare }
+                return random.pick(words)
+            }
         }
     }
 
@@ -56,6 +59,25 @@ struct PhraseScanTests {
             var found: [Int] = []
             PhraseScan.documents(matching: terms, in: postings, documentCount: segment.count).forEach { found.append($0) }
             #expect(found == Self.expected(texts, phrase), "\(phrase)")
+        }
+    }
+
+    @Test("a rare word beside a common one leaps over whole blocks of the common word, either way round",
+          arguments: [11, 12] as [UInt64])
+    func rareBesideCommon(seed: UInt64) throws {
+        let texts = Self.documents(seed: seed, count: 3_000, rare: "omega")
+        let segment = Self.segment(texts)
+        let postings = segment.postings(.description)
+        for phrase in [[("omega", 0), ("beta", 1)], [("alpha", 0), ("omega", 1)], [("omega", 0), ("gamma", 2)]] {
+            let terms = try phrase.map { part in
+                PhraseScan.Term(number: try #require(postings.find(part.0)), offset: part.1)
+            }
+            #expect(postings.entries(of: terms[0].number).count != postings.entries(of: terms[1].number).count)
+            var found: [Int] = []
+            PhraseScan.documents(matching: terms, in: postings, documentCount: segment.count).forEach { found.append($0) }
+            let expected = Self.expected(texts, phrase.map { (word: $0.0, offset: $0.1) })
+            #expect(found == expected, "\(phrase)")
+            #expect(!expected.isEmpty)
         }
     }
 }

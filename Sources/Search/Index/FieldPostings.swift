@@ -80,6 +80,13 @@ struct FieldPostings: Sendable, Equatable {
         TermBlocks(start: data.base.unsafelyUnwrapped + Int(dataOffsets[term]), count: entries(of: term).count)
     }
 
+    /// All of a term's bytes (skip entries, blocks, positions), from where its blocks start; valid while
+    /// these postings are.
+    func bytes(ofPostings term: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: data.base.unsafelyUnwrapped + Int(dataOffsets[term]),
+                            count: Int(dataOffsets[term + 1] - dataOffsets[term]))
+    }
+
     /// Calls `body` with each document of the term, ascending.
     func forEachDocument(of term: Int, _ body: (UInt32) -> Void) {
         withExtendedLifetime(self) {

@@ -3,8 +3,8 @@
 ///
 /// The rarest term leads; the others leap to its documents, skipping whole blocks. Each cursor
 /// remembers where its last entry's positions started, so walking a dense list ("customer service")
-/// decodes positions front to back once per block. Two-word phrases, the usual kind, compare
-/// positions as they are decoded; longer ones decode into a scratch buffer.
+/// decodes positions front to back once per block. Two-word phrases, the usual kind, go through
+/// `PairScan`; longer ones decode positions into a scratch buffer.
 enum PhraseScan {
     struct Term {
         /// The term's number in the field's postings.
@@ -16,11 +16,16 @@ enum PhraseScan {
     static func documents(matching phrase: [Term], in postings: FieldPostings, documentCount: Int) -> Bitset {
         var result = Bitset(count: documentCount)
         let terms = phrase.sorted { postings.entries(of: $0.number).count < postings.entries(of: $1.number).count }
-        let cursors = terms.map { PostingCursor(postings: postings, term: $0.number) }
-        guard cursors.allSatisfy({ $0.document != PostingCursor.exhausted }) else { return result }
-        let walk = Walk(cursors: cursors, offsets: terms.map(\.offset))
+        guard terms.allSatisfy({ postings.entries(of: $0.number).count > 0 }) else { return result }
         result.withUnsafeMutableWords { words in
-            walk.scan { words[Int($0 >> 6)] |= 1 << UInt64($0 & 63) }
+            let found = { (document: UInt32) in words[Int(document >> 6)] |= 1 << UInt64(document & 63) }
+            if terms.count == 2 {
+                PairScan(postings: postings, lead: terms[0].number, other: terms[1].number,
+                         distance: terms[1].offset - terms[0].offset).scan(found: found)
+            } else {
+                Walk(cursors: terms.map { PostingCursor(postings: postings, term: $0.number) }, offsets: terms.map(\.offset))
+                    .scan(found: found)
+            }
         }
         return result
     }
@@ -31,7 +36,6 @@ enum PhraseScan {
         let offsets: [Int]
 
         func scan(found: (UInt32) -> Void) {
-            if cursors.count == 2 { return scanPair(found: found) }
             let scratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: cursors.count * 256)
             defer { scratch.deallocate() }
             var candidate = cursors[0].document
@@ -47,43 +51,6 @@ enum PhraseScan {
                 if aligned(scratch: scratch) { found(candidate) }
                 guard candidate < UInt32.max - 1 else { return }
                 candidate += 1
-            }
-        }
-
-        /// Two words, the usual phrase: both lists are walked in step and positions compared as they
-        /// are decoded, without copying them anywhere (most entries hold a single position).
-        private func scanPair(found: (UInt32) -> Void) {
-            let lead = cursors[0], other = cursors[1]
-            let distance = offsets[1] - offsets[0]
-            while lead.document != PostingCursor.exhausted {
-                let document = lead.document
-                other.advance(to: document)
-                guard other.document != PostingCursor.exhausted else { return }
-                if other.document > document {
-                    lead.advance(to: other.document)
-                    continue
-                }
-                var leadOffset = lead.positionsOffset(), otherOffset = other.positionsOffset()
-                var leadLeft = lead.frequency, otherLeft = other.frequency
-                var leadPosition = Int(Varint.read(lead.bytes, at: &leadOffset))
-                var otherPosition = Int(Varint.read(other.bytes, at: &otherOffset))
-                while true {
-                    let wanted = leadPosition + distance
-                    if otherPosition == wanted {
-                        found(document)
-                        break
-                    }
-                    if otherPosition < wanted {
-                        otherLeft -= 1
-                        guard otherLeft > 0 else { break }
-                        otherPosition += Int(Varint.read(other.bytes, at: &otherOffset))
-                    } else {
-                        leadLeft -= 1
-                        guard leadLeft > 0 else { break }
-                        leadPosition += Int(Varint.read(lead.bytes, at: &leadOffset))
-                    }
-                }
-                lead.next()
             }
         }
 

@@ -26,8 +26,7 @@ final class PostingCursor {
         self.postings = postings
         blocks = postings.blocks(of: term)
         blockCount = blocks.blockCount
-        bytes = UnsafeBufferPointer(start: blocks.start,
-                                    count: Int(postings.dataOffsets[term + 1] - postings.dataOffsets[term]))
+        bytes = postings.bytes(ofPostings: term)
         documents = scratch.documents
         frequencies = scratch.frequencies
         rewind()
