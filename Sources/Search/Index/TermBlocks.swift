@@ -44,6 +44,55 @@ struct TermBlocks {
         return Int(UnsafeRawPointer(start).loadUnaligned(fromByteOffset: block * Self.skipEntrySize + 8, as: UInt32.self))
     }
 
+    /// The first block after `start` whose last document is at or after `target`, found on the skip
+    /// entries alone (nothing is decoded), or nil past the last block: gallop, then binary search.
+    func block(endingAtOrAfter target: UInt32, after start: Int) -> Int? {
+        guard blockCount > 1 else { return nil }
+        var low = start + 1, step = 1, high = low
+        while high < blockCount, lastDocument(ofBlock: high) < target {
+            low = high + 1
+            step <<= 1
+            high = start + step
+        }
+        high = min(high, blockCount)
+        while low < high {
+            let middle = (low + high) >> 1
+            if lastDocument(ofBlock: middle) < target { low = middle + 1 } else { high = middle }
+        }
+        return low < blockCount ? low : nil
+    }
+
+    /// The first of a decoded block's `length` documents at or after `target`, from `low` on, whose
+    /// last document is known to be at or after it: gallop from `low` (the next target is usually
+    /// close), then binary search.
+    @inline(__always)
+    static func firstEntry(atOrAfter target: UInt32, in documents: UnsafeMutablePointer<UInt32>, from low: Int, length: Int) -> Int {
+        var low = low, step = 1, high = low + 1
+        while high < length, documents[high] < target {
+            low = high
+            step <<= 1
+            high = low + step
+        }
+        high = min(high, length)
+        while low < high {
+            let middle = (low + high) >> 1
+            if documents[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Moves `offset` past the positions of a decoded block's `entries`, whose frequencies say how
+    /// many each has.
+    @inline(__always)
+    static func skipPositions(
+        ofEntries entries: Range<Int>, frequencies: UnsafeMutablePointer<UInt32>, in bytes: UnsafeBufferPointer<UInt8>,
+        at offset: inout Int
+    ) {
+        var values = 0
+        for entry in entries { values += Int(frequencies[entry]) }
+        Varint.skipMany(values, in: bytes, at: &offset)
+    }
+
     /// The block's highest frequency and shortest field; only for terms of several blocks.
     func bounds(ofBlock block: Int) -> (maxFrequency: UInt8, minLength: UInt16) {
         let entry = UnsafeRawPointer(start) + block * Self.skipEntrySize

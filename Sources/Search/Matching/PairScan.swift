@@ -106,23 +106,11 @@ struct BlockWalk {
         guard documents[index] < target else { return true }
         var low = index
         if documents[length - 1] < target {
-            guard let found = block(endingAtOrAfter: target) else { return false }
+            guard let found = blocks.block(endingAtOrAfter: target, after: block) else { return false }
             load(block: found)
             low = 0
         }
-        // Gallop from where the walk stands (the next target is usually close), then binary search.
-        var step = 1, high = low + 1
-        while high < length, documents[high] < target {
-            low = high
-            step <<= 1
-            high = low + step
-        }
-        high = min(high, length)
-        while low < high {
-            let middle = (low + high) >> 1
-            if documents[middle] < target { low = middle + 1 } else { high = middle }
-        }
-        index = low
+        index = TermBlocks.firstEntry(atOrAfter: target, in: documents, from: low, length: length)
         return true
     }
 
@@ -130,29 +118,10 @@ struct BlockWalk {
     @inline(__always)
     mutating func positionsOffset() -> Int {
         if locatedIndex < index {
-            var values = 0
-            for skipped in locatedIndex..<index { values += Int(frequencies[skipped]) }
-            Varint.skipMany(values, in: bytes, at: &locatedOffset)
+            TermBlocks.skipPositions(ofEntries: locatedIndex..<index, frequencies: frequencies, in: bytes, at: &locatedOffset)
             locatedIndex = index
         }
         return locatedOffset
-    }
-
-    /// A later block whose last document is at or after `target`, from the skip entries alone.
-    private func block(endingAtOrAfter target: UInt32) -> Int? {
-        guard blockCount > 1 else { return nil }
-        var low = block + 1, step = 1, high = low
-        while high < blockCount, blocks.lastDocument(ofBlock: high) < target {
-            low = high + 1
-            step <<= 1
-            high = block + step
-        }
-        high = min(high, blockCount)
-        while low < high {
-            let middle = (low + high) >> 1
-            if blocks.lastDocument(ofBlock: middle) < target { low = middle + 1 } else { high = middle }
-        }
-        return low < blockCount ? low : nil
     }
 
     private mutating func load(block number: Int) {

@@ -74,19 +74,7 @@ final class PostingCursor {
             load(block: found)
             low = 0
         }
-        // Gallop from where the cursor stands (the next target is usually close), then binary search.
-        var step = 1, high = low + 1
-        while high < length, documents[high] < target {
-            low = high
-            step <<= 1
-            high = low + step
-        }
-        high = min(high, length)
-        while low < high {
-            let middle = (low + high) >> 1
-            if documents[middle] < target { low = middle + 1 } else { high = middle }
-        }
-        index = low
+        index = TermBlocks.firstEntry(atOrAfter: target, in: documents, from: low, length: length)
         document = documents[index]
     }
 
@@ -98,9 +86,7 @@ final class PostingCursor {
             locatedOffset = blocks.positionsOffset(ofBlock: block)
         }
         if locatedIndex < index {
-            var values = 0
-            for skipped in locatedIndex..<index { values += Int(frequencies[skipped]) }
-            Varint.skipMany(values, in: bytes, at: &locatedOffset)
+            TermBlocks.skipPositions(ofEntries: locatedIndex..<index, frequencies: frequencies, in: bytes, at: &locatedOffset)
             locatedIndex = index
         }
         return locatedOffset
@@ -118,19 +104,7 @@ final class PostingCursor {
     /// The first block after `start` whose last document is at or after `target`, found on the skip
     /// entries alone (nothing is decoded), or nil past the last block. Terms of several blocks only.
     func block(endingAtOrAfter target: UInt32, after start: Int) -> Int? {
-        guard blockCount > 1 else { return nil }
-        var low = start + 1, step = 1, high = low
-        while high < blockCount, blocks.lastDocument(ofBlock: high) < target {
-            low = high + 1
-            step <<= 1
-            high = start + step
-        }
-        high = min(high, blockCount)
-        while low < high {
-            let middle = (low + high) >> 1
-            if blocks.lastDocument(ofBlock: middle) < target { low = middle + 1 } else { high = middle }
-        }
-        return low < blockCount ? low : nil
+        blocks.block(endingAtOrAfter: target, after: start)
     }
 
     /// A block's last document; terms of several blocks only.
