@@ -18,8 +18,8 @@ struct FacetTally {
 
     mutating func count(_ facet: SegmentFilterMasks.Facet, over documents: Bitset, in segment: Segment) {
         switch facet {
-        case .location: Self.tally(segment.location.ordinals, documents, into: &locationCounts)
-        case .company: Self.tally(segment.company.ordinals, documents, into: &companyCounts)
+        case .location: Self.tally(segment.location.ordinals, histogram: segment.locationHistogram, documents, into: &locationCounts)
+        case .company: Self.tally(segment.company.ordinals, histogram: segment.companyHistogram, documents, into: &companyCounts)
         case .employmentType: Self.tally(segment.employmentTypeSets, documents, into: &typeCounts)
         case .remote:
             let remote = documents.intersectionCount(segment.remote)
@@ -42,6 +42,10 @@ struct FacetTally {
     /// values are counted by set intersections; location and company by one pass over the documents.
     mutating func countAll(over documents: Bitset, in segment: Segment) {
         for facet in [SegmentFilterMasks.Facet.remote, .employmentType, .salary, .skills] { count(facet, over: documents, in: segment) }
+        if Self.coversMost(documents) {
+            for facet in [SegmentFilterMasks.Facet.location, .company] { count(facet, over: documents, in: segment) }
+            return
+        }
         segment.location.ordinals.withUnsafeBufferPointer { locations in
             segment.company.ordinals.withUnsafeBufferPointer { companies in
                 locationCounts.withUnsafeMutableBufferPointer { locationCounts in
@@ -60,10 +64,20 @@ struct FacetTally {
         for (ordinal, set) in sets.enumerated() { counts[ordinal] += Int32(documents.intersectionCount(set)) }
     }
 
-    private static func tally(_ ordinals: [UInt32], _ documents: Bitset, into counts: inout [Int32]) {
+    /// Whether `documents` holds most of its segment: a filter on location or company alone leaves
+    /// its own facet counted over nearly every document.
+    private static func coversMost(_ documents: Bitset) -> Bool {
+        documents.cardinality * 2 > documents.count
+    }
+
+    /// Counts each ordinal over `documents`: one pass over them, or for most of the segment its
+    /// histogram less the documents left out.
+    private static func tally(_ ordinals: [UInt32], histogram: [Int32], _ documents: Bitset, into counts: inout [Int32]) {
+        let (counted, sign): (Bitset, Int32) = coversMost(documents) ? (documents.complement(), -1) : (documents, 1)
         ordinals.withUnsafeBufferPointer { ordinals in
             counts.withUnsafeMutableBufferPointer { counts in
-                documents.forEach { counts[Int(ordinals[$0])] += 1 }
+                if sign < 0 { for (ordinal, count) in histogram.enumerated() { counts[ordinal] &+= count } }
+                counted.forEach { counts[Int(ordinals[$0])] &+= sign }
             }
         }
     }

@@ -54,6 +54,11 @@ final class Segment: Sendable {
     /// company filters compare with, worked out once instead of at every search (derived, not stored).
     let locationWords: [[String]]
     let foldedCompanies: [String]
+    /// Per location and per company ordinal: how many of the segment's documents hold it (deleted and
+    /// expired ones included), so a facet over most of the segment subtracts the few left out instead
+    /// of counting every document (derived, not stored).
+    let locationHistogram: [Int32]
+    let companyHistogram: [Int32]
 
     var count: Int { rowIDs.count }
 
@@ -112,9 +117,17 @@ final class Segment: Sendable {
         employmentTypeSets = typeSets
         locationWords = columns.location.values.map(SegmentFilterMasks.words)
         foldedCompanies = columns.company.values.map(TextFolding.fold)
+        locationHistogram = Self.histogram(columns.location)
+        companyHistogram = Self.histogram(columns.company)
     }
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }
+
+    private static func histogram(_ column: KeywordColumn) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: column.values.count)
+        for ordinal in column.ordinals { counts[Int(ordinal)] += 1 }
+        return counts
+    }
 
     /// The posting's stated minimum yearly salary, or `IndexedDocument.noSalary`.
     func minimumSalary(of document: Int) -> Int64 {

@@ -74,12 +74,34 @@ struct SegmentFilterMasks {
         passing(column, within: candidates, accepted: column.values.map(accepts))
     }
 
-    /// The candidates whose value of `column` is accepted (`accepted[ordinal]`).
+    /// The candidates whose value of `column` is accepted (`accepted[ordinal]`). A few candidates are
+    /// tested one by one; many (a filter with no words, over most of the segment), 64 documents at a
+    /// time without branches.
     private static func passing(_ column: KeywordColumn, within candidates: Bitset, accepted: [Bool]) -> Bitset {
         var set = Bitset(count: candidates.count)
         guard accepted.contains(true) else { return set }
+        if candidates.cardinality * 16 < candidates.count {
+            column.ordinals.withUnsafeBufferPointer { ordinals in
+                candidates.forEach { if accepted[Int(ordinals[$0])] { set.insert($0) } }
+            }
+            return set
+        }
+        let acceptedBits = accepted.map { UInt64($0 ? 1 : 0) }
         column.ordinals.withUnsafeBufferPointer { ordinals in
-            candidates.forEach { if accepted[Int(ordinals[$0])] { set.insert($0) } }
+            acceptedBits.withUnsafeBufferPointer { accepted in
+                candidates.words.withUnsafeBufferPointer { candidateWords in
+                    set.withUnsafeMutableWords { words in
+                        for word in words.indices where candidateWords[word] != 0 {
+                            let first = word << 6
+                            var bits: UInt64 = 0
+                            for bit in 0..<min(64, ordinals.count - first) {
+                                bits |= accepted[Int(ordinals[first + bit])] << UInt64(bit)
+                            }
+                            words[word] = bits & candidateWords[word]
+                        }
+                    }
+                }
+            }
         }
         return set
     }
