@@ -74,13 +74,13 @@ struct SegmentFilterMasks {
         passing(column, within: candidates, accepted: column.values.map(accepts))
     }
 
-    /// The candidates whose value of `column` is accepted (`accepted[ordinal]`). A few candidates are
-    /// tested one by one; many (a filter with no words, over most of the segment), 64 documents at a
-    /// time without branches.
+    /// The candidates whose value of `column` is accepted (`accepted[ordinal]`). Candidates covering
+    /// most of the segment (a filter with no words) are tested 64 documents at a time without branches;
+    /// fewer, one by one (testing whole words would test far more documents than there are candidates).
     private static func passing(_ column: KeywordColumn, within candidates: Bitset, accepted: [Bool]) -> Bitset {
         var set = Bitset(count: candidates.count)
         guard accepted.contains(true) else { return set }
-        if candidates.cardinality * 16 < candidates.count {
+        if candidates.cardinality * 2 <= candidates.count {
             column.ordinals.withUnsafeBufferPointer { ordinals in
                 candidates.forEach { if accepted[Int(ordinals[$0])] { set.insert($0) } }
             }
