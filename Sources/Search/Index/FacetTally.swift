@@ -18,8 +18,12 @@ struct FacetTally {
 
     mutating func count(_ facet: SegmentFilterMasks.Facet, over documents: Bitset, in segment: Segment) {
         switch facet {
-        case .location: Self.tally(segment.location.ordinals, histogram: segment.locationHistogram, documents, into: &locationCounts)
-        case .company: Self.tally(segment.company.ordinals, histogram: segment.companyHistogram, documents, into: &companyCounts)
+        case .location:
+            Self.tally(segment.location.ordinals, histogram: segment.locationHistogram, documents,
+                       coversMost: Self.coversMost(documents), into: &locationCounts)
+        case .company:
+            Self.tally(segment.company.ordinals, histogram: segment.companyHistogram, documents,
+                       coversMost: Self.coversMost(documents), into: &companyCounts)
         case .employmentType: Self.tally(segment.employmentTypeSets, documents, into: &typeCounts)
         case .remote:
             let remote = documents.intersectionCount(segment.remote)
@@ -43,7 +47,8 @@ struct FacetTally {
     mutating func countAll(over documents: Bitset, in segment: Segment) {
         for facet in [SegmentFilterMasks.Facet.remote, .employmentType, .salary, .skills] { count(facet, over: documents, in: segment) }
         if Self.coversMost(documents) {
-            for facet in [SegmentFilterMasks.Facet.location, .company] { count(facet, over: documents, in: segment) }
+            Self.tally(segment.location.ordinals, histogram: segment.locationHistogram, documents, coversMost: true, into: &locationCounts)
+            Self.tally(segment.company.ordinals, histogram: segment.companyHistogram, documents, coversMost: true, into: &companyCounts)
             return
         }
         segment.location.ordinals.withUnsafeBufferPointer { locations in
@@ -72,8 +77,10 @@ struct FacetTally {
 
     /// Counts each ordinal over `documents`: one pass over them, or for most of the segment its
     /// histogram less the documents left out.
-    private static func tally(_ ordinals: [UInt32], histogram: [Int32], _ documents: Bitset, into counts: inout [Int32]) {
-        let (counted, sign): (Bitset, Int32) = coversMost(documents) ? (documents.complement(), -1) : (documents, 1)
+    private static func tally(
+        _ ordinals: [UInt32], histogram: [Int32], _ documents: Bitset, coversMost: Bool, into counts: inout [Int32]
+    ) {
+        let (counted, sign): (Bitset, Int32) = coversMost ? (documents.complement(), -1) : (documents, 1)
         ordinals.withUnsafeBufferPointer { ordinals in
             counts.withUnsafeMutableBufferPointer { counts in
                 if sign < 0 { for (ordinal, count) in histogram.enumerated() { counts[ordinal] &+= count } }

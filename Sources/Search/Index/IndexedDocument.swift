@@ -49,4 +49,11 @@ struct KeywordColumn: Sendable {
 
     @inline(__always)
     func value(of document: Int) -> String { values[Int(ordinals[document])] }
+
+    /// Per value (by ordinal), how many documents hold it.
+    func valueCounts() -> [Int32] {
+        var counts = [Int32](repeating: 0, count: values.count)
+        for ordinal in ordinals { counts[Int(ordinal)] += 1 }
+        return counts
+    }
 }

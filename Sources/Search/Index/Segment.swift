@@ -117,17 +117,11 @@ final class Segment: Sendable {
         employmentTypeSets = typeSets
         locationWords = columns.location.values.map(SegmentFilterMasks.words)
         foldedCompanies = columns.company.values.map(TextFolding.fold)
-        locationHistogram = Self.histogram(columns.location)
-        companyHistogram = Self.histogram(columns.company)
+        locationHistogram = columns.location.valueCounts()
+        companyHistogram = columns.company.valueCounts()
     }
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }
-
-    private static func histogram(_ column: KeywordColumn) -> [Int32] {
-        var counts = [Int32](repeating: 0, count: column.values.count)
-        for ordinal in column.ordinals { counts[Int(ordinal)] += 1 }
-        return counts
-    }
 
     /// The posting's stated minimum yearly salary, or `IndexedDocument.noSalary`.
     func minimumSalary(of document: Int) -> Int64 {

@@ -1,129 +1,64 @@
 /// Walks one term's postings in document order, decoding one block at a time and skipping whole
-/// blocks by their last documents.
+/// blocks by their last documents: a `BlockWalk` behind a reference, for the document sources that
+/// hold one each and for walks of more than two terms.
 final class PostingCursor {
     static let exhausted = UInt32.max
 
-    /// Held so the memory `blocks` points into stays mapped.
+    /// Held so the memory the walk points into stays mapped.
     private let postings: FieldPostings
-    private let blocks: TermBlocks
-    private let blockCount: Int
-    /// The term's bytes, for reading positions.
-    let bytes: UnsafeBufferPointer<UInt8>
-    private let scratch = BlockScratch()
-    /// The scratch's buffers, held directly: the hot loops read them on every entry.
-    private let documents: UnsafeMutablePointer<UInt32>
-    private let frequencies: UnsafeMutablePointer<UInt32>
-    private var block = 0
-    private var length = 0
-    private var index = 0
+    private var walk: BlockWalk
     /// The current document, or `exhausted`.
-    private(set) var document: UInt32 = PostingCursor.exhausted
-    /// The last entry of the block whose positions were located, and where they start.
-    private var locatedIndex = 0
-    private var locatedOffset = 0
+    private(set) var document: UInt32
 
     init(postings: FieldPostings, term: Int) {
         self.postings = postings
-        blocks = postings.blocks(of: term)
-        blockCount = blocks.blockCount
-        bytes = postings.bytes(ofPostings: term)
-        documents = scratch.documents
-        frequencies = scratch.frequencies
-        rewind()
+        walk = BlockWalk(postings: postings, term: term)
+        document = walk.isEmpty ? Self.exhausted : walk.document
     }
 
-    /// Entries of the term: its document frequency.
-    var count: Int { blocks.count }
-
-    /// The current entry's number among the term's entries.
-    var ordinal: Int { block * FieldPostings.blockSize + index }
+    /// The term's bytes, for reading positions.
+    var bytes: UnsafeBufferPointer<UInt8> { walk.bytes }
 
     /// Occurrences of the term in the current document (at most 255).
     var frequency: Int {
-        @inline(__always) get { Int(frequencies[index]) }
+        @inline(__always) get { walk.frequency }
     }
 
     func rewind() {
-        load(block: 0)
+        walk.rewind()
+        document = walk.isEmpty ? Self.exhausted : walk.document
     }
 
     /// Moves to the next entry.
     @inline(__always)
     func next() {
         guard document != Self.exhausted else { return }
-        index += 1
-        if index < length {
-            document = documents[index]
-        } else if block + 1 < blockCount {
-            load(block: block + 1)
-        } else {
-            document = Self.exhausted
-        }
+        document = walk.step() ? walk.document : Self.exhausted
     }
 
     /// Moves to the first entry whose document is at or after `target`.
     @inline(__always)
     func advance(to target: UInt32) {
         guard document < target else { return }
-        var low = index
-        if target > documents[length - 1] {
-            guard let found = firstBlock(endingAtOrAfter: target) else {
-                document = Self.exhausted
-                return
-            }
-            load(block: found)
-            low = 0
-        }
-        index = TermBlocks.firstEntry(atOrAfter: target, in: documents, from: low, length: length)
-        document = documents[index]
+        document = walk.advance(to: target) ? walk.document : Self.exhausted
     }
 
     /// Where the current entry's positions start in `bytes`, walking on from the last entry located.
     @inline(__always)
-    func positionsOffset() -> Int {
-        if locatedIndex > index {
-            locatedIndex = 0
-            locatedOffset = blocks.positionsOffset(ofBlock: block)
-        }
-        if locatedIndex < index {
-            TermBlocks.skipPositions(ofEntries: locatedIndex..<index, frequencies: frequencies, in: bytes, at: &locatedOffset)
-            locatedIndex = index
-        }
-        return locatedOffset
-    }
-
-    /// A later block whose last document is at or after `target`: gallop over the skip entries, then
-    /// binary search. Only called when the target is past the current block.
-    private func firstBlock(endingAtOrAfter target: UInt32) -> Int? {
-        block(endingAtOrAfter: target, after: block)
-    }
+    func positionsOffset() -> Int { walk.positionsOffset() }
 
     /// Whether the term has skip entries (more than one block): only then are blocks' bounds known.
-    var hasSkipEntries: Bool { blockCount > 1 }
+    var hasSkipEntries: Bool { walk.blocks.blockCount > 1 }
 
     /// The first block after `start` whose last document is at or after `target`, found on the skip
     /// entries alone (nothing is decoded), or nil past the last block. Terms of several blocks only.
     func block(endingAtOrAfter target: UInt32, after start: Int) -> Int? {
-        blocks.block(endingAtOrAfter: target, after: start)
+        walk.blocks.block(endingAtOrAfter: target, after: start)
     }
 
     /// A block's last document; terms of several blocks only.
-    func lastDocument(ofBlock block: Int) -> UInt32 { blocks.lastDocument(ofBlock: block) }
+    func lastDocument(ofBlock block: Int) -> UInt32 { walk.blocks.lastDocument(ofBlock: block) }
 
     /// The highest frequency and shortest field in a block; terms of several blocks only.
-    func bounds(ofBlock block: Int) -> (maxFrequency: UInt8, minLength: UInt16) { blocks.bounds(ofBlock: block) }
-
-    private func load(block number: Int) {
-        guard blocks.count > 0 else {
-            document = Self.exhausted
-            return
-        }
-        block = number
-        let previous = number == 0 ? -1 : Int64(blocks.lastDocument(ofBlock: number - 1))
-        length = blocks.decode(block: number, after: previous, into: scratch)
-        index = 0
-        document = documents[0]
-        locatedIndex = 0
-        locatedOffset = blocks.positionsOffset(ofBlock: number)
-    }
+    func bounds(ofBlock block: Int) -> (maxFrequency: UInt8, minLength: UInt16) { walk.blocks.bounds(ofBlock: block) }
 }
