@@ -45,7 +45,7 @@ struct SQLiteStatementReaderTests {
         try await Self.withReader(count: 2) { _, reader in
             let rows = try reader.values("SELECT id, name, size FROM things WHERE id IN (?, ?) ORDER BY id", binds: [2, 1])
             #expect(rows == [[.integer(1), .text("Zürich – café"), .integer(10)], [.integer(2), .text(""), .null]])
-            #expect(try reader.values("SELECT id FROM things WHERE id = ?", binds: [99]).isEmpty)
+            #expect(try reader.values("SELECT id FROM things WHERE id = ?", binds: [99]) == [])
         }
     }
 
@@ -87,19 +87,50 @@ struct SQLiteStatementReaderTests {
         }
     }
 
-    @Test("many concurrent readers each get their own rows")
+    @Test("many concurrent reads each get their own rows, or nil at once when every connection is in use")
     func concurrentReads() async throws {
         try await Self.withReader(count: 2) { _, reader in
-            let names = try await withThrowingTaskGroup(of: [[ColumnValue]].self) { group in
+            let answers = try await withThrowingTaskGroup(of: (round: Int, rows: [[ColumnValue]]?).self) { group in
                 for round in 0..<200 {
-                    group.addTask { try reader.values("SELECT name FROM things WHERE id = ?", binds: [Int64(round % 3 + 1)]) }
+                    group.addTask { (round, try reader.values("SELECT id FROM things WHERE id = ?", binds: [Int64(round % 3 + 1)])) }
                 }
-                var count = 0
-                for try await rows in group where rows.count == 1 { count += 1 }
-                return count
+                return try await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(names == 200)
+            #expect(answers.count == 200)
+            for (round, rows) in answers where rows != nil {
+                #expect(rows == [[.integer(Int64(round % 3 + 1))]])
+            }
         }
+    }
+
+    @Test("a reader whose connections are all in use answers nil without waiting, and reads again once one is free")
+    func busyReaderAnswersNil() async throws {
+        try await Self.withReader(count: 2) { _, reader in
+            let sql = "SELECT name FROM things WHERE id = ?"
+            try await reader.whileEveryConnectionIsInUse { () async throws in
+                let busy = try reader.values(sql, binds: [3])
+                #expect(busy == nil)
+            }
+            #expect(try reader.values(sql, binds: [3]) == [[.text("third")]])
+        }
+    }
+
+    @Test("the store reads through its own connections when the kept ones are all in use, and many pages at once all come back")
+    func storeFallsBack() async throws {
+        let (store, path) = try await Self.database()
+        defer { Self.remove(path) }
+        let sql = "SELECT size FROM things WHERE id IN (?, ?) ORDER BY id"
+        let reader = try #require(store.pageReader)
+        let busyPage = try await reader.whileEveryConnectionIsInUse {
+            try await store.pageValues(sql, binds: [1, 3])
+        }
+        #expect(busyPage == [[.integer(10)], [.integer(30)]])
+        let pages = try await withThrowingTaskGroup(of: [[ColumnValue]].self) { group in
+            for _ in 0..<100 { group.addTask { try await store.pageValues(sql, binds: [3, 1]) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(pages.count == 100 && pages.allSatisfy { $0 == [[.integer(10)], [.integer(30)]] })
+        try await store.close()
     }
 
     @Test("the store reads a page through kept statements and still reads an in-memory database")

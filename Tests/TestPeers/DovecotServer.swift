@@ -325,7 +325,7 @@ public final class DovecotServer: @unchecked Sendable {
         process.standardError = output
         try process.run()
         let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitUntilExit(orKillAfter: 60)
         guard process.terminationStatus == 0 else {
             throw SetupError("\(arguments.first ?? executable) failed: \(String(decoding: printed, as: UTF8.self))")
         }

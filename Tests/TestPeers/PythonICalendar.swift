@@ -85,7 +85,7 @@ public enum PythonICalendar {
         try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitUntilExit(orKillAfter: 60)
         return (process.terminationStatus, output, errors)
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import Platform
+import TestPeers
 import Storage
 import Testing
 
@@ -45,8 +46,7 @@ struct TwoServersOnPostgreSQLTests {
         var base: String { "http://127.0.0.1:\(port)" }
 
         func stop() {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            process.stop(orKillAfter: 30)
             try? FileManager.default.removeItem(at: directory)
         }
     }
@@ -113,7 +113,7 @@ struct TwoServersOnPostgreSQLTests {
         try createAdmin.run()
         input.fileHandleForWriting.write(Data("\(Self.adminPassword)\n".utf8))
         try input.fileHandleForWriting.close()
-        createAdmin.waitUntilExit()
+        createAdmin.waitUntilExit(orKillAfter: 120)
         #expect(createAdmin.terminationStatus == 0)
         let signIn = try await Self.request(second.base + "/api/v1/auth/signin", body: #"{"email":"admin@example.com","password":"\#(Self.adminPassword)"}"#)
         let token = try #require(signIn.1["access_token"] as? String, "sign-in answered \(signIn.0)")

@@ -7,6 +7,7 @@ import NIOCore
 import Platform
 import SQLKit
 import Storage
+import TestPeers
 import Testing
 import WayfinderApp
 
@@ -33,12 +34,11 @@ struct WorkerProcessTests {
 
         func kill() {
             Foundation.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.waitUntilExit(orKillAfter: 10)
         }
 
         func stop() {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            process.stop(orKillAfter: 30)
         }
     }
 

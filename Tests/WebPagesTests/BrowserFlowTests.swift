@@ -74,20 +74,23 @@ struct BrowserFlowTests {
         await services.close()
     }
 
-    /// Runs the Selenium script without blocking the server's threads.
+    /// Runs the Selenium script without blocking the server's threads. Its output goes to a file, not a
+    /// pipe: a pipe read only at the end would stop the script once it had printed a pipe's worth.
     static func runScript(arguments: [String]) async throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in
-                let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                continuation.resume(returning: (finished.terminationStatus, output))
-            }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-browser-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? FileManager.default.removeItem(at: log) }
+        let output = try FileHandle(forWritingTo: log)
+        defer { try? output.close() }
+        process.standardOutput = output
+        process.standardError = output
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch { continuation.resume(throwing: error) }
         }
+        return (status, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
     }
 }

@@ -13,47 +13,69 @@ import VaporCSQLite
 /// thread pool and back cost about as much again. A read by primary key of a few rows is the same kind
 /// of work as reading the memory-mapped search index, which requests also do on their own thread.
 ///
-/// One connection per core, each with its own statements, used by one caller at a time.
+/// One connection per core, each used by one caller at a time. A caller never waits for one: when
+/// all are taken it gets nil and reads another way. Waiting would hold a thread of Swift's small
+/// shared pool (one per core) until another read ends, and every task of the process runs there.
 final class SQLiteStatementReader: Sendable {
-    private let connections: [Slot]
-    private let nextConnection = Atomic<Int>(0)
+    private let slots: [Slot]
+    private let isClosed = Atomic<Bool>(false)
 
     /// Opens `count` connections to the database file at `path` (which must exist), for reading only.
     init(path: String, count: Int = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)) throws {
-        var connections: [Slot] = []
-        for _ in 0..<count { connections.append(Slot(try PreparedConnection(path: path))) }
-        self.connections = connections
+        var slots: [Slot] = []
+        for _ in 0..<count { slots.append(Slot(try PreparedConnection(path: path))) }
+        self.slots = slots
     }
 
-    /// The rows of `sql` with its `?` placeholders bound to `binds`, each row's values by position.
-    func values(_ sql: String, binds: [Int64]) throws -> [[ColumnValue]] {
+    /// The rows of `sql` with its `?` placeholders bound to `binds`, each row's values by position; nil
+    /// when every connection is in use.
+    func values(_ sql: String, binds: [Int64]) throws -> [[ColumnValue]]? {
+        guard !isClosed.load(ordering: .acquiring) else { throw SQLiteReadError("the reader is closed") }
         // The first free connection, in order: reads that do not overlap all go to the first, whose
         // cache then holds the pages they share, and the others' caches grow only under concurrency.
-        for slot in connections {
-            let result = slot.connection.withLockIfAvailable { connection in
-                Result { try connection.values(sql, binds: binds) }
-            }
-            if let result { return try result.get() }
+        for slot in slots where slot.claim() {
+            defer { slot.release() }
+            return try slot.connection.values(sql, binds: binds)
         }
-        // All busy: wait for one, taken in turn.
-        let turn = nextConnection.add(1, ordering: .relaxed).oldValue % connections.count
-        return try connections[turn].connection.withLock { try $0.values(sql, binds: binds) }
+        return nil
     }
 
-    /// Finalizes the statements and closes the connections; reads after this throw.
+    /// Finalizes the statements and closes the connections, once each read in progress has ended;
+    /// reads after this throw.
     func close() {
-        for slot in connections { slot.connection.withLock { $0.close() } }
+        isClosed.store(true, ordering: .releasing)
+        for slot in slots {
+            // A read takes microseconds; closing happens once, when the store closes.
+            while !slot.claim() { sched_yield() }
+            slot.connection.close()
+            slot.release()
+        }
     }
 
-    /// How many statements the connections keep prepared (for tests).
+    /// Runs `body` with every connection taken, as when that many reads are in progress (for tests).
+    func whileEveryConnectionIsInUse<T>(_ body: () async throws -> T) async rethrows -> T {
+        for slot in slots { while !slot.claim() { sched_yield() } }
+        defer { for slot in slots { slot.release() } }
+        return try await body()
+    }
+
+    /// How many statements the connections keep prepared (for tests, with no read in progress).
     var preparedStatementCount: Int {
-        connections.reduce(0) { count, slot in count + slot.connection.withLock { $0.statementCount } }
+        slots.reduce(0) { count, slot in count + slot.connection.statementCount }
     }
 
-    /// A connection behind its lock (a `Mutex` cannot be copied into an array itself).
-    private final class Slot: Sendable {
-        let connection: Mutex<PreparedConnection>
-        init(_ connection: sending PreparedConnection) { self.connection = Mutex(connection) }
+    /// A connection and whether a caller is using it. The flag is the connection's only guard: it
+    /// is taken with a compare-and-exchange, never waited for.
+    private final class Slot: @unchecked Sendable {
+        let connection: PreparedConnection
+        private let inUse = Atomic<Bool>(false)
+        init(_ connection: PreparedConnection) { self.connection = connection }
+
+        func claim() -> Bool {
+            inUse.compareExchange(expected: false, desired: true, successOrdering: .acquiring, failureOrdering: .relaxed).exchanged
+        }
+
+        func release() { inUse.store(false, ordering: .releasing) }
     }
 }
 

@@ -14,7 +14,7 @@ public final class SQLiteStore: SQLStore {
     private let reader: SQLiteConnection
     private let checkpointer: SQLiteCheckpointer?
     /// Reads of a page of rows by key; nil for an in-memory database, which no other connection can see.
-    private let pageReader: SQLiteStatementReader?
+    let pageReader: SQLiteStatementReader?
     private let gate = WriteGate()
     /// SQLite calls block their thread (a busy writer waits in SQLite's busy handler), so each store has
     /// threads of its own: a store waiting for another's lock never starves the one holding it.
@@ -116,8 +116,10 @@ public final class SQLiteStore: SQLStore {
     }
 
     public func pageValues(_ sql: String, binds: [Int64]) async throws -> [[ColumnValue]] {
-        guard let pageReader else { return try await values(sql, binds: binds) }
-        return try pageReader.values(sql, binds: binds)
+        // On the caller's thread when a kept connection is free; otherwise (an in-memory database,
+        // or as many reads at once as there are cores) through the store's reader.
+        if let pageReader, let rows = try pageReader.values(sql, binds: binds) { return rows }
+        return try await values(sql, binds: binds)
     }
 
     public func write<Result: Sendable>(

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import Platform
+import TestPeers
 
 /// A real S3-compatible server (moto's `moto_server`) started for one test on a free port and ended by
 /// `stop()`. It checks signatures: `start()` creates an IAM user allowed `s3:*` while checking is off,
@@ -49,7 +50,7 @@ final class MotoServer: Sendable {
             return MotoServer(endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, process: process, input: input, log: log)
         } catch {
             try? input.fileHandleForWriting.close()
-            process.waitUntilExit()
+            process.waitUntilExit(orKillAfter: 10)
             let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: log)
             throw SetupError("moto_server did not start: \(error)\n\(output.suffix(2000))")
@@ -72,7 +73,7 @@ final class MotoServer: Sendable {
 
     func stop() {
         try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        process.waitUntilExit(orKillAfter: 10)
         try? FileManager.default.removeItem(at: log)
     }
 

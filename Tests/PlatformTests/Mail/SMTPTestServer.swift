@@ -34,7 +34,7 @@ final class SMTPTestServer: Sendable {
         probe.standardError = FileHandle.nullDevice
         do {
             try probe.run()
-            probe.waitUntilExit()
+            probe.waitUntilExit(orKillAfter: 60)
         } catch {
             return "python3 is not installed"
         }
@@ -109,8 +109,7 @@ final class SMTPTestServer: Sendable {
     /// Ends the server (closing its standard input would too, as when the test process dies).
     func stop() {
         try? input.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        process.stop(orKillAfter: 10)
         try? FileManager.default.removeItem(at: directory)
     }
 
