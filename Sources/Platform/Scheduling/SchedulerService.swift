@@ -22,7 +22,7 @@ public struct SchedulerService: Service {
     public func run() async throws {
         let stopping = StopSignal()
         await withGracefulShutdownHandler {
-            while !stopping.isStopped {
+            while !stopping.isStopped, !Task.isCancelled {
                 do {
                     try await scheduler.tick()
                 } catch {
