@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SQLKit
 import Testing
+import VaporCSQLite
 
 @testable import Storage
 
@@ -113,6 +114,27 @@ struct SQLiteStatementReaderTests {
             }
             #expect(try reader.values(sql, binds: [3]) == [[.text("third")]])
         }
+    }
+
+    @Test("a read that SQLite would make wait for a lock answers nil at once, and reads again once the lock is gone")
+    func busyDatabaseAnswersNil() async throws {
+        // A database in rollback-journal mode, so that another connection's exclusive transaction locks readers out.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-reader-\(UUID().uuidString).sqlite").path
+        defer { Self.remove(path) }
+        var other: OpaquePointer?
+        #expect(sqlite_nio_sqlite3_open_v2(path, &other, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK)
+        defer { sqlite_nio_sqlite3_close(other) }
+        #expect(sqlite_nio_sqlite3_exec(other, "CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO things VALUES (1, 'one')", nil, nil, nil) == SQLITE_OK)
+        let reader = try SQLiteStatementReader(path: path, count: 1)
+        defer { reader.close() }
+        let sql = "SELECT name FROM things WHERE id = ?"
+        #expect(try reader.values(sql, binds: [1]) == [[.text("one")]])
+        #expect(sqlite_nio_sqlite3_exec(other, "BEGIN EXCLUSIVE", nil, nil, nil) == SQLITE_OK)
+        let started = ContinuousClock.now
+        let locked = try reader.values(sql, binds: [1])
+        #expect(locked == nil && ContinuousClock.now - started < .seconds(1))
+        #expect(sqlite_nio_sqlite3_exec(other, "COMMIT", nil, nil, nil) == SQLITE_OK)
+        #expect(try reader.values(sql, binds: [1]) == [[.text("one")]])
     }
 
     @Test("the store reads through its own connections when the kept ones are all in use, and many pages at once all come back")

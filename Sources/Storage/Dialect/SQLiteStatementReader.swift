@@ -13,9 +13,10 @@ import VaporCSQLite
 /// thread pool and back cost about as much again. A read by primary key of a few rows is the same kind
 /// of work as reading the memory-mapped search index, which requests also do on their own thread.
 ///
-/// One connection per core, each used by one caller at a time. A caller never waits for one: when
-/// all are taken it gets nil and reads another way. Waiting would hold a thread of Swift's small
-/// shared pool (one per core) until another read ends, and every task of the process runs there.
+/// One connection per core, each used by one caller at a time. A caller never waits, neither for a
+/// connection nor for a lock inside SQLite: when all connections are taken, or the database is busy,
+/// it gets nil and reads another way. Waiting would hold a thread of Swift's shared pool, which on
+/// Linux has one thread per core and never grows, and every task of the process runs there.
 final class SQLiteStatementReader: Sendable {
     private let slots: [Slot]
     private let isClosed = Atomic<Bool>(false)
@@ -28,7 +29,7 @@ final class SQLiteStatementReader: Sendable {
     }
 
     /// The rows of `sql` with its `?` placeholders bound to `binds`, each row's values by position; nil
-    /// when every connection is in use.
+    /// when every connection is in use, or when SQLite would have to wait for a lock.
     func values(_ sql: String, binds: [Int64]) throws -> [[ColumnValue]]? {
         guard !isClosed.load(ordering: .acquiring) else { throw SQLiteReadError("the reader is closed") }
         // The first free connection, in order: reads that do not overlap all go to the first, whose
@@ -96,7 +97,9 @@ final class PreparedConnection {
             throw SQLiteReadError("could not open \(path) for reading: \(message)")
         }
         self.handle = handle
-        sqlite_nio_sqlite3_busy_timeout(handle, 30_000)
+        // No busy handler: a read that would wait for a lock (WAL recovery, a connection holding the
+        // file exclusively) answers nil at once and goes to the store's thread pool, which may wait.
+        sqlite_nio_sqlite3_busy_timeout(handle, 0)
         // Never writes. 8 MiB of cache, about the pages a 20,000-posting query mix's result pages share;
         // what a connection caches counts in the process's memory, and only the first connection is
         // used unless reads overlap (see `values`).
@@ -120,9 +123,10 @@ final class PreparedConnection {
 
     var statementCount: Int { statements.count }
 
-    func values(_ sql: String, binds: [Int64]) throws -> [[ColumnValue]] {
+    /// The rows, or nil when SQLite reports the database busy (nothing is waited for).
+    func values(_ sql: String, binds: [Int64]) throws -> [[ColumnValue]]? {
         guard handle != nil else { throw SQLiteReadError("the database is closed") }
-        let statement = try prepared(sql)
+        guard let statement = try prepared(sql) else { return nil }
         // Resetting ends the statement's read transaction, so it never holds back a checkpoint.
         defer {
             sqlite_nio_sqlite3_reset(statement)
@@ -136,6 +140,7 @@ final class PreparedConnection {
         while true {
             let status = sqlite_nio_sqlite3_step(statement)
             if status == SQLITE_DONE { return rows }
+            if status & 0xFF == SQLITE_BUSY { return nil }
             guard status == SQLITE_ROW else { throw error(status) }
             var row: [ColumnValue] = []
             row.reserveCapacity(Int(columnCount))
@@ -158,7 +163,8 @@ final class PreparedConnection {
         }
     }
 
-    private func prepared(_ sql: String) throws -> OpaquePointer {
+    /// The kept statement for `sql`, prepared now if it is new; nil when reading the schema would wait.
+    private func prepared(_ sql: String) throws -> OpaquePointer? {
         if let statement = statements[sql] { return statement }
         if statements.count >= Self.statementLimit {
             for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
@@ -166,6 +172,7 @@ final class PreparedConnection {
         }
         var statement: OpaquePointer?
         let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        if status & 0xFF == SQLITE_BUSY { return nil }
         guard status == SQLITE_OK, let statement else { throw error(status) }
         statements[sql] = statement
         return statement
