@@ -16,7 +16,7 @@ while sleep 15; do
   [ -n "$tests" ] && [ "$quiet" -ge "$silence" ] || continue
   echo "test-watchdog: no test output for ${quiet} s; the threads of the test process (pid $tests):" >&2
   if command -v gdb >/dev/null; then
-    gdb -p "$tests" -batch -ex "thread apply all bt" >"$stacks" 2>&1
+    timeout 300 gdb -p "$tests" -batch -ex "thread apply all bt" >"$stacks" 2>&1
     python3 - "$stacks" >&2 <<'PY'
 import re, sys
 text = open(sys.argv[1], errors="replace").read()
