@@ -32,6 +32,10 @@ struct Bitset: Sendable, Equatable {
 
     var cardinality: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
+    /// Whether more than half of the range is in the set: what a filter with no words (a location
+    /// or company alone) leaves of a segment, where working on the few left out is cheaper.
+    var holdsMost: Bool { cardinality * 2 > count }
+
     mutating func formIntersection(_ other: Bitset) {
         for index in words.indices { words[index] &= other.words[index] }
     }

@@ -20,10 +20,10 @@ struct FacetTally {
         switch facet {
         case .location:
             Self.tally(segment.location.ordinals, histogram: segment.locationHistogram, documents,
-                       coversMost: Self.coversMost(documents), into: &locationCounts)
+                       coversMost: documents.holdsMost, into: &locationCounts)
         case .company:
             Self.tally(segment.company.ordinals, histogram: segment.companyHistogram, documents,
-                       coversMost: Self.coversMost(documents), into: &companyCounts)
+                       coversMost: documents.holdsMost, into: &companyCounts)
         case .employmentType: Self.tally(segment.employmentTypeSets, documents, into: &typeCounts)
         case .remote:
             let remote = documents.intersectionCount(segment.remote)
@@ -46,7 +46,7 @@ struct FacetTally {
     /// values are counted by set intersections; location and company by one pass over the documents.
     mutating func countAll(over documents: Bitset, in segment: Segment) {
         for facet in [SegmentFilterMasks.Facet.remote, .employmentType, .salary, .skills] { count(facet, over: documents, in: segment) }
-        if Self.coversMost(documents) {
+        if documents.holdsMost {
             Self.tally(segment.location.ordinals, histogram: segment.locationHistogram, documents, coversMost: true, into: &locationCounts)
             Self.tally(segment.company.ordinals, histogram: segment.companyHistogram, documents, coversMost: true, into: &companyCounts)
             return
@@ -67,12 +67,6 @@ struct FacetTally {
 
     private static func tally(_ sets: [Bitset], _ documents: Bitset, into counts: inout [Int32]) {
         for (ordinal, set) in sets.enumerated() { counts[ordinal] += Int32(documents.intersectionCount(set)) }
-    }
-
-    /// Whether `documents` holds most of its segment: a filter on location or company alone leaves
-    /// its own facet counted over nearly every document.
-    private static func coversMost(_ documents: Bitset) -> Bool {
-        documents.cardinality * 2 > documents.count
     }
 
     /// Counts each ordinal over `documents`: one pass over them, or for most of the segment its

@@ -80,7 +80,7 @@ struct SegmentFilterMasks {
     private static func passing(_ column: KeywordColumn, within candidates: Bitset, accepted: [Bool]) -> Bitset {
         var set = Bitset(count: candidates.count)
         guard accepted.contains(true) else { return set }
-        if candidates.cardinality * 2 <= candidates.count {
+        if !candidates.holdsMost {
             column.ordinals.withUnsafeBufferPointer { ordinals in
                 candidates.forEach { if accepted[Int(ordinals[$0])] { set.insert($0) } }
             }

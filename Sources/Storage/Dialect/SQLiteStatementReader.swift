@@ -46,8 +46,7 @@ final class SQLiteStatementReader: Sendable {
     func close() {
         isClosed.store(true, ordering: .releasing)
         for slot in slots {
-            // A read takes microseconds; closing happens once, when the store closes.
-            while !slot.claim() { sched_yield() }
+            slot.claimWhenFree()
             slot.connection.close()
             slot.release()
         }
@@ -55,7 +54,7 @@ final class SQLiteStatementReader: Sendable {
 
     /// Runs `body` with every connection taken, as when that many reads are in progress (for tests).
     func whileEveryConnectionIsInUse<T>(_ body: () async throws -> T) async rethrows -> T {
-        for slot in slots { while !slot.claim() { sched_yield() } }
+        for slot in slots { slot.claimWhenFree() }
         defer { for slot in slots { slot.release() } }
         return try await body()
     }
@@ -74,6 +73,12 @@ final class SQLiteStatementReader: Sendable {
 
         func claim() -> Bool {
             inUse.compareExchange(expected: false, desired: true, successOrdering: .acquiring, failureOrdering: .relaxed).exchanged
+        }
+
+        /// Takes the connection once the read using it ends: reads take microseconds, and only closing
+        /// (once, when the store closes) and tests wait this way.
+        func claimWhenFree() {
+            while !claim() { sched_yield() }
         }
 
         func release() { inUse.store(false, ordering: .releasing) }
