@@ -51,10 +51,27 @@ enum ExperienceReader {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { titleWords.contains(String($0)) }
     }
 
-    /// "Engineer, Acme Corp — Berlin" → ["Engineer", "Acme Corp", "Berlin"]; " at " separates too.
+    /// The pieces of an entry's heading. Bars, dashes and " at " separate title from employer; commas do
+    /// too when nothing else does ("Engineer, Acme Corp, Berlin" → ["Engineer", "Acme Corp", "Berlin"]).
+    /// Beside a bar or a dash, a comma stays in the title ("Registered Nurse, Medical/Surgical | St. Agnes")
+    /// and ends the employer ("Engineer | Acme Corp, Austin, TX" → ["Engineer", "Acme Corp"]).
     static func parts(of heading: String) -> [String] {
-        heading.replacingOccurrences(of: " at ", with: "|").replacingOccurrences(of: " @ ", with: "|")
-            .split(whereSeparator: { "|,—–•·\t".contains($0) })
+        let normalized = heading.replacingOccurrences(of: " at ", with: "|").replacingOccurrences(of: " @ ", with: "|")
+        let groups = pieces(of: normalized, at: "|—–•·\t")
+        guard groups.count >= 2 else { return pieces(of: normalized, at: "|,—–•·\t") }
+        let titleGroup = groups.firstIndex(where: isTitle) ?? 0
+        return groups.enumerated().compactMap { index, group in
+            index == titleGroup ? group : pieces(of: group, at: ",").first
+        }
+    }
+
+    /// A date in parentheses is not part of a name: "Loyola University Chicago (2011)".
+    private static let parenthesized = try! NSRegularExpression(pattern: "\\([^)]*\\d[^)]*\\)?")
+
+    static func pieces(of text: String, at separators: String) -> [String] {
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        return parenthesized.stringByReplacingMatches(in: text, range: range, withTemplate: " ")
+            .split(whereSeparator: { separators.contains($0) })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -()")) }
             .filter { !$0.isEmpty }
     }

@@ -4,8 +4,10 @@ import Foundation
 enum ResumeContactReader {
     private static let email = try! NSRegularExpression(pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
     private static let phone = try! NSRegularExpression(pattern: "(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{2,4}\\)[\\s.-]?)?\\d{2,4}[\\s.-]\\d{2,4}(?:[\\s.-]\\d{2,4})?")
-    private static let link = try! NSRegularExpression(pattern: "(?:https?://)?(?:www\\.)?(?:linkedin\\.com|github\\.com|gitlab\\.com|[a-z0-9-]+\\.(?:dev|io|me))/?[A-Za-z0-9_/.-]*",
-                                                       options: [.caseInsensitive])
+    /// Profiles and personal sites: any lower-case host with a common top-level domain ("ana.design",
+    /// "sofiarossi.co.uk"), or a full URL. Names like "Node.js" or "ASP.NET" are not hosts.
+    private static let link = try! NSRegularExpression(
+        pattern: "(?<![\\w@.-])(?:https?://[^\\s|,;)]+|(?i:(?:www\\.)?(?:linkedin|github|gitlab)\\.com)(?:/[A-Za-z0-9_/.%~#?=&-]*)?|(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|io|dev|me|co|ai|app|design|page|site|tech|info|xyz|blog|uk|de|fr|es|it|nl|ca|au|in|eu|ch|se|pl|ie|us)(?![\\w-])(?:/[A-Za-z0-9_/.%~#?=&-]*)?)")
     /// "Austin, TX", "Berlin, Germany", "San Francisco, CA 94105".
     private static let place = try! NSRegularExpression(pattern: "\\b([A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)*, (?:[A-Z]{2}\\b|[A-Z][a-z]+(?: [A-Z][a-z]+)*))")
 
@@ -16,7 +18,9 @@ enum ResumeContactReader {
             if contact.email == nil { contact.email = first(email, in: text) }
             if contact.phone == nil, let number = first(phone, in: text), number.filter(\.isNumber).count >= 7,
                DateRange.first(in: number) == nil { contact.phone = number }
-            for found in all(link, in: text) where !contact.links.contains(found) && !found.contains("@") { contact.links.append(found) }
+            // Emails out first: "sofia@example.io" holds a host that is not a link.
+            let withoutEmails = email.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: " ")
+            for found in all(link, in: withoutEmails) where !contact.links.contains(found) { contact.links.append(found) }
             if contact.location == nil { contact.location = first(place, in: text) }
             // Markdown resumes put the name in a heading ("# Jordan Rivera").
             let plain = text.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ "))

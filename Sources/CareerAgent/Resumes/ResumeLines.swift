@@ -8,8 +8,12 @@ struct ResumeLines {
         var start: Int
         var end: Int
         var isBlank: Bool { trimmed.isEmpty }
-        /// "- Led…", "• Built…", "* Cut…".
-        var isBullet: Bool { trimmed.first.map { "-•*–▪◦·●‣".contains($0) } ?? false }
+        /// "- Led…", "• Built…", "* Cut…" (a Markdown star or plus only with a space after it: "*Jan 2021*" is emphasis).
+        var isBullet: Bool {
+            guard let first = trimmed.first else { return false }
+            if "-•–▪◦·●‣".contains(first) { return true }
+            return "*+".contains(first) && trimmed.dropFirst().first == " "
+        }
         /// The text without its bullet mark.
         var content: String {
             guard isBullet else { return trimmed }
@@ -29,7 +33,7 @@ struct ResumeLines {
         for scalar in text.unicodeScalars {
             if scalar == "\n" {
                 let line = String(current)
-                lines.append(Line(text: line, trimmed: line.trimmingCharacters(in: .whitespaces), start: start, end: offset))
+                lines.append(Line(text: line, trimmed: MarkdownLine.plain(line), start: start, end: offset))
                 current = String.UnicodeScalarView()
                 start = offset + 1
             } else if scalar != "\r" {
@@ -38,7 +42,7 @@ struct ResumeLines {
             offset += 1
         }
         let last = String(current)
-        lines.append(Line(text: last, trimmed: last.trimmingCharacters(in: .whitespaces), start: start, end: offset))
+        lines.append(Line(text: last, trimmed: MarkdownLine.plain(last), start: start, end: offset))
         self.lines = lines
     }
 }

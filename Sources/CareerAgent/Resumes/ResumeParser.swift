@@ -58,8 +58,12 @@ public struct ResumeParser: Sendable {
     }
 
     static let degreeWords = ["bachelor", "master", "b.s", "b.sc", "bsc", "b.a", "ba ", "m.s", "m.sc", "msc", "mba", "ph.d", "phd",
-                              "associate", "diploma", "doctor", "degree", "certificate", "high school", "ged", "b.eng", "m.eng", "bs ", "ms "]
-    static let institutionWords = ["university", "college", "institute", "school", "academy", "polytechnic", "universität", "école"]
+                              "associate", "diploma", "doctor", "degree", "certificate", "high school", "ged", "b.eng", "m.eng", "bs ", "ms ",
+                              "apprenticeship", "a.a.s", "aas ", "a.s ", "a.a ", "b.b.a", "bba", "m.a ", "m.ed", "bsn", "msn", "j.d"]
+    static let institutionWords = ["university", "college", "institute", "school", "academy", "polytechnic", "universität", "école",
+                                   "jatc", "training center", "conservatory", "seminary"]
+    /// Words only a degree's name holds: "High School Diploma" is a degree, "W.T. White High School" a school.
+    static let degreeOnlyWords = ["bachelor", "master", "diploma", "degree", "certificate", "ged", "apprenticeship", "program"]
 
     static func education(in lines: [ResumeLines.Line]) -> [EducationEntry] {
         lines.filter { !$0.isBlank }.compactMap { line in
@@ -67,14 +71,37 @@ public struct ResumeParser: Sendable {
             let hasDegree = degreeWords.contains { lower.contains($0) }
             let hasInstitution = institutionWords.contains { lower.contains($0) }
             guard hasDegree || hasInstitution else { return nil }
-            let parts = line.content.split(whereSeparator: { ",|—–".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = ExperienceReader.pieces(of: line.content, at: ",|—–")
+            func isDegree(_ part: String) -> Bool { degreeWords.contains { (part.lowercased() + " ").contains($0) } }
+            func isInstitution(_ part: String) -> Bool { institutionWords.contains { part.lowercased().contains($0) } }
+            func isDegreeOnly(_ part: String) -> Bool { degreeOnlyWords.contains { part.lowercased().contains($0) } }
+            let institutionIndex = parts.firstIndex { isInstitution($0) && !isDegreeOnly($0) }
+                ?? parts.firstIndex(where: isInstitution)
+                // "Electrical Apprenticeship Program, Rocky Mountain Electrical JATC": the part after the degree.
+                ?? parts.firstIndex(where: isDegree).flatMap { $0 + 1 < parts.count && DateRange.lastYear(in: parts[$0 + 1]) == nil ? $0 + 1 : nil }
+            let degree = parts.enumerated().first { $0.offset != institutionIndex && isDegree($0.element) }?.element
             return EducationEntry(
-                text: line.content,
-                degree: parts.first { part in degreeWords.contains { (part.lowercased() + " ").contains($0) } },
-                institution: parts.first { part in institutionWords.contains { part.lowercased().contains($0) } },
+                text: line.content, degree: degree,
+                institution: institutionIndex.map { Self.institution(from: parts, at: $0) },
                 year: DateRange.lastYear(in: line.content), span: line.span
             )
         }
+    }
+
+    /// The institution's part, with the campus or system that a comma put after it:
+    /// "University of California, Davis", "Baruch College, CUNY" (but not a state: "…, Austin, TX" stops at Austin).
+    static func institution(from parts: [String], at index: Int) -> String {
+        var name = parts[index]
+        guard index + 1 < parts.count else { return name }
+        let next = parts[index + 1]
+        let words = next.split(separator: " ")
+        let isAcronym = (3...6).contains(next.count) && next.allSatisfy { $0.isUppercase || $0 == "-" }
+        let isCampus = name.lowercased().hasPrefix("university of") && (1...2).contains(words.count)
+            && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) && !($0.count == 2 && $0.allSatisfy(\.isUppercase)) }
+        if isAcronym || isCampus, DateRange.lastYear(in: next) == nil, !degreeWords.contains(where: { (next.lowercased() + " ").contains($0) }) {
+            name += ", " + next
+        }
+        return name
     }
 
     /// Months covered by at least one entry, in years with one decimal.
