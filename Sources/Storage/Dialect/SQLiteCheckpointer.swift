@@ -12,25 +12,32 @@ import SQLKit
 actor SQLiteCheckpointer {
     private let connection: SQLiteConnection
     private var requested = false
+    /// A commit that wrote much came while the checkpointer was pausing after a small log.
+    private var largeCommitWaiting = false
     private var running: Task<Void, Never>?
     private var closed = false
     /// Commits that come closer together than this share one checkpoint: a burst of writes costs one
     /// pair of syncs, not a pair per commit.
     static let pause: Duration = .milliseconds(200)
     /// After a checkpoint that found less than `smallLog` frames in the WAL (small writes: the queue, a
-    /// posting from the API), the next waits this long, so a steady trickle of commits syncs the disk
-    /// every few seconds rather than five times a second.
+    /// posting from the API), the next waits up to this long, so a steady trickle of commits syncs the
+    /// disk every few seconds rather than five times a second. A large commit ends the wait.
     static let idlePause: Duration = .seconds(3)
     static let smallLog = 256
+    /// A write transaction that took longer than this wrote enough pages (a bulk import's batch writes
+    /// thousands) that its checkpoint should not wait out `idlePause`: the writer would reach its own
+    /// threshold first and copy the whole WAL inside a commit.
+    static let largeCommit: Duration = .milliseconds(20)
 
     init(connection: SQLiteConnection) {
         self.connection = connection
     }
 
-    /// Asks for a checkpoint after a commit; returns at once.
-    func committed() {
+    /// Asks for a checkpoint after a commit whose transaction took `duration`; returns at once.
+    func committed(after duration: Duration = .zero) {
         guard !closed else { return }
         requested = true
+        if duration >= Self.largeCommit { largeCommitWaiting = true }
         guard running == nil else { return }
         running = Task { await drain() }
     }
@@ -38,11 +45,21 @@ actor SQLiteCheckpointer {
     private func drain() async {
         while requested && !closed {
             requested = false
+            largeCommitWaiting = false
             // PASSIVE never waits for readers or the writer; what it cannot copy now, a later one will.
-            // Its row says how many frames the WAL held (`log`).
+            // Its row says how many frames the WAL held (`log`), or -1 for both when another connection
+            // was checkpointing (the writer's own backstop): then the log is not small, just busy.
             let row = try? await connection.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(PASSIVE)").first()
             let frames = (try? row?.decode(column: "log", as: Int.self)) ?? 0
-            try? await Task.sleep(for: frames < Self.smallLog ? Self.idlePause : Self.pause)
+            guard frames >= 0, frames < Self.smallLog else {
+                try? await Task.sleep(for: Self.pause)
+                continue
+            }
+            var waited: Duration = .zero
+            while waited < Self.idlePause, !largeCommitWaiting, !closed {
+                try? await Task.sleep(for: Self.pause)
+                waited += Self.pause
+            }
         }
         running = nil
     }
