@@ -28,9 +28,10 @@ struct HoldoutScoreTests {
         Corpus(directory: "acme-directory", requests: "requests-acme"),
         Corpus(directory: "harbor-directory", requests: "requests-harbor"),
         Corpus(directory: nil, requests: "requests-mixed"),
+        Corpus(directory: "emberlight-directory", requests: "requests-emberlight"),
     ]
 
-    @Test("at least 90% of held-out requests get exactly the expected entities, slots, decision and reasons", arguments: corpora)
+    @Test("at least 98% of held-out requests get exactly the expected entities, slots, decision and reasons", arguments: corpora)
     func holdout(_ corpus: Corpus) throws {
         let url = try #require(Bundle.module.url(forResource: corpus.requests, withExtension: "json", subdirectory: "Fixtures"))
         let data = try Data(contentsOf: url)
@@ -48,6 +49,6 @@ struct HoldoutScoreTests {
             }
         }
         print("\(corpus.requests): \(exact)/\(cases.count) exact")
-        #expect(Double(exact) >= 0.9 * Double(cases.count))
+        #expect(Double(exact) >= 0.98 * Double(cases.count))
     }
 }

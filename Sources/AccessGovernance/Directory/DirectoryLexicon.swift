@@ -14,6 +14,8 @@ struct DirectoryLexicon: Sendable {
     private(set) var derivedApplicationKeys: Set<String> = []
     /// The most words any name has, which bounds how far the reader looks ahead.
     private(set) var longestName = 1
+    /// The most words any surname has ("O'Connor-Hughes" is two).
+    private(set) var longestSurname = 1
 
     init(_ document: DirectoryDocument) {
         for application in document.applications {
@@ -38,7 +40,11 @@ struct DirectoryLexicon: Sendable {
             let words = NameKey.words(of: user.name)
             if words.count >= 2 {
                 firstNames[words[0], default: []].append(user.userID)
-                surnames[words[words.count - 1], default: []].append(user.userID)
+                // "Ms. Kowalski-Brandt" writes the whole surname, "Ms. Brandt" its last part.
+                for surname in Set([words[words.count - 1], words.dropFirst().joined()]) {
+                    surnames[surname, default: []].append(user.userID)
+                }
+                longestSurname = max(longestSurname, words.count - 1)
             }
         }
     }

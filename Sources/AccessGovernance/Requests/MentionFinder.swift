@@ -11,6 +11,14 @@ struct MentionFinder {
         var start = 0
         while start < tokens.count {
             guard !ignored.contains(start) else { start += 1; continue }
+            // A title and a surname name a person even when the surname is also an application or a
+            // role ("Ms. Jenkins", "Mr. Reader"): people are addressed so, products never are.
+            if let person = titledSurname(tokens, from: start, text: text, ignoring: ignored) {
+                found.append(person)
+                covered.formUnion(person.tokens)
+                start = person.tokens.upperBound
+                continue
+            }
             var matched: [Mention] = []
             var length = min(longest, tokens.count - start)
             while length >= 1 && matched.isEmpty {
@@ -59,15 +67,27 @@ struct MentionFinder {
         return mentions
     }
 
-    /// A first name alone ("Chloe"), or a surname after a title ("Ms. Taylor"). A word that is also a
-    /// common word ("Will", "Grant") only counts when its capital cannot come from the sentence.
+    /// "Ms. Taylor", "Mr. O'Connor-Hughes": a title, then the longest run of words that is a surname.
+    private func titledSurname(_ tokens: [RequestToken], from start: Int, text: String, ignoring ignored: Set<Int>) -> Mention? {
+        guard RequestWords.titles.contains(tokens[start].key), start + 1 < tokens.count else { return nil }
+        var length = min(lexicon.longestSurname, tokens.count - start - 1)
+        while length >= 1 {
+            let range = (start + 1)..<(start + 1 + length)
+            if !range.contains(where: ignored.contains), tokens[range].allSatisfy({ !$0.isEmail }),
+               let ids = lexicon.surnames[tokens[range].map(\.key).joined()] {
+                let whole = start..<range.upperBound
+                return Mention(kind: .user, ids: ids, tokens: whole,
+                               text: String(text[tokens[start].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound]), form: .partialName)
+            }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// A first name alone ("Chloe"). A word that is also a common word ("Will", "Grant") only counts
+    /// when its capital cannot come from the sentence.
     private func partialName(_ tokens: [RequestToken], _ index: Int, text: String) -> Mention? {
         let token = tokens[index]
-        if index > 0, RequestWords.titles.contains(tokens[index - 1].key), let ids = lexicon.surnames[token.key] {
-            let start = tokens[index - 1].range.lowerBound
-            return Mention(kind: .user, ids: ids, tokens: (index - 1)..<(index + 1), text: String(text[start..<token.range.upperBound]),
-                           form: .partialName)
-        }
         guard let ids = lexicon.firstNames[token.key] else { return nil }
         if RequestWords.common.contains(token.key) {
             let followedByNeed = index + 1 < tokens.count && RequestWords.beneficiaryAfter.contains(tokens[index + 1].key)

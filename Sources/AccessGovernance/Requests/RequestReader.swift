@@ -92,10 +92,14 @@ public struct RequestReader: Sendable {
         // A role of another application with unknown words before it ("Payrol Admin in Workday",
         // "Project Administrator in Jira") is an unknown role of the named application, not a move.
         if found.roleOutsideApplication, let mention = found.roleMention, let appID = reading.entities.appID,
-           let words = unknowns.candidate(in: request, from: mention.tokens.lowerBound - 1, forward: false),
-           unknowns.looksLikeName(words, in: request) || UnknownMentionFinder.suggestion(for: request.written(words.lowerBound..<mention.tokens.upperBound), among: unknowns.roles(in: appID)) != nil {
-            let text = request.written(words.lowerBound..<mention.tokens.upperBound)
-            reading.unknown.append(UnknownMention(slot: .role, text: text, suggestion: UnknownMentionFinder.suggestion(for: text, among: unknowns.roles(in: appID))))
+           let unknown = unknowns.closestRun(in: request, from: mention.tokens.upperBound - 1, forward: false, among: unknowns.roles(in: appID), slot: .role)
+            ?? unknowns.candidate(in: request, from: mention.tokens.lowerBound - 1, forward: false).flatMap({ words -> UnknownMention? in
+                let text = request.written(words.lowerBound..<mention.tokens.upperBound)
+                let suggestion = UnknownMentionFinder.suggestion(for: text, among: unknowns.roles(in: appID))
+                guard unknowns.looksLikeName(words, in: request) || suggestion != nil else { return nil }
+                return UnknownMention(slot: .role, text: text, suggestion: suggestion)
+            }) {
+            reading.unknown.append(unknown)
             reading.entities.roleID = nil
             reading.roleOutsideApplication = false
             reading.notes.removeAll { $0.contains("is a role of") }

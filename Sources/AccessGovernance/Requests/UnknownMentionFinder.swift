@@ -163,9 +163,10 @@ struct UnknownMentionFinder {
             starts.append((first, true))
         }
         for (start, forward) in starts {
-            guard let range = candidate(in: request, from: start, forward: forward),
-                  let mention = unknown(.role, range, in: request, among: entities) else { continue }
-            return mention
+            let mention = candidate(in: request, from: start, forward: forward).flatMap { unknown(.role, $0, in: request, among: entities) }
+            if mention?.suggestion != nil { return mention }
+            if let closest = closestRun(in: request, from: start, forward: forward, among: entities, slot: .role) { return closest }
+            if let mention { return mention }
         }
         return nil
     }
@@ -190,8 +191,11 @@ struct UnknownMentionFinder {
                   !range.contains(where: { RequestWords.personNouns.contains(request.tokens[$0].key) }) else { continue }
             let text = request.written(range)
             let suggestion = Self.suggestion(for: text, among: users)
-            // A login written in lowercase ("jnakamra needs …") counts when it resembles someone.
-            guard looksLikeName(range, in: request) || isUserIDLike(range, in: request) || suggestion != nil else { continue }
+            // A login written in lowercase ("jnakamra needs …") counts when it resembles someone, and so does
+            // a capitalised word that opens the sentence and is said to need something ("Zelda needs …").
+            let opensNeed = range.count == 1 && range.upperBound == index && request.tokens[range.lowerBound].isCapitalized
+                && ["needs", "requires", "wants", "requests", "must"].contains(token.key)
+            guard looksLikeName(range, in: request) || isUserIDLike(range, in: request) || suggestion != nil || opensNeed else { continue }
             return UnknownMention(slot: .user, text: text, suggestion: suggestion)
         }
         return nil
@@ -248,7 +252,7 @@ struct UnknownMentionFinder {
     }
 
     /// Departments, job titles and weekdays are not unknown applications.
-    private func isKnownOtherName(_ range: Range<Int>, in request: RequestText) -> Bool {
+    func isKnownOtherName(_ range: Range<Int>, in request: RequestText) -> Bool {
         let key = range.map { request.tokens[$0].key }.joined()
         return snapshot.otherNames.contains(key)
     }

@@ -48,8 +48,13 @@ struct UserReader {
         let after = request.key(near: tokens.upperBound - 1, offset: 1)
         let afterNext = request.key(near: tokens.upperBound - 1, offset: 2)
         if let previous = before.first {
-            if previous == "" { return .bystander }
+            // A name right after left-out text ("Approved by: Dana") is part of it, unless a new sentence starts with it.
+            if previous == "", !request.tokens[tokens.lowerBound].startsSentence { return .bystander }
             if previous == "of", before.dropFirst().first == "behalf" { return .beneficiary }
+            // "covering for Tomás while he is on leave": the one covered for is away, not the one who gets access.
+            if previous == "for", let earlier = before.dropFirst().first, ["covering", "filling", "standing", "subbing", "deputising", "deputizing"].contains(earlier) {
+                return .bystander
+            }
             if previous == "to", let earlier = before.dropFirst().first, ["access", "add", "grant", "give", "assign"].contains(earlier) {
                 return .beneficiary
             }
