@@ -81,6 +81,10 @@ struct ThrottleAndRateLimitTests {
                 #expect((1...20).contains(Int(refused.headers[.retryAfter] ?? "") ?? 0))
                 #expect(refused.headers[HTTPField.Name("RateLimit-Remaining")!] == "0")
                 #expect(try await client.send(.get, "/health").status == .ok)
+                // Published media is fetched by the networks, not limited with the address's other requests.
+                let media = try await client.send(.get, "/media/unknown/key")
+                #expect(media.status == .notFound)
+                #expect(media.headers[HTTPField.Name("RateLimit-Limit")!] == nil)
                 // A signed-in user has a bucket of their own.
                 #expect(try await client.send(.get, "/api/v1/jobs?q=engineer", token: TestApp.candidateAccessToken).status == .ok)
             }

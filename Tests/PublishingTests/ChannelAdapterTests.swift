@@ -96,6 +96,22 @@ struct ChannelAdapterTests {
         }
     }
 
+    @Test("reconciliation reads past the first page: the account may have posted pages of other messages since the attempt",
+          arguments: [ChannelKind.linkedin, .facebook, .instagram, .sms])
+    func reconcilesBeyondTheFirstPage(kind: ChannelKind) async throws {
+        try await NetworkEmulator.serve { emulator, root in
+            let adapter = Self.adapters().adapter(for: kind)
+            let channel = Self.channel(kind, root: root)
+            let attempt = Date()
+            let first = try await adapter.deliver(Self.post("The one that timed out"), to: channel)
+            for number in 0..<230 { _ = try await adapter.deliver(Self.post("Another post \(number)", key: "k\(number)"), to: channel) }
+            let found = try await adapter.reconcile(Self.post("The one that timed out"), on: channel, attemptedAt: attempt)
+            guard case .delivered(let receipt) = found else { Issue.record("\(kind): \(found)"); return }
+            #expect(receipt.externalID == first.externalID)
+            #expect(try await adapter.reconcile(Self.post("Never sent"), on: channel, attemptedAt: attempt) == .notDelivered)
+        }
+    }
+
     @Test("a network that takes the post and never answers: no answer, then reconciliation finds the post, says resending is safe, or says nobody can tell",
           arguments: kinds)
     func hangsAfterTaking(kind: ChannelKind) async throws {

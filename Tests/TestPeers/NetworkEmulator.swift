@@ -141,8 +141,10 @@ public actor NetworkEmulator {
                 return Self.json(.badRequest, ["status": 400, "message": "A version header is required"])
             }
             if method == "GET" {
-                let elements = (made[.linkedin] ?? []).reversed().map { ["id": $0.id, "commentary": $0.text] }
-                return Self.json(.ok, ["elements": elements, "paging": ["count": elements.count, "start": 0]])
+                let all = (made[.linkedin] ?? []).reversed().map { ["id": $0.id, "commentary": $0.text] }
+                let start = Int(form["start"] ?? "") ?? 0, count = Int(form["count"] ?? "") ?? 10
+                let elements = Array(all.dropFirst(start).prefix(count))
+                return Self.json(.ok, ["elements": elements, "paging": ["count": count, "start": start, "total": all.count]])
             }
             guard let commentary = json["commentary"] as? String, commentary.count <= 3_000, json["author"] is String else {
                 return Self.json(.unprocessableContent, ["status": 422, "message": "commentary is invalid"])
@@ -156,7 +158,8 @@ public actor NetworkEmulator {
             guard let message = form["message"], !message.isEmpty else { return Self.invalid(.facebook) }
             return Self.json(.ok, ["id": make(.facebook, text: message, headers: headers, body: body, prefix: "\(rest.first ?? "page")_")])
         case (.facebook, "GET", "feed"):
-            return Self.json(.ok, ["data": (made[.facebook] ?? []).reversed().map { ["id": $0.id, "message": $0.text] }])
+            return Self.graphPage((made[.facebook] ?? []).reversed().map { ["id": $0.id, "message": $0.text] }, form: form, headers: headers,
+                                  path: "facebook/" + rest.joined(separator: "/"))
         case (.instagram, "POST", "media"):
             guard form["image_url"] != nil else { return Self.invalid(.instagram) }
             counter += 1
@@ -166,12 +169,21 @@ public actor NetworkEmulator {
             let caption = String(creation[creation.index(after: bar)...])
             return Self.json(.ok, ["id": make(.instagram, text: caption, headers: headers, body: body, prefix: "ig-")])
         case (.instagram, "GET", "media"):
-            return Self.json(.ok, ["data": (made[.instagram] ?? []).reversed().map { ["id": $0.id, "caption": $0.text, "permalink": "https://instagram.example/p/\($0.id)"] }])
+            return Self.graphPage((made[.instagram] ?? []).reversed().map { ["id": $0.id, "caption": $0.text, "permalink": "https://instagram.example/p/\($0.id)"] },
+                                  form: form, headers: headers, path: "instagram/" + rest.joined(separator: "/"))
         case (.facebook, "GET", _), (.instagram, "GET", _):
             return Self.json(.ok, ["id": rest.last ?? "", "name": "Wayfinder", "username": "wayfinder", "permalink": "https://instagram.example/p/\(rest.last ?? "")"])
         case (.twilio, "GET", "Messages.json"):
-            let sent = (made[.twilio] ?? []).filter { Self.form($0.body, headers: $0.headers)["To"] == form["To"] }
-            return Self.json(.ok, ["messages": sent.reversed().map { ["sid": $0.id, "body": $0.text, "status": "sent"] }])
+            let sent = (made[.twilio] ?? []).filter { Self.form($0.body, headers: $0.headers)["To"] == form["To"] }.reversed()
+            let size = Int(form["PageSize"] ?? "") ?? 50, number = Int(form["Page"] ?? "") ?? 0
+            let messages = Array(sent.dropFirst(size * number).prefix(size)).map { ["sid": $0.id, "body": $0.text, "status": "sent"] }
+            var page: [String: Any] = ["messages": messages, "page": number, "page_size": size]
+            // Twilio's next page is a path from the API's root, query included.
+            if size * (number + 1) < sent.count {
+                let query = form.filter { $0.key != "Page" }.sorted { $0.key < $1.key }.map { "\(Self.escaped($0.key))=\(Self.escaped($0.value))" }
+                page["next_page_uri"] = "/" + rest.joined(separator: "/") + "?" + (query + ["Page=\(number + 1)"]).joined(separator: "&")
+            }
+            return Self.json(.ok, page)
         case (.twilio, "POST", "Messages.json"):
             guard let to = form["To"], to.hasPrefix("+"), let text = form["Body"], !text.isEmpty, text.count <= 1_600 else {
                 return Self.json(.badRequest, ["code": 21211, "message": "The 'To' number is not a valid phone number.", "status": 400])
@@ -183,6 +195,22 @@ public actor NetworkEmulator {
         default:
             return Self.json(.notFound, ["error": "no such route: \(method) \(rest.joined(separator: "/"))"])
         }
+    }
+
+    /// A page of a Graph API listing: `limit` items from the `after` cursor, and the absolute address of the next page.
+    static func graphPage(_ items: [[String: String]], form: [String: String], headers: [String: String], path: String) -> Answer {
+        let limit = Int(form["limit"] ?? "") ?? 25, offset = Int(form["after"] ?? "") ?? 0
+        var answer: [String: Any] = ["data": Array(items.dropFirst(offset).prefix(limit))]
+        if offset + limit < items.count, let host = headers["host"] {
+            let query = form.filter { $0.key != "after" }.sorted { $0.key < $1.key }.map { "\(escaped($0.key))=\(escaped($0.value))" }
+            answer["paging"] = ["cursors": ["after": String(offset + limit)],
+                                "next": "http://\(host)/\(path)?" + (query + ["after=\(offset + limit)"]).joined(separator: "&")]
+        }
+        return json(.ok, answer)
+    }
+
+    static func escaped(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
     }
 
     /// The credential the request carries, as each network takes it.
@@ -259,6 +287,8 @@ public actor NetworkEmulator {
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
+            // HTTP/1's Host header arrives as the request's authority.
+            if let authority = request.head.authority { headers["host"] = authority }
             let bytes = try await request.body.collect(upTo: 16 * 1_048_576)
             var query: [String: String] = [:]
             for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }

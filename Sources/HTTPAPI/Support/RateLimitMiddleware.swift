@@ -22,7 +22,9 @@ public struct RateLimits: Sendable {
 /// Admits or refuses each request by its caller's token bucket, and reports the bucket in
 /// `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a refusal is 429 with `Retry-After`.
 /// Health checks are never limited (a load balancer polling them must not lock itself out), nor are
-/// the web app's static files (a page's own stylesheet must not use up a visitor's requests).
+/// the web app's static files (a page's own stylesheet must not use up a visitor's requests), nor a
+/// published message's media at its unguessable address (the networks fetch it from a few addresses
+/// of their own, one fetch per post: a burst of posts must not turn into refused images).
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
     let limits: RateLimits
@@ -30,7 +32,9 @@ struct RateLimitMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if path == "/health" || path == "/ready" || path.hasPrefix("/assets/") { return try await next(request, context) }
+        if path == "/health" || path == "/ready" || path.hasPrefix("/assets/") || path.hasPrefix("/media/") {
+            return try await next(request, context)
+        }
         let (key, rule): (String, RateLimitRule) = switch context.identity {
         case .apiKey(let apiKey)?: ("key:\(apiKey.id)", RateLimitRule.perSecond(apiKey.ratePerSecond))
         case .user(let user)?: ("user:\(user.actor.userID)", limits.user)

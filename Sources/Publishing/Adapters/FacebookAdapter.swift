@@ -3,7 +3,7 @@ import Platform
 
 /// A Facebook Page's feed through the Graph API: `POST /{page-id}/feed` with `message`, `link` and the
 /// page access token, answered `{"id": "<page>_<post>"}`. No idempotency key; an attempt with no answer
-/// is looked up among the page's latest posts.
+/// is looked up among the page's posts since it.
 struct FacebookAdapter: ChannelAdapter {
     let kind = ChannelKind.facebook
     let http: ChannelHTTP
@@ -21,9 +21,9 @@ struct FacebookAdapter: ChannelAdapter {
 
     func reconcile(_ post: ChannelPost, on channel: Channel, attemptedAt: Date) async throws(ChannelFailure) -> Reconciliation {
         let page = try channel.required(channel.settings.account, "page id")
-        let feed = try await GraphAPI.read(channel, path: "/\(page)/feed", fields: "id,message,created_time,permalink_url", limit: 25,
-                                           network: "Facebook", http: http)
-        return GraphAPI.find(post.text, in: feed["data"] as? [[String: Any]] ?? [], field: "message").map { .delivered($0) } ?? .notDelivered
+        return try await GraphAPI.findRecent(post.text, channel: channel, path: "/\(page)/feed", fields: "id,message,created_time,permalink_url",
+                                             field: "message", dateField: "created_time", attemptedAt: attemptedAt, network: "Facebook", http: http)
+            .map { .delivered($0) } ?? .notDelivered
     }
 
     func test(_ channel: Channel) async throws(ChannelFailure) -> String {

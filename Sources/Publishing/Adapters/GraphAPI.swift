@@ -50,6 +50,23 @@ enum GraphAPI {
                                                     failure: failure(network, http: http)))
     }
 
+    /// Finds an earlier attempt among the account's posts by its text, newest first, following the listing's
+    /// next pages until the post, the listing's end, or posts older than the attempt.
+    static func findRecent(_ text: String, channel: Channel, path: String, fields: String, field: String, dateField: String,
+                           attemptedAt: Date, network: String, http: ChannelHTTP) async throws(ChannelFailure) -> DeliveryReceipt? {
+        var page = try await read(channel, path: path, fields: fields, limit: RecentPosts.pageSize, network: network, http: http)
+        for _ in 1...RecentPosts.maximumPages {
+            let items = page["data"] as? [[String: Any]] ?? []
+            if let found = find(text, in: items, field: field) { return found }
+            guard !RecentPosts.isOlder(items.map { RecentPosts.graphDate($0[dateField]) }, than: attemptedAt),
+                  let next = (page["paging"] as? [String: Any])?["next"] as? String,
+                  let url = RecentPosts.sameHost(next, as: channel.settings.baseURL ?? defaultBase) else { return nil }
+            page = ChannelHTTP.json(try await http.send(HTTPOutgoingRequest(method: "GET", url: url), network: network,
+                                                        failure: failure(network, http: http)))
+        }
+        return nil
+    }
+
     /// Finds an earlier attempt among the latest posts by its text.
     static func find(_ text: String, in items: [[String: Any]], field: String) -> DeliveryReceipt? {
         guard let item = items.first(where: { ($0[field] as? String) == text }), let id = item["id"] as? String else { return nil }

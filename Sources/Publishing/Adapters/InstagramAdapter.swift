@@ -28,9 +28,9 @@ struct InstagramAdapter: ChannelAdapter {
 
     func reconcile(_ post: ChannelPost, on channel: Channel, attemptedAt: Date) async throws(ChannelFailure) -> Reconciliation {
         let user = try channel.required(channel.settings.account, "Instagram user id")
-        let media = try await GraphAPI.read(channel, path: "/\(user)/media", fields: "id,caption,permalink,timestamp", limit: 25,
-                                            network: "Instagram", http: http)
-        return GraphAPI.find(post.text, in: media["data"] as? [[String: Any]] ?? [], field: "caption").map { .delivered($0) } ?? .notDelivered
+        return try await GraphAPI.findRecent(post.text, channel: channel, path: "/\(user)/media", fields: "id,caption,permalink,timestamp",
+                                             field: "caption", dateField: "timestamp", attemptedAt: attemptedAt, network: "Instagram", http: http)
+            .map { .delivered($0) } ?? .notDelivered
     }
 
     func test(_ channel: Channel) async throws(ChannelFailure) -> String {

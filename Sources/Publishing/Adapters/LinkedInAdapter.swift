@@ -50,8 +50,14 @@ struct LinkedInAdapter: ChannelAdapter {
     }
 
     func reconcile(_ post: ChannelPost, on channel: Channel, attemptedAt: Date) async throws(ChannelFailure) -> Reconciliation {
-        for element in try await recentPosts(channel, count: 20) where (element["commentary"] as? String) == post.text {
-            if let urn = element["id"] as? String { return .delivered(DeliveryReceipt(externalID: urn, url: "https://www.linkedin.com/feed/update/\(urn)")) }
+        // Newest first, a page at a time, until the post, the listing's end, or posts older than the attempt.
+        for page in 0..<RecentPosts.maximumPages {
+            let elements = try await recentPosts(channel, count: RecentPosts.pageSize, start: page * RecentPosts.pageSize)
+            for element in elements where (element["commentary"] as? String) == post.text {
+                if let urn = element["id"] as? String { return .delivered(DeliveryReceipt(externalID: urn, url: "https://www.linkedin.com/feed/update/\(urn)")) }
+            }
+            let created = elements.map { ($0["createdAt"] as? Double).map { Date(timeIntervalSince1970: $0 / 1_000) } }
+            if elements.count < RecentPosts.pageSize || RecentPosts.isOlder(created, than: attemptedAt) { break }
         }
         return .notDelivered
     }
@@ -78,11 +84,11 @@ struct LinkedInAdapter: ChannelAdapter {
         return secrets
     }
 
-    private func recentPosts(_ channel: Channel, count: Int) async throws(ChannelFailure) -> [[String: Any]] {
+    private func recentPosts(_ channel: Channel, count: Int, start: Int = 0) async throws(ChannelFailure) -> [[String: Any]] {
         let author = try channel.required(channel.settings.account, "author URN")
         var request = HTTPOutgoingRequest(method: "GET", url: try ChannelHTTP.url(base(channel), "/rest/posts",
                                                                                    query: [("author", author), ("q", "author"), ("count", String(count)),
-                                                                                           ("sortBy", "LAST_MODIFIED")]))
+                                                                                           ("start", String(start)), ("sortBy", "LAST_MODIFIED")]))
         request.headers.merge(try headers(channel)) { $1 }
         let response = try await http.send(request, network: "LinkedIn")
         return ChannelHTTP.json(response)["elements"] as? [[String: Any]] ?? []

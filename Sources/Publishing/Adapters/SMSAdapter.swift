@@ -26,12 +26,20 @@ struct SMSAdapter: ChannelAdapter {
     func reconcile(_ post: ChannelPost, on channel: Channel, attemptedAt: Date) async throws(ChannelFailure) -> Reconciliation {
         let (to, from) = try numbers(channel)
         let day = UTCDay.string(attemptedAt)
-        var request = HTTPOutgoingRequest(method: "GET", url: try messagesURL(channel, query: [("To", to), ("From", from), ("DateSent>", day), ("PageSize", "50")]))
-        request.headers["Authorization"] = try authorization(channel)
-        let response = try await http.send(request, network: "the SMS service", errorMessage: Self.errorMessage, failure: Self.failure)
-        let messages = ChannelHTTP.json(response)["messages"] as? [[String: Any]] ?? []
-        if let sent = messages.first(where: { ($0["body"] as? String) == post.text }), let sid = sent["sid"] as? String {
-            return .delivered(DeliveryReceipt(externalID: sid))
+        var url = try messagesURL(channel, query: [("To", to), ("From", from), ("DateSent>", day), ("PageSize", String(RecentPosts.pageSize))])
+        // Newest first, following `next_page_uri` until the message, the listing's end, or older messages.
+        for _ in 0..<RecentPosts.maximumPages {
+            var request = HTTPOutgoingRequest(method: "GET", url: url)
+            request.headers["Authorization"] = try authorization(channel)
+            let page = ChannelHTTP.json(try await http.send(request, network: "the SMS service", errorMessage: Self.errorMessage, failure: Self.failure))
+            let messages = page["messages"] as? [[String: Any]] ?? []
+            if let sent = messages.first(where: { ($0["body"] as? String) == post.text }), let sid = sent["sid"] as? String {
+                return .delivered(DeliveryReceipt(externalID: sid))
+            }
+            guard !RecentPosts.isOlder(messages.map { RecentPosts.twilioDate($0["date_created"]) }, than: attemptedAt),
+                  let next = page["next_page_uri"] as? String, next.hasPrefix("/"),
+                  let following = URL(string: base(channel) + next) else { break }
+            url = following
         }
         return .notDelivered
     }
