@@ -18,7 +18,7 @@ public struct Settings: Sendable {
     /// Background work: task slots in this process (`serve` and `work`; 0 runs none).
     public var workers: Int = 2
     /// How long a claimed task stays invisible to other workers without a sign of life.
-    public var taskVisibilityTimeout: Duration = .seconds(300)
+    public var taskVisibilityTimeout: Duration = .seconds(60)
     /// The first retry's delay; each later one doubles (with jitter).
     public var taskRetryBase: Duration = .seconds(2)
     /// Each request to a provider must answer within this.
@@ -95,7 +95,7 @@ public struct Settings: Sendable {
             logFormat: format
         )
         settings.workers = Int(try number(.workers, default: 2, range: 0...64, "workers"))
-        settings.taskVisibilityTimeout = .milliseconds(Int(try number(.taskVisibilityTimeout, default: 300, range: 1...86_400, "task visibility timeout (seconds)") * 1_000))
+        settings.taskVisibilityTimeout = .milliseconds(Int(try number(.taskVisibilityTimeout, default: 60, range: 1...86_400, "task visibility timeout (seconds)") * 1_000))
         settings.taskRetryBase = .milliseconds(Int(try number(.taskRetryBase, default: 2, range: 0.01...3_600, "task retry base (seconds)") * 1_000))
         settings.providerTimeout = .milliseconds(Int(try number(.providerTimeout, default: 20, range: 0.1...3_600, "provider timeout (seconds)") * 1_000))
         settings.providerRate = try number(.providerRate, default: 10, range: 0.01...10_000, "provider rate (requests per second)")
