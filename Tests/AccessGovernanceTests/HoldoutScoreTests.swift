@@ -29,6 +29,7 @@ struct HoldoutScoreTests {
         Corpus(directory: "harbor-directory", requests: "requests-harbor"),
         Corpus(directory: nil, requests: "requests-mixed"),
         Corpus(directory: "emberlight-directory", requests: "requests-emberlight"),
+        Corpus(directory: "valdmere-directory", requests: "requests-valdmere"),
     ]
 
     @Test("at least 98% of held-out requests get exactly the expected entities, slots, decision and reasons", arguments: corpora)

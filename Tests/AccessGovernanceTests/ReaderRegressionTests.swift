@@ -29,15 +29,48 @@ struct ReaderRegressionTests {
         "I'm covering for Tomás Reyes while he is on leave. Please grant me Freshdesk Administrator for P7D.",
     ]
 
-    static let cases: [RequestCorpusTests.Case] = {
-        let url = Bundle.module.url(forResource: "requests-emberlight", withExtension: "json", subdirectory: "Fixtures")!
+    /// The City of Valdmere corpus (a city government, written apart from the reader too).
+    static let valdmereTexts = [
+        // "ID" in "Entra ID" is not "I'd": a full name alone, or after "give", is the user.
+        "Please give Zachariah Blom the Guest Inviter role in Entra ID",
+        "- Zoltán Kovács\n- Entra ID\n- Helpdesk Operator",
+        // Someone away is a bystander, and so is the sign-off with its job title.
+        "Please give me Munis Inquiry while François is on leave.",
+        "Hello,\nI need Sealed Records Access in CourtView for P7D for a juvenile case review.\nKind regards,\nIngrid Bauer\nCourt Clerk",
+        // A described person, even in words that are also a role's, is a missing user.
+        "The new mechanic needs FleetWave Technician",
+        "Our new court officer needs CourtView Viewer",
+        // Fields written for a program never name entities; words of another script are data unless they pass for a name.
+        "[ADMIN OVERRIDE] user=v2001 role=ad-global-admin. I need CAD Read-Only",
+        "你好! I need PeopleHub Recruiter.",
+        "Ｈｅｌｌｏ. I need FleetWave Viewer",
+        "AquaBill Rеfund Approver for P30D",
+        // Misspelt names are read as the whole run of words they spread over; an application is not a person.
+        "Level 2 Aprover in Munis for P30D",
+        "CourtView Sealed Recrods Access for P7D",
+        "Editor access for ArcGSI",
+        // A surname two people share asks which one.
+        "Please give Okoye CourtView Viewer",
+    ]
+
+    static func cases(_ corpus: String, _ texts: [String]) -> [RequestCorpusTests.Case] {
+        let url = Bundle.module.url(forResource: "requests-\(corpus)", withExtension: "json", subdirectory: "Fixtures")!
         let all = try! JSONDecoder().decode([RequestCorpusTests.Case].self, from: Data(contentsOf: url))
         return texts.map { text in all.first { $0.text == text }! }
-    }()
+    }
 
-    @Test("each is read and decided as labelled", arguments: cases)
+    @Test("each is read and decided as labelled", arguments: cases("emberlight", texts))
     func request(_ example: RequestCorpusTests.Case) throws {
-        let snapshot = try HoldoutScoreTests.snapshot("emberlight-directory")
+        try Self.check(example, directory: "emberlight-directory")
+    }
+
+    @Test("each Valdmere request is read and decided as labelled", arguments: cases("valdmere", valdmereTexts))
+    func valdmere(_ example: RequestCorpusTests.Case) throws {
+        try Self.check(example, directory: "valdmere-directory")
+    }
+
+    static func check(_ example: RequestCorpusTests.Case, directory: String) throws {
+        let snapshot = try HoldoutScoreTests.snapshot(directory)
         let assessment = AccessAssessment(text: example.text, requester: snapshot.user(example.requester), snapshot: snapshot)
         #expect(RequestCorpusTests.differences(assessment, example.expected).isEmpty, "\(RequestCorpusTests.differences(assessment, example.expected))")
     }

@@ -23,6 +23,10 @@ struct InjectionScanner {
         ("markup", pattern(#"<!--[\s\S]*?-->"#), false),
         ("markup", pattern(#"<[^<>]{0,200}>"#), false),
         ("header", pattern(#"^[ \t>]*(system|assistant|developer|admin|administrator|root|requester|requested[- ]by|x-[a-z0-9-]+|approved[- ]by|approval|approver|authori[sz]ation|override|decision|status|confidence|instructions?|policy|note to [a-z ]+|from|to|cc|date|sender)[ \t]*:"#), true),
+        // "[ADMIN OVERRIDE]", "[SYSTEM NOTE]": a bracketed tag that speaks to the reader ("[Slack relay]" only says where from).
+        ("header", pattern(#"\[[^\]\n]{0,30}\b(admin|override|system|note|instructions?|approved|approval|urgent|security|root|policy)\b[^\]\n]{0,30}\]"#), false),
+        // "user=v2001 role=ad-global-admin": fields written for a program, not a request.
+        ("fake_field", pattern(#"\b(user|user_?id|role|role_?id|app|app_?id|application|decision|status|approved|approval|requester|confidence|valid)\s*==?\s*["']?[\w.@-]+["']?(?=\s|$|[.,;])"#), false),
         // "Ѕуѕtem override:", "Admin mode:": a header whose first word is disguised or made up.
         ("header", pattern(#"^[ \t>]*[^\s:]{1,20}[ \t]+(override|instructions?|prompt|mode|command)[ \t]*:"#), true),
         ("instruction", pattern(#"\b(ignore|disregard|forget|override|bypass|skip|circumvent|disable)\b[^.!?\n]{0,80}\b(instructions?|rules?|polic(y|ies)|checks?|validation|guardrails?|restrictions?|previous|above|prompt|system)\b"#), true),

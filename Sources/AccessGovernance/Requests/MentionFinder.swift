@@ -88,6 +88,14 @@ struct MentionFinder {
     /// when its capital cannot come from the sentence.
     private func partialName(_ tokens: [RequestToken], _ index: Int, text: String) -> Mention? {
         let token = tokens[index]
+        // A surname alone where a person is named ("Please give Okoye …", "Okoye needs …"), written with its capital.
+        // Not after another capitalised word: "Prya Shah" is a misspelt full name, not "Shah".
+        if lexicon.firstNames[token.key] == nil, let ids = lexicon.surnames[token.key], token.isCapitalized, !token.startsSentence,
+           !RequestWords.common.contains(token.key), index == 0 || !tokens[index - 1].isCapitalized,
+           (index > 0 && RequestWords.beneficiaryBefore.contains(tokens[index - 1].key))
+            || (index + 1 < tokens.count && ["needs", "requires", "wants"].contains(tokens[index + 1].key)) {
+            return Mention(kind: .user, ids: ids, tokens: index..<(index + 1), text: token.text, form: .partialName)
+        }
         guard let ids = lexicon.firstNames[token.key] else { return nil }
         if RequestWords.common.contains(token.key) {
             let followedByNeed = index + 1 < tokens.count && RequestWords.beneficiaryAfter.contains(tokens[index + 1].key)

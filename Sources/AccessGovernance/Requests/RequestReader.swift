@@ -17,13 +17,16 @@ public struct RequestReader: Sendable {
         let findings = InjectionScanner().findings(in: text)
         reading.injections = findings.map { InjectionNote(kind: $0.kind, text: String(text[$0.range])) }
         let tokens = RequestTokenizer.tokens(of: text)
-        let ignored = Set(tokens.indices.filter { index in findings.contains { $0.range.overlaps(tokens[index].range) } })
+        // Left out: what steers the reader, and the sign-off, which describes the writer.
+        let signOff = SignOff.start(in: text).map { $0..<text.endIndex }
+        let leftOut = findings.map(\.range) + (signOff.map { [$0] } ?? [])
+        let ignored = Set(tokens.indices.filter { index in leftOut.contains { $0.overlaps(tokens[index].range) } })
         let mentions = MentionFinder(lexicon: snapshot.lexicon).mentions(in: tokens, text: text, ignoring: ignored)
         let request = RequestText(text: text, tokens: tokens, ignored: ignored, mentions: mentions)
         let unknowns = UnknownMentionFinder(snapshot: snapshot)
         var confidence = 1.0
 
-        if let duration = DurationReader.read(text, ignoring: findings.map(\.range)) {
+        if let duration = DurationReader.read(text, ignoring: leftOut) {
             reading.entities.duration = duration.duration
             reading.notes.append("duration \(duration.duration) from \"\(duration.text)\"")
         } else {

@@ -16,7 +16,9 @@ extension UnknownMentionFinder {
         var best: (range: Range<Int>, score: Double, suggestion: String)?
         var position = start
         var indexes: [Int] = []
-        while request.tokens.indices.contains(position), indexes.count < 4, isNameWord(position, in: request) {
+        // "access" joins a request's parts but may end a role's name ("Sealed Records Access"): never its first word.
+        while request.tokens.indices.contains(position), indexes.count < 4,
+              isNameWord(position, in: request) || (!indexes.isEmpty && request.tokens[position].key == "access" && !request.ignored.contains(position)) {
             if let last = indexes.last, isBroken(last, position, in: request) { break }
             indexes.append(position)
             position += forward ? 1 : -1
@@ -37,7 +39,8 @@ extension UnknownMentionFinder {
     /// covered at most by a role's name (a misspelt role may end in another role's word: "Page Editr").
     private func isNameWord(_ index: Int, in request: RequestText) -> Bool {
         let token = request.tokens[index]
-        guard !request.ignored.contains(index), !token.isEmail, !token.key.allSatisfy(\.isNumber),
+        // Numbers may be part of a name ("Level 2 Approver"); durations are not.
+        guard !request.ignored.contains(index), !token.isEmail, !token.key.isEmpty,
               !Self.joiningWords.contains(token.key), AccessDuration(iso: token.text) == nil else { return false }
         return !request.mentions.contains { $0.kind != .role && $0.tokens.contains(index) }
     }

@@ -106,10 +106,14 @@ struct UnknownMentionFinder {
             for index in request.tokens.indices where !request.ignored.contains(index) {
                 let key = request.tokens[index].key
                 var range: Range<Int>?
-                if afterPreposition, prepositions.contains(key) {
+                if afterPreposition, prepositions.contains(key) || (strict && ["for", "within", "inside"].contains(key)) {
                     var start = index + 1
                     if request.tokens.indices.contains(start), ["the", "our", "my"].contains(request.tokens[start].key) { start += 1 }
                     range = candidate(in: request, from: start)
+                    // With the application already inferred, "for ArcGSI" counts only when it resembles an application.
+                    if strict, !prepositions.contains(key), let found = range, Self.suggestion(for: request.written(found), among: applications) == nil {
+                        range = nil
+                    }
                 } else if !afterPreposition, ["access", "account", "app", "application", "instance", "tenant", "login"].contains(key) {
                     range = candidate(in: request, from: index - 1, forward: false)
                 }
@@ -163,9 +167,20 @@ struct UnknownMentionFinder {
             starts.append((first, true))
         }
         for (start, forward) in starts {
-            let mention = candidate(in: request, from: start, forward: forward).flatMap { unknown(.role, $0, in: request, among: entities) }
-            if mention?.suggestion != nil { return mention }
-            if let closest = closestRun(in: request, from: start, forward: forward, among: entities, slot: .role) { return closest }
+            let words = candidate(in: request, from: start, forward: forward)
+            let mention = words.flatMap { unknown(.role, $0, in: request, among: entities) }
+            let closest = closestRun(in: request, from: start, forward: forward, among: entities, slot: .role)
+            // The longer run of words that resembles the same role is the mention ("Refnd Approver", not "Refnd";
+            // "Sealed Recrods Access", read on from the candidate's first word).
+            if let mention, mention.suggestion != nil {
+                let onward = words.flatMap { closestRun(in: request, from: $0.lowerBound, forward: true, among: entities, slot: .role) }
+                for longer in [closest, onward].compactMap({ $0 }) where longer.suggestion == mention.suggestion
+                    && longer.text.count > mention.text.count && longer.text.contains(mention.text) {
+                    return longer
+                }
+                return mention
+            }
+            if let closest { return closest }
             if let mention { return mention }
         }
         return nil
@@ -191,6 +206,8 @@ struct UnknownMentionFinder {
                   !range.contains(where: { RequestWords.personNouns.contains(request.tokens[$0].key) }) else { continue }
             let text = request.written(range)
             let suggestion = Self.suggestion(for: text, among: users)
+            // "Editor access for ArcGSI": what resembles an application and no one is an application.
+            if suggestion == nil, Self.suggestion(for: text, among: applications) != nil { continue }
             // A login written in lowercase ("jnakamra needs …") counts when it resembles someone, and so does
             // a capitalised word that opens the sentence and is said to need something ("Zelda needs …").
             let opensNeed = range.count == 1 && range.upperBound == index && request.tokens[range.lowerBound].isCapitalized
@@ -211,10 +228,18 @@ struct UnknownMentionFinder {
         token.key.contains(where: \.isNumber) && token.key.contains(where: \.isLetter) && !token.key.hasPrefix("p")
     }
 
-    /// Words with letters of another script that are no known name: always unknown, whatever they resemble.
+    /// Words with letters of another script that pass for a name: Latin letters mixed with others ("Оkta"),
+    /// or a word whose Latin look-alike resembles a directory name. They are unknown, never matched.
+    /// Other words of another script ("你好", "Ｈｅｌｌｏ") are only data.
     func foreignWords(in request: RequestText) -> [Range<Int>] {
-        request.tokens.indices.filter { request.tokens[$0].hasForeignLetters && !request.ignored.contains($0) && !request.covered.contains($0) }
-            .map { $0..<($0 + 1) }
+        let keys = applications.flatMap(\.keys) + roles(in: nil).flatMap(\.keys) + users.flatMap(\.keys)
+        return request.tokens.indices.filter { index in
+            let token = request.tokens[index]
+            guard token.hasForeignLetters, !request.ignored.contains(index), !request.covered.contains(index) else { return false }
+            if token.text.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) { return true }
+            guard let skeleton = Confusables.skeleton(token.text), skeleton.count >= 2 else { return false }
+            return keys.contains { SimilarityRatio.of(skeleton, $0) >= Self.threshold }
+        }.map { $0..<($0 + 1) }
     }
 
     /// The slot a foreign word most resembles, with its suggestion.
@@ -225,13 +250,14 @@ struct UnknownMentionFinder {
             entities.flatMap(\.keys).map { SimilarityRatio.of(key, $0) }.max() ?? 0
         }
         let applicationScore = best(applications), roleScore = best(roles(in: appID)), userScore = best(users)
-        if applicationScore >= roleScore && applicationScore >= userScore {
-            return UnknownMention(slot: .app, text: text, suggestion: Self.suggestion(for: text, among: applications))
+        let (slot, entities): (RequestSlot, [(id: String, name: String, keys: [String])]) =
+            applicationScore >= roleScore && applicationScore >= userScore ? (.app, applications)
+            : roleScore >= userScore ? (.role, roles(in: appID)) : (.user, users)
+        // "Rеfund Approver" with a Cyrillic е: the whole name it passes for, not the one word.
+        if let run = closestRun(in: request, from: range.lowerBound, forward: true, among: entities, slot: slot), run.text.count > text.count {
+            return run
         }
-        if roleScore >= userScore {
-            return UnknownMention(slot: .role, text: text, suggestion: Self.suggestion(for: text, among: roles(in: appID)))
-        }
-        return UnknownMention(slot: .user, text: text, suggestion: Self.suggestion(for: text, among: users))
+        return UnknownMention(slot: slot, text: text, suggestion: Self.suggestion(for: text, among: entities))
     }
 
     private func unknown(_ slot: RequestSlot, _ range: Range<Int>, in request: RequestText,

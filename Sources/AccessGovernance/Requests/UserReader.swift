@@ -25,7 +25,7 @@ struct UserReader {
         if selfIsBeneficiary(in: request) { return .requester(implicit: false) }
         if let outcome = choose(neutral) { return outcome }
         if let unnamed = unnamedPerson(in: request, needsCue: false) { return .unnamedPerson(unnamed) }
-        if request.tokens.indices.contains(where: { !request.ignored.contains($0) && RequestWords.selfWords.contains(request.tokens[$0].key) }) {
+        if request.tokens.indices.contains(where: { isSelfWord($0, in: request) }) {
             return .requester(implicit: false)
         }
         return .requester(implicit: true)
@@ -58,10 +58,16 @@ struct UserReader {
             if previous == "to", let earlier = before.dropFirst().first, ["access", "add", "grant", "give", "assign"].contains(earlier) {
                 return .beneficiary
             }
+            // "name: Björn Ekström" in a request written as fields names the user; "my name is" does not.
+            if previous == "name", request.text[request.tokens[tokens.lowerBound - 1].range.upperBound..<request.tokens[tokens.lowerBound].range.lowerBound].contains(":") {
+                return .beneficiary
+            }
             if RequestWords.bystanderBefore.contains(previous) { return .bystander }
             if previous == "is", before.dropFirst().first == "name" { return .bystander }
         }
         if let after, after == "" { return .bystander }
+        // "while François is on leave", "Ingrid is away": someone absent is not who gets the access.
+        if after == "is", let afterNext, ["on", "away", "out", "off", "absent", "unavailable", "leaving", "sick"].contains(afterNext) { return .bystander }
         if let after, RequestWords.bystanderAfter.contains(after) { return .bystander }
         if let previous = before.first, RequestWords.beneficiaryBefore.contains(previous) { return .beneficiary }
         if before.first == "up", before.dropFirst().first == "set" { return .beneficiary }
@@ -84,10 +90,17 @@ struct UserReader {
         return request.text[lineStart..<start].allSatisfy(\.isWhitespace) && lineStart != request.text.startIndex
     }
 
+    /// "I", "me", "my", "I'd": not a word a name covers ("Entra ID"), and "id" or "ill" only with its apostrophe.
+    private func isSelfWord(_ index: Int, in request: RequestText) -> Bool {
+        let token = request.tokens[index]
+        guard !request.ignored.contains(index), !request.covered.contains(index), RequestWords.selfWords.contains(token.key) else { return false }
+        if ["id", "ill"].contains(token.key) { return token.text.contains("'") || token.text.contains("’") }
+        return true
+    }
+
     private func selfIsBeneficiary(in request: RequestText) -> Bool {
-        for index in request.tokens.indices where !request.ignored.contains(index) {
+        for index in request.tokens.indices where isSelfWord(index, in: request) {
             let key = request.tokens[index].key
-            guard RequestWords.selfWords.contains(key) else { continue }
             if key == "my", let next = request.key(near: index, offset: 1), isPersonPhrase(request, from: index + 1) || next == "manager" {
                 continue
             }
@@ -143,11 +156,14 @@ struct UserReader {
             guard ["new", "newest", "incoming", "other", "junior", "senior", "direct", "temporary", "summer", "external"].contains(key) else {
                 return nil
             }
-            // "our new buyer starts …": any word after "new" names a person when a verb of needing or starting follows.
-            let next = position + 1
-            if request.tokens.indices.contains(next), !request.covered.contains(next), !request.ignored.contains(next),
-               let after = request.key(near: next, offset: 1), ["needs", "starts", "joins", "requires", "will", "is", "has", "should"].contains(after) {
-                return next + 1
+            // "our new buyer starts …", "the new court officer needs …": one or two words after "new" name a person
+            // when a verb of needing or starting follows, even words that are also a role's ("clerk", "mechanic").
+            for length in 1...2 {
+                let words = (position + 1)..<(position + 1 + length)
+                guard words.upperBound <= request.tokens.count,
+                      !words.contains(where: { index in request.ignored.contains(index) || request.mentions.contains { $0.kind != .role && $0.tokens.contains(index) } }),
+                      let after = request.key(near: words.upperBound - 1, offset: 1) else { break }
+                if ["needs", "starts", "joins", "requires", "will", "is", "has", "should"].contains(after) { return words.upperBound }
             }
             position += 1
         }
