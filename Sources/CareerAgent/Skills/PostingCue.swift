@@ -9,6 +9,9 @@ enum PostingCue: Sendable {
     case boilerplateParagraph
     /// As a short line of its own, starts a section of that kind.
     case heading(Section)
+    /// In the paragraph that opens a posting, says it describes the company ("Tally is an invoicing app",
+    /// "Lexicon AI builds contract review software"): what it names is the company's business, not a skill asked for.
+    case companyIntro
 
     enum Section: Sendable { case required, niceToHave, boilerplate }
 
@@ -45,7 +48,11 @@ enum PostingCue: Sendable {
                        "it's a plus if", "even better", "ideally"] {
             phrases.append((phrase, .heading(.niceToHave)))
         }
-        for phrase in ["about", "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer", "we offer",
+        for phrase in ["is a", "is an", "builds", "makes", "designs", "helps", "provides", "offers", "brings", "serves",
+                       "operates", "develops", "we are a", "we're a", "we are an", "we're an", "we build", "we make", "we help"] {
+            phrases.append((phrase, .companyIntro))
+        }
+        for phrase in ["about", "company overview", "overview", "about the team", "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer", "we offer",
                        "compensation", "pay", "salary", "about us", "who we are", "our company", "about the company",
                        "equal opportunity employer", "eeo statement", "our values", "why join us", "why you'll love working here",
                        "life at", "our benefits", "total rewards"] {

@@ -15,9 +15,13 @@ struct SkillPhraseTrie: Sendable {
     private(set) var endingForms: [Int32] = []
     /// Forms whose first word must follow a dot (".NET").
     private(set) var needsLeadingDot: [Bool]
+    /// Forms whose last word must be followed by a plus ("Security+", "Network+"): words drop the plus, and
+    /// "Spring Security" or "network security" is not the certification.
+    private(set) var needsTrailingPlus: [Bool]
 
     init(forms: [SurfaceForm], scanner: any WordScanner, keeping: (SurfaceForm) -> Bool) {
         needsLeadingDot = Array(repeating: false, count: forms.count)
+        needsTrailingPlus = forms.map { $0.text.hasSuffix("+") && !$0.text.hasSuffix("++") }
         for (index, form) in forms.enumerated() where keeping(form) {
             var node: Int32 = 0
             var first = true

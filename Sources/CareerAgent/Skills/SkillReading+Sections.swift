@@ -68,16 +68,21 @@ extension SkillReading {
         // Per word: the cue phrase starting there (-1: none) and the word it ends at.
         var cueAt = [Int32](repeating: -1, count: words.count)
         var cueEnd = [Int32](repeating: -1, count: words.count)
-        for item in found where item.form >= extractor.cueBase {
+        // The longest cue at a word wins: "is a plus" says optional, where "is a" would open a company's description.
+        for item in found where item.form >= extractor.cueBase && Int32(item.last) > cueEnd[item.first] {
             cueAt[item.first] = Int32(item.form - extractor.cueBase)
             cueEnd[item.first] = Int32(item.last)
         }
         func has(_ range: Range<Int>, _ test: (PostingCue) -> Bool) -> Bool {
             range.contains { cueAt[$0] >= 0 && extractor.cues[Int(cueAt[$0])].contains(where: test) }
         }
+        var skillStarts = Set<Int>()
+        for item in found where item.form < extractor.cueBase { skillStarts.insert(item.first) }
         var regions = [Region](repeating: Region(), count: words.count)
         var section = PostingCue.Section.required
         var paragraphStart = 0
+        var sawHeading = false
+        let opening = openingParagraph()
         var lineStart = 0
         var sentenceStart = 0
         var index = 0
@@ -96,14 +101,22 @@ extension SkillReading {
                 lineStart = index
             }
             if atEnd || words[index].newParagraph {
-                if has(paragraphStart..<index, { if case .boilerplateParagraph = $0 { true } else { false } }) {
+                let intro = paragraphStart == opening && sawHeading == false && index < words.count
+                    && has(paragraphStart..<index, { if case .companyIntro = $0 { true } else { false } })
+                if intro || has(paragraphStart..<index, { if case .boilerplateParagraph = $0 { true } else { false } }) {
                     for word in paragraphStart..<index { regions[word].isBoilerplate = true }
                 }
                 paragraphStart = index
             }
             if atEnd { break }
-            if words[index].newLine, let kind = heading(at: index, cueAt: cueAt, cueEnd: cueEnd) {
+            if words[index].newLine, let kind = heading(at: index, cueAt: cueAt, cueEnd: cueEnd, skillStarts: skillStarts) {
                 section = kind
+                sawHeading = true
+            }
+            // "About us: Lumen Health is …", "Company overview: …": the line is boilerplate, the section goes on.
+            if words[index].newLine, inlineBoilerplateHeading(at: index, cueAt: cueAt, cueEnd: cueEnd) {
+                var word = index
+                repeat { regions[word].isBoilerplate = true; word += 1 } while word < words.count && !words[word].newLine
             }
             if section == .boilerplate { regions[index].isBoilerplate = true }
             if section == .niceToHave { regions[index].isOptional = true }
@@ -112,12 +125,26 @@ extension SkillReading {
         return regions
     }
 
-    /// The section a line starts: a heading cue opening a short line that holds little else
-    /// ("Nice to have:", "Our benefits"); "Bonus: Kafka" on one line is a sentence, not a heading.
-    private func heading(at start: Int, cueAt: [Int32], cueEnd: [Int32]) -> PostingCue.Section? {
+    /// The first word of the paragraph that opens the posting's text, after a title line of a few words.
+    private func openingParagraph() -> Int {
+        guard !words.isEmpty else { return 0 }
+        var next = 1
+        while next < words.count, !words[next].newParagraph { next += 1 }
+        return next <= 8 && next < words.count ? next : 0
+    }
+
+    /// Words a heading may start with before its cue ("Our benefits", "The role", "Key skills").
+    private static let headingLeads: Set<String> = ["our", "the", "your", "key", "main", "additional", "other", "core"]
+
+    /// The section a line starts: a heading cue opening a short line that holds little else and names no skill
+    /// ("Nice to have:", "Our benefits"); "Bonus: Kafka", "Kubernetes experience" and "Experience with Terraform"
+    /// are lines of a section, not headings.
+    private func heading(at start: Int, cueAt: [Int32], cueEnd: [Int32], skillStarts: Set<Int>) -> PostingCue.Section? {
         var end = start + 1
         while end < words.count, !words[end].newLine { end += 1 }
-        for opener in [start, start + 1] where opener < end && cueAt[opener] >= 0 {
+        guard !(start..<end).contains(where: skillStarts.contains) else { return nil }
+        let lead = String(decoding: bytes[words[start].start..<words[start].end], as: UTF8.self).lowercased()
+        for opener in (Self.headingLeads.contains(lead) ? [start, start + 1] : [start]) where opener < end && cueAt[opener] >= 0 {
             let last = Int(cueEnd[opener])
             for case .heading(let kind) in extractor.cues[Int(cueAt[opener])] {
                 let after = last + 1
@@ -126,5 +153,14 @@ extension SkillReading {
             }
         }
         return nil
+    }
+
+    /// A line that opens with a boilerplate heading and a colon, and goes on with its text on the same line.
+    private func inlineBoilerplateHeading(at start: Int, cueAt: [Int32], cueEnd: [Int32]) -> Bool {
+        guard cueAt[start] >= 0 else { return false }
+        let last = Int(cueEnd[start])
+        guard last + 1 < words.count, !words[last + 1].newLine,
+              bytes[words[last].end..<words[last + 1].start].contains(UInt8(ascii: ":")) else { return false }
+        return extractor.cues[Int(cueAt[start])].contains { if case .heading(.boilerplate) = $0 { true } else { false } }
     }
 }

@@ -128,6 +128,7 @@ struct SkillReading {
         // A word inside a compound ("node.js" is not Node, "T-SQL" is not SQL) is not a skill.
         if words[first].joinsPrevious { return false }
         if extractor.trie.needsLeadingDot[index] != words[first].hasLeadingDot { return false }
+        if extractor.trie.needsTrailingPlus[index], end >= bytes.count || bytes[end] != UInt8(ascii: "+") { return false }
         // "R&D", "AT&T": letters around an ampersand are a name, not a skill.
         if (start > 0 && bytes[start - 1] == UInt8(ascii: "&")) || (end < bytes.count && bytes[end] == UInt8(ascii: "&")) {
             return false

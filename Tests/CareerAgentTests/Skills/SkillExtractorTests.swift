@@ -25,6 +25,9 @@ import Testing
     dotnet\t.NET\tframework\t\t.NET|dotnet\t
     postgresql\tPostgreSQL\tdatabase\t\tPostgreSQL|Postgres\t
     kafka\tKafka\tdata\t\tKafka|Apache Kafka\t
+    terraform\tTerraform\tdevops\t\tTerraform\t
+    security-plus\tCompTIA Security+\tcertification\t\tCompTIA Security+|Security+\t
+    spring-security\tSpring Security\tframework\t\tSpring Security\t
     """
     static let esco = """
     http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388\tproject management\tmanaging projects\tknowledge
@@ -100,6 +103,37 @@ import Testing
         #expect(requirement["Kubernetes"] == .niceToHave)
         #expect(requirement["SQL"] == .niceToHave)
         #expect(requirement["Java"] == .required)
+    }
+
+    @Test func aLineOfASectionThatStartsLikeAHeadingIsNotOne() {
+        let text = """
+        Nice to have
+        - Kubernetes experience
+        - Experience with Terraform
+        - SQL
+        """
+        let skills = extractor.extract(from: text)
+        #expect(skills.allSatisfy { $0.requirement == .niceToHave }, "\(skills.map { ($0.concept.name, $0.requirement) })")
+        #expect(skills.count == 3)
+    }
+
+    @Test func aCertificationWrittenWithAPlusNeedsItsPlus() {
+        #expect(names("Security+ certified; we use Spring Security and network security tools.") == ["CompTIA Security+", "Spring Security"])
+        #expect(names("Our security team writes Java.") == ["Java"])
+    }
+
+    @Test func theParagraphDescribingTheCompanyIsNotAskingForSkills() {
+        let text = """
+        Data Engineer
+
+        Lexicon builds Kafka tooling for 300 law firms.
+
+        Requirements
+        - Python and SQL
+        """
+        #expect(names(text) == ["Python", "SQL"])
+        let unstructured = "Lexicon builds Kafka tooling. You will write Python."
+        #expect(names(unstructured) == ["Kafka", "Python"])
     }
 
     @Test func aSkillIsRequiredWhenAnyMentionRequiresIt() {
