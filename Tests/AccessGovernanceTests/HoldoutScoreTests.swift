@@ -30,6 +30,7 @@ struct HoldoutScoreTests {
         Corpus(directory: nil, requests: "requests-mixed"),
         Corpus(directory: "emberlight-directory", requests: "requests-emberlight"),
         Corpus(directory: "valdmere-directory", requests: "requests-valdmere"),
+        Corpus(directory: "kestrel-directory", requests: "requests-kestrel"),
     ]
 
     @Test("at least 98% of held-out requests get exactly the expected entities, slots, decision and reasons", arguments: corpora)

@@ -53,6 +53,24 @@ struct ReaderRegressionTests {
         "Please give Okoye CourtView Viewer",
     ]
 
+    /// The Kestrel Harbour Bank corpus (written apart from the reader too).
+    static let kestrelTexts = [
+        // An address or a user id in angle brackets names a person; it is not markup.
+        "Please add Connor Walsh <connor.walsh@kestrelbank.example> to ServiceNow as Fulfiller",
+        "Please grant <k5044> the Platform Administrator role in ServiceNow for P7D",
+        // A story around the ask does not name the user, nor give the duration; "my team" says nobody.
+        "Rafael's team sends the files late. I need Murex Market Risk Viewer.",
+        "Ingrid has been leading the workstream with Tobias. I need Murex Market Risk Viewer.",
+        "We spent the last three weeks reconciling by hand. I need Murex Market Risk Viewer.",
+        "my team needs Salesforce Tier 1 Support",
+        // Two people, or two roles, in one request: a question, never one of them silently.
+        "Please give Lena Vogel and Amara Nwosu-Hart Tier 2 Support in Salesforce",
+        "I need Explorer and Creator in Tableau",
+        // A homoglyph inside a name of several words.
+        "Murex Back Оffice Settlements for P30D",
+        "RSA Αrcher Issue Viewer",
+    ]
+
     static func cases(_ corpus: String, _ texts: [String]) -> [RequestCorpusTests.Case] {
         let url = Bundle.module.url(forResource: "requests-\(corpus)", withExtension: "json", subdirectory: "Fixtures")!
         let all = try! JSONDecoder().decode([RequestCorpusTests.Case].self, from: Data(contentsOf: url))
@@ -67,6 +85,11 @@ struct ReaderRegressionTests {
     @Test("each Valdmere request is read and decided as labelled", arguments: cases("valdmere", valdmereTexts))
     func valdmere(_ example: RequestCorpusTests.Case) throws {
         try Self.check(example, directory: "valdmere-directory")
+    }
+
+    @Test("each Kestrel request is read and decided as labelled", arguments: cases("kestrel", kestrelTexts))
+    func kestrel(_ example: RequestCorpusTests.Case) throws {
+        try Self.check(example, directory: "kestrel-directory")
     }
 
     static func check(_ example: RequestCorpusTests.Case, directory: String) throws {

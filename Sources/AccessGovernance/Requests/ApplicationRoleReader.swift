@@ -43,6 +43,15 @@ struct ApplicationRoleReader {
         guard !candidates.isEmpty else { return outcome }
         if let appID = outcome.appID {
             let inApplication = candidates.filter { $0.ids.contains { snapshot.role($0)?.appID == appID } }
+            // "Explorer and Creator", "Portfolio Viewer or Loan Processor": two roles in one request. Granting
+            // one of them would answer a question nobody asked: ask which.
+            if let pair = joinedPair(inApplication, in: request) {
+                let ids = Array(Set(pair.flatMap { $0.ids.filter { snapshot.role($0)?.appID == appID } })).sorted()
+                if ids.count > 1 {
+                    outcome.ambiguity = question(.role, text: "Which one role in \(name(ofApp: appID)): \(pair.map(\.text).joined(separator: " or "))? Ask for each role on its own.", ids: ids)
+                    return outcome
+                }
+            }
             if let mention = best(inApplication, request: request) {
                 let ids = mention.ids.filter { snapshot.role($0)?.appID == appID }
                 outcome.roleMention = mention
@@ -141,5 +150,19 @@ struct ApplicationRoleReader {
             }
         }
         return ClarifyingQuestion(slot: slot, text: text, candidates: candidates, isAmbiguity: true)
+    }
+
+    /// Two role mentions joined by "and", "or", "&" or "/" ("Explorer and Creator").
+    private func joinedPair(_ mentions: [Mention], in request: RequestText) -> [Mention]? {
+        let sorted = mentions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        for (first, second) in zip(sorted, sorted.dropFirst()) where second.tokens.lowerBound == first.tokens.upperBound + 1 {
+            guard ["and", "or"].contains(request.tokens[first.tokens.upperBound].key) else { continue }
+            return [first, second]
+        }
+        for (first, second) in zip(sorted, sorted.dropFirst()) where second.tokens.lowerBound == first.tokens.upperBound {
+            let between = request.text[request.tokens[first.tokens.upperBound - 1].range.upperBound..<request.tokens[second.tokens.lowerBound].range.lowerBound]
+            if between.trimmingCharacters(in: .whitespaces) == "&" { return [first, second] }
+        }
+        return nil
     }
 }

@@ -31,7 +31,7 @@ enum DurationReader {
             return (duration, String(text[range]))
         }
         for match in words.matches(in: text, range: whole) {
-            guard let range = usable(match), let countRange = Range(match.range(at: 1), in: text),
+            guard let range = usable(match), !isPast(range, in: text), let countRange = Range(match.range(at: 1), in: text),
                   let unitRange = Range(match.range(at: 2), in: text) else { continue }
             let countText = text[countRange].lowercased()
             guard let count = Int(countText) ?? numbers[countText], count > 0 else { continue }
@@ -48,6 +48,14 @@ enum DurationReader {
             return (.permanent, String(text[range]))
         }
         return nil
+    }
+
+    /// "the last three weeks", "two months ago", "for the past year": time that went by, not time asked for.
+    private static func isPast(_ range: Range<String.Index>, in text: String) -> Bool {
+        let before = text[..<range.lowerBound].suffix(24).lowercased()
+        let after = text[range.upperBound...].prefix(12).lowercased()
+        return ["last ", "past ", "previous ", "spent ", "over ", "after ", "within ", "in "].contains { before.hasSuffix($0) || before.hasSuffix("the " + $0) }
+            || after.hasPrefix(" ago") || after.hasPrefix(" back") || after.hasPrefix(" earlier")
     }
 
     private static func duration(_ count: Int, unit: String) -> AccessDuration {

@@ -21,7 +21,8 @@ struct InjectionScanner {
         ("json", pattern(#"\{[^{}]*\}"#), false),
         ("markup", pattern(#"<\s*(script|style)[^>]*>[\s\S]*?<\s*/\s*\1\s*>"#), false),
         ("markup", pattern(#"<!--[\s\S]*?-->"#), false),
-        ("markup", pattern(#"<[^<>]{0,200}>"#), false),
+        // Tags, not addresses: "<script>", "<img src=x>", "</b>"; "<connor.walsh@bank.example>" and "<k5044>" name a person.
+        ("markup", pattern(#"<\s*/\s*[a-z][\w-]*\s*>|<\s*(a|b|i|u|p|br|hr|div|span|img|iframe|svg|body|html|head|meta|link|input|form|button|table|tr|td|th|h[1-6]|ul|ol|li|em|strong|code|pre|font|object|embed|textarea|select|option|marquee|details|summary|video|audio|source|base|title|style|script)\b[^<>]{0,200}>|<\s*[a-z][\w-]*\s+[^<>]*=[^<>]{0,200}>"#), false),
         ("header", pattern(#"^[ \t>]*(system|assistant|developer|admin|administrator|root|requester|requested[- ]by|x-[a-z0-9-]+|approved[- ]by|approval|approver|authori[sz]ation|override|decision|status|confidence|instructions?|policy|note to [a-z ]+|from|to|cc|date|sender)[ \t]*:"#), true),
         // "[ADMIN OVERRIDE]", "[SYSTEM NOTE]": a bracketed tag that speaks to the reader ("[Slack relay]" only says where from).
         ("header", pattern(#"\[[^\]\n]{0,30}\b(admin|override|system|note|instructions?|approved|approval|urgent|security|root|policy)\b[^\]\n]{0,30}\]"#), false),

@@ -253,11 +253,19 @@ struct UnknownMentionFinder {
         let (slot, entities): (RequestSlot, [(id: String, name: String, keys: [String])]) =
             applicationScore >= roleScore && applicationScore >= userScore ? (.app, applications)
             : roleScore >= userScore ? (.role, roles(in: appID)) : (.user, users)
-        // "Rеfund Approver" with a Cyrillic е: the whole name it passes for, not the one word.
-        if let run = closestRun(in: request, from: range.lowerBound, forward: true, among: entities, slot: slot), run.text.count > text.count {
+        // "Rеfund Approver", "Back Оffice Settlements" with a Cyrillic letter: the whole name it passes for, not the one word.
+        let runs = (max(0, range.lowerBound - 2)...range.lowerBound).compactMap { start -> UnknownMention? in
+            guard let run = closestRun(in: request, from: start, forward: true, among: entities, slot: slot), run.text.contains(text) else { return nil }
             return run
         }
+        if let best = runs.max(by: { score($0) < score($1) }), best.text.count > text.count { return best }
         return UnknownMention(slot: slot, text: text, suggestion: Self.suggestion(for: text, among: entities))
+    }
+
+    /// How close a mention is to the name it suggests.
+    private func score(_ mention: UnknownMention) -> Double {
+        guard let suggestion = mention.suggestion else { return 0 }
+        return SimilarityRatio.of(NameKey.of(mention.text), NameKey.of(suggestion))
     }
 
     private func unknown(_ slot: RequestSlot, _ range: Range<Int>, in request: RequestText,

@@ -20,6 +20,16 @@ struct UserReader {
             case .neutral: neutral.append(mention)
             }
         }
+        // "Give Lena Vogel and Amara Nwosu-Hart …", "Ana and Joaquín both need …": two people in one request.
+        // Granting one of them silently would be wrong: ask.
+        for (first, second) in zip(request.mentions, request.mentions.dropFirst()) where first.kind == .user && second.kind == .user
+            && second.tokens.lowerBound == first.tokens.upperBound + 1 && ["and", "or"].contains(request.tokens[first.tokens.upperBound].key)
+            && Set(first.ids) != Set(second.ids)
+            && (beneficiaries.contains(first) || beneficiaries.contains(second) || role(of: second.tokens, in: request) != .bystander
+                || request.key(near: second.tokens.upperBound - 1, offset: 1).map(RequestWords.beneficiaryAfter.contains) == true
+                || request.key(near: second.tokens.upperBound - 1, offset: 1) == "both") {
+            return .ambiguous(text: first.text + " and " + second.text, ids: Array(Set(first.ids + second.ids)).sorted())
+        }
         if let outcome = choose(beneficiaries) { return outcome }
         if let unnamed = unnamedBeneficiary(in: request) { return .unnamedPerson(unnamed) }
         if selfIsBeneficiary(in: request) { return .requester(implicit: false) }
@@ -74,13 +84,25 @@ struct UserReader {
         // A name alone on the last line signs the message.
         if tokens.upperBound == request.tokens.count, isOnItsOwnLine(tokens, in: request) { return .bystander }
         if let after, RequestWords.beneficiaryAfter.contains(after) {
-            // "Chloe is my manager" names a bystander; "Chloe is starting" names the user.
+            // "Chloe is my manager" names a bystander; "Chloe is starting" names the user; "Ingrid has been
+            // leading the workstream" only tells a story.
             if after == "is" || after == "has", let afterNext, ["my", "our", "the", "a", "an", "manager", "approver"].contains(afterNext) {
                 return .bystander
             }
+            if after == "is" || after == "has" {
+                let joining: Set<String> = ["starting", "started", "joining", "joined", "new", "moving", "moved", "transferring", "onboarding",
+                                            "taking", "returning", "back", "covering", "going", "switching", "changing"]
+                return afterNext.map(joining.contains) == true ? .beneficiary : .neutral
+            }
             return .beneficiary
         }
-        if request.tokens[tokens.upperBound - 1].isPossessive { return .beneficiary }
+        // "Chloe's access", "Chloe's Workday account": whose access it is; "Rafael's team sends files late" is a story.
+        if request.tokens[tokens.upperBound - 1].isPossessive {
+            let next = tokens.upperBound
+            let isAccessWord = after.map { ["access", "account", "accounts", "permissions", "permission", "rights", "role", "roles", "login", "user"].contains($0) } ?? false
+            let isNamedEntity = request.mentions.contains { $0.kind != .user && $0.tokens.lowerBound == next }
+            return isAccessWord || isNamedEntity ? .beneficiary : .neutral
+        }
         return .neutral
     }
 

@@ -12,7 +12,8 @@ enum RequestWords {
     static let personNouns: Set<String> = [
         "colleague", "colleagues", "coworker", "teammate", "hire", "starter", "joiner", "analyst", "engineer", "intern",
         "contractor", "employee", "report", "directreport", "member", "person", "guy", "lady", "developer", "manager",
-        "boss", "assistant", "consultant", "associate", "temp", "friend", "staff", "designer", "admin", "user",
+        "boss", "assistant", "consultant", "associate", "temp", "friend", "staff", "designer", "admin", "user", "team", "squad",
+        "department", "group", "people", "hires", "starters", "interns", "contractors",
     ]
 
     /// Words before a name that say the name is the one who gets the access.

@@ -58,11 +58,31 @@ enum ExperienceReader {
     static func parts(of heading: String) -> [String] {
         let normalized = heading.replacingOccurrences(of: " at ", with: "|").replacingOccurrences(of: " @ ", with: "|")
         let groups = pieces(of: normalized, at: "|—–•·\t")
-        guard groups.count >= 2 else { return pieces(of: normalized, at: "|,—–•·\t") }
+        guard groups.count >= 2 else { return joiningTitle(pieces(of: normalized, at: "|,—–•·\t")) }
         let titleGroup = groups.firstIndex(where: isTitle) ?? 0
         return groups.enumerated().compactMap { index, group in
             index == titleGroup ? group : pieces(of: group, at: ",").first
         }
+    }
+
+    /// Words that make a piece an organisation's name.
+    static let organisationWords: Set<String> = [
+        "inc", "llc", "ltd", "llp", "corp", "corporation", "company", "co", "gmbh", "group", "center", "centre", "hospital",
+        "clinic", "university", "college", "school", "bank", "agency", "associates", "partners", "labs", "systems", "health",
+        "services", "solutions", "foundation", "institute", "department", "office", "council", "authority", "plc",
+    ]
+
+    /// "Registered Nurse, Medical/Surgical, St. Agnes Regional Medical Center": with commas only, the pieces
+    /// between the title and the first piece that names an organisation belong to the title.
+    private static func joiningTitle(_ parts: [String]) -> [String] {
+        guard parts.count >= 3, let title = parts.firstIndex(where: isTitle),
+              let employer = parts.indices.first(where: { $0 > title + 1 && isOrganisation(parts[$0]) }),
+              !parts[(title + 1)..<employer].contains(where: isOrganisation) else { return parts }
+        return Array(parts[..<title]) + [parts[title...(employer - 1)].joined(separator: ", ")] + Array(parts[employer...])
+    }
+
+    static func isOrganisation(_ text: String) -> Bool {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { organisationWords.contains(String($0)) }
     }
 
     /// A date in parentheses is not part of a name: "Loyola University Chicago (2011)".

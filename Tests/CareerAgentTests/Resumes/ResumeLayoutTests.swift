@@ -83,9 +83,13 @@ import Testing
         Registered Nurse, Medical/Surgical | St. Agnes Regional Medical Center | Mar 2019 – Present
         - Cared for 5 patients per shift
         Staff Accountant | Grant & Hale LLP, Chicago, IL | 2015 - 2019
+        Registered Nurse, Medical/Surgical, St. Agnes Regional Medical Center
+        08/2012 – 02/2015
         """
         let entries = parser.parse(text, asOf: Self.uploaded).experience
-        try #require(entries.count == 2)
+        try #require(entries.count == 3)
+        #expect(entries[2].title == "Registered Nurse, Medical/Surgical")
+        #expect(entries[2].employer == "St. Agnes Regional Medical Center")
         #expect(entries[0].title == "Registered Nurse, Medical/Surgical")
         #expect(entries[0].employer == "St. Agnes Regional Medical Center")
         #expect(entries[1].title == "Staff Accountant")
