@@ -158,6 +158,8 @@ struct PublishingDeliveryTests {
                 #expect(failed["status"] as? String == "failed" && (failed["error"] as? String)?.contains("Reconnect") == true)
                 let channel = try await client.send(.get, "/api/v1/channels/\(mastodon)", token: token).json
                 #expect(channel["status"] as? String == "expired")
+                // A bulk retry leaves the expired channel's delivery alone: it would only fail again.
+                #expect(try await client.send(.post, "/api/v1/messages/retry", json: [:], token: token).json["retried"] as? Int == 0)
                 let refreshed = try await client.send(.get, "/api/v1/channels/\(linkedIn)", token: token).json
                 #expect(refreshed["status"] as? String == "connected" && refreshed["token_expires_at"] is String)
                 // A new token reconnects the channel; the failed delivery then goes out on retry.

@@ -143,7 +143,11 @@ public struct SQLMessageRepository: MessageRepository {
                       task: @escaping @Sendable (Delivery) throws -> NewTask) async throws -> [Delivery] {
         let candidates = try await store.read { database in
             var conditions: [SQLQueryString] = ["owner_id = \(bind: owner)", "status IN ('failed', 'dead')"]
-            if let messageID { conditions.append("message_id = \(bind: messageID)") } else { conditions.append("retryable = 1") }
+            if let messageID { conditions.append("message_id = \(bind: messageID)") } else {
+                // A bulk retry leaves out channels whose token expired: they would fail again until reconnected.
+                conditions.append("retryable = 1")
+                conditions.append("channel_id NOT IN (SELECT id FROM publishing_channels WHERE status = 'expired')")
+            }
             if let status = filter.status { conditions.append("status = \(bind: status.rawValue)") }
             if let channel = filter.channelID { conditions.append("channel_id = \(bind: channel)") }
             if let from = filter.dueFrom { conditions.append("due_at >= \(bind: Milliseconds.from(from))") }
