@@ -19,7 +19,7 @@ enum PostingCue: Sendable {
         var phrases: [(String, PostingCue)] = []
         for phrase in ["preferred", "a plus", "is a plus", "bonus", "nice to have", "nice-to-have", "ideally",
                        "desirable", "desired", "an advantage", "advantageous", "would be great", "optional", "preferably",
-                       "not required", "good to have", "beneficial", "helpful", "familiarity with", "exposure to"] {
+                       "not required", "good to have", "beneficial", "helpful", "exposure to"] {
             phrases.append((phrase, .niceToHave))
         }
         for phrase in ["health insurance", "dental", "vision insurance", "medical, dental", "401k", "401 k", "401(k)",
@@ -43,7 +43,8 @@ enum PostingCue: Sendable {
                        "experience", "your profile", "who you are"] {
             phrases.append((phrase, .heading(.required)))
         }
-        for phrase in ["preferred qualifications", "nice to have", "nice-to-have", "bonus points", "bonus", "pluses",
+        for phrase in ["preferred qualifications", "nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "preferred",
+                       "preferred experience", "preferred requirements", "additional qualifications", "bonus points", "bonus", "pluses",
                        "preferred skills", "desired skills", "desirable", "good to have", "extra credit",
                        "it's a plus if", "even better", "ideally"] {
             phrases.append((phrase, .heading(.niceToHave)))

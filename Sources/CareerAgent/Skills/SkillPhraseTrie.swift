@@ -15,13 +15,18 @@ struct SkillPhraseTrie: Sendable {
     private(set) var endingForms: [Int32] = []
     /// Forms whose first word must follow a dot (".NET").
     private(set) var needsLeadingDot: [Bool]
-    /// Forms whose last word must be followed by a plus ("Security+", "Network+"): words drop the plus, and
-    /// "Spring Security" or "network security" is not the certification.
-    private(set) var needsTrailingPlus: [Bool]
+    /// For each form, which of its words must be followed by a plus ("Security+", "A+ certified"): words drop
+    /// the plus, and "Spring Security" or "a certified teacher" is not the certification. Empty for most forms.
+    private(set) var plusAfterWords: [[Int]]
 
     init(forms: [SurfaceForm], scanner: any WordScanner, keeping: (SurfaceForm) -> Bool) {
         needsLeadingDot = Array(repeating: false, count: forms.count)
-        needsTrailingPlus = forms.map { $0.text.hasSuffix("+") && !$0.text.hasSuffix("++") }
+        plusAfterWords = forms.map { form in
+            guard form.text.contains("+") else { return [] }
+            return form.text.split(separator: " ").enumerated().compactMap { index, word in
+                word.hasSuffix("+") && !word.hasSuffix("++") ? index : nil
+            }
+        }
         for (index, form) in forms.enumerated() where keeping(form) {
             var node: Int32 = 0
             var first = true

@@ -89,10 +89,18 @@ extension SkillReading {
         while index <= words.count {
             let atEnd = index == words.count
             if atEnd || words[index].newSentence {
-                if has(sentenceStart..<index, { if case .niceToHave = $0 { true } else { false } }) {
-                    for word in sentenceStart..<index { regions[word].isOptional = true }
+                if let cue = (sentenceStart..<index).first(where: { cueAt[$0] >= 0 && extractor.cues[Int(cueAt[$0])].contains { if case .niceToHave = $0 { true } else { false } } }) {
+                    // "OSHA 10 (OSHA 30 preferred)": a cue inside parentheses makes only what they hold optional.
+                    for word in parenthesized(cue, within: sentenceStart..<index) ?? (sentenceStart..<index) { regions[word].isOptional = true }
                 }
                 sentenceStart = index
+            }
+            // "Preferred: Toast POS; CFA": a line that opens with a cue and a colon is optional to its end.
+            if !atEnd, words[index].newLine, cueAt[index] >= 0, extractor.cues[Int(cueAt[index])].contains(where: { if case .niceToHave = $0 { true } else { false } }),
+               Int(cueEnd[index]) + 1 < words.count,
+               bytes[words[Int(cueEnd[index])].end..<words[Int(cueEnd[index]) + 1].start].contains(UInt8(ascii: ":")) {
+                var word = index
+                repeat { regions[word].isOptional = true; word += 1 } while word < words.count && !words[word].newLine
             }
             if atEnd || words[index].newLine {
                 if has(lineStart..<index, { if case .benefits = $0 { true } else { false } }) {
@@ -123,6 +131,19 @@ extension SkillReading {
             index += 1
         }
         return regions
+    }
+
+    /// The words inside the parentheses around word `index`, if it stands inside a pair within `range`.
+    private func parenthesized(_ index: Int, within range: Range<Int>) -> Range<Int>? {
+        let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
+        let start = words[range.lowerBound].start
+        guard let opening = bytes[start..<words[index].start].lastIndex(of: open),
+              !bytes[opening..<words[index].start].contains(close) else { return nil }
+        let end = words[range.upperBound - 1].end
+        guard let closing = bytes[words[index].end..<min(end + 1, bytes.count)].firstIndex(of: close) else { return nil }
+        let inside = range.filter { words[$0].start > opening && words[$0].end <= closing }
+        guard let first = inside.first, let last = inside.last else { return nil }
+        return first..<(last + 1)
     }
 
     /// The first word of the paragraph that opens the posting's text, after a title line of a few words.

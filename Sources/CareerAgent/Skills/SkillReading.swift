@@ -128,7 +128,11 @@ struct SkillReading {
         // A word inside a compound ("node.js" is not Node, "T-SQL" is not SQL) is not a skill.
         if words[first].joinsPrevious { return false }
         if extractor.trie.needsLeadingDot[index] != words[first].hasLeadingDot { return false }
-        if extractor.trie.needsTrailingPlus[index], end >= bytes.count || bytes[end] != UInt8(ascii: "+") { return false }
+        for word in extractor.trie.plusAfterWords[index] {
+            let after = first + word <= last ? words[first + word].end : end
+            if after >= bytes.count || bytes[after] != UInt8(ascii: "+") { return false }
+        }
+        if isAbbreviationOfPrecedingWords(first: first, last: last) { return false }
         // "R&D", "AT&T": letters around an ampersand are a name, not a skill.
         if (start > 0 && bytes[start - 1] == UInt8(ascii: "&")) || (end < bytes.count && bytes[end] == UInt8(ascii: "&")) {
             return false
@@ -136,6 +140,27 @@ struct SkillReading {
         if form.isAmbiguous, last + 1 < words.count, words[last + 1].joinsPrevious { return false }
         if form.isCased, !writtenExactly(form.text, from: start, to: end) { return false }
         return true
+    }
+
+    /// "Relativity Certified Administrator (RCA)", "School Nutrition Specialist (SNS)": an acronym in parentheses
+    /// right after words whose initials spell it abbreviates them, whatever else it stands for elsewhere.
+    private func isAbbreviationOfPrecedingWords(first: Int, last: Int) -> Bool {
+        guard first == last, first > 0, words[first].start > 0, bytes[words[first].start - 1] == UInt8(ascii: "("),
+              words[first].end < bytes.count, bytes[words[first].end] == UInt8(ascii: ")") else { return false }
+        let letters = bytes[words[first].start..<words[first].end].filter { $0 >= 65 && $0 <= 90 }
+        guard letters.count >= 2, letters.count == words[first].end - words[first].start else { return false }
+        // The initials of the words before it, skipping small joining words ("Bank of America (BOA)").
+        var initials: [UInt8] = []
+        var index = first - 1
+        while index >= 0, initials.count < letters.count {
+            let word = bytes[words[index].start..<words[index].end]
+            let lower = String(decoding: word, as: UTF8.self).lowercased()
+            if !["of", "and", "for", "the", "in", "&"].contains(lower), let initial = word.first {
+                initials.insert(initial >= 97 && initial <= 122 ? initial - 32 : initial, at: 0)
+            }
+            index -= 1
+        }
+        return initials == Array(letters)
     }
 
     private func writtenExactly(_ form: String, from start: Int, to end: Int) -> Bool {

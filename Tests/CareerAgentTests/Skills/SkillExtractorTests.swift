@@ -28,6 +28,8 @@ import Testing
     terraform\tTerraform\tdevops\t\tTerraform\t
     security-plus\tCompTIA Security+\tcertification\t\tCompTIA Security+|Security+\t
     spring-security\tSpring Security\tframework\t\tSpring Security\t
+    a-plus\tCompTIA A+\tcertification\t\tCompTIA A+|A+ certified\t
+    rca\tRoot cause analysis\tmethod\t\tRoot cause analysis|RCA\tcased
     """
     static let esco = """
     http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388\tproject management\tmanaging projects\tknowledge
@@ -117,9 +119,36 @@ import Testing
         #expect(skills.count == 3)
     }
 
+    @Test func optionalLinesHeadingsAndParenthesesAreReadAsWritten() {
+        let text = """
+        You have
+        - Familiarity with Git and SQL
+        - Java (Kafka preferred)
+        Preferred: Python; Terraform
+        PREFERRED
+        1. Kubernetes
+        """
+        let skills = extractor.extract(from: text)
+        let requirement = Dictionary(uniqueKeysWithValues: skills.map { ($0.concept.name, $0.requirement) })
+        #expect(requirement["Git"] == .required)
+        #expect(requirement["SQL"] == .required)
+        #expect(requirement["Java"] == .required)
+        #expect(requirement["Kafka"] == .niceToHave)
+        #expect(requirement["Python"] == .niceToHave)
+        #expect(requirement["Terraform"] == .niceToHave)
+        #expect(requirement["Kubernetes"] == .niceToHave)
+    }
+
     @Test func aCertificationWrittenWithAPlusNeedsItsPlus() {
         #expect(names("Security+ certified; we use Spring Security and network security tools.") == ["CompTIA Security+", "Spring Security"])
         #expect(names("Our security team writes Java.") == ["Java"])
+        #expect(names("We seek a certified Java teacher; A+ certified preferred.") == ["Java", "CompTIA A+"])
+    }
+
+    @Test func anAcronymInParenthesesAbbreviatesTheWordsBeforeIt() {
+        #expect(names("Relativity Certified Administrator (RCA) and Java.") == ["Java"])
+        #expect(names("Lead the RCA for incidents in Java.") == ["Root cause analysis", "Java"])
+        #expect(names("Run a Root cause analysis (RCA) in Java.") == ["Root cause analysis", "Java"])
     }
 
     @Test func theParagraphDescribingTheCompanyIsNotAskingForSkills() {
