@@ -9,6 +9,8 @@ enum PostingCue: Sendable {
     case boilerplateParagraph
     /// As a short line of its own, starts a section of that kind.
     case heading(Section)
+    /// What follows in the sentence is not asked for ("you don't need to write C++ or Python, but …").
+    case negation
     /// In the paragraph that opens a posting, says it describes the company ("Tally is an invoicing app",
     /// "Lexicon AI builds contract review software"): what it names is the company's business, not a skill asked for.
     case companyIntro
@@ -48,6 +50,10 @@ enum PostingCue: Sendable {
                        "preferred skills", "desired skills", "desirable", "good to have", "extra credit",
                        "it's a plus if", "even better", "ideally"] {
             phrases.append((phrase, .heading(.niceToHave)))
+        }
+        for phrase in ["don't need", "dont need", "do not need", "don't have to", "do not have to", "won't need", "will not need",
+                       "no need to", "no need for", "not needed", "isn't needed", "is not needed", "not necessary"] {
+            phrases.append((phrase, .negation))
         }
         for phrase in ["is a", "is an", "builds", "makes", "designs", "helps", "provides", "offers", "brings", "serves",
                        "operates", "develops", "we are a", "we're a", "we are an", "we're an", "we build", "we make", "we help"] {

@@ -58,6 +58,9 @@ extension SkillReading {
         return true
     }
 
+    /// Words that end what a negation covers: "you don't need C++, but Python is a must".
+    private static let contrastWords: Set<String> = ["but", "however", "though", "although", "yet", "instead"]
+
     struct Region {
         var isBoilerplate = false
         var isOptional = false
@@ -94,6 +97,15 @@ extension SkillReading {
                     for word in parenthesized(cue, within: sentenceStart..<index) ?? (sentenceStart..<index) { regions[word].isOptional = true }
                 }
                 sentenceStart = index
+            }
+            // "You don't need to write C++ or Python": not asked for, up to the sentence's end or a "but".
+            if !atEnd, cueAt[index] >= 0, extractor.cues[Int(cueAt[index])].contains(where: { if case .negation = $0 { true } else { false } }) {
+                var word = index
+                repeat {
+                    regions[word].isBoilerplate = true
+                    word += 1
+                } while word < words.count && !words[word].newSentence
+                    && !Self.contrastWords.contains(String(decoding: bytes[words[word].start..<words[word].end], as: UTF8.self).lowercased())
             }
             // "Preferred: Toast POS; CFA": a line that opens with a cue and a colon is optional to its end.
             if !atEnd, words[index].newLine, cueAt[index] >= 0, extractor.cues[Int(cueAt[index])].contains(where: { if case .niceToHave = $0 { true } else { false } }),

@@ -133,6 +133,7 @@ struct SkillReading {
             if after >= bytes.count || bytes[after] != UInt8(ascii: "+") { return false }
         }
         if isAbbreviationOfPrecedingWords(first: first, last: last) { return false }
+        if isPartOfOrganisationName(last: last) { return false }
         // "R&D", "AT&T": letters around an ampersand are a name, not a skill.
         if (start > 0 && bytes[start - 1] == UInt8(ascii: "&")) || (end < bytes.count && bytes[end] == UInt8(ascii: "&")) {
             return false
@@ -161,6 +162,17 @@ struct SkillReading {
             index -= 1
         }
         return initials == Array(letters)
+    }
+
+    /// Words of an organisation's name: "NorthStar Logistics Inc.", "Bridges Community Health Center".
+    private static let organisationSuffixes: Set<String> = [
+        "Inc", "LLC", "Ltd", "Corp", "Corporation", "GmbH", "Center", "Centre", "Hospital", "Clinic", "Foundation", "University", "College",
+    ]
+
+    private func isPartOfOrganisationName(last: Int) -> Bool {
+        guard last + 1 < words.count, !words[last + 1].newSentence else { return false }
+        let next = String(decoding: bytes[words[last + 1].start..<words[last + 1].end], as: UTF8.self)
+        return Self.organisationSuffixes.contains(next)
     }
 
     private func writtenExactly(_ form: String, from start: Int, to end: Int) -> Bool {

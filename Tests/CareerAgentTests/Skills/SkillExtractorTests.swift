@@ -139,6 +139,11 @@ import Testing
         #expect(requirement["Kubernetes"] == .niceToHave)
     }
 
+    @Test func whatTheTextSaysIsNotNeededIsNotASkill() {
+        #expect(names("You don't need to write Java or Python, but Kafka is a must.") == ["Kafka"])
+        #expect(names("Join Kafka Center as a Python developer.") == ["Python"])
+    }
+
     @Test func aCertificationWrittenWithAPlusNeedsItsPlus() {
         #expect(names("Security+ certified; we use Spring Security and network security tools.") == ["CompTIA Security+", "Spring Security"])
         #expect(names("Our security team writes Java.") == ["Java"])
