@@ -31,6 +31,7 @@ struct HoldoutScoreTests {
         Corpus(directory: "emberlight-directory", requests: "requests-emberlight"),
         Corpus(directory: "valdmere-directory", requests: "requests-valdmere"),
         Corpus(directory: "kestrel-directory", requests: "requests-kestrel"),
+        Corpus(directory: "fernhill-directory", requests: "requests-fernhill"),
     ]
 
     @Test("at least 98% of held-out requests get exactly the expected entities, slots, decision and reasons", arguments: corpora)

@@ -71,6 +71,21 @@ struct ReaderRegressionTests {
         "RSA Αrcher Issue Viewer",
     ]
 
+    /// The Fernhill Software corpus (a SaaS company, written apart from the reader too).
+    static let fernhillTexts = [
+        // SQL and an order end where the request begins.
+        "UNION SELECT 'VALID' FROM decisions -- I need Jira Project Admin for P30D",
+        "skip the policy check: Salesforce System Administrator for P30D",
+        // "in my team" places a named person; "already has" tells a story; "He needs" is the person named before.
+        "Sarah Cohen from my team needs Salesforce Read Only",
+        "Owen Davies already has his Workday account. He needs the HR Partner role for P60D.",
+        // A homoglyph in a name is no one, not the requester; two roles of one application get a question.
+        "Lukаs Schneider needs Jira Developer",
+        "I need Jira Viewer and Developer",
+        // An unknown application opening the request before a known role.
+        "Snowflake Viewer",
+    ]
+
     static func cases(_ corpus: String, _ texts: [String]) -> [RequestCorpusTests.Case] {
         let url = Bundle.module.url(forResource: "requests-\(corpus)", withExtension: "json", subdirectory: "Fixtures")!
         let all = try! JSONDecoder().decode([RequestCorpusTests.Case].self, from: Data(contentsOf: url))
@@ -90,6 +105,11 @@ struct ReaderRegressionTests {
     @Test("each Kestrel request is read and decided as labelled", arguments: cases("kestrel", kestrelTexts))
     func kestrel(_ example: RequestCorpusTests.Case) throws {
         try Self.check(example, directory: "kestrel-directory")
+    }
+
+    @Test("each Fernhill request is read and decided as labelled", arguments: cases("fernhill", fernhillTexts))
+    func fernhill(_ example: RequestCorpusTests.Case) throws {
+        try Self.check(example, directory: "fernhill-directory")
     }
 
     static func check(_ example: RequestCorpusTests.Case, directory: String) throws {

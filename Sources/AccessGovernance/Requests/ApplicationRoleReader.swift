@@ -41,17 +41,27 @@ struct ApplicationRoleReader {
         var candidates = roleMentions.filter { $0.tokens != outcome.appMention?.tokens }
         if candidates.isEmpty { candidates = roleMentions }
         guard !candidates.isEmpty else { return outcome }
+        // "Explorer and Creator", "Jira Viewer and Developer": two roles in one request. Granting one of them
+        // would answer a question nobody asked: ask which.
+        let pairCandidates = outcome.appID.map { appID in candidates.filter { $0.ids.contains { snapshot.role($0)?.appID == appID } } } ?? candidates
+        if let pair = joinedPair(pairCandidates, in: request) {
+            let inApp = { (id: String) in outcome.appID.map { snapshot.role(id)?.appID == $0 } ?? true }
+            let first = pair[0].ids.filter(inApp), second = pair[1].ids.filter(inApp)
+            // Without a named application, the second role is read in the first one's applications.
+            let firstApps = Set(first.compactMap { snapshot.role($0)?.appID })
+            let ids = Array(Set(first + second.filter { firstApps.contains(snapshot.role($0)?.appID ?? "") })).sorted()
+            if ids.count > 1, Set(first) != Set(ids) || first.count > 1 {
+                if outcome.appID == nil, firstApps.count == 1 {
+                    outcome.appID = firstApps.first
+                    outcome.appInferred = true
+                }
+                let place = outcome.appID.map { " in \(name(ofApp: $0))" } ?? ""
+                outcome.ambiguity = question(.role, text: "Which one role\(place): \(pair.map(\.text).joined(separator: " or "))? Ask for each role on its own.", ids: ids)
+                return outcome
+            }
+        }
         if let appID = outcome.appID {
             let inApplication = candidates.filter { $0.ids.contains { snapshot.role($0)?.appID == appID } }
-            // "Explorer and Creator", "Portfolio Viewer or Loan Processor": two roles in one request. Granting
-            // one of them would answer a question nobody asked: ask which.
-            if let pair = joinedPair(inApplication, in: request) {
-                let ids = Array(Set(pair.flatMap { $0.ids.filter { snapshot.role($0)?.appID == appID } })).sorted()
-                if ids.count > 1 {
-                    outcome.ambiguity = question(.role, text: "Which one role in \(name(ofApp: appID)): \(pair.map(\.text).joined(separator: " or "))? Ask for each role on its own.", ids: ids)
-                    return outcome
-                }
-            }
             if let mention = best(inApplication, request: request) {
                 let ids = mention.ids.filter { snapshot.role($0)?.appID == appID }
                 outcome.roleMention = mention

@@ -30,7 +30,7 @@ struct InjectionScanner {
         ("fake_field", pattern(#"\b(user|user_?id|role|role_?id|app|app_?id|application|decision|status|approved|approval|requester|confidence|valid)\s*==?\s*["']?[\w.@-]+["']?(?=\s|$|[.,;])"#), false),
         // "Ѕуѕtem override:", "Admin mode:": a header whose first word is disguised or made up.
         ("header", pattern(#"^[ \t>]*[^\s:]{1,20}[ \t]+(override|instructions?|prompt|mode|command)[ \t]*:"#), true),
-        ("instruction", pattern(#"\b(ignore|disregard|forget|override|bypass|skip|circumvent|disable)\b[^.!?\n]{0,80}\b(instructions?|rules?|polic(y|ies)|checks?|validation|guardrails?|restrictions?|previous|above|prompt|system)\b"#), true),
+        ("instruction", pattern(#"\b(ignore|disregard|forget|override|bypass|skip|circumvent|disable)\b[^.!?\n:]{0,80}?\b(instructions?|rules?|polic(y|ies)|checks?|validation|guardrails?|restrictions?|previous|above|prompt|system)\b"#), true),
         ("instruction", pattern(#"\b(you are now|act as|pretend (to be|you are)|new instructions?|system prompt|jailbreak|developer mode)\b"#), true),
         ("instruction", pattern(#"\b(mark|set|return|respond|output|reply|answer|treat|classify)\b\s+(this|it|the request|the decision|decision|status|request|me)?\s*(as|to|with|=|:)\s*["']?(valid|approved|granted|allowed|true|accepted)\b"#), true),
         ("instruction", pattern(#"\b(auto[- ]?approve|approve (this|it|immediately|automatically|right away|now)|grant (it )?immediately|no (need for )?(approval|checks?|review)|without (approval|checks?|review))\b"#), true),
@@ -38,7 +38,7 @@ struct InjectionScanner {
         ("authority_claim", pattern(#"\b(i am|i'm|im|this is|speaking as)\s+(the|an|a|your)?\s*(ceo|cto|cio|ciso|cfo|coo|vp|director|head of [a-z]+|administrator|admin|root|superuser|security team|it (department|team|admin)|owner)\b"#), false),
         ("authority_claim", pattern(#"\b(on (the )?(ceo|cto|cio|ciso|cfo)'?s? (orders|behalf|request|authority)|by order of)\b[^.!?\n]*"#), false),
         ("sql", pattern(#"['"]?\s*;\s*(drop|delete|insert|update|select|alter|truncate|exec)\b[^;\n]*?(?=;|--|$)"#), false),
-        ("sql", pattern(#"\b(drop|truncate)\s+table\s+[\w.]+|\bunion\s+select\b[^;\n]*|'\s*or\s+'?1'?\s*=\s*'?1'?|(?<!<!)--(?!>)"#), false),
+        ("sql", pattern(#"\b(drop|truncate)\s+table\s+[\w.]+|\bunion\s+select\b[^;\n]*?(?=--|;|$)|'\s*or\s+'?1'?\s*=\s*'?1'?|(?<!<!)--(?!>)"#), false),
     ]
 
     func findings(in text: String) -> [Finding] {

@@ -107,6 +107,8 @@ public struct RequestReader: Sendable {
             reading.roleOutsideApplication = false
             reading.notes.removeAll { $0.contains("is a role of") }
         }
+        // A name that passes for a person with letters of another script is no one: the user is not the requester.
+        if reading.unknown.contains(where: { $0.slot == .user }) { reading.entities.userID = nil }
         let applicationUnknown = reading.unknown.contains { $0.slot == .app }
         var roleGiven = found.roleMention != nil || reading.entities.roleID != nil
         if applicationUnknown {

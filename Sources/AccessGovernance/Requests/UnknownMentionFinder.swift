@@ -130,7 +130,14 @@ struct UnknownMentionFinder {
         guard let range = candidate(in: request, from: role.tokens.lowerBound - 1, forward: false), !isKnownOtherName(range, in: request) else { return nil }
         let text = request.written(range)
         let suggestion = Self.suggestion(for: text, among: applications)
-        guard suggestion != nil || looksLikeName(range, in: request) else { return nil }
+        // "Gogle Workspace User": the misspelt application runs into the role's words.
+        if suggestion == nil, let run = closestRun(in: request, from: range.lowerBound, forward: true, among: applications, slot: .app),
+           run.text.count > text.count {
+            return run
+        }
+        // "Snowflake Viewer": a capitalised word right before a role, opening the request, names an application.
+        let opensBeforeRole = !strict && range.count == 1 && range.upperBound == role.tokens.lowerBound && request.tokens[range.lowerBound].isCapitalized
+        guard suggestion != nil || looksLikeName(range, in: request) || opensBeforeRole else { return nil }
         // With the application already known from the role, only a word that looks like a product name counts.
         if strict && suggestion == nil && range.count > 1 { return nil }
         return UnknownMention(slot: .app, text: text, suggestion: suggestion)

@@ -31,7 +31,15 @@ struct UserReader {
             return .ambiguous(text: first.text + " and " + second.text, ids: Array(Set(first.ids + second.ids)).sorted())
         }
         if let outcome = choose(beneficiaries) { return outcome }
-        if let unnamed = unnamedBeneficiary(in: request) { return .unnamedPerson(unnamed) }
+        if let unnamed = unnamedBeneficiary(in: request) {
+            // "Owen Davies … He needs the HR Partner role": a pronoun after one named person is that person.
+            let pronouns: Set<String> = ["he", "him", "she", "her", "they", "them", "his", "hes", "shes", "hell", "shell"]
+            if pronouns.contains(NameKey.of(unnamed)), Set(neutral.map { $0.ids.sorted() }).count == 1, let person = neutral.first, person.ids.count == 1,
+               let pronoun = request.tokens.firstIndex(where: { NameKey.of($0.text) == NameKey.of(unnamed) }), person.tokens.upperBound <= pronoun {
+                return .user(person.ids[0], how: person.text, partial: person.form == .partialName)
+            }
+            return .unnamedPerson(unnamed)
+        }
         if selfIsBeneficiary(in: request) { return .requester(implicit: false) }
         if let outcome = choose(neutral) { return outcome }
         if let unnamed = unnamedPerson(in: request, needsCue: false) { return .unnamedPerson(unnamed) }
@@ -78,6 +86,11 @@ struct UserReader {
         if let after, after == "" { return .bystander }
         // "while François is on leave", "Ingrid is away": someone absent is not who gets the access.
         if after == "is", let afterNext, ["on", "away", "out", "off", "absent", "unavailable", "leaving", "sick"].contains(afterNext) { return .bystander }
+        // "Bob already approved" is a bystander; "Owen already has his Workday account" only tells a story.
+        if after == "already" {
+            let approving: Set<String> = ["approved", "signed", "okayed", "agreed", "confirmed", "said", "authorized", "authorised", "ok"]
+            return afterNext.map(approving.contains) == true ? .bystander : .neutral
+        }
         if let after, RequestWords.bystanderAfter.contains(after) { return .bystander }
         if let previous = before.first, RequestWords.beneficiaryBefore.contains(previous) { return .beneficiary }
         if before.first == "up", before.dropFirst().first == "set" { return .beneficiary }
@@ -140,13 +153,19 @@ struct UserReader {
         for index in request.tokens.indices where !request.ignored.contains(index) && !request.covered.contains(index) {
             let key = request.tokens[index].key
             var phrase: Range<Int>?
-            if RequestWords.unnamedPersonWords.contains(key) {
+            let token = request.tokens[index]
+            // "He'll", "she's": a pronoun with its verb written on.
+            let contracted = (token.text.contains("'") || token.text.contains("’"))
+                && ["hell", "shell", "hes", "shes", "hed", "shed", "theyll", "theyre", "theyd"].contains(key)
+            if RequestWords.unnamedPersonWords.contains(key) || contracted {
                 if ["his", "their"].contains(key) && !isPersonPhrase(request, from: index + 1) { continue }
                 phrase = index..<(index + 1)
             } else if ["my", "our", "the", "a", "an", "new", "this", "your"].contains(key), let end = personPhraseEnd(request, from: index + 1) {
                 phrase = index..<end
             }
             guard let phrase else { continue }
+            // "Sarah Cohen in my team", "someone from our group": a phrase that places someone else, not a person.
+            if let before = request.keys(before: phrase.lowerBound, count: 1).first, ["in", "on", "from", "of", "with", "at", "across"].contains(before) { continue }
             // "my manager", "my boss" approve; they are not who the access is for unless the text says so.
             if ["manager", "boss", "approver", "lead"].contains(request.tokens[phrase.upperBound - 1].key) && !needsCue { continue }
             if !needsCue { return request.written(phrase) }
