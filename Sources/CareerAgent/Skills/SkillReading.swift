@@ -138,6 +138,8 @@ struct SkillReading {
         if (start > 0 && bytes[start - 1] == UInt8(ascii: "&")) || (end < bytes.count && bytes[end] == UInt8(ascii: "&")) {
             return false
         }
+        // "A&P" is not "A/P": an ampersand inside the words matched must be in the form too.
+        if bytes[start..<end].contains(UInt8(ascii: "&")), !form.text.utf8.contains(UInt8(ascii: "&")) { return false }
         if form.isAmbiguous, last + 1 < words.count, words[last + 1].joinsPrevious { return false }
         if form.isCased, !writtenExactly(form.text, from: start, to: end) { return false }
         return true
