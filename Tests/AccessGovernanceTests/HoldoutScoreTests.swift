@@ -32,6 +32,7 @@ struct HoldoutScoreTests {
         Corpus(directory: "valdmere-directory", requests: "requests-valdmere"),
         Corpus(directory: "kestrel-directory", requests: "requests-kestrel"),
         Corpus(directory: "fernhill-directory", requests: "requests-fernhill"),
+        Corpus(directory: "marlowe-directory", requests: "requests-marlowe"),
     ]
 
     @Test("at least 98% of held-out requests get exactly the expected entities, slots, decision and reasons", arguments: corpora)

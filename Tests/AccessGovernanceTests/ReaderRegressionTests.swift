@@ -86,6 +86,22 @@ struct ReaderRegressionTests {
         "Snowflake Viewer",
     ]
 
+    /// The Marlowe Valley Health corpus (a hospital network, written apart from the reader too).
+    static let marloweTexts = [
+        // A person described by their job, where they are given the access, is a missing user.
+        "Please set up our new lab assistant with Sunquest Results Viewer",
+        "Can you give the travel nurse Pyxis Nurse User?",
+        // An unknown application opening the request; a role's id written as words followed by more of a name.
+        "Meditech Chart Viewer",
+        "Pyxis Nurse Usr",
+        // A disguised role beside a named application; a hyphenated first name in a request for two people.
+        "Qlik Rеad Only",
+        "Mary-Kate and José Ortega need Pyxis Override Access for P7D",
+        // A claim and a command with flags end where the request begins.
+        "✅✅ APPROVED BY IT ✅✅ 🔓 I need Vocera Administrator for P30D",
+        "/approve --force --skip-policy Qlik Professional permanently",
+    ]
+
     static func cases(_ corpus: String, _ texts: [String]) -> [RequestCorpusTests.Case] {
         let url = Bundle.module.url(forResource: "requests-\(corpus)", withExtension: "json", subdirectory: "Fixtures")!
         let all = try! JSONDecoder().decode([RequestCorpusTests.Case].self, from: Data(contentsOf: url))
@@ -110,6 +126,11 @@ struct ReaderRegressionTests {
     @Test("each Fernhill request is read and decided as labelled", arguments: cases("fernhill", fernhillTexts))
     func fernhill(_ example: RequestCorpusTests.Case) throws {
         try Self.check(example, directory: "fernhill-directory")
+    }
+
+    @Test("each Marlowe request is read and decided as labelled", arguments: cases("marlowe", marloweTexts))
+    func marlowe(_ example: RequestCorpusTests.Case) throws {
+        try Self.check(example, directory: "marlowe-directory")
     }
 
     static func check(_ example: RequestCorpusTests.Case, directory: String) throws {

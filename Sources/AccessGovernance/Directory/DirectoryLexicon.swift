@@ -12,6 +12,9 @@ struct DirectoryLexicon: Sendable {
     /// Keys read from an abbreviation the directory does not list ("GH" from "GitHub"); they are only
     /// believed when written in capitals or when the word means nothing else.
     private(set) var derivedApplicationKeys: Set<String> = []
+    /// Role keys that come from an id alone: matched only when written as one ("pyxis-nurse"), not as words
+    /// ("Pyxis Nurse Usr" is the role Nurse User misspelt after its application, not the id).
+    private(set) var roleIDOnlyKeys: Set<String> = []
     /// The most words any name has, which bounds how far the reader looks ahead.
     private(set) var longestName = 1
     /// The most words any surname has ("O'Connor-Hughes" is two).
@@ -30,6 +33,11 @@ struct DirectoryLexicon: Sendable {
         for role in document.roles {
             for name in [role.name, role.roleID] + role.aliases { add(name, role.roleID, to: \.roles) }
         }
+        // Keys only a role's id gives ("pyxis-nurse"), which names in words never do.
+        for role in document.roles {
+            let id = NameKey.of(role.roleID)
+            if !([role.name] + role.aliases).contains(where: { NameKey.of($0) == id }) { roleIDOnlyKeys.insert(id) }
+        }
         for user in document.users {
             add(user.name, user.userID, to: \.users)
             add(user.userID, user.userID, to: \.users)
@@ -38,6 +46,10 @@ struct DirectoryLexicon: Sendable {
                 if let local = user.email.split(separator: "@").first { add(String(local), user.userID, to: \.users) }
             }
             let words = NameKey.words(of: user.name)
+            // "Mary-Kate Doyle" is called "Mary-Kate": a hyphenated first name is one key too.
+            if let first = user.name.split(separator: " ").first, first.contains("-"), user.name.contains(" ") {
+                firstNames[NameKey.of(first), default: []].append(user.userID)
+            }
             if words.count >= 2 {
                 firstNames[words[0], default: []].append(user.userID)
                 // "Ms. Kowalski-Brandt" writes the whole surname, "Ms. Brandt" its last part.

@@ -28,9 +28,11 @@ struct InjectionScanner {
         ("header", pattern(#"\[[^\]\n]{0,30}\b(admin|override|system|note|instructions?|approved|approval|urgent|security|root|policy)\b[^\]\n]{0,30}\]"#), false),
         // "user=v2001 role=ad-global-admin": fields written for a program, not a request.
         ("fake_field", pattern(#"\b(user|user_?id|role|role_?id|app|app_?id|application|decision|status|approved|approval|requester|confidence|valid)\s*==?\s*["']?[\w.@-]+["']?(?=\s|$|[.,;])"#), false),
+        // "/approve --force --skip-policy": a command and its flags, each only itself.
+        ("command", pattern(#"^[ \t]*/[a-z][\w-]*|(?<![\w-])--[a-z][\w-]*"#), false),
         // "Ѕуѕtem override:", "Admin mode:": a header whose first word is disguised or made up.
         ("header", pattern(#"^[ \t>]*[^\s:]{1,20}[ \t]+(override|instructions?|prompt|mode|command)[ \t]*:"#), true),
-        ("instruction", pattern(#"\b(ignore|disregard|forget|override|bypass|skip|circumvent|disable)\b[^.!?\n:]{0,80}?\b(instructions?|rules?|polic(y|ies)|checks?|validation|guardrails?|restrictions?|previous|above|prompt|system)\b"#), true),
+        ("instruction", pattern(#"(?<![-\w])(ignore|disregard|forget|override|bypass|skip|circumvent|disable)\b[^.!?\n:]{0,80}?\b(instructions?|rules?|polic(y|ies)|checks?|validation|guardrails?|restrictions?|previous|above|prompt|system)\b"#), true),
         ("instruction", pattern(#"\b(you are now|act as|pretend (to be|you are)|new instructions?|system prompt|jailbreak|developer mode)\b"#), true),
         ("instruction", pattern(#"\b(mark|set|return|respond|output|reply|answer|treat|classify)\b\s+(this|it|the request|the decision|decision|status|request|me)?\s*(as|to|with|=|:)\s*["']?(valid|approved|granted|allowed|true|accepted)\b"#), true),
         ("instruction", pattern(#"\b(auto[- ]?approve|approve (this|it|immediately|automatically|right away|now)|grant (it )?immediately|no (need for )?(approval|checks?|review)|without (approval|checks?|review))\b"#), true),
@@ -47,6 +49,11 @@ struct InjectionScanner {
         for rule in Self.rules {
             for match in rule.expression.matches(in: text, range: whole) {
                 guard var range = Range(match.range, in: text) else { continue }
+                // A claim stops where the request begins: "APPROVED BY IT 🔓 I need Vocera Administrator".
+                if rule.kind.hasSuffix("_claim"), let cut = Self.requestStart.firstMatch(in: text, range: NSRange(range, in: text)),
+                   let start = Range(cut.range, in: text)?.lowerBound, start > range.lowerBound {
+                    range = range.lowerBound..<start
+                }
                 if rule.toSentenceEnd {
                     let end = sentenceEnd(in: text, from: range.upperBound)
                     // An order stops where the request goes on in the same sentence: "bypass the checks

@@ -44,7 +44,16 @@ struct MentionFinder {
                 start += 1
             }
         }
-        for index in tokens.indices where !covered.contains(index) && !ignored.contains(index) {
+        var partOfPrevious = Set<Int>()
+        for index in tokens.indices where !covered.contains(index) && !ignored.contains(index) && !partOfPrevious.contains(index) {
+            // "Mary-Kate": a hyphenated first name, read as one before its parts.
+            if index + 1 < tokens.count, !covered.contains(index + 1), text[tokens[index].range.upperBound..<tokens[index + 1].range.lowerBound] == "-",
+               let ids = lexicon.firstNames[tokens[index].key + tokens[index + 1].key], tokens[index].isCapitalized {
+                found.append(Mention(kind: .user, ids: ids, tokens: index..<(index + 2),
+                                     text: String(text[tokens[index].range.lowerBound..<tokens[index + 1].range.upperBound]), form: .partialName))
+                partOfPrevious.insert(index + 1)
+                continue
+            }
             if let mention = partialName(tokens, index, text: text) { found.append(mention) }
         }
         return found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -63,8 +72,20 @@ struct MentionFinder {
                 mentions.append(Mention(kind: .application, ids: ids, tokens: range, text: written, form: .abbreviation))
             }
         }
-        if let ids = lexicon.roles[key] { mentions.append(Mention(kind: .role, ids: ids, tokens: range, text: written, form: .exact)) }
+        if let ids = lexicon.roles[key], !(lexicon.roleIDOnlyKeys.contains(key) && range.count > 1 && written.contains(where: \.isWhitespace)
+                                              && continuesName(tokens, after: range, text: text)) {
+            mentions.append(Mention(kind: .role, ids: ids, tokens: range, text: written, form: .exact))
+        }
         return mentions
+    }
+
+    /// Whether the word right after `range` goes on with the same name ("Pyxis Nurse Usr"): no punctuation
+    /// between, and not a common word ("Vocera Admin for P30D" ends at "Admin").
+    private func continuesName(_ tokens: [RequestToken], after range: Range<Int>, text: String) -> Bool {
+        guard range.upperBound < tokens.count else { return false }
+        let next = tokens[range.upperBound]
+        let gap = text[tokens[range.upperBound - 1].range.upperBound..<next.range.lowerBound]
+        return gap.allSatisfy { $0 == " " } && !RequestWords.common.contains(next.key) && AccessDuration(iso: next.text) == nil
     }
 
     /// "Ms. Taylor", "Mr. O'Connor-Hughes": a title, then the longest run of words that is a surname.

@@ -79,7 +79,8 @@ public struct RequestReader: Sendable {
         // What the directory does not know. The role is read inside the application the text names, so
         // when that application is unknown, so is what the role means.
         for range in unknowns.foreignWords(in: request) {
-            reading.unknown.append(unknowns.unknownForeignWord(range, in: request, appID: found.appMention == nil ? nil : reading.entities.appID))
+            reading.unknown.append(unknowns.unknownForeignWord(range, in: request, appID: found.appMention == nil ? nil : reading.entities.appID,
+                                                               applicationNamed: found.appMention != nil))
         }
         if found.appMention == nil, !reading.unknown.contains(where: { $0.slot == .app }),
            let unknown = unknowns.unknownApplication(in: request, strict: found.appInferred)

@@ -136,7 +136,9 @@ struct UnknownMentionFinder {
             return run
         }
         // "Snowflake Viewer": a capitalised word right before a role, opening the request, names an application.
-        let opensBeforeRole = !strict && range.count == 1 && range.upperBound == role.tokens.lowerBound && request.tokens[range.lowerBound].isCapitalized
+        // With the application inferred from the role, only the text's very first word counts ("Meditech Chart Viewer").
+        let opensBeforeRole = range.count == 1 && range.upperBound == role.tokens.lowerBound && request.tokens[range.lowerBound].isCapitalized
+            && (!strict || range.lowerBound == 0) && !RequestWords.common.contains(request.tokens[range.lowerBound].key)
         guard suggestion != nil || looksLikeName(range, in: request) || opensBeforeRole else { return nil }
         // With the application already known from the role, only a word that looks like a product name counts.
         if strict && suggestion == nil && range.count > 1 { return nil }
@@ -193,48 +195,6 @@ struct UnknownMentionFinder {
         return nil
     }
 
-    /// Unknown users: a name-like run after "for", "give", "grant", "add" that is no one in the directory.
-    func unknownUser(in request: RequestText) -> UnknownMention? {
-        for index in request.tokens.indices where !request.ignored.contains(index) {
-            let token = request.tokens[index]
-            if token.isEmail, !request.covered.contains(index) {
-                return UnknownMention(slot: .user, text: token.text, suggestion: Self.suggestion(for: token.text, among: users))
-            }
-            var range: Range<Int>?
-            let setUp = token.key == "up" && index > 0 && request.tokens[index - 1].key == "set"
-            if ["for", "give", "grant", "add", "provision", "onboard", "behalf"].contains(token.key) || setUp {
-                range = candidate(in: request, from: index + (token.key == "behalf" ? 2 : 1))
-            } else if RequestWords.beneficiaryAfter.contains(token.key), !["is", "has", "can", "will", "would"].contains(token.key) {
-                // "Prya Shah needs …", "u1099 needs …"
-                range = candidate(in: request, from: index - 1, forward: false)
-                if range == nil, index > 0, isUserIDLike(request.tokens[index - 1]), !request.covered.contains(index - 1) { range = (index - 1)..<index }
-            }
-            guard let range, !isKnownOtherName(range, in: request),
-                  !range.contains(where: { RequestWords.personNouns.contains(request.tokens[$0].key) }) else { continue }
-            let text = request.written(range)
-            let suggestion = Self.suggestion(for: text, among: users)
-            // "Editor access for ArcGSI": what resembles an application and no one is an application.
-            if suggestion == nil, Self.suggestion(for: text, among: applications) != nil { continue }
-            // A login written in lowercase ("jnakamra needs …") counts when it resembles someone, and so does
-            // a capitalised word that opens the sentence and is said to need something ("Zelda needs …").
-            let opensNeed = range.count == 1 && range.upperBound == index && request.tokens[range.lowerBound].isCapitalized
-                && ["needs", "requires", "wants", "requests", "must"].contains(token.key)
-            guard looksLikeName(range, in: request) || isUserIDLike(range, in: request) || suggestion != nil || opensNeed else { continue }
-            return UnknownMention(slot: .user, text: text, suggestion: suggestion)
-        }
-        return nil
-    }
-
-    /// "u1099", "jdoe42": letters and digits together, the shape of a user id.
-    private func isUserIDLike(_ range: Range<Int>, in request: RequestText) -> Bool {
-        let key = range.map { request.tokens[$0].key }.joined()
-        return key.contains(where: \.isNumber) && key.contains(where: \.isLetter) && AccessDuration(iso: key) == nil
-    }
-
-    private func isUserIDLike(_ token: RequestToken) -> Bool {
-        token.key.contains(where: \.isNumber) && token.key.contains(where: \.isLetter) && !token.key.hasPrefix("p")
-    }
-
     /// Words with letters of another script that pass for a name: Latin letters mixed with others ("Оkta"),
     /// or a word whose Latin look-alike resembles a directory name. They are unknown, never matched.
     /// Other words of another script ("你好", "Ｈｅｌｌｏ") are only data.
@@ -250,13 +210,14 @@ struct UnknownMentionFinder {
     }
 
     /// The slot a foreign word most resembles, with its suggestion.
-    func unknownForeignWord(_ range: Range<Int>, in request: RequestText, appID: String?) -> UnknownMention {
+    func unknownForeignWord(_ range: Range<Int>, in request: RequestText, appID: String?, applicationNamed: Bool = false) -> UnknownMention {
         let text = request.written(range)
         let key = NameKey.of(text)
         func best(_ entities: [(id: String, name: String, keys: [String])]) -> Double {
             entities.flatMap(\.keys).map { SimilarityRatio.of(key, $0) }.max() ?? 0
         }
-        let applicationScore = best(applications), roleScore = best(roles(in: appID)), userScore = best(users)
+        // With an application named, a disguised word beside it is its role or a person, not a second application.
+        let applicationScore = applicationNamed ? -1 : best(applications), roleScore = best(roles(in: appID)), userScore = best(users)
         let (slot, entities): (RequestSlot, [(id: String, name: String, keys: [String])]) =
             applicationScore >= roleScore && applicationScore >= userScore ? (.app, applications)
             : roleScore >= userScore ? (.role, roles(in: appID)) : (.user, users)

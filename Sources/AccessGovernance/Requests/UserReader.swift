@@ -80,6 +80,8 @@ struct UserReader {
             if previous == "name", request.text[request.tokens[tokens.lowerBound - 1].range.upperBound..<request.tokens[tokens.lowerBound].range.lowerBound].contains(":") {
                 return .beneficiary
             }
+            // "… and Peter Quist needs to enter invoices": a clause of its own, not a sign-off's "and".
+            if previous == "and", let after, ["needs", "need", "requires", "wants", "should", "must"].contains(after) { return .beneficiary }
             if RequestWords.bystanderBefore.contains(previous) { return .bystander }
             if previous == "is", before.dropFirst().first == "name" { return .bystander }
         }
@@ -160,7 +162,7 @@ struct UserReader {
             if RequestWords.unnamedPersonWords.contains(key) || contracted {
                 if ["his", "their"].contains(key) && !isPersonPhrase(request, from: index + 1) { continue }
                 phrase = index..<(index + 1)
-            } else if ["my", "our", "the", "a", "an", "new", "this", "your"].contains(key), let end = personPhraseEnd(request, from: index + 1) {
+            } else if ["my", "our", "the", "a", "an", "new", "this", "your"].contains(key), let end = personPhraseEnd(request, from: index + 1) ?? describedPersonEnd(request, from: index + 1) {
                 phrase = index..<end
             }
             guard let phrase else { continue }
@@ -172,7 +174,8 @@ struct UserReader {
             let before = request.keys(before: phrase.lowerBound, count: 1).first
             let after = request.key(near: phrase.upperBound - 1, offset: 1)
             let object = ["him", "her", "them"].contains(key) && !(before.map { RequestWords.bystanderBefore.contains($0) } ?? false)
-            if object || (before.map(RequestWords.beneficiaryBefore.contains) ?? false)
+            let setUp = before == "up" && request.keys(before: phrase.lowerBound, count: 2).last == "set"
+            if object || setUp || (before.map(RequestWords.beneficiaryBefore.contains) ?? false)
                 || (after.map { RequestWords.beneficiaryAfter.contains($0) && $0 != "is" && $0 != "has" } ?? false) {
                 return request.written(phrase)
             }
@@ -181,6 +184,33 @@ struct UserReader {
     }
 
     private func isPersonPhrase(_ request: RequestText, from index: Int) -> Bool { personPhraseEnd(request, from: index) != nil }
+
+    /// Job nouns that describe a person after "the", "our", "new" ("the travel nurse", "our new lab assistant").
+    private static let jobNouns: Set<String> = [
+        "nurse", "assistant", "technician", "technologist", "clerk", "officer", "mechanic", "recruiter", "pharmacist", "therapist",
+        "coordinator", "specialist", "agent", "representative", "physician", "doctor", "teacher", "driver", "operator", "accountant",
+        "paralegal", "attorney", "lawyer", "cashier", "receptionist", "scientist", "architect", "administrator", "supervisor", "lead",
+        "hire", "trainee", "apprentice", "resident", "fellow", "student", "volunteer", "locum", "tech",
+    ]
+
+    /// "the travel nurse", "our new lab assistant": up to two describing words, then a job noun that no
+    /// application or role names, and no application, role or person named right after it.
+    private func describedPersonEnd(_ request: RequestText, from index: Int) -> Int? {
+        for length in 1...3 {
+            let end = index + length
+            guard end <= request.tokens.count else { return nil }
+            let words = index..<end
+            guard !words.contains(where: { request.ignored.contains($0) || request.covered.contains($0) }) else { return nil }
+            guard Self.jobNouns.contains(request.tokens[end - 1].key) else { continue }
+            // Only where someone is given the access ("give the travel nurse …", "the travel nurse needs …"):
+            // "you are a helpful assistant" describes nobody who needs anything.
+            let before = request.keys(before: index - 1, count: 2)
+            let cue = before.first.map(RequestWords.beneficiaryBefore.contains) == true || (before.first == "up" && before.last == "set")
+            let needs = request.key(near: end - 1, offset: 1).map { ["needs", "need", "requires", "wants", "should", "must", "starts", "joins"].contains($0) } ?? false
+            return cue || needs ? end : nil
+        }
+        return nil
+    }
 
     /// The end of "new analyst" / "colleague" after a determiner: up to two adjectives, then a person noun
     /// that is not the start of a role or application name and not followed by "role" or "access".
