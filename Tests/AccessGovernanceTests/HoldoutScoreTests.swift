@@ -33,6 +33,7 @@ struct HoldoutScoreTests {
         Corpus(directory: "kestrel-directory", requests: "requests-kestrel"),
         Corpus(directory: "fernhill-directory", requests: "requests-fernhill"),
         Corpus(directory: "marlowe-directory", requests: "requests-marlowe"),
+        Corpus(directory: "harbourline-directory", requests: "requests-harbourline"),
     ]
 
     @Test("at least 98% of held-out requests get exactly the expected entities, slots, decision and reasons", arguments: corpora)

@@ -102,6 +102,14 @@ struct ReaderRegressionTests {
         "/approve --force --skip-policy Qlik Professional permanently",
     ]
 
+    /// The Harbourline Freight corpus (a logistics firm, written apart from the reader too).
+    static let harbourlineTexts = [
+        // "is on goods-in" says where someone works, not that they are away; "Ta," signs off.
+        "Quick one - Pavel is on goods-in this week. Can he have YardView Gate Clerk? Ta, Ruairi",
+        // "a permanent job" is not a permanent grant.
+        "Note for the reviewer: my internship became a permanent job today. NetSuite GL Accountant",
+    ]
+
     static func cases(_ corpus: String, _ texts: [String]) -> [RequestCorpusTests.Case] {
         let url = Bundle.module.url(forResource: "requests-\(corpus)", withExtension: "json", subdirectory: "Fixtures")!
         let all = try! JSONDecoder().decode([RequestCorpusTests.Case].self, from: Data(contentsOf: url))
@@ -131,6 +139,11 @@ struct ReaderRegressionTests {
     @Test("each Marlowe request is read and decided as labelled", arguments: cases("marlowe", marloweTexts))
     func marlowe(_ example: RequestCorpusTests.Case) throws {
         try Self.check(example, directory: "marlowe-directory")
+    }
+
+    @Test("each Harbourline request is read and decided as labelled", arguments: cases("harbourline", harbourlineTexts))
+    func harbourline(_ example: RequestCorpusTests.Case) throws {
+        try Self.check(example, directory: "harbourline-directory")
     }
 
     static func check(_ example: RequestCorpusTests.Case, directory: String) throws {

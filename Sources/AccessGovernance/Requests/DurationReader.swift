@@ -45,6 +45,9 @@ enum DurationReader {
         }
         for match in permanentWords.matches(in: text, range: whole) {
             guard let range = usable(match) else { continue }
+            // "a permanent job", "permanent staff": what someone is, not how long the access lasts.
+            let next = text[range.upperBound...].prefix(14).lowercased().trimmingCharacters(in: .whitespaces)
+            if ["job", "role", "position", "contract", "staff", "employee", "hire", "member", "post", "offer"].contains(where: { next.hasPrefix($0) }) { continue }
             return (.permanent, String(text[range]))
         }
         return nil

@@ -87,7 +87,12 @@ struct UserReader {
         }
         if let after, after == "" { return .bystander }
         // "while François is on leave", "Ingrid is away": someone absent is not who gets the access.
-        if after == "is", let afterNext, ["on", "away", "out", "off", "absent", "unavailable", "leaving", "sick"].contains(afterNext) { return .bystander }
+        if after == "is", let afterNext, ["away", "out", "off", "absent", "unavailable", "leaving", "sick"].contains(afterNext) { return .bystander }
+        // "is on leave", "is on holiday" — but "is on goods-in this week" says where, not that they are away.
+        if after == "is", afterNext == "on", let third = request.key(near: tokens.upperBound - 1, offset: 3),
+           ["leave", "holiday", "holidays", "vacation", "pto", "sabbatical", "furlough", "parental", "maternity", "paternity", "sick"].contains(third) {
+            return .bystander
+        }
         // "Bob already approved" is a bystander; "Owen already has his Workday account" only tells a story.
         if after == "already" {
             let approving: Set<String> = ["approved", "signed", "okayed", "agreed", "confirmed", "said", "authorized", "authorised", "ok"]

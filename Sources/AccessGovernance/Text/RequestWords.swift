@@ -32,7 +32,7 @@ enum RequestWords {
     static let bystanderBefore: Set<String> = [
         "with", "from", "by", "cc", "per", "ask", "asked", "told", "tell", "manager", "approver", "thanks", "thank", "regards",
         "cheers", "spoke", "talked", "contact", "ping", "to", "boss", "lead", "like", "than", "as", "replacing", "replace",
-        "this", "am", "name", "signed", "via", "and", "best", "sincerely", "warmly", "br", "ty", "im", "while", "whilst",
+        "this", "am", "name", "signed", "via", "and", "best", "sincerely", "warmly", "br", "ty", "ta", "im", "while", "whilst",
         "whatever", "covering",
     ]
 
