@@ -110,45 +110,28 @@ struct ReaderRegressionTests {
         "Note for the reviewer: my internship became a permanent job today. NetSuite GL Accountant",
     ]
 
-    static func cases(_ corpus: String, _ texts: [String]) -> [RequestCorpusTests.Case] {
+    /// A request of one corpus, read against that corpus's directory.
+    struct Regression: Sendable, CustomTestStringConvertible {
+        let corpus: String
+        let example: RequestCorpusTests.Case
+        var testDescription: String { "\(corpus): \(example.text)" }
+    }
+
+    static let regressions: [Regression] = [
+        ("emberlight", texts), ("valdmere", valdmereTexts), ("kestrel", kestrelTexts), ("fernhill", fernhillTexts),
+        ("marlowe", marloweTexts), ("harbourline", harbourlineTexts),
+    ].flatMap { corpus, texts in
         let url = Bundle.module.url(forResource: "requests-\(corpus)", withExtension: "json", subdirectory: "Fixtures")!
         let all = try! JSONDecoder().decode([RequestCorpusTests.Case].self, from: Data(contentsOf: url))
-        return texts.map { text in all.first { $0.text == text }! }
+        return texts.map { text in Regression(corpus: corpus, example: all.first { $0.text == text }!) }
     }
 
-    @Test("each is read and decided as labelled", arguments: cases("emberlight", texts))
-    func request(_ example: RequestCorpusTests.Case) throws {
-        try Self.check(example, directory: "emberlight-directory")
-    }
-
-    @Test("each Valdmere request is read and decided as labelled", arguments: cases("valdmere", valdmereTexts))
-    func valdmere(_ example: RequestCorpusTests.Case) throws {
-        try Self.check(example, directory: "valdmere-directory")
-    }
-
-    @Test("each Kestrel request is read and decided as labelled", arguments: cases("kestrel", kestrelTexts))
-    func kestrel(_ example: RequestCorpusTests.Case) throws {
-        try Self.check(example, directory: "kestrel-directory")
-    }
-
-    @Test("each Fernhill request is read and decided as labelled", arguments: cases("fernhill", fernhillTexts))
-    func fernhill(_ example: RequestCorpusTests.Case) throws {
-        try Self.check(example, directory: "fernhill-directory")
-    }
-
-    @Test("each Marlowe request is read and decided as labelled", arguments: cases("marlowe", marloweTexts))
-    func marlowe(_ example: RequestCorpusTests.Case) throws {
-        try Self.check(example, directory: "marlowe-directory")
-    }
-
-    @Test("each Harbourline request is read and decided as labelled", arguments: cases("harbourline", harbourlineTexts))
-    func harbourline(_ example: RequestCorpusTests.Case) throws {
-        try Self.check(example, directory: "harbourline-directory")
-    }
-
-    static func check(_ example: RequestCorpusTests.Case, directory: String) throws {
-        let snapshot = try HoldoutScoreTests.snapshot(directory)
+    @Test("each is read and decided as labelled", arguments: regressions)
+    func request(_ regression: Regression) throws {
+        let snapshot = try HoldoutScoreTests.snapshot("\(regression.corpus)-directory")
+        let example = regression.example
         let assessment = AccessAssessment(text: example.text, requester: snapshot.user(example.requester), snapshot: snapshot)
-        #expect(RequestCorpusTests.differences(assessment, example.expected).isEmpty, "\(RequestCorpusTests.differences(assessment, example.expected))")
+        let differences = RequestCorpusTests.differences(assessment, example.expected)
+        #expect(differences.isEmpty, "\(differences)")
     }
 }

@@ -197,22 +197,6 @@ public actor NetworkEmulator {
         }
     }
 
-    /// A page of a Graph API listing: `limit` items from the `after` cursor, and the absolute address of the next page.
-    static func graphPage(_ items: [[String: String]], form: [String: String], headers: [String: String], path: String) -> Answer {
-        let limit = Int(form["limit"] ?? "") ?? 25, offset = Int(form["after"] ?? "") ?? 0
-        var answer: [String: Any] = ["data": Array(items.dropFirst(offset).prefix(limit))]
-        if offset + limit < items.count, let host = headers["host"] {
-            let query = form.filter { $0.key != "after" }.sorted { $0.key < $1.key }.map { "\(escaped($0.key))=\(escaped($0.value))" }
-            answer["paging"] = ["cursors": ["after": String(offset + limit)],
-                                "next": "http://\(host)/\(path)?" + (query + ["after=\(offset + limit)"]).joined(separator: "&")]
-        }
-        return json(.ok, answer)
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
-    }
-
     /// The credential the request carries, as each network takes it.
     static func token(_ network: Network, headers: [String: String], form: [String: String]) -> String? {
         switch network {
