@@ -6,7 +6,7 @@ import Foundation
 enum SignOff {
     private static let closings = [
         "kind regards", "best regards", "warm regards", "warmest regards", "regards", "best wishes", "best", "thanks",
-        "thank you", "thanks so much", "many thanks", "thanks in advance", "cheers", "sincerely", "br", "ty", "thx", "rgds", "ta", "many thanks", "with thanks", "kind wishes",
+        "thank you", "thanks so much", "many thanks", "thanks in advance", "cheers", "sincerely", "br", "ty", "thx", "rgds", "ta", "with thanks", "kind wishes",
     ]
 
     /// Where the sign-off starts in `text`, if the text ends with one.

@@ -199,6 +199,8 @@ struct UnknownMentionFinder {
     /// or a word whose Latin look-alike resembles a directory name. They are unknown, never matched.
     /// Other words of another script ("你好", "Ｈｅｌｌｏ") are only data.
     func foreignWords(in request: RequestText) -> [Range<Int>] {
+        // Most requests hold no such word: the directory's keys are gathered only for one that does.
+        guard request.tokens.contains(where: \.hasForeignLetters) else { return [] }
         let keys = applications.flatMap(\.keys) + roles(in: nil).flatMap(\.keys) + users.flatMap(\.keys)
         return request.tokens.indices.filter { index in
             let token = request.tokens[index]

@@ -81,7 +81,7 @@ struct UserReader {
                 return .beneficiary
             }
             // "… and Peter Quist needs to enter invoices": a clause of its own, not a sign-off's "and".
-            if previous == "and", let after, ["needs", "need", "requires", "wants", "should", "must"].contains(after) { return .beneficiary }
+            if previous == "and", let after, RequestWords.needVerbs.contains(after) { return .beneficiary }
             if RequestWords.bystanderBefore.contains(previous) { return .bystander }
             if previous == "is", before.dropFirst().first == "name" { return .bystander }
         }
@@ -163,7 +163,7 @@ struct UserReader {
             let token = request.tokens[index]
             // "He'll", "she's": a pronoun with its verb written on.
             let contracted = (token.text.contains("'") || token.text.contains("’"))
-                && ["hell", "shell", "hes", "shes", "hed", "shed", "theyll", "theyre", "theyd"].contains(key)
+                && RequestWords.contractedPronouns.contains(key)
             if RequestWords.unnamedPersonWords.contains(key) || contracted {
                 if ["his", "their"].contains(key) && !isPersonPhrase(request, from: index + 1) { continue }
                 phrase = index..<(index + 1)
@@ -211,7 +211,7 @@ struct UserReader {
             // "you are a helpful assistant" describes nobody who needs anything.
             let before = request.keys(before: index - 1, count: 2)
             let cue = before.first.map(RequestWords.beneficiaryBefore.contains) == true || (before.first == "up" && before.last == "set")
-            let needs = request.key(near: end - 1, offset: 1).map { ["needs", "need", "requires", "wants", "should", "must", "starts", "joins"].contains($0) } ?? false
+            let needs = request.key(near: end - 1, offset: 1).map { RequestWords.needVerbs.contains($0) || ["starts", "joins"].contains($0) } ?? false
             return cue || needs ? end : nil
         }
         return nil

@@ -28,6 +28,12 @@ enum RequestWords {
         "requesting", "asks", "joins", "joined", "starts", "started", "moved", "moves", "cannot", "cant", "can",
     ]
 
+    /// Verbs that say the person before them is to get something ("Peter needs …", "the travel nurse should …").
+    static let needVerbs: Set<String> = ["needs", "need", "requires", "wants", "should", "must"]
+
+    /// Pronouns with their verb written on ("he'll", "she's"), as keys: only with the apostrophe are they pronouns.
+    static let contractedPronouns: Set<String> = ["hell", "shell", "hes", "shes", "hed", "shed", "theyll", "theyre", "theyd"]
+
     /// Words before a name that make the name someone else: a manager, an approver, a signature.
     static let bystanderBefore: Set<String> = [
         "with", "from", "by", "cc", "per", "ask", "asked", "told", "tell", "manager", "approver", "thanks", "thank", "regards",

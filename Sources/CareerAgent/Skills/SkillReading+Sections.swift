@@ -76,9 +76,13 @@ extension SkillReading {
             cueAt[item.first] = Int32(item.form - extractor.cueBase)
             cueEnd[item.first] = Int32(item.last)
         }
-        func has(_ range: Range<Int>, _ test: (PostingCue) -> Bool) -> Bool {
-            range.contains { cueAt[$0] >= 0 && extractor.cues[Int(cueAt[$0])].contains(where: test) }
+        func cue(at word: Int, _ test: (PostingCue) -> Bool) -> Bool {
+            cueAt[word] >= 0 && extractor.cues[Int(cueAt[word])].contains(where: test)
         }
+        func has(_ range: Range<Int>, _ test: (PostingCue) -> Bool) -> Bool {
+            range.contains { cue(at: $0, test) }
+        }
+        let isNiceToHave = { (cue: PostingCue) in if case .niceToHave = cue { true } else { false } }
         var skillStarts = Set<Int>()
         for item in found where item.form < extractor.cueBase { skillStarts.insert(item.first) }
         var regions = [Region](repeating: Region(), count: words.count)
@@ -92,14 +96,14 @@ extension SkillReading {
         while index <= words.count {
             let atEnd = index == words.count
             if atEnd || words[index].newSentence {
-                if let cue = (sentenceStart..<index).first(where: { cueAt[$0] >= 0 && extractor.cues[Int(cueAt[$0])].contains { if case .niceToHave = $0 { true } else { false } } }) {
+                if let optional = (sentenceStart..<index).first(where: { cue(at: $0, isNiceToHave) }) {
                     // "OSHA 10 (OSHA 30 preferred)": a cue inside parentheses makes only what they hold optional.
-                    for word in parenthesized(cue, within: sentenceStart..<index) ?? (sentenceStart..<index) { regions[word].isOptional = true }
+                    for word in parenthesized(optional, within: sentenceStart..<index) ?? (sentenceStart..<index) { regions[word].isOptional = true }
                 }
                 sentenceStart = index
             }
             // "You don't need to write C++ or Python": not asked for, up to the sentence's end or a "but".
-            if !atEnd, cueAt[index] >= 0, extractor.cues[Int(cueAt[index])].contains(where: { if case .negation = $0 { true } else { false } }) {
+            if !atEnd, cue(at: index, { if case .negation = $0 { true } else { false } }) {
                 var word = index
                 repeat {
                     regions[word].isBoilerplate = true
@@ -108,7 +112,7 @@ extension SkillReading {
                     && !Self.contrastWords.contains(String(decoding: bytes[words[word].start..<words[word].end], as: UTF8.self).lowercased())
             }
             // "Preferred: Toast POS; CFA": a line that opens with a cue and a colon is optional to its end.
-            if !atEnd, words[index].newLine, cueAt[index] >= 0, extractor.cues[Int(cueAt[index])].contains(where: { if case .niceToHave = $0 { true } else { false } }),
+            if !atEnd, words[index].newLine, cue(at: index, isNiceToHave),
                Int(cueEnd[index]) + 1 < words.count,
                bytes[words[Int(cueEnd[index])].end..<words[Int(cueEnd[index]) + 1].start].contains(UInt8(ascii: ":")) {
                 var word = index
