@@ -323,10 +323,9 @@ public final class DovecotServer: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try process.runOneAtATime()
         let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit(orKillAfter: 60)
-        guard process.terminationStatus == 0 else {
+        guard process.waitUntilExit(orKillAfter: 60) == 0 else {
             throw SetupError("\(arguments.first ?? executable) failed: \(String(decoding: printed, as: UTF8.self))")
         }
         return String(decoding: printed, as: UTF8.self)

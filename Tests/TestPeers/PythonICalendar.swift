@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// Reads a calendar with Python's icalendar library, an implementation independent of ours, and
 /// reports what it understood as JSON.
@@ -80,13 +81,13 @@ public enum PythonICalendar {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try process.run()
+        try process.runOneAtATime()
         stdin.fileHandleForWriting.write(input)
         try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit(orKillAfter: 60)
-        return (process.terminationStatus, output, errors)
+        let status = process.waitUntilExit(orKillAfter: 60)
+        return (status, output, errors)
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -40,7 +40,7 @@ struct TwoServersOnPostgreSQLTests {
             process.environment = environment
             process.standardOutput = FileHandle.nullDevice
             self.port = port
-            try process.run()
+            try process.runOneAtATime()
         }
 
         var base: String { "http://127.0.0.1:\(port)" }
@@ -110,11 +110,10 @@ struct TwoServersOnPostgreSQLTests {
         let input = Pipe()
         createAdmin.standardInput = input
         createAdmin.standardOutput = FileHandle.nullDevice
-        try createAdmin.run()
+        try createAdmin.runOneAtATime()
         input.fileHandleForWriting.write(Data("\(Self.adminPassword)\n".utf8))
         try input.fileHandleForWriting.close()
-        createAdmin.waitUntilExit(orKillAfter: 120)
-        #expect(createAdmin.terminationStatus == 0)
+        #expect(createAdmin.waitUntilExit(orKillAfter: 120) == 0)
         let signIn = try await Self.request(second.base + "/api/v1/auth/signin", body: #"{"email":"admin@example.com","password":"\#(Self.adminPassword)"}"#)
         let token = try #require(signIn.1["access_token"] as? String, "sign-in answered \(signIn.0)")
 

@@ -29,7 +29,7 @@ struct WorkerProcessTests {
             process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try process.runOneAtATime()
         }
 
         func kill() {

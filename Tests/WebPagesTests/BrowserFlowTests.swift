@@ -23,7 +23,7 @@ struct BrowserFlowTests {
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         probe.arguments = ["python3", "-c", "import selenium"]
         probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return "python3 is not installed" }
+        guard (try? probe.runOneAtATime()) != nil else { return "python3 is not installed" }
         probe.waitUntilExit()
         return probe.terminationStatus == 0 ? nil : "Python's selenium is not installed (python3 -m pip install selenium)"
     }
@@ -89,7 +89,7 @@ struct BrowserFlowTests {
         process.standardError = output
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
+            do { try process.runOneAtATime() } catch { continuation.resume(throwing: error) }
         }
         return (status, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
     }

@@ -42,7 +42,7 @@ enum ToolProcess {
                     continuation.resume(returning: (process.terminationStatus, process.terminationReason))
                 }
                 do {
-                    try process.run()
+                    try process.runOneAtATime()
                     watch.started(process.processIdentifier)
                 } catch {
                     continuation.resume(throwing: error)

@@ -24,7 +24,7 @@ struct ServeProcessBenchmark {
         process.standardOutput = handle
         process.standardError = handle
         let started = ContinuousClock.now
-        try process.run()
+        try process.runOneAtATime()
         defer {
             process.terminate()
             process.waitUntilExit()

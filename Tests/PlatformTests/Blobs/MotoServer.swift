@@ -41,7 +41,7 @@ final class MotoServer: Sendable {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runOneAtATime()
         let endpoint = URL(string: "http://127.0.0.1:\(port)")!
         do {
             try await waitUntilAnswering(endpoint, process: process)

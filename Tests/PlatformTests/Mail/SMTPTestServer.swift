@@ -33,12 +33,11 @@ final class SMTPTestServer: Sendable {
         probe.standardOutput = FileHandle.nullDevice
         probe.standardError = FileHandle.nullDevice
         do {
-            try probe.run()
-            probe.waitUntilExit(orKillAfter: 60)
+            try probe.runOneAtATime()
         } catch {
             return "python3 is not installed"
         }
-        return probe.terminationStatus == 0 ? nil : "aiosmtpd is not installed (python3 -m pip install aiosmtpd==1.4.6)"
+        return probe.waitUntilExit(orKillAfter: 60) == 0 ? nil : "aiosmtpd is not installed (python3 -m pip install aiosmtpd==1.4.6)"
     }()
 
     /// These tests run where aiosmtpd is installed, and always in CI, where its absence is a failure.
@@ -78,7 +77,7 @@ final class SMTPTestServer: Sendable {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try process.runOneAtATime()
         // A server that neither listens nor dies within 15 s is ended, which ends the read below.
         let process = self.process
         DispatchQueue.global().asyncAfter(deadline: .now() + 15) { if process.isRunning { process.terminate() } }
