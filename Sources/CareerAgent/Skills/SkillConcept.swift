@@ -1,6 +1,10 @@
 /// One skill as the taxonomy knows it: a curated tool, language or certification, or an ESCO skill.
 public struct SkillConcept: Sendable, Hashable, Codable {
-    public enum Source: String, Sendable, Codable { case curated, esco }
+    public enum Source: String, Sendable, Codable {
+        case curated, esco
+        /// A product name the taxonomy does not list, known by its shape ("EnterpriseRx", "HydroCAD").
+        case unlisted
+    }
 
     /// Stable identifier: the curated slug ("kubernetes"), or "esco:" and the ESCO UUID.
     public var id: String

@@ -49,13 +49,16 @@ public final class SkillExtractor: Sendable {
         }
     }
 
-    /// Every skill in `text`, in order of first mention, one entry per concept.
-    public func extract(from text: String, kind: SkillTextKind = .posting) -> [ExtractedSkill] {
+    /// Every skill in `text`, in order of first mention, one entry per concept. With `includingUnlisted`, a
+    /// posting's product names that the taxonomy does not list come too, as concepts of their own (source
+    /// `unlisted`, no ESCO link): what a reader of the posting sees asked for, though the index cannot facet it.
+    public func extract(from text: String, kind: SkillTextKind = .posting, includingUnlisted: Bool = false) -> [ExtractedSkill] {
         let bytes = Array(text.utf8)
-        let matches = SkillReading(extractor: self, text: text, bytes: bytes, kind: kind).matches()
+        let (matches, unlisted) = SkillReading(extractor: self, text: text, bytes: bytes, kind: kind).read(findingUnlisted: includingUnlisted)
         var offsets = ScalarOffsets(bytes: bytes)
         var order: [Int] = []
         var entries: [Int: ExtractedSkill] = [:]
+        var firstStart: [Int: Int] = [:]
         for match in matches {
             let mention = SkillMention(
                 text: String(decoding: bytes[match.start..<match.end], as: UTF8.self),
@@ -68,12 +71,31 @@ public final class SkillExtractor: Sendable {
                 entries[match.concept] = entry
             } else {
                 order.append(match.concept)
+                firstStart[match.concept] = match.start
                 entries[match.concept] = ExtractedSkill(
                     concept: taxonomy.concepts[match.concept], requirement: requirement, mentions: [mention]
                 )
             }
         }
-        return order.map { entries[$0]! }
+        let known = order.map { (start: firstStart[$0]!, skill: entries[$0]!) }
+        guard !unlisted.isEmpty else { return known.map(\.skill) }
+        var products: [String: (start: Int, skill: ExtractedSkill)] = [:]
+        var productOrder: [String] = []
+        for product in unlisted {
+            let mention = SkillMention(text: product.name, start: offsets.scalarOffset(ofByte: product.start),
+                                       end: offsets.scalarOffset(ofByte: product.end))
+            if products[product.name] == nil {
+                productOrder.append(product.name)
+                let concept = SkillConcept(id: "unlisted:" + product.name.lowercased(), name: product.name, category: "tool",
+                                           escoURI: nil, source: .unlisted)
+                products[product.name] = (product.start, ExtractedSkill(concept: concept, requirement: product.isRequired ? .required : .niceToHave,
+                                                                        mentions: [mention]))
+            } else {
+                products[product.name]!.skill.mentions.append(mention)
+            }
+        }
+        let all = known + productOrder.map { products[$0]! }
+        return all.sorted { $0.start < $1.start }.map(\.skill)
     }
 
     /// The concepts a posting asks for and whether each is required, without building mentions:

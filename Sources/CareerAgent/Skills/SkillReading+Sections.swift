@@ -10,8 +10,7 @@ extension SkillReading {
     ]
 
     /// Applies sections, boilerplate and context to what `findForms` found.
-    func resolve(_ found: [Found]) -> [Match] {
-        let regions = kind == .posting ? postingRegions(found) : nil
+    func resolve(_ found: [Found], regions: [Region]?) -> [Match] {
         var skills: [(found: Found, required: Bool)] = []
         for item in found where item.form < extractor.cueBase {
             var required = true
@@ -67,7 +66,7 @@ extension SkillReading {
     }
 
     /// For every word: whether it sits in boilerplate, and whether its sentence or section makes skills optional.
-    private func postingRegions(_ found: [Found]) -> [Region] {
+    func postingRegions(_ found: [Found]) -> [Region] {
         // Per word: the cue phrase starting there (-1: none) and the word it ends at.
         var cueAt = [Int32](repeating: -1, count: words.count)
         var cueEnd = [Int32](repeating: -1, count: words.count)

@@ -44,10 +44,19 @@ struct SkillReading {
     }
 
     func matches() -> [Match] {
+        read(findingUnlisted: false).known
+    }
+
+    /// The taxonomy's skills in the text and, when asked and the text is a posting, the product names it
+    /// does not list.
+    func read(findingUnlisted: Bool) -> (known: [Match], unlisted: [UnlistedProduct]) {
         var reading = self
         reading.scan()
         let found = reading.findForms()
-        return reading.resolve(found)
+        let regions = kind == .posting ? reading.postingRegions(found) : nil
+        let known = reading.resolve(found, regions: regions)
+        guard findingUnlisted, let regions else { return (known, []) }
+        return (known, reading.unlistedProducts(regions: regions, found: found))
     }
 
     /// Numbers each word and reads the gap before it for line, paragraph and sentence breaks.

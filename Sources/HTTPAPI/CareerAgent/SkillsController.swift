@@ -37,7 +37,7 @@ struct SkillsController {
         if kind == nil { fields.fail("kind", "must be posting or resume") }
         fields.rejectUnknown(allowing: ["text", "kind"])
         try fields.check()
-        let skills = extractor.extract(from: text ?? "", kind: kind ?? .posting).map(SkillRepresentation.extracted)
+        let skills = extractor.extract(from: text ?? "", kind: kind ?? .posting, includingUnlisted: true).map(SkillRepresentation.extracted)
         return try JSONResponse.make(JSONValue.object(["skills": .array(skills)]))
     }
 }
