@@ -32,8 +32,18 @@ extension SkillReading {
         return result
     }
 
-    /// A technical word within three words, or another skill in the same sentence within a short list.
+    /// Words after which a product's name, capitalised inside a sentence, is where the work is done ("in Epic",
+    /// "workflows in Airflow", "via Jenkins"): an everyday word written so there is a name.
+    static let toolPrepositions: Set<String> = ["in", "into", "via", "within", "through"]
+
+    /// A technical word within three words, another skill in the same sentence within a short list, or a
+    /// capitalised name right after a tool preposition ("documented in Epic"), not before a year ("in Spring 2027").
     private func hasTechnicalContext(_ item: Found, among skills: [Found], at position: Int) -> Bool {
+        if extractor.taxonomy.forms[item.form].isCased, item.first > 0, !words[item.first].newSentence,
+           Self.toolPrepositions.contains(lowercasedWord(item.first - 1)),
+           item.last + 1 >= words.count || !(48...57).contains(bytes[words[item.last + 1].start]) {
+            return true
+        }
         let lower = max(0, item.first - 3), upper = min(words.count - 1, item.last + 3)
         for index in lower...upper where index < item.first || index > item.last {
             let word = words[index]
@@ -49,6 +59,10 @@ extension SkillReading {
             if unambiguous || words[later].listSeparated { return true }
         }
         return false
+    }
+
+    private func lowercasedWord(_ index: Int) -> String {
+        String(decoding: bytes[words[index].start..<words[index].end], as: UTF8.self).lowercased()
     }
 
     private func sameSentence(_ a: Int, _ b: Int) -> Bool {

@@ -53,6 +53,11 @@ import Testing
         #expect(names("Services written in Go and Kafka.") == ["Go", "Kafka"])
     }
 
+    @Test func aCapitalisedNameAfterAToolPrepositionIsTheProduct() {
+        #expect(names("Monthly reports are built in Excel.") == ["Excel"])
+        #expect(names("The team moves in Spring 2027. Reports go in excel files.").isEmpty)
+    }
+
     @Test func casedFormsMustBeWrittenAsTheProductIs() {
         #expect(names("Experience: go, python").contains("Go") == false)
     }
