@@ -68,7 +68,7 @@ struct CareerAgentRouteTests {
             let response = try await client.send(.post, "/api/v1/skills/extract", json: ["text": text], token: token)
             #expect(response.status == .ok)
             let skills = try #require(response.json["skills"] as? [[String: Any]])
-            #expect(skills.compactMap { $0["name"] as? String } == ["Go", "Kubernetes", "Communication skills", "Apache Kafka"])
+            #expect(skills.compactMap { $0["name"] as? String } == ["Go", "Kubernetes", "Communication", "Apache Kafka"])
             let kubernetes = try #require(skills.first { $0["name"] as? String == "Kubernetes" })
             let mentions = try #require(kubernetes["mentions"] as? [[String: Any]])
             #expect(mentions.compactMap { $0["text"] as? String } == ["Kubernetes", "k8s"])

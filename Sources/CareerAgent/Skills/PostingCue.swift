@@ -35,7 +35,8 @@ enum PostingCue: Sendable {
                        "reasonable accommodations", "protected veteran", "sexual orientation", "national origin",
                        "gender identity", "affirmative action", "e-verify", "background check", "drug screen",
                        "founded in", "headquartered in", "our mission", "is a leading", "a leading provider",
-                       "is a global", "fastest-growing", "fastest growing", "we are proud to be"] {
+                       "is a global", "fastest-growing", "fastest growing", "we are proud to be",
+                       "recruitment process", "hiring process", "application process", "reasonable adjustments"] {
             phrases.append((phrase, .boilerplateParagraph))
         }
         for phrase in ["requirements", "qualifications", "required qualifications", "minimum qualifications",

@@ -18,9 +18,17 @@ struct SkillPhraseTrie: Sendable {
     /// For each form, which of its words must be followed by a plus ("Security+", "A+ certified"): words drop
     /// the plus, and "Spring Security" or "a certified teacher" is not the certification. Empty for most forms.
     private(set) var plusAfterWords: [[Int]]
+    /// Forms that are one word in capitals ("LEED", "DOE"), which match only words written in capitals.
+    let isAcronym: [Bool]
 
     init(forms: [SurfaceForm], scanner: any WordScanner, keeping: (SurfaceForm) -> Bool) {
         needsLeadingDot = Array(repeating: false, count: forms.count)
+        isAcronym = forms.map { form in
+            let bytes = Array(form.text.utf8)
+            let letters = bytes.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
+            return letters.count >= 2 && letters.allSatisfy { $0 <= 90 }
+                && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
+        }
         plusAfterWords = forms.map { form in
             guard form.text.contains("+") else { return [] }
             return form.text.split(separator: " ").enumerated().compactMap { index, word in

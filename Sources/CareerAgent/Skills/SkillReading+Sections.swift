@@ -54,9 +54,12 @@ extension SkillReading {
         for (other, neighbour) in skills.enumerated() where other != position {
             let distance = neighbour.first > item.last ? neighbour.first - item.last : item.first - neighbour.last
             guard distance > 0, distance <= 6, sameSentence(item.first, neighbour.first) else { continue }
-            let unambiguous = !extractor.taxonomy.forms[neighbour.form].isAmbiguous
+            // A neighbour of several words ("Microsoft Word") is a product whatever its one-word forms are.
+            let unambiguous = !extractor.taxonomy.forms[neighbour.form].isAmbiguous || neighbour.first != neighbour.last
             let later = max(item.first, neighbour.first)
-            if unambiguous || words[later].listSeparated { return true }
+            // "Word, Excel and Outlook": the last of a list is joined by "and" or "or".
+            let joined = distance == 2 && ["and", "or", "&"].contains(lowercasedWord(later - 1))
+            if unambiguous || words[later].listSeparated || joined { return true }
         }
         return false
     }
@@ -103,6 +106,8 @@ extension SkillReading {
         var paragraphStart = 0
         var sawHeading = false
         let opening = openingParagraph()
+        let header = headerEnd()
+        let title = header > 0 ? titleEnd(headerEnd: header) : 0
         var lineStart = 0
         var sentenceStart = 0
         var index = 0
@@ -155,7 +160,7 @@ extension SkillReading {
                 var word = index
                 repeat { regions[word].isBoilerplate = true; word += 1 } while word < words.count && !words[word].newLine
             }
-            if section == .boilerplate { regions[index].isBoilerplate = true }
+            if section == .boilerplate || (index >= title && index < header) { regions[index].isBoilerplate = true }
             if section == .niceToHave { regions[index].isOptional = true }
             index += 1
         }
@@ -175,12 +180,42 @@ extension SkillReading {
         return first..<(last + 1)
     }
 
-    /// The first word of the paragraph that opens the posting's text, after a title line of a few words.
+    /// The first word of the paragraph that opens the posting's text, after its header (`headerEnd`), if any.
     private func openingParagraph() -> Int {
+        let header = headerEnd()
+        return header < words.count ? header : 0
+    }
+
+    /// The end of the job's title in the header: the first line up to a separator ("CDL Class A Driver | Haulwell
+    /// | Ohio", "Data Analyst – Customer Insights"). A title often names the skill the job is about.
+    func titleEnd(headerEnd: Int) -> Int {
+        var index = 1
+        while index < headerEnd, !words[index].newLine {
+            let gap = String(decoding: bytes[words[index - 1].end..<words[index].start], as: UTF8.self)
+            if ["|", "·", "–", "—", " - "].contains(where: gap.contains) { return index }
+            index += 1
+        }
+        return index
+    }
+
+    /// The end of the posting's header: a first paragraph of at most three short lines, such as the title and
+    /// "Company | City | Pay". Past the title it names the company and the place; it does not ask for skills
+    /// ("Spark Digital", "Redshift Logistics", "$19/hr DOE"). Zero when the text opens with prose.
+    func headerEnd() -> Int {
         guard !words.isEmpty else { return 0 }
         var next = 1
-        while next < words.count, !words[next].newParagraph { next += 1 }
-        return next <= 8 && next < words.count ? next : 0
+        var lines = 1
+        while next < words.count, !words[next].newParagraph {
+            if words[next].newLine {
+                lines += 1
+                // A bulleted line makes the paragraph a list under a heading ("Requirements\n- Python").
+                let gap = String(decoding: bytes[words[next - 1].end..<words[next].start], as: UTF8.self)
+                if let lineStart = gap.lastIndex(of: "\n"), ["-", "*", "•", "–", "▪", "◦"].contains(where: gap[lineStart...].contains) { return 0 }
+            }
+            next += 1
+        }
+        guard next < words.count, lines <= 3, next <= 12 * lines else { return 0 }
+        return next
     }
 
     /// Words a heading may start with before its cue ("Our benefits", "The role", "Key skills").

@@ -151,7 +151,15 @@ struct SkillReading {
         if bytes[start..<end].contains(UInt8(ascii: "&")), !form.text.utf8.contains(UInt8(ascii: "&")) { return false }
         if form.isAmbiguous, last + 1 < words.count, words[last + 1].joinsPrevious { return false }
         if form.isCased, !writtenExactly(form.text, from: start, to: end) { return false }
+        if first == last, extractor.trie.isAcronym[index], writtenAsAName(from: start, to: end) { return false }
         return true
+    }
+
+    /// "Leeds", "Doe", "Ada": a capital and then small letters is a name, not the acronym "LEED", "DOE" or
+    /// "ADA", which is written in capitals ("PLCs" too), or in small letters by a hurried hand ("sql").
+    private func writtenAsAName(from start: Int, to end: Int) -> Bool {
+        guard end - start >= 2, bytes[start] >= 65, bytes[start] <= 90 else { return false }
+        return bytes[(start + 1)..<end].allSatisfy { $0 >= 97 && $0 <= 122 }
     }
 
     /// "Relativity Certified Administrator (RCA)", "School Nutrition Specialist (SNS)": an acronym in parentheses

@@ -58,6 +58,28 @@ import Testing
         #expect(names("The team moves in Spring 2027. Reports go in excel files.").isEmpty)
     }
 
+    @Test func anAcronymWrittenAsANameIsTheName() {
+        #expect(names("Our office is in Rca, and we write SQL and sql.") == ["SQL"])
+        #expect(names("Root cause analysis (RCA) and RCAs") == ["Root cause analysis"])
+    }
+
+    @Test func theLastOfAListJoinedByAndIsInTheList() {
+        #expect(names("Proficient in Microsoft Excel, Spring and Go") == ["Excel", "Spring", "Go"])
+    }
+
+    @Test func theHeaderNamesTheJobCompanyAndPlaceButOnlyTheTitleMayNameASkill() {
+        let text = """
+        Kafka Engineer | Spring Digital | Leeds
+        Terraform Ltd · $40/hr
+
+        We build payment rails.
+
+        Requirements
+        - Python
+        """
+        #expect(names(text) == ["Kafka", "Python"])
+    }
+
     @Test func casedFormsMustBeWrittenAsTheProductIs() {
         #expect(names("Experience: go, python").contains("Go") == false)
     }
