@@ -18,7 +18,8 @@ struct SkillPhraseTrie: Sendable {
     /// For each form, which of its words must be followed by a plus ("Security+", "A+ certified"): words drop
     /// the plus, and "Spring Security" or "a certified teacher" is not the certification. Empty for most forms.
     private(set) var plusAfterWords: [[Int]]
-    /// Forms that are one word in capitals ("LEED", "DOE"), which match only words written in capitals.
+    /// Forms that are one short word in capitals ("LEED", "DOE"), which do not match a word written as a name
+    /// ("Leeds", "Doe"). Longer ones are mostly brands that are also written so ("FANUC", "MATLAB").
     let isAcronym: [Bool]
 
     init(forms: [SurfaceForm], scanner: any WordScanner, keeping: (SurfaceForm) -> Bool) {
@@ -26,7 +27,7 @@ struct SkillPhraseTrie: Sendable {
         isAcronym = forms.map { form in
             let bytes = Array(form.text.utf8)
             let letters = bytes.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
-            return letters.count >= 2 && letters.allSatisfy { $0 <= 90 }
+            return (2...4).contains(letters.count) && letters.allSatisfy { $0 <= 90 }
                 && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
         }
         plusAfterWords = forms.map { form in

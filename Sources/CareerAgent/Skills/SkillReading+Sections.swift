@@ -214,7 +214,7 @@ extension SkillReading {
             }
             next += 1
         }
-        guard next < words.count, lines <= 3, next <= 12 * lines else { return 0 }
+        guard next < words.count, lines <= 3, next <= 25 * lines else { return 0 }
         return next
     }
 

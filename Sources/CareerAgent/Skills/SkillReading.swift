@@ -186,6 +186,8 @@ struct SkillReading {
     /// Words of an organisation's name: "NorthStar Logistics Inc.", "Bridges Community Health Center".
     private static let organisationSuffixes: Set<String> = [
         "Inc", "LLC", "Ltd", "Corp", "Corporation", "GmbH", "Center", "Centre", "Hospital", "Clinic", "Foundation", "University", "College",
+        "Logistics", "Digital", "Group", "Labs", "Studios", "Partners", "Technologies", "Solutions", "Health", "Healthcare", "Insurance",
+        "Bank", "Financial",
     ]
 
     private func isPartOfOrganisationName(last: Int) -> Bool {
