@@ -4,10 +4,11 @@ import Foundation
 /// few short lines after it. What it holds (a name, a job title that is also a role's alias, a team)
 /// describes the writer, never the request, so none of it names an entity.
 enum SignOff {
+    /// Longest first, so "thanks so much" is read whole and not as "thanks" followed by a name "so much".
     private static let closings = [
         "kind regards", "best regards", "warm regards", "warmest regards", "regards", "best wishes", "best", "thanks",
         "thank you", "thanks so much", "many thanks", "thanks in advance", "cheers", "sincerely", "br", "ty", "thx", "rgds", "ta", "with thanks", "kind wishes",
-    ]
+    ].sorted { $0.count > $1.count }
 
     /// Where the sign-off starts in `text`, if the text ends with one.
     static func start(in text: String) -> String.Index? {
