@@ -11,6 +11,8 @@ enum PostingCue: Sendable {
     case heading(Section)
     /// What follows in the sentence is not asked for ("you don't need to write C++ or Python, but …").
     case negation
+    /// The clause around it is not asked for, what comes before as much as after ("German is not required").
+    case notAsked
     /// In the paragraph that opens a posting, says it describes the company ("Tally is an invoicing app",
     /// "Lexicon AI builds contract review software"): what it names is the company's business, not a skill asked for.
     case companyIntro
@@ -21,7 +23,7 @@ enum PostingCue: Sendable {
         var phrases: [(String, PostingCue)] = []
         for phrase in ["preferred", "a plus", "is a plus", "bonus", "nice to have", "nice-to-have", "ideally",
                        "desirable", "desired", "an advantage", "advantageous", "would be great", "optional", "preferably",
-                       "not required", "good to have", "beneficial", "helpful", "exposure to"] {
+                       "good to have", "beneficial", "helpful", "exposure to"] {
             phrases.append((phrase, .niceToHave))
         }
         for phrase in ["health insurance", "dental", "vision insurance", "medical, dental", "401k", "401 k", "401(k)",
@@ -52,6 +54,9 @@ enum PostingCue: Sendable {
                        "it's a plus if", "even better", "ideally"] {
             phrases.append((phrase, .heading(.niceToHave)))
         }
+        for phrase in ["not required", "isn't required", "not needed", "isn't needed", "not necessary", "not essential"] {
+            phrases.append((phrase, .notAsked))
+        }
         for phrase in ["don't need", "dont need", "do not need", "don't have to", "do not have to", "won't need", "will not need",
                        "no need to", "no need for", "not needed", "isn't needed", "is not needed", "not necessary"] {
             phrases.append((phrase, .negation))
@@ -63,6 +68,7 @@ enum PostingCue: Sendable {
         for phrase in ["about", "company overview", "overview", "about the team", "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer", "we offer",
                        "compensation", "pay", "salary", "about us", "who we are", "our company", "about the company",
                        "equal opportunity employer", "eeo statement", "our values", "why join us", "why you'll love working here",
+                       "company description", "about the employer", "about the organisation", "about the organization", "our story",
                        "life at", "our benefits", "total rewards"] {
             phrases.append((phrase, .heading(.boilerplate)))
         }

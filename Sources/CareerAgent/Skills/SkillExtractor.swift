@@ -77,7 +77,7 @@ public final class SkillExtractor: Sendable {
                 )
             }
         }
-        let known = order.map { (start: firstStart[$0]!, skill: entries[$0]!) }
+        let known = order.map { (start: firstStart[$0]!, skill: entries[$0]!.namedAsWritten()) }
         guard !unlisted.isEmpty else { return known.map(\.skill) }
         var products: [String: (start: Int, skill: ExtractedSkill)] = [:]
         var productOrder: [String] = []

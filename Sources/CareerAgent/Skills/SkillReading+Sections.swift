@@ -77,6 +77,14 @@ extension SkillReading {
     /// Words that end what a negation covers: "you don't need C++, but Python is a must".
     private static let contrastWords: Set<String> = ["but", "however", "though", "although", "yet", "instead"]
 
+    /// The words of `sentence` around `word` between contrast words: "Python is a must, but C++ is not required".
+    private func clause(around word: Int, within sentence: Range<Int>) -> Range<Int> {
+        let isContrast = { (index: Int) in Self.contrastWords.contains(self.lowercasedWord(index)) }
+        let start = (sentence.lowerBound..<word).last(where: isContrast).map { $0 + 1 } ?? sentence.lowerBound
+        let end = ((word + 1)..<sentence.upperBound).first(where: isContrast) ?? sentence.upperBound
+        return start..<end
+    }
+
     struct Region {
         var isBoilerplate = false
         var isOptional = false
@@ -117,6 +125,13 @@ extension SkillReading {
                 if let optional = (sentenceStart..<index).first(where: { cue(at: $0, isNiceToHave) }) {
                     // "OSHA 10 (OSHA 30 preferred)": a cue inside parentheses makes only what they hold optional.
                     for word in parenthesized(optional, within: sentenceStart..<index) ?? (sentenceStart..<index) { regions[word].isOptional = true }
+                }
+                // "German is not required", "No Java experience needed": the clause asks for nothing.
+                if let negated = (sentenceStart..<index).first(where: { cue(at: $0, { if case .notAsked = $0 { true } else { false } }) }) {
+                    for word in clause(around: negated, within: sentenceStart..<index) { regions[word].isBoilerplate = true }
+                } else if index > sentenceStart, lowercasedWord(sentenceStart) == "no",
+                          (sentenceStart..<index).contains(where: { ["needed", "required", "necessary"].contains(lowercasedWord($0)) }) {
+                    for word in sentenceStart..<index { regions[word].isBoilerplate = true }
                 }
                 sentenceStart = index
             }
@@ -198,15 +213,19 @@ extension SkillReading {
         return index
     }
 
-    /// The end of the posting's header: a first paragraph of at most three short lines, such as the title and
-    /// "Company | City | Pay". Past the title it names the company and the place; it does not ask for skills
+    /// The end of the posting's header: a first paragraph of at most six short lines, such as the title and
+    /// "Company | City | Pay", or the title, the company and lines such as "Location: …". Past the title it names the company and the place; it does not ask for skills
     /// ("Spark Digital", "Redshift Logistics", "$19/hr DOE"). Zero when the text opens with prose.
     func headerEnd() -> Int {
         guard !words.isEmpty else { return 0 }
         var next = 1
         var lines = 1
+        var lineStart = 0
         while next < words.count, !words[next].newParagraph {
             if words[next].newLine {
+                // Header lines are short: a title, a company, "Location: …", "Pay: …".
+                if next - lineStart > 25 { return 0 }
+                lineStart = next
                 lines += 1
                 // A bulleted line makes the paragraph a list under a heading ("Requirements\n- Python").
                 let gap = String(decoding: bytes[words[next - 1].end..<words[next].start], as: UTF8.self)
@@ -214,7 +233,7 @@ extension SkillReading {
             }
             next += 1
         }
-        guard next < words.count, lines <= 3, next <= 25 * lines else { return 0 }
+        guard next < words.count, lines <= 6, next - lineStart <= 25 else { return 0 }
         return next
     }
 

@@ -67,6 +67,11 @@ import Testing
         #expect(names("Proficient in Microsoft Excel, Spring and Go") == ["Excel", "Spring", "Go"])
     }
 
+    @Test func aClauseSayingASkillIsNotNeededAsksForNothing() {
+        #expect(names("Python is a must, but Java is not required. No Kafka experience needed. Terraform is not necessary.")
+            == ["Python"])
+    }
+
     @Test func theHeaderNamesTheJobCompanyAndPlaceButOnlyTheTitleMayNameASkill() {
         let text = """
         Kafka Engineer | Spring Digital | Leeds
@@ -78,6 +83,12 @@ import Testing
         - Python
         """
         #expect(names(text) == ["Kafka", "Python"])
+    }
+
+    @Test func aSkillWrittenInBritishSpellingIsNamedSo() {
+        #expect(Shipped.extractor.extract(from: "Strong organisational skills and prioritisation.").map(\.concept.name)
+            == ["Organisational skills", "Prioritisation"])
+        #expect(Shipped.extractor.extract(from: "Strong organizational skills.").map(\.concept.name) == ["Organizational skills"])
     }
 
     @Test func casedFormsMustBeWrittenAsTheProductIs() {
