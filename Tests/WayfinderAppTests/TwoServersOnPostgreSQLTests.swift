@@ -98,7 +98,8 @@ struct TwoServersOnPostgreSQLTests {
         let second = try Server(executable: executable, databaseURL: databaseURL, port: try FreePort.find())
         defer { first.stop(); second.stop() }
         for server in [first, second] {
-            let ready = try await Self.waitUntil(.seconds(60)) { try await Self.request(server.base + "/ready").0 == 200 }
+            // A debug build reads the skill taxonomy at start-up; beside the rest of the suite on two cores that can take a minute.
+            let ready = try await Self.waitUntil(.seconds(180)) { try await Self.request(server.base + "/ready").0 == 200 }
             #expect(ready != nil, "server on port \(server.port) did not become ready")
         }
 
