@@ -13,23 +13,14 @@ struct SkillPhraseTrie: Sendable {
     /// The same, flat: node n's forms are `endingForms[endingStarts[n]..<endingStarts[n + 1]]`.
     private(set) var endingStarts: [Int32] = []
     private(set) var endingForms: [Int32] = []
-    /// Forms whose first word must follow a dot (".NET").
-    private(set) var needsLeadingDot: [Bool]
+    /// Per form, what the reading checks where it may stand.
+    private(set) var traits: [FormTraits]
     /// For each form, which of its words must be followed by a plus ("Security+", "A+ certified"): words drop
     /// the plus, and "Spring Security" or "a certified teacher" is not the certification. Empty for most forms.
     private(set) var plusAfterWords: [[Int]]
-    /// Forms that are one short word in capitals ("LEED", "DOE"), which do not match a word written as a name
-    /// ("Leeds", "Doe"). Longer ones are mostly brands that are also written so ("FANUC", "MATLAB").
-    let isAcronym: [Bool]
 
     init(forms: [SurfaceForm], scanner: any WordScanner, keeping: (SurfaceForm) -> Bool) {
-        needsLeadingDot = Array(repeating: false, count: forms.count)
-        isAcronym = forms.map { form in
-            let bytes = Array(form.text.utf8)
-            let letters = bytes.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
-            return (2...4).contains(letters.count) && letters.allSatisfy { $0 <= 90 }
-                && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
-        }
+        traits = forms.map(FormTraits.init)
         plusAfterWords = forms.map { form in
             guard form.text.contains("+") else { return [] }
             return form.text.split(separator: " ").enumerated().compactMap { index, word in
@@ -41,7 +32,7 @@ struct SkillPhraseTrie: Sendable {
             var first = true
             var wordCount = 0
             scanner.forEachWord(in: form.text) { word in
-                if first, word.hasLeadingDot { needsLeadingDot[index] = true }
+                if first, word.hasLeadingDot { traits[index].needsLeadingDot = true }
                 first = false
                 let number = self.number(adding: word.folded)
                 node = self.child(of: node, word: number)

@@ -1,13 +1,13 @@
 extension SkillReading {
     /// Words that, near an everyday word, show it is meant as a product ("Excel skills", "proficient in R").
-    static let technicalContext: Set<String> = [
+    static let technicalContext = ByteWordSet([
         "programming", "language", "languages", "experience", "experienced", "proficient", "proficiency", "knowledge",
         "familiarity", "familiar", "expertise", "skills", "skill", "developer", "developers", "engineer", "engineers",
         "development", "framework", "frameworks", "certified", "certification", "using", "tools", "stack", "advanced",
         "intermediate", "expert", "microsoft", "ms", "apache", "code", "coding", "scripts", "scripting", "spreadsheets",
         "formulas", "macros", "pivot", "vlookup", "emr", "ehr", "software", "platform", "library", "libraries",
         "written", "write", "services", "backend", "frontend", "applications", "apps", "proficiently",
-    ]
+    ])
 
     /// Applies sections, boilerplate and context to what `findForms` found.
     func resolve(_ found: [Found], regions: [Region]?) -> [Match] {
@@ -24,7 +24,7 @@ extension SkillReading {
         var result: [Match] = []
         let candidates = skills.map(\.found)
         for (index, skill) in skills.enumerated() {
-            let form = extractor.taxonomy.forms[skill.found.form]
+            let form = extractor.trie.traits[skill.found.form]
             if form.isAmbiguous, !hasTechnicalContext(skill.found, among: candidates, at: index) { continue }
             result.append(Match(concept: form.concept, start: words[skill.found.first].start,
                                 end: words[skill.found.last].end, isRequired: skill.required))
@@ -34,39 +34,43 @@ extension SkillReading {
 
     /// Words after which a product's name, capitalised inside a sentence, is where the work is done ("in Epic",
     /// "workflows in Airflow", "via Jenkins"): an everyday word written so there is a name.
-    static let toolPrepositions: Set<String> = ["in", "into", "via", "within", "through"]
+    static let toolPrepositions = ByteWordSet(["in", "into", "via", "within", "through"])
 
     /// A technical word within three words, another skill in the same sentence within a short list, or a
     /// capitalised name right after a tool preposition ("documented in Epic"), not before a year ("in Spring 2027").
     private func hasTechnicalContext(_ item: Found, among skills: [Found], at position: Int) -> Bool {
-        if extractor.taxonomy.forms[item.form].isCased, item.first > 0, !words[item.first].newSentence,
-           Self.toolPrepositions.contains(lowercasedWord(item.first - 1)),
+        if extractor.trie.traits[item.form].isCased, item.first > 0, !words[item.first].newSentence,
+           word(item.first - 1, isIn: Self.toolPrepositions),
            item.last + 1 >= words.count || !(48...57).contains(bytes[words[item.last + 1].start]) {
             return true
         }
         let lower = max(0, item.first - 3), upper = min(words.count - 1, item.last + 3)
         for index in lower...upper where index < item.first || index > item.last {
-            let word = words[index]
-            guard word.end - word.start <= 16 else { continue }
-            let folded = String(decoding: bytes[word.start..<word.end], as: UTF8.self).lowercased()
-            if Self.technicalContext.contains(folded) { return true }
+            if word(index, isIn: Self.technicalContext) { return true }
         }
         for (other, neighbour) in skills.enumerated() where other != position {
             let distance = neighbour.first > item.last ? neighbour.first - item.last : item.first - neighbour.last
             guard distance > 0, distance <= 6, sameSentence(item.first, neighbour.first) else { continue }
             // A neighbour of several words ("Microsoft Word") is a product whatever its one-word forms are.
-            let unambiguous = !extractor.taxonomy.forms[neighbour.form].isAmbiguous || neighbour.first != neighbour.last
+            let unambiguous = !extractor.trie.traits[neighbour.form].isAmbiguous || neighbour.first != neighbour.last
             let later = max(item.first, neighbour.first)
             // "Word, Excel and Outlook": the last of a list is joined by "and" or "or".
-            let joined = distance == 2 && ["and", "or", "&"].contains(lowercasedWord(later - 1))
+            let joined = distance == 2 && word(later - 1, isIn: Self.listJoiners)
             if unambiguous || words[later].listSeparated || joined { return true }
         }
         return false
     }
 
-    private func lowercasedWord(_ index: Int) -> String {
-        String(decoding: bytes[words[index].start..<words[index].end], as: UTF8.self).lowercased()
+    /// Whether word `index` is one of `set`'s words.
+    func word(_ index: Int, isIn set: ByteWordSet) -> Bool {
+        set.contains(bytes, from: words[index].start, to: words[index].end)
     }
+
+    /// The words that join the last item of a list: "Word, Excel and Outlook".
+    private static let listJoiners = ByteWordSet(["and", "or", "&"])
+    /// A sentence opening with "no" and holding one of these asks for nothing: "No Java experience needed".
+    private static let no = ByteWordSet(["no"])
+    private static let notNeeded = ByteWordSet(["needed", "required", "necessary"])
 
     private func sameSentence(_ a: Int, _ b: Int) -> Bool {
         let (from, to) = a < b ? (a, b) : (b, a)
@@ -75,11 +79,11 @@ extension SkillReading {
     }
 
     /// Words that end what a negation covers: "you don't need C++, but Python is a must".
-    private static let contrastWords: Set<String> = ["but", "however", "though", "although", "yet", "instead"]
+    private static let contrastWords = ByteWordSet(["but", "however", "though", "although", "yet", "instead"])
 
     /// The words of `sentence` around `word` between contrast words: "Python is a must, but C++ is not required".
     private func clause(around word: Int, within sentence: Range<Int>) -> Range<Int> {
-        let isContrast = { (index: Int) in Self.contrastWords.contains(self.lowercasedWord(index)) }
+        let isContrast = { (index: Int) in self.word(index, isIn: Self.contrastWords) }
         let start = (sentence.lowerBound..<word).last(where: isContrast).map { $0 + 1 } ?? sentence.lowerBound
         let end = ((word + 1)..<sentence.upperBound).first(where: isContrast) ?? sentence.upperBound
         return start..<end
@@ -107,14 +111,15 @@ extension SkillReading {
             range.contains { cue(at: $0, test) }
         }
         let isNiceToHave = { (cue: PostingCue) in if case .niceToHave = cue { true } else { false } }
-        var skillStarts = Set<Int>()
-        for item in found where item.form < extractor.cueBase { skillStarts.insert(item.first) }
+        var skillStarts = [Bool](repeating: false, count: words.count)
+        for item in found where item.form < extractor.cueBase { skillStarts[item.first] = true }
         var regions = [Region](repeating: Region(), count: words.count)
         var section = PostingCue.Section.required
         var paragraphStart = 0
         var sawHeading = false
-        let opening = openingParagraph()
         let header = headerEnd()
+        // The paragraph that opens the posting's text, after its header, is the one read as a company introduction.
+        let opening = header < words.count ? header : 0
         let title = header > 0 ? titleEnd(headerEnd: header) : 0
         var lineStart = 0
         var sentenceStart = 0
@@ -129,8 +134,8 @@ extension SkillReading {
                 // "German is not required", "No Java experience needed": the clause asks for nothing.
                 if let negated = (sentenceStart..<index).first(where: { cue(at: $0, { if case .notAsked = $0 { true } else { false } }) }) {
                     for word in clause(around: negated, within: sentenceStart..<index) { regions[word].isBoilerplate = true }
-                } else if index > sentenceStart, lowercasedWord(sentenceStart) == "no",
-                          (sentenceStart..<index).contains(where: { ["needed", "required", "necessary"].contains(lowercasedWord($0)) }) {
+                } else if index > sentenceStart, word(sentenceStart, isIn: Self.no),
+                          (sentenceStart..<index).contains(where: { word($0, isIn: Self.notNeeded) }) {
                     for word in sentenceStart..<index { regions[word].isBoilerplate = true }
                 }
                 sentenceStart = index
@@ -142,7 +147,7 @@ extension SkillReading {
                     regions[word].isBoilerplate = true
                     word += 1
                 } while word < words.count && !words[word].newSentence
-                    && !Self.contrastWords.contains(String(decoding: bytes[words[word].start..<words[word].end], as: UTF8.self).lowercased())
+                    && !self.word(word, isIn: Self.contrastWords)
             }
             // "Preferred: Toast POS; CFA": a line that opens with a cue and a colon is optional to its end.
             if !atEnd, words[index].newLine, cue(at: index, isNiceToHave),
@@ -195,19 +200,13 @@ extension SkillReading {
         return first..<(last + 1)
     }
 
-    /// The first word of the paragraph that opens the posting's text, after its header (`headerEnd`), if any.
-    private func openingParagraph() -> Int {
-        let header = headerEnd()
-        return header < words.count ? header : 0
-    }
-
     /// The end of the job's title in the header: the first line up to a separator ("CDL Class A Driver | Haulwell
     /// | Ohio", "Data Analyst – Customer Insights"). A title often names the skill the job is about.
     func titleEnd(headerEnd: Int) -> Int {
         var index = 1
         while index < headerEnd, !words[index].newLine {
-            let gap = String(decoding: bytes[words[index - 1].end..<words[index].start], as: UTF8.self)
-            if ["|", "·", "–", "—", " - "].contains(where: gap.contains) { return index }
+            let gap = words[index - 1].end..<words[index].start
+            if Self.titleSeparators.contains(where: { bytes.contains($0, within: gap) }) { return index }
             index += 1
         }
         return index
@@ -228,8 +227,9 @@ extension SkillReading {
                 lineStart = next
                 lines += 1
                 // A bulleted line makes the paragraph a list under a heading ("Requirements\n- Python").
-                let gap = String(decoding: bytes[words[next - 1].end..<words[next].start], as: UTF8.self)
-                if let lineStart = gap.lastIndex(of: "\n"), ["-", "*", "•", "–", "▪", "◦"].contains(where: gap[lineStart...].contains) { return 0 }
+                let gap = words[next - 1].end..<words[next].start
+                if let lineStart = bytes[gap].lastIndex(of: UInt8(ascii: "\n")),
+                   Self.bullets.contains(where: { bytes.contains($0, within: lineStart..<gap.upperBound) }) { return 0 }
             }
             next += 1
         }
@@ -238,17 +238,22 @@ extension SkillReading {
     }
 
     /// Words a heading may start with before its cue ("Our benefits", "The role", "Key skills").
-    private static let headingLeads: Set<String> = ["our", "the", "your", "key", "main", "additional", "other", "core"]
+    private static let headingLeads = ByteWordSet(["our", "the", "your", "key", "main", "additional", "other", "core"])
+    /// What ends a title on the header's first line: "CDL Class A Driver | Haulwell", "Data Analyst – Customer Insights".
+    private static let titleSeparators = ["|", "·", "–", "—", " - "].map { Array($0.utf8) }
+    /// What opens a bulleted line.
+    private static let bullets = ["-", "*", "•", "–", "▪", "◦"].map { Array($0.utf8) }
 
     /// The section a line starts: a heading cue opening a short line that holds little else and names no skill
     /// ("Nice to have:", "Our benefits"); "Bonus: Kafka", "Kubernetes experience" and "Experience with Terraform"
     /// are lines of a section, not headings.
-    private func heading(at start: Int, cueAt: [Int32], cueEnd: [Int32], skillStarts: Set<Int>) -> PostingCue.Section? {
+    private func heading(at start: Int, cueAt: [Int32], cueEnd: [Int32], skillStarts: [Bool]) -> PostingCue.Section? {
+        // Most lines open with no cue: they are not headings, whatever they hold.
+        guard cueAt[start] >= 0 || (start + 1 < words.count && cueAt[start + 1] >= 0) else { return nil }
         var end = start + 1
         while end < words.count, !words[end].newLine { end += 1 }
-        guard !(start..<end).contains(where: skillStarts.contains) else { return nil }
-        let lead = String(decoding: bytes[words[start].start..<words[start].end], as: UTF8.self).lowercased()
-        for opener in (Self.headingLeads.contains(lead) ? [start, start + 1] : [start]) where opener < end && cueAt[opener] >= 0 {
+        guard !(start..<end).contains(where: { skillStarts[$0] }) else { return nil }
+        for opener in (word(start, isIn: Self.headingLeads) ? [start, start + 1] : [start]) where opener < end && cueAt[opener] >= 0 {
             let last = Int(cueEnd[opener])
             for case .heading(let kind) in extractor.cues[Int(cueAt[opener])] {
                 let after = last + 1

@@ -113,7 +113,7 @@ struct SkillReading {
             search: for candidate in candidates.reversed() {
                 for slot in trie.endingRange(of: candidate.node) {
                     let form = Int(trie.endingForms[slot])
-                    if acceptable(form: form, first: index, last: candidate.last) {
+                    if acceptable(form: form, first: index, last: candidate.last, trie: trie) {
                         accepted = Found(form: form, first: index, last: candidate.last)
                         break search
                     }
@@ -129,29 +129,29 @@ struct SkillReading {
         return found
     }
 
-    /// Whether a form may stand at these words, before its context is known.
-    private func acceptable(form index: Int, first: Int, last: Int) -> Bool {
+    /// Whether a form may stand at these words, before its context is known. The checks that read only
+    /// the words come first; each one alone can refuse the form.
+    private func acceptable(form index: Int, first: Int, last: Int, trie: SkillPhraseTrie) -> Bool {
         if index >= extractor.cueBase { return true }
-        let form = extractor.taxonomy.forms[index]
         let start = words[first].start, end = words[last].end
         // A word inside a compound ("node.js" is not Node, "T-SQL" is not SQL) is not a skill.
         if words[first].joinsPrevious { return false }
-        if extractor.trie.needsLeadingDot[index] != words[first].hasLeadingDot { return false }
-        for word in extractor.trie.plusAfterWords[index] {
-            let after = first + word <= last ? words[first + word].end : end
-            if after >= bytes.count || bytes[after] != UInt8(ascii: "+") { return false }
-        }
-        if isAbbreviationOfPrecedingWords(first: first, last: last) { return false }
-        if isPartOfOrganisationName(last: last) { return false }
+        if trie.traits[index].needsLeadingDot != words[first].hasLeadingDot { return false }
         // "R&D", "AT&T": letters around an ampersand are a name, not a skill.
         if (start > 0 && bytes[start - 1] == UInt8(ascii: "&")) || (end < bytes.count && bytes[end] == UInt8(ascii: "&")) {
             return false
         }
         // "A&P" is not "A/P": an ampersand inside the words matched must be in the form too.
-        if bytes[start..<end].contains(UInt8(ascii: "&")), !form.text.utf8.contains(UInt8(ascii: "&")) { return false }
-        if form.isAmbiguous, last + 1 < words.count, words[last + 1].joinsPrevious { return false }
-        if form.isCased, !writtenExactly(form.text, from: start, to: end) { return false }
-        if first == last, extractor.trie.isAcronym[index], writtenAsAName(from: start, to: end) { return false }
+        if !trie.traits[index].hasAmpersand, bytes[start..<end].contains(UInt8(ascii: "&")) { return false }
+        if trie.traits[index].isAmbiguous, last + 1 < words.count, words[last + 1].joinsPrevious { return false }
+        if trie.traits[index].isCased, !writtenExactly(trie.traits[index].casedBytes, from: start, to: end) { return false }
+        if first == last, trie.traits[index].isAcronym, writtenAsAName(from: start, to: end) { return false }
+        for word in trie.plusAfterWords[index] {
+            let after = first + word <= last ? words[first + word].end : end
+            if after >= bytes.count || bytes[after] != UInt8(ascii: "+") { return false }
+        }
+        if isAbbreviationOfPrecedingWords(first: first, last: last) { return false }
+        if isPartOfOrganisationName(last: last) { return false }
         return true
     }
 
@@ -184,20 +184,18 @@ struct SkillReading {
     }
 
     /// Words of an organisation's name: "NorthStar Logistics Inc.", "Bridges Community Health Center".
-    private static let organisationSuffixes: Set<String> = [
+    private static let organisationSuffixes = ByteWordSet([
         "Inc", "LLC", "Ltd", "Corp", "Corporation", "GmbH", "Center", "Centre", "Hospital", "Clinic", "Foundation", "University", "College",
         "Logistics", "Digital", "Group", "Labs", "Studios", "Partners", "Technologies", "Solutions", "Health", "Healthcare", "Insurance",
         "Bank", "Financial",
-    ]
+    ], ignoringCase: false)
 
     private func isPartOfOrganisationName(last: Int) -> Bool {
         guard last + 1 < words.count, !words[last + 1].newSentence else { return false }
-        let next = String(decoding: bytes[words[last + 1].start..<words[last + 1].end], as: UTF8.self)
-        return Self.organisationSuffixes.contains(next)
+        return word(last + 1, isIn: Self.organisationSuffixes)
     }
 
-    private func writtenExactly(_ form: String, from start: Int, to end: Int) -> Bool {
-        let expected = Array(form.utf8)
+    private func writtenExactly(_ expected: [UInt8], from start: Int, to end: Int) -> Bool {
         guard expected.count == end - start else { return false }
         for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
         return true

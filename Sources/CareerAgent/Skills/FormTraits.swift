@@ -1,0 +1,28 @@
+/// What the reading asks of a surface form at every place it may stand, worked out once when the
+/// extractor is built: a posting's reading then copies no `SurfaceForm` (and so no String) per candidate.
+struct FormTraits: Sendable {
+    var concept: Int
+    var isCased: Bool
+    var isAmbiguous: Bool
+    /// The form holds an ampersand ("A&P"), so words around one may be it.
+    var hasAmpersand: Bool
+    /// Its first word must follow a dot (".NET").
+    var needsLeadingDot = false
+    /// One short word in capitals ("LEED", "DOE"), which does not match a word written as a name ("Leeds", "Doe").
+    /// Longer ones are mostly brands that are also written so ("FANUC", "MATLAB").
+    var isAcronym: Bool
+    /// The form's bytes, kept only for a cased form, which must be written exactly so.
+    var casedBytes: [UInt8]
+
+    init(_ form: SurfaceForm) {
+        concept = form.concept
+        isCased = form.isCased
+        isAmbiguous = form.isAmbiguous
+        let bytes = Array(form.text.utf8)
+        hasAmpersand = bytes.contains(UInt8(ascii: "&"))
+        let letters = bytes.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
+        isAcronym = (2...4).contains(letters.count) && letters.allSatisfy { $0 <= 90 }
+            && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
+        casedBytes = form.isCased ? bytes : []
+    }
+}
