@@ -10,6 +10,9 @@ struct SkillPhraseTrie: Sendable {
     private var children = TrieEdges()
     /// The forms that end at each node (usually none or one), while the trie is built.
     private var endings: [[Int]] = [[]]
+    /// Nodes `1...lastEndingNode` end a form and the others do not: nodes are numbered so once built, and
+    /// the walk then learns whether a node ends a form without reading memory it would miss in cache.
+    private var lastEndingNode: Int32 = 0
     /// The same, flat: node n's forms are `endingForms[endingStarts[n]..<endingStarts[n + 1]]`.
     private(set) var endingStarts: [Int32] = []
     private(set) var endingForms: [Int32] = []
@@ -40,6 +43,7 @@ struct SkillPhraseTrie: Sendable {
             }
             if wordCount > 0 { endings[Int(node)].append(index) }
         }
+        numberEndingNodesFirst()
         endingStarts.reserveCapacity(endings.count + 1)
         for forms in endings {
             endingStarts.append(Int32(endingForms.count))
@@ -48,6 +52,10 @@ struct SkillPhraseTrie: Sendable {
         endingStarts.append(Int32(endingForms.count))
         endings = []
     }
+
+    /// Whether any form ends at `node`.
+    @inline(__always)
+    func endsForm(_ node: Int32) -> Bool { node <= lastEndingNode && node > 0 }
 
     /// The forms ending at `node`, as a range of `endingForms`.
     @inline(__always)
@@ -72,7 +80,7 @@ struct SkillPhraseTrie: Sendable {
             let child = rootChildren[Int(word)]
             return child < 0 ? nil : child
         }
-        return children.child(UInt64(UInt32(node)) << 32 | UInt64(UInt32(word)))
+        return children.child(TrieEdges.key(node: node, word: word))
     }
 
     private mutating func number(adding word: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -88,8 +96,28 @@ struct SkillPhraseTrie: Sendable {
         if node == 0 {
             rootChildren[Int(word)] = created
         } else {
-            children.insert(UInt64(UInt32(node)) << 32 | UInt64(UInt32(word)), child: created)
+            children.insert(TrieEdges.key(node: node, word: word), child: created)
         }
         return created
+    }
+
+    /// Numbers the nodes that end a form 1, 2, 3…, before every other node; the root stays 0.
+    private mutating func numberEndingNodesFirst() {
+        var numbers = [Int32](repeating: 0, count: endings.count)
+        var next: Int32 = 1
+        for node in endings.indices.dropFirst() where !endings[node].isEmpty {
+            numbers[node] = next
+            next += 1
+        }
+        lastEndingNode = next - 1
+        for node in endings.indices.dropFirst() where endings[node].isEmpty {
+            numbers[node] = next
+            next += 1
+        }
+        rootChildren = rootChildren.map { $0 < 0 ? $0 : numbers[Int($0)] }
+        children = children.renumbered(numbers)
+        var renumbered = [[Int]](repeating: [], count: endings.count)
+        for node in endings.indices { renumbered[Int(numbers[node])] = endings[node] }
+        endings = renumbered
     }
 }

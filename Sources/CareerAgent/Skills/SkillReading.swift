@@ -105,7 +105,7 @@ struct SkillReading {
             while position < words.count, words[position].number >= 0,
                   let next = trie.next(from: node, word: words[position].number) {
                 node = next
-                if !trie.endingRange(of: node).isEmpty { candidates.append((position, node)) }
+                if trie.endsForm(node) { candidates.append((position, node)) }
                 position += 1
                 if position < words.count, words[position].newSentence { break }
             }

@@ -1,15 +1,23 @@
 /// The trie's edges from inner nodes: an open-addressing table from `(node << 32 | word)` to the
 /// child, with a multiplicative hash. Standard dictionaries hash with SipHash, which cost more than
-/// the rest of a posting's reading.
+/// the rest of a posting's reading. A key and its child share a slot, so a lookup reads one cache line.
 struct TrieEdges: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    private struct Slot {
+        var key: UInt64
+        var child: Int32
+    }
+
+    private var slots: [Slot]
     private var count = 0
     private static let empty = UInt64.max
 
     init() {
-        keys = [UInt64](repeating: Self.empty, count: 1 << 12)
-        values = [Int32](repeating: 0, count: 1 << 12)
+        slots = [Slot](repeating: Slot(key: Self.empty, child: 0), count: 1 << 12)
+    }
+
+    @inline(__always)
+    static func key(node: Int32, word: Int32) -> UInt64 {
+        UInt64(UInt32(node)) << 32 | UInt64(UInt32(word))
     }
 
     @inline(__always)
@@ -19,33 +27,41 @@ struct TrieEdges: Sendable {
 
     @inline(__always)
     func child(_ key: UInt64) -> Int32? {
-        let mask = keys.count - 1
-        var slot = Self.slot(key, mask: mask)
-        return keys.withUnsafeBufferPointer { keys in
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Self.slot(key, mask: mask)
             while true {
-                let stored = keys[slot]
-                if stored == key { return values[slot] }
-                if stored == Self.empty { return nil }
+                let stored = slots[slot]
+                if stored.key == key { return stored.child }
+                if stored.key == Self.empty { return nil }
                 slot = (slot + 1) & mask
             }
         }
     }
 
     mutating func insert(_ key: UInt64, child: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var slot = Self.slot(key, mask: mask)
-        while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
-        if keys[slot] == Self.empty { count += 1 }
-        keys[slot] = key
-        values[slot] = child
+        while slots[slot].key != Self.empty && slots[slot].key != key { slot = (slot + 1) & mask }
+        if slots[slot].key == Self.empty { count += 1 }
+        slots[slot] = Slot(key: key, child: child)
+    }
+
+    /// The same edges with every node, parent and child, numbered anew by `numbers[old]`.
+    func renumbered(_ numbers: [Int32]) -> TrieEdges {
+        var edges = TrieEdges()
+        for slot in slots where slot.key != Self.empty {
+            let node = Int32(truncatingIfNeeded: slot.key >> 32), word = Int32(truncatingIfNeeded: slot.key & 0xFFFF_FFFF)
+            edges.insert(Self.key(node: numbers[Int(node)], word: word), child: numbers[Int(slot.child)])
+        }
+        return edges
     }
 
     private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = [Slot](repeating: Slot(key: Self.empty, child: 0), count: old.count * 2)
         count = 0
-        for (key, value) in zip(oldKeys, oldValues) where key != Self.empty { insert(key, child: value) }
+        for slot in old where slot.key != Self.empty { insert(slot.key, child: slot.child) }
     }
 }
