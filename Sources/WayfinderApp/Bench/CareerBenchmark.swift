@@ -24,12 +24,18 @@ public struct CareerBenchmark: Sendable {
         let corpus = try DemoCorpus.bundled()
         let sample = corpus.postings(count: 20_000, now: Date())
         let extractor = CareerAgentFeature.sharedExtractor
-        let started = ContinuousClock.now
+        // Five passes: a shared machine slows single passes by a third or more, so the best and the median say more than one.
         var found = 0
-        for posting in sample { found += extractor.skills(of: posting).count }
-        let seconds = (ContinuousClock.now - started).seconds
-        output(String(format: "skill extraction, one core: %.0f postings/s (%d postings, %.1f skills each)",
-                      Double(sample.count) / seconds, sample.count, Double(found) / Double(sample.count)))
+        var rates: [Double] = []
+        for _ in 0..<5 {
+            let started = ContinuousClock.now
+            found = 0
+            for posting in sample { found += extractor.skills(of: posting).count }
+            rates.append(Double(sample.count) / (ContinuousClock.now - started).seconds)
+        }
+        rates.sort()
+        output(String(format: "skill extraction, one core: %.0f postings/s, best of 5 passes (median %.0f; %d postings, %.1f skills each)",
+                      rates[4], rates[2], sample.count, Double(found) / Double(sample.count)))
 
         let directory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-career-\(UUID().uuidString)").path
         defer { if dataDirectory == nil { try? FileManager.default.removeItem(atPath: directory) } }
