@@ -26,10 +26,22 @@ public actor JobIndexFollower {
         var next = try await repository.changes(after: index.appliedSequence, limit: batchSize)
         while let last = next.last {
             let reading = Task { try await repository.changes(after: last.sequence, limit: batchSize) }
-            index.apply(next)
+            await Self.apply(next, to: index)
             applied += next.count
             next = try await reading.value
         }
         return applied
+    }
+
+    /// Indexing a batch of 50,000 changes takes seconds of CPU. It runs on a thread of its own: on the event
+    /// loop this actor's tasks run on, it would hold back everything else bound to that loop, the database's
+    /// answer for the next batch among them, so the next batch was not read while this one was indexed.
+    private static func apply(_ changes: [JobPostingChange], to index: any JobSearchIndex) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                index.apply(changes)
+                done.resume()
+            }
+        }
     }
 }
