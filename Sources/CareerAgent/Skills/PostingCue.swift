@@ -51,7 +51,9 @@ enum PostingCue: Sendable {
         for phrase in ["preferred qualifications", "nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "preferred",
                        "preferred experience", "preferred requirements", "additional qualifications", "bonus points", "bonus", "pluses",
                        "preferred skills", "desired skills", "desirable", "good to have", "extra credit",
-                       "it's a plus if", "even better", "ideally"] {
+                       "it's a plus if", "even better", "ideally", "should have", "could have", "what sets you apart",
+                       "sets you apart", "ideally you'll also have", "ideally you will also have", "ideally you'll have",
+                       "ideally you will have", "what would make you stand out", "would be nice"] {
             phrases.append((phrase, .heading(.niceToHave)))
         }
         for phrase in ["not required", "isn't required", "not needed", "isn't needed", "not necessary", "not essential"] {

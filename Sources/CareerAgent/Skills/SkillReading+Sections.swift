@@ -128,8 +128,11 @@ extension SkillReading {
             let atEnd = index == words.count
             if atEnd || words[index].newSentence {
                 if let optional = (sentenceStart..<index).first(where: { cue(at: $0, isNiceToHave) }) {
-                    // "OSHA 10 (OSHA 30 preferred)": a cue inside parentheses makes only what they hold optional.
-                    for word in parenthesized(optional, within: sentenceStart..<index) ?? (sentenceStart..<index) { regions[word].isOptional = true }
+                    // "OSHA 10 (OSHA 30 preferred)": a cue inside parentheses makes only what they hold optional, and
+                    // "account management, ideally in facilities management" only what follows the cue.
+                    let covered = parenthesized(optional, within: sentenceStart..<index)
+                        ?? qualifiedAfterComma(optional, within: sentenceStart..<index) ?? (sentenceStart..<index)
+                    for word in covered { regions[word].isOptional = true }
                 }
                 // "German is not required", "No Java experience needed": the clause asks for nothing.
                 if let negated = (sentenceStart..<index).first(where: { cue(at: $0, { if case .notAsked = $0 { true } else { false } }) }) {
@@ -185,6 +188,17 @@ extension SkillReading {
             index += 1
         }
         return regions
+    }
+
+    /// Cues that qualify what follows them, not what came before ("Python, ideally Django").
+    private static let forwardCues = ByteWordSet(["ideally", "preferably"])
+
+    /// From cue `index` to the end of `sentence`, when the cue is "ideally" or "preferably" after a comma and
+    /// something follows it: "B2B account management, ideally in facilities management" asks for account management.
+    private func qualifiedAfterComma(_ index: Int, within sentence: Range<Int>) -> Range<Int>? {
+        guard index > sentence.lowerBound, index + 1 < sentence.upperBound, word(index, isIn: Self.forwardCues),
+              bytes[words[index - 1].end..<words[index].start].contains(UInt8(ascii: ",")) else { return nil }
+        return index..<sentence.upperBound
     }
 
     /// The words inside the parentheses around word `index`, if it stands inside a pair within `range`.

@@ -177,6 +177,45 @@ import Testing
         #expect(requirement["Kubernetes"] == .niceToHave)
     }
 
+    @Test("MoSCoW sections and \"what sets you apart\" make skills nice-to-have; \"must have\" keeps them required")
+    func moscowAndStandOutSectionsAreRead() {
+        let text = """
+        Must have
+        - Python and SQL
+
+        Should have
+        - Kafka
+
+        Could have
+        - Terraform
+
+        What sets you apart:
+        - Kubernetes
+
+        Ideally, you'll also have:
+        - Java
+        """
+        let skills = extractor.extract(from: text)
+        let requirement = Dictionary(uniqueKeysWithValues: skills.map { ($0.concept.name, $0.requirement) })
+        #expect(requirement["Python"] == .required)
+        #expect(requirement["SQL"] == .required)
+        #expect(requirement["Kafka"] == .niceToHave)
+        #expect(requirement["Terraform"] == .niceToHave)
+        #expect(requirement["Kubernetes"] == .niceToHave)
+        #expect(requirement["Java"] == .niceToHave)
+    }
+
+    @Test("\"ideally\" or \"preferably\" after a comma makes only what follows it nice-to-have")
+    func aForwardCueAfterACommaQualifiesWhatFollows() {
+        let skills = extractor.extract(from: "- Strong Python, ideally with Kafka\n- SQL, preferably PostgreSQL\n- Terraform, preferred")
+        let requirement = Dictionary(uniqueKeysWithValues: skills.map { ($0.concept.name, $0.requirement) })
+        #expect(requirement["Python"] == .required)
+        #expect(requirement["Kafka"] == .niceToHave)
+        #expect(requirement["SQL"] == .required)
+        #expect(requirement["PostgreSQL"] == .niceToHave)
+        #expect(requirement["Terraform"] == .niceToHave)
+    }
+
     @Test func whatTheTextSaysIsNotNeededIsNotASkill() {
         #expect(names("You don't need to write Java or Python, but Kafka is a must.") == ["Kafka"])
         #expect(names("Join Kafka Center as a Python developer.") == ["Python"])
