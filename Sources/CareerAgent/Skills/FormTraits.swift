@@ -11,6 +11,8 @@ struct FormTraits: Sendable {
     /// One short word in capitals ("LEED", "DOE"), which does not match a word written as a name ("Leeds", "Doe").
     /// Longer ones are mostly brands that are also written so ("FANUC", "MATLAB").
     var isAcronym: Bool
+    /// Names a business function ("Underwriting", "Leadership", "Sales"), which before "team" names a group of people.
+    var namesABusinessFunction = false
     /// The form's bytes, kept only for a cased form, which must be written exactly so.
     var casedBytes: [UInt8]
 

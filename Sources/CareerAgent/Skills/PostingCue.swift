@@ -68,7 +68,7 @@ enum PostingCue: Sendable {
             phrases.append((phrase, .companyIntro))
         }
         for phrase in ["about", "company overview", "overview", "about the team", "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer", "we offer",
-                       "compensation", "pay", "salary", "about us", "who we are", "our company", "about the company",
+                       "compensation", "pay", "salary", "about us", "we can offer", "what we can offer", "who we are", "our company", "about the company",
                        "equal opportunity employer", "eeo statement", "our values", "why join us", "why you'll love working here",
                        "company description", "about the employer", "about the organisation", "about the organization", "our story",
                        "life at", "our benefits", "total rewards"] {

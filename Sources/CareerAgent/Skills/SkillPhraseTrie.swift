@@ -17,7 +17,7 @@ struct SkillPhraseTrie: Sendable {
     private(set) var endingStarts: [Int32] = []
     private(set) var endingForms: [Int32] = []
     /// Per form, what the reading checks where it may stand.
-    private(set) var traits: [FormTraits]
+    var traits: [FormTraits]
     /// For each form, which of its words must be followed by a plus ("Security+", "A+ certified"): words drop
     /// the plus, and "Spring Security" or "a certified teacher" is not the certification. Empty for most forms.
     private(set) var plusAfterWords: [[Int]]

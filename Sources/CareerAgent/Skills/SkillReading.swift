@@ -144,6 +144,10 @@ struct SkillReading {
         // "A&P" is not "A/P": an ampersand inside the words matched must be in the form too.
         if !trie.traits[index].hasAmpersand, bytes[start..<end].contains(UInt8(ascii: "&")) { return false }
         if trie.traits[index].isAmbiguous, last + 1 < words.count, words[last + 1].joinsPrevious { return false }
+        // "C+E" (a driving licence), "C+": a plus right after an everyday form that does not hold one is another name.
+        if trie.traits[index].isAmbiguous, trie.plusAfterWords[index].isEmpty, end < bytes.count, bytes[end] == UInt8(ascii: "+") {
+            return false
+        }
         if trie.traits[index].isCased, !writtenExactly(trie.traits[index].casedBytes, from: start, to: end) { return false }
         if first == last, trie.traits[index].isAcronym, writtenAsAName(from: start, to: end) { return false }
         for word in trie.plusAfterWords[index] {
@@ -152,7 +156,19 @@ struct SkillReading {
         }
         if isAbbreviationOfPrecedingWords(first: first, last: last) { return false }
         if isPartOfOrganisationName(last: last) { return false }
+        if first == last, trie.traits[index].namesABusinessFunction, namesAGroup(last: last) { return false }
         return true
+    }
+
+    /// Words after a business function's name that make it a group of people: "the leadership team", "our underwriting
+    /// teams", "board and leadership meetings" name who is there, not a skill asked for. Methods stay skills: an
+    /// "Agile team" works in Agile.
+    private static let groupWords = ByteWordSet(["team", "teams", "department", "departments", "meeting", "meetings"])
+
+    private func namesAGroup(last: Int) -> Bool {
+        guard last + 1 < words.count, !words[last + 1].newSentence,
+              words[last + 1].start == words[last].end + 1, bytes[words[last].end] == UInt8(ascii: " ") else { return false }
+        return word(last + 1, isIn: Self.groupWords)
     }
 
     /// "Leeds", "Doe", "Ada": a capital and then small letters is a name, not the acronym "LEED", "DOE" or

@@ -30,6 +30,9 @@ import Testing
     spring-security\tSpring Security\tframework\t\tSpring Security\t
     a-plus\tCompTIA A+\tcertification\t\tCompTIA A+|A+ certified\t
     rca\tRoot cause analysis\tmethod\t\tRoot cause analysis|RCA\tcased
+    leadership\tLeadership\tprofessional\t\tLeadership\t
+    underwriting\tUnderwriting\tprofessional\t\tUnderwriting\t
+    agile\tAgile\tmethod\t\tAgile\t
     """
     static let esco = """
     http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388\tproject management\tmanaging projects\tknowledge
@@ -214,6 +217,15 @@ import Testing
         #expect(requirement["SQL"] == .required)
         #expect(requirement["PostgreSQL"] == .niceToHave)
         #expect(requirement["Terraform"] == .niceToHave)
+    }
+
+    @Test("a business function before \"team\" or \"meetings\" names a group of people, a method does not; a plus after a letter names something else")
+    func groupsAndLettersWithAPlusAreNotSkills() {
+        #expect(names("Report weekly to the leadership team and attend underwriting meetings.").isEmpty)
+        #expect(names("Leadership of a small crew; underwriting experience.") == ["Leadership", "Underwriting"])
+        #expect(names("Experience working in an Agile team") == ["Agile"])
+        #expect(names("Minimum 12 months' C+E experience driving articulated lorries.").isEmpty)
+        #expect(names("Strong C and C++ programming skills.") == ["C", "C++"])
     }
 
     @Test func whatTheTextSaysIsNotNeededIsNotASkill() {
