@@ -44,6 +44,11 @@ import Testing
         extractor.extract(from: text, kind: kind).map(\.concept.name)
     }
 
+    /// Each skill a posting names, with how strongly it asks for it.
+    func requirements(_ text: String) -> [String: ExtractedSkill.Requirement?] {
+        Dictionary(uniqueKeysWithValues: extractor.extract(from: text).map { ($0.concept.name, $0.requirement) })
+    }
+
     @Test func productsAreFoundAsWholeWordsNotInsideOtherWords() {
         #expect(names("Excellent communication. We use JavaScript and NoSQL stores, C++ and GitHub.")
             == ["JavaScript", "NoSQL", "C++", "GitHub"])
@@ -139,8 +144,7 @@ import Testing
         What you'll do
         - Build services in Java
         """
-        let skills = extractor.extract(from: text)
-        let requirement = Dictionary(uniqueKeysWithValues: skills.map { ($0.concept.name, $0.requirement) })
+        let requirement = requirements(text)
         #expect(requirement["Python"] == .required)
         #expect(requirement["Kafka"] == .niceToHave)
         #expect(requirement["Kubernetes"] == .niceToHave)
@@ -169,8 +173,7 @@ import Testing
         PREFERRED
         1. Kubernetes
         """
-        let skills = extractor.extract(from: text)
-        let requirement = Dictionary(uniqueKeysWithValues: skills.map { ($0.concept.name, $0.requirement) })
+        let requirement = requirements(text)
         #expect(requirement["Git"] == .required)
         #expect(requirement["SQL"] == .required)
         #expect(requirement["Java"] == .required)
@@ -198,8 +201,7 @@ import Testing
         Ideally, you'll also have:
         - Java
         """
-        let skills = extractor.extract(from: text)
-        let requirement = Dictionary(uniqueKeysWithValues: skills.map { ($0.concept.name, $0.requirement) })
+        let requirement = requirements(text)
         #expect(requirement["Python"] == .required)
         #expect(requirement["SQL"] == .required)
         #expect(requirement["Kafka"] == .niceToHave)
@@ -210,8 +212,7 @@ import Testing
 
     @Test("\"ideally\" or \"preferably\" after a comma makes only what follows it nice-to-have")
     func aForwardCueAfterACommaQualifiesWhatFollows() {
-        let skills = extractor.extract(from: "- Strong Python, ideally with Kafka\n- SQL, preferably PostgreSQL\n- Terraform, preferred")
-        let requirement = Dictionary(uniqueKeysWithValues: skills.map { ($0.concept.name, $0.requirement) })
+        let requirement = requirements("- Strong Python, ideally with Kafka\n- SQL, preferably PostgreSQL\n- Terraform, preferred")
         #expect(requirement["Python"] == .required)
         #expect(requirement["Kafka"] == .niceToHave)
         #expect(requirement["SQL"] == .required)
