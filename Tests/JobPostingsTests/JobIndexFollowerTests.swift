@@ -18,16 +18,32 @@ import Testing
         #expect(index.sawReadAhead.withLock { $0 } == true)
         #expect(try await JobIndexFollower(repository: repository, index: index, batchSize: 3).catchUp() == 0)
     }
+
+    @Test("a catch-up asked for while one runs waits for it, then reads only what came after: no batch is read or applied twice")
+    func catchUpsDoNotOverlap() async throws {
+        let repository = FeedRepository(changeCount: 6)
+        let index = RecordingIndex(readAhead: repository.readAhead, applyingFor: 0.1)
+        let follower = JobIndexFollower(repository: repository, index: index, batchSize: 3)
+        async let first = follower.catchUp()
+        async let second = follower.catchUp()
+        let total = try await first + second
+        #expect(total == 6)
+        #expect(index.received.withLock { $0 } == Array(1...6))
+        #expect(repository.reads.withLock { $0.filter { $0 == 0 }.count } == 1)
+    }
 }
 
 /// A change feed of `changeCount` postings that signals when a read past the first batch begins.
 private final class FeedRepository: JobPostingRepository {
     let changeCount: Int64
     let readAhead = DispatchSemaphore(value: 0)
+    /// The sequence after which each read began.
+    let reads = Mutex<[Int64]>([])
 
     init(changeCount: Int64) { self.changeCount = changeCount }
 
     func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange] {
+        reads.withLock { $0.append(sequence) }
         if sequence > 0 { readAhead.signal() }
         let first = sequence + 1, last = min(changeCount, sequence + Int64(limit))
         guard first <= last else { return [] }
@@ -49,16 +65,25 @@ private final class FeedRepository: JobPostingRepository {
 /// An index that records what it applies; its first batch waits for the next batch's read to begin.
 private final class RecordingIndex: JobSearchIndex {
     let readAhead: DispatchSemaphore
+    /// Seconds each batch takes to apply.
+    let applyingFor: TimeInterval
     let applied = Mutex<[Int64]>([])
+    /// Every change handed to `apply`, repeats included.
+    let received = Mutex<[Int64]>([])
     let sawReadAhead = Mutex<Bool?>(nil)
 
-    init(readAhead: DispatchSemaphore) { self.readAhead = readAhead }
+    init(readAhead: DispatchSemaphore, applyingFor: TimeInterval = 0) {
+        self.readAhead = readAhead
+        self.applyingFor = applyingFor
+    }
 
     func apply(_ changes: [JobPostingChange]) {
+        received.withLock { $0 += changes.map(\.sequence) }
         if sawReadAhead.withLock({ $0 }) == nil {
             let began = readAhead.wait(timeout: .now() + 5) == .success
             sawReadAhead.withLock { $0 = began }
         }
+        if applyingFor > 0 { Thread.sleep(forTimeInterval: applyingFor) }
         applied.withLock { applied in
             applied += changes.map(\.sequence).filter { $0 > (applied.last ?? 0) }
         }
