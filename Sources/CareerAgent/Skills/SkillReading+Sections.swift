@@ -67,7 +67,7 @@ extension SkillReading {
     }
 
     /// The words that join the last item of a list: "Word, Excel and Outlook".
-    private static let listJoiners = ByteWordSet(["and", "or", "&"])
+    static let listJoiners = ByteWordSet(["and", "or", "&"])
     /// A sentence opening with "no" and holding one of these asks for nothing: "No Java experience needed".
     private static let no = ByteWordSet(["no"])
     private static let notNeeded = ByteWordSet(["needed", "required", "necessary"])

@@ -166,9 +166,18 @@ struct SkillReading {
     private static let groupWords = ByteWordSet(["team", "teams", "department", "departments", "meeting", "meetings"])
 
     private func namesAGroup(last: Int) -> Bool {
-        guard last + 1 < words.count, !words[last + 1].newSentence,
-              words[last + 1].start == words[last].end + 1, bytes[words[last].end] == UInt8(ascii: " ") else { return false }
+        // "our recruiting and finance teams": the group word may close a pair of functions.
+        if last + 3 < words.count, word(last + 1, isIn: Self.listJoiners), !words[last + 3].newSentence,
+           !words[last + 2].newSentence, isSpaced(last + 1), isSpaced(last + 2), isSpaced(last + 3), word(last + 3, isIn: Self.groupWords) {
+            return true
+        }
+        guard last + 1 < words.count, !words[last + 1].newSentence, isSpaced(last + 1) else { return false }
         return word(last + 1, isIn: Self.groupWords)
+    }
+
+    /// Whether word `index` follows the word before it after exactly one space.
+    private func isSpaced(_ index: Int) -> Bool {
+        words[index].start == words[index - 1].end + 1 && bytes[words[index - 1].end] == UInt8(ascii: " ")
     }
 
     /// "Leeds", "Doe", "Ada": a capital and then small letters is a name, not the acronym "LEED", "DOE" or

@@ -223,6 +223,7 @@ import Testing
     @Test("a business function before \"team\" or \"meetings\" names a group of people, a method does not; a plus after a letter names something else")
     func groupsAndLettersWithAPlusAreNotSkills() {
         #expect(names("Report weekly to the leadership team and attend underwriting meetings.").isEmpty)
+        #expect(names("Own reporting for our underwriting and finance teams.").isEmpty)
         #expect(names("Leadership of a small crew; underwriting experience.") == ["Leadership", "Underwriting"])
         #expect(names("Experience working in an Agile team") == ["Agile"])
         #expect(names("Minimum 12 months' C+E experience driving articulated lorries.").isEmpty)
