@@ -12,12 +12,13 @@ struct FormTraits: Sendable {
     /// Longer ones are mostly brands that are also written so ("FANUC", "MATLAB").
     var isAcronym: Bool
     /// Names a business function ("Underwriting", "Leadership", "Sales"), which before "team" names a group of people.
-    var namesABusinessFunction = false
+    var namesABusinessFunction: Bool
     /// The form's bytes, kept only for a cased form, which must be written exactly so.
     var casedBytes: [UInt8]
 
-    init(_ form: SurfaceForm) {
+    init(_ form: SurfaceForm, namesABusinessFunction: Bool) {
         concept = form.concept
+        self.namesABusinessFunction = namesABusinessFunction
         isCased = form.isCased
         isAmbiguous = form.isAmbiguous
         let bytes = Array(form.text.utf8)

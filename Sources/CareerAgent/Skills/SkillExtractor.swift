@@ -41,16 +41,14 @@ public final class SkillExtractor: Sendable {
         let cueForms = phrases.enumerated().map { index, phrase in
             SurfaceForm(concept: -1 - index, text: phrase, isCased: false, isAmbiguous: false)
         }
-        var trie = SkillPhraseTrie(forms: taxonomy.forms + cueForms, scanner: scanner) { form in
+        trie = SkillPhraseTrie(forms: taxonomy.forms + cueForms, scanner: scanner) { form in
             // ESCO's one-word labels are mostly everyday words ("manage", "English"); tools the
             // curated list covers, so ESCO contributes phrases only.
             if form.concept < 0 || taxonomy.concepts[form.concept].source == .curated { return true }
             return form.text.utf8.contains(UInt8(ascii: " "))
+        } isBusinessFunction: { form in
+            form.concept >= 0 && taxonomy.concepts[form.concept].category == "professional"
         }
-        for (index, form) in taxonomy.forms.enumerated() where taxonomy.concepts[form.concept].category == "professional" {
-            trie.traits[index].namesABusinessFunction = true
-        }
-        self.trie = trie
     }
 
     /// Every skill in `text`, in order of first mention, one entry per concept. With `includingUnlisted`, a

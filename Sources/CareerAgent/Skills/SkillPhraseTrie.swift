@@ -17,13 +17,14 @@ struct SkillPhraseTrie: Sendable {
     private(set) var endingStarts: [Int32] = []
     private(set) var endingForms: [Int32] = []
     /// Per form, what the reading checks where it may stand.
-    var traits: [FormTraits]
+    private(set) var traits: [FormTraits]
     /// For each form, which of its words must be followed by a plus ("Security+", "A+ certified"): words drop
     /// the plus, and "Spring Security" or "a certified teacher" is not the certification. Empty for most forms.
     private(set) var plusAfterWords: [[Int]]
 
-    init(forms: [SurfaceForm], scanner: any WordScanner, keeping: (SurfaceForm) -> Bool) {
-        traits = forms.map(FormTraits.init)
+    /// Walks `forms` that `keeping` accepts; `isBusinessFunction` says which forms name one (`FormTraits`).
+    init(forms: [SurfaceForm], scanner: any WordScanner, keeping: (SurfaceForm) -> Bool, isBusinessFunction: (SurfaceForm) -> Bool) {
+        traits = forms.map { FormTraits($0, namesABusinessFunction: isBusinessFunction($0)) }
         plusAfterWords = forms.map { form in
             guard form.text.contains("+") else { return [] }
             return form.text.split(separator: " ").enumerated().compactMap { index, word in

@@ -61,13 +61,6 @@ extension SkillReading {
         return false
     }
 
-    /// Whether word `index` is one of `set`'s words.
-    func word(_ index: Int, isIn set: ByteWordSet) -> Bool {
-        set.contains(bytes, from: words[index].start, to: words[index].end)
-    }
-
-    /// The words that join the last item of a list: "Word, Excel and Outlook".
-    static let listJoiners = ByteWordSet(["and", "or", "&"])
     /// A sentence opening with "no" and holding one of these asks for nothing: "No Java experience needed".
     private static let no = ByteWordSet(["no"])
     private static let notNeeded = ByteWordSet(["needed", "required", "necessary"])

@@ -14,15 +14,15 @@ extension SkillReading {
     ]
 
     /// Words after a name that make it an organisation's: "ShipRight Logistics", "NorthStar Inc".
-    private static let organisationWords: Set<String> = [
+    private static let organisationWords = ByteWordSet([
         "inc", "llc", "ltd", "corp", "corporation", "company", "co", "group", "gmbh", "health", "healthcare", "bank", "logistics",
         "financial", "partners", "labs", "studios", "foundation", "hospital", "clinic", "center", "centre", "solutions",
         "technologies", "industries", "holdings", "capital", "insurance", "realty", "properties", "foods", "hotels", "resorts",
         "robotics", "systems", "team", "family", "university", "college", "school", "academy", "agency", "consulting",
-    ]
+    ])
 
     /// Words before a name that make it an organisation's: "at NorthStar", "join BrightPath".
-    private static let organisationLeads: Set<String> = ["at", "join", "joining", "about", "welcome"]
+    private static let organisationLeads = ByteWordSet(["at", "join", "joining", "about", "welcome"])
 
     /// Product names written the way only names are, with a capital inside the word ("EnterpriseRx", "HydroCAD",
     /// "iManage"), in what the posting asks for. The company's own name is written that way too, so a word that
@@ -76,13 +76,9 @@ extension SkillReading {
     private func nextToOrganisationWord(_ index: Int) -> Bool {
         let after = bytes[words[index].end...]
         if after.starts(with: Array("'s".utf8)) || after.starts(with: Array("’s".utf8)) { return true }  // "NorthStar's"
-        if index + 1 < words.count, !words[index + 1].newSentence, Self.organisationWords.contains(lowercased(index + 1)) { return true }
-        if index > 0, !words[index].newSentence, Self.organisationLeads.contains(lowercased(index - 1)) { return true }
+        if index + 1 < words.count, !words[index + 1].newSentence, word(index + 1, isIn: Self.organisationWords) { return true }
+        if index > 0, !words[index].newSentence, word(index - 1, isIn: Self.organisationLeads) { return true }
         return false
-    }
-
-    private func lowercased(_ index: Int) -> String {
-        String(decoding: bytes[words[index].start..<words[index].end], as: UTF8.self).lowercased()
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) }

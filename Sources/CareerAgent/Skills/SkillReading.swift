@@ -175,6 +175,14 @@ struct SkillReading {
         return word(last + 1, isIn: Self.groupWords)
     }
 
+    /// Whether word `index` is one of `set`'s words.
+    func word(_ index: Int, isIn set: ByteWordSet) -> Bool {
+        set.contains(bytes, from: words[index].start, to: words[index].end)
+    }
+
+    /// The words that join the last item of a list: "Word, Excel and Outlook".
+    static let listJoiners = ByteWordSet(["and", "or", "&"])
+
     /// Whether word `index` follows the word before it after exactly one space.
     private func isSpaced(_ index: Int) -> Bool {
         words[index].start == words[index - 1].end + 1 && bytes[words[index - 1].end] == UInt8(ascii: " ")
@@ -198,15 +206,17 @@ struct SkillReading {
         var initials: [UInt8] = []
         var index = first - 1
         while index >= 0, initials.count < letters.count {
-            let word = bytes[words[index].start..<words[index].end]
-            let lower = String(decoding: word, as: UTF8.self).lowercased()
-            if !["of", "and", "for", "the", "in", "&"].contains(lower), let initial = word.first {
+            if !word(index, isIn: Self.joiningWords) {
+                let initial = bytes[words[index].start]
                 initials.insert(initial >= 97 && initial <= 122 ? initial - 32 : initial, at: 0)
             }
             index -= 1
         }
         return initials == Array(letters)
     }
+
+    /// Small words a name's initials skip: "Bank of America (BOA)".
+    private static let joiningWords = ByteWordSet(["of", "and", "for", "the", "in", "&"])
 
     /// Words of an organisation's name: "NorthStar Logistics Inc.", "Bridges Community Health Center".
     private static let organisationSuffixes = ByteWordSet([

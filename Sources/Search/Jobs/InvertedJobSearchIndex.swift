@@ -147,16 +147,15 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     /// on every core in small chunks, so that no core idles while another finishes a larger share.
     private func documents(of postings: [StoredJobPosting]) -> [IndexedDocument] {
         let tagger = skillTagger
-        guard let tagger, postings.count >= Self.parallelBuildThreshold else {
-            return postings.map { IndexedDocument(rowID: $0.rowID, posting: $0.posting, skills: tagger?.skills(of: $0.posting) ?? []) }
+        let document = { @Sendable (stored: StoredJobPosting) in
+            IndexedDocument(rowID: stored.rowID, posting: stored.posting, skills: tagger?.skills(of: stored.posting) ?? [])
         }
+        guard tagger != nil, postings.count >= Self.parallelBuildThreshold else { return postings.map(document) }
         let chunk = 1_000
         let chunks = (postings.count + chunk - 1) / chunk
         let tagged = Mutex([[IndexedDocument]](repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            let documents = postings[(index * chunk)..<min(postings.count, (index + 1) * chunk)].map {
-                IndexedDocument(rowID: $0.rowID, posting: $0.posting, skills: tagger.skills(of: $0.posting))
-            }
+            let documents = postings[(index * chunk)..<min(postings.count, (index + 1) * chunk)].map(document)
             tagged.withLock { $0[index] = documents }
         }
         return tagged.withLock { $0.flatMap { $0 } }
