@@ -159,9 +159,16 @@ struct JobPostingRepositoryContractTests {
         posting.location = ""
         posting.currency = "E'R"
         posting.minSalary = -5
-        _ = try await repository.upsert([posting, Self.posting("plain")])
+        // What PostgreSQL's COPY text format gives a meaning: its NULL, its end of data, escapes and line ends.
+        var copyText = Self.posting("copy \\N")
+        copyText.title = "\\N"
+        copyText.description = "\\.\r\nCR\rLF\n\\t is not a tab\t\\\\N\n\\."
+        copyText.descriptionHTML = "\\N"
+        copyText.applyURL = "\\."
+        _ = try await repository.upsert([posting, Self.posting("plain"), copyText])
         #expect(try await repository.find(jobID: posting.jobID)?.posting == posting)
-        #expect(try await repository.upsert([posting]) == UpsertSummary(unchanged: 1))
+        #expect(try await repository.find(jobID: copyText.jobID)?.posting == copyText)
+        #expect(try await repository.upsert([posting, copyText]) == UpsertSummary(unchanged: 2))
         try await store.close()
     }
 

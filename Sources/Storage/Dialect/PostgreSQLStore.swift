@@ -103,7 +103,7 @@ public final class PostgreSQLStore: SQLStore {
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         try await client.withConnection { connection in
-            let database = connection.sql(queryLogLevel: nil)
+            let database = PostgreSQLSession(connection: connection)
             try await database.raw("BEGIN").run()
             do {
                 try await database.raw("SELECT pg_advisory_xact_lock(\(bind: PostgreSQLDialect.writeLockKey))").run()

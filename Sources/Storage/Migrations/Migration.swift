@@ -25,5 +25,6 @@ public enum Migrations {
         CreateAccessAudit(),
         CreatePublishing(),
         CreateSkillsGraph(),
+        InlineUncompressedPostings(),
     ]
 }

@@ -47,8 +47,17 @@ extension SQLJobPostingRepository {
             outcome.summary.updated += changed.count - new.count
             try await replaceFingerprints(of: rehashed, dialect: dialect, on: database)
             guard !changed.isEmpty else { continue }
-            let written = arrays ? try await upsertRowsFromArrays(changed, on: database)
-                : try await upsertRows(changed, dialect: dialect, on: database)
+            let written: [(rowID: Int64, jobID: String)]
+            if let loader = database as? any BulkRowLoading {
+                let added = changed.filter { new.contains($0.job_id) }
+                let updated = changed.filter { !new.contains($0.job_id) }
+                let addedIDs = try await loadNewRows(added, with: loader, on: database)
+                written = Array(zip(addedIDs, added.lazy.map(\.job_id)))
+                    + (updated.isEmpty ? [] : try await upsertRowsFromArrays(updated, on: database))
+            } else {
+                written = arrays ? try await upsertRowsFromArrays(changed, on: database)
+                    : try await upsertRows(changed, dialect: dialect, on: database)
+            }
             if arrays {
                 try await recordChangesFromArray(rowIDs: written.map(\.rowID), on: database)
             } else {
@@ -58,6 +67,9 @@ extension SQLJobPostingRepository {
         }
         return outcome
     }
+
+    /// Every column an insert writes, in the order of the table (the database assigns `row_id`).
+    static let insertedColumns = ["job_id"] + updatableColumns
 
     static let updatableColumns = [
         "provider_id", "title", "description", "description_html", "company", "location", "remote",
@@ -96,9 +108,7 @@ extension SQLJobPostingRepository {
     static func upsertRows(
         _ records: [JobPostingRecord], dialect: any StorageDialect, on database: any SQLDatabase
     ) async throws -> [(rowID: Int64, jobID: String)] {
-        var sql = "INSERT INTO job_postings (job_id, provider_id, title, description, description_html, company, location, "
-            + "remote, employment_type, min_salary, max_salary, currency, pay_interval, posted_date, apply_url, expires_at, "
-            + "updated_at, status, content_hash) VALUES "
+        var sql = "INSERT INTO job_postings (" + insertedColumns.joined(separator: ", ") + ") VALUES "
         sql.reserveCapacity(records.count * 160 + 1_000)
         var binds: [any Encodable & Sendable] = []
         binds.reserveCapacity(records.count * JobPostingRecord.textColumnCount)
