@@ -41,11 +41,28 @@ public struct UpsertSummary: Sendable, Equatable {
     }
 }
 
+/// Postings made ready to store: what a repository can work out before its write transaction (fingerprints,
+/// encoded rows), so that an importer can do it while the previous batch is being written.
+public struct PreparedPostings: Sendable {
+    public let postings: [JobPosting]
+    /// The repository's own work on `postings`; nil when it has none to do ahead.
+    public let work: (any Sendable)?
+
+    public init(postings: [JobPosting], work: (any Sendable)? = nil) {
+        self.postings = postings
+        self.work = work
+    }
+}
+
 /// Where postings live. Every write appends to the change feed in the same transaction.
 public protocol JobPostingRepository: Sendable {
     /// Inserts new postings and updates changed ones by `job_id`; identical content is left alone,
     /// so importing the same file twice changes nothing (not even the change feed).
     func upsert(_ postings: [JobPosting]) async throws -> UpsertSummary
+    /// The part of `upsert` that needs no database. Pure: callers may run it beside a write.
+    func prepare(_ postings: [JobPosting]) async -> PreparedPostings
+    /// `upsert(prepared.postings)`, with the work `prepare` did.
+    func upsert(_ prepared: PreparedPostings) async throws -> UpsertSummary
     func find(jobID: String) async throws -> StoredJobPosting?
     /// The postings with these row ids for a result list: everything but `descriptionHTML`, in no
     /// particular order; missing ids are skipped.
@@ -57,4 +74,14 @@ public protocol JobPostingRepository: Sendable {
     /// Marks these postings closed (they leave search at once) and appends them to the change feed;
     /// postings already closed are left alone. Returns how many were closed.
     func close(jobIDs: [String], at time: Date) async throws -> Int
+}
+
+extension JobPostingRepository {
+    public func prepare(_ postings: [JobPosting]) async -> PreparedPostings {
+        PreparedPostings(postings: postings)
+    }
+
+    public func upsert(_ prepared: PreparedPostings) async throws -> UpsertSummary {
+        try await upsert(prepared.postings)
+    }
 }

@@ -53,10 +53,12 @@ public struct JobImporter: Sendable {
         fileprivate let importer: JobImporter
         private var pending: [JobPosting] = []
         private var pendingIDs: Set<String> = []
+        private var writer: OverlappingWriter
         public private(set) var report = Report()
 
         fileprivate init(importer: JobImporter) {
             self.importer = importer
+            writer = OverlappingWriter(repository: importer.repository)
         }
 
         public mutating func add(_ records: [JobFeedRecord]) async throws {
@@ -82,16 +84,21 @@ public struct JobImporter: Sendable {
 
         public mutating func finish() async throws -> Report {
             try await flush()
+            report.stored = try await writer.finish()
             try await importer.follower?.catchUp()
             return report
         }
 
-        /// Stores what was added so far in one write transaction (`add` also does when a batch is full).
+        /// Hands what was added so far to the repository as one write transaction (`add` also does when a
+        /// batch is full). The batch is prepared at once, while the previous one may still be being written,
+        /// and may itself still be being written when this returns (see `OverlappingWriter`).
         public mutating func flush() async throws {
             guard !pending.isEmpty else { return }
-            report.stored = report.stored + (try await importer.repository.upsert(pending))
+            let batch = pending
             pending.removeAll(keepingCapacity: true)
             pendingIDs.removeAll(keepingCapacity: true)
+            try await writer.write(batch)
+            report.stored = writer.stored
         }
 
         fileprivate static func message(_ error: DomainError) -> String {

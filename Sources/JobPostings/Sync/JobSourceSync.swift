@@ -100,10 +100,11 @@ public struct JobSourceSync: Sendable {
         let listedBefore = try await sources.openPostings(of: source.id)
         let (keys, duplicates) = try await DuplicateFinder(links: links).mark(&accepted, of: source.id)
         run.duplicates = duplicates.count
-        var summary = UpsertSummary()
+        var writer = OverlappingWriter(repository: postings)
         for start in stride(from: 0, to: accepted.count, by: batchSize) {
-            summary = summary + (try await postings.upsert(Array(accepted[start..<min(start + batchSize, accepted.count)])))
+            try await writer.write(Array(accepted[start..<min(start + batchSize, accepted.count)]))
         }
+        let summary = try await writer.finish()
         run.inserted = summary.inserted
         run.updated = summary.updated
         run.unchanged = summary.unchanged

@@ -40,6 +40,13 @@ struct CopyTextRows: Sendable {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// Appends the values of `other`, the unended start of a row, as the current row's next columns.
+    mutating func append(columnsOf other: CopyTextRows) {
+        guard !other.startsRow else { return }
+        separate()
+        bytes.append(contentsOf: other.bytes)
+    }
+
     /// Ends the current row.
     mutating func endRow() {
         bytes.append(UInt8(ascii: "\n"))

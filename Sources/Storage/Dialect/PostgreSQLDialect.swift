@@ -8,6 +8,7 @@ public struct PostgreSQLDialect: StorageDialect {
     /// The protocol allows 65,535 parameters per statement.
     public var maximumBindings: Int { 60_000 }
     public var bindsArrays: Bool { true }
+    public var loadsRowsInBulk: Bool { true }
     public var claimLock: String { "FOR UPDATE SKIP LOCKED" }
     public var auditAppendLock: String { "SELECT pg_advisory_xact_lock(\(Self.auditLockKey))" }
     public func bindPlaceholder(at number: Int) -> String { "$\(number)" }

@@ -8,6 +8,7 @@ public struct SQLiteDialect: StorageDialect {
     /// SQLite allows 32,766 since 3.32; stay well below.
     public var maximumBindings: Int { 30_000 }
     public var bindsArrays: Bool { false }
+    public var loadsRowsInBulk: Bool { false }
     public var claimLock: String { "" }
     public var auditAppendLock: String { "" }
     public func bindPlaceholder(at number: Int) -> String { "?\(number)" }

@@ -20,6 +20,9 @@ public protocol StorageDialect: Sendable {
     /// Whether a whole column of values can be bound as one array (`unnest($1::text[])`, see
     /// `PostgreSQLArray`) for bulk writes; otherwise they use multi-row VALUES lists.
     var bindsArrays: Bool { get }
+    /// Whether a write transaction's database loads rows in bulk (`BulkRowLoading`: PostgreSQL's COPY), so
+    /// rows are worth encoding for it ahead of the transaction.
+    var loadsRowsInBulk: Bool { get }
     /// The placeholder of the `number`-th (1-based) bound value in SQL text written by hand.
     func bindPlaceholder(at number: Int) -> String
 }

@@ -5,39 +5,21 @@ import SQLKit
 /// COPY). A new row needs no conflict check, since the write lock is held and its job id was just looked up,
 /// and COPY costs the server about half of what an INSERT from bound arrays does.
 extension SQLJobPostingRepository {
-    /// Inserts `records`, none of which is stored yet, with row ids taken from the table's sequence in
-    /// their order; returns those ids.
+    /// Inserts new rows, given as the COPY text of their columns after `row_id` (`JobPostingRecord.copyText`),
+    /// with row ids taken from the table's sequence in their order; returns those ids.
     static func loadNewRows(
-        _ records: [JobPostingRecord], with loader: any BulkRowLoading, on database: any SQLDatabase
+        _ rows: [CopyTextRows], with loader: any BulkRowLoading, on database: any SQLDatabase
     ) async throws -> [Int64] {
-        guard !records.isEmpty else { return [] }
-        let first = try await reserveRowIDs(records.count, on: database)
-        var rows = CopyTextRows(reservingCapacity: records.reduce(0) { $0 + $1.approximateBytes })
-        for (offset, record) in records.enumerated() {
-            rows.integer(first + Int64(offset))
-            rows.text(record.job_id)
-            rows.text(record.provider_id)
-            rows.text(record.title)
-            rows.text(record.description)
-            rows.text(record.description_html)
-            rows.text(record.company)
-            rows.text(record.location)
-            rows.integer(record.remote)
-            rows.text(record.employment_type)
-            rows.integer(record.min_salary)
-            rows.integer(record.max_salary)
-            rows.text(record.currency)
-            rows.text(record.pay_interval)
-            rows.integer(record.posted_date)
-            rows.text(record.apply_url)
-            rows.integer(record.expires_at)
-            rows.integer(record.updated_at)
-            rows.text(record.status)
-            rows.text(record.content_hash)
-            rows.endRow()
+        guard !rows.isEmpty else { return [] }
+        let first = try await reserveRowIDs(rows.count, on: database)
+        var text = CopyTextRows(reservingCapacity: rows.reduce(0) { $0 + $1.bytes.count + 24 })
+        for (offset, row) in rows.enumerated() {
+            text.integer(first + Int64(offset))
+            text.append(columnsOf: row)
+            text.endRow()
         }
-        try await loader.load(rows, into: "job_postings", columns: ["row_id"] + insertedColumns)
-        return (0..<Int64(records.count)).map { first + $0 }
+        try await loader.load(text, into: "job_postings", columns: ["row_id"] + insertedColumns)
+        return (0..<Int64(rows.count)).map { first + $0 }
     }
 
     /// Takes `count` consecutive values of the row-id sequence and returns the first. Consecutive because
@@ -53,10 +35,29 @@ extension SQLJobPostingRepository {
 }
 
 extension JobPostingRecord {
-    /// About how many bytes the row takes as text: enough to size a buffer for many rows without regrowing.
-    var approximateBytes: Int {
-        job_id.utf8.count + provider_id.utf8.count + title.utf8.count + description.utf8.count
-            + (description_html?.utf8.count ?? 0) + company.utf8.count + location.utf8.count
-            + (apply_url?.utf8.count ?? 0) + content_hash.utf8.count + 160
+    /// The row's columns after `row_id` (`SQLJobPostingRepository.insertedColumns`) as COPY text.
+    var copyText: CopyTextRows {
+        var text = CopyTextRows(reservingCapacity: job_id.utf8.count + title.utf8.count + description.utf8.count
+            + (description_html?.utf8.count ?? 0) + (apply_url?.utf8.count ?? 0) + 200)
+        text.text(job_id)
+        text.text(provider_id)
+        text.text(title)
+        text.text(description)
+        text.text(description_html)
+        text.text(company)
+        text.text(location)
+        text.integer(remote)
+        text.text(employment_type)
+        text.integer(min_salary)
+        text.integer(max_salary)
+        text.text(currency)
+        text.text(pay_interval)
+        text.integer(posted_date)
+        text.text(apply_url)
+        text.integer(expires_at)
+        text.integer(updated_at)
+        text.text(status)
+        text.text(content_hash)
+        return text
     }
 }

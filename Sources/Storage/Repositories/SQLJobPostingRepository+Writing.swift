@@ -10,12 +10,11 @@ extension SQLJobPostingRepository {
         var insertedJobIDs: [String] = []
     }
 
-    /// Writes what changed among `records` (made from `postings`, index for index) in the caller's
-    /// transaction: new and changed rows in multi-row statements, each followed by its change-feed entries.
-    static func write(
-        _ records: [JobPostingRecord], of postings: [JobPosting], dialect: any StorageDialect, on database: any SQLDatabase
-    ) async throws -> WriteOutcome {
+    /// Writes what changed among the prepared rows in the caller's transaction: new and changed rows in
+    /// bulk or multi-row statements, each followed by its change-feed entries.
+    static func write(_ rows: PreparedRows, dialect: any StorageDialect, on database: any SQLDatabase) async throws -> WriteOutcome {
         var outcome = WriteOutcome()
+        let (records, postings) = (rows.records, rows.unique)
         let arrays = dialect.bindsArrays
         let rowsPerStatement = arrays ? rowsPerArrayStatement
             : max(1, min(2_000, dialect.maximumBindings / JobPostingRecord.textColumnCount))
@@ -25,12 +24,14 @@ extension SQLJobPostingRepository {
                 : try await storedFingerprints(jobIDs: jobIDs, dialect: dialect, on: database)
             var changed: [JobPostingRecord] = []
             var new: Set<String> = []
+            var added: [Int] = []
             var rehashed: [JobPostingRecord] = []
             for index in chunk {
                 let record = records[index]
                 guard let fingerprint = stored[record.job_id] else {
                     changed.append(record)
                     new.insert(record.job_id)
+                    added.append(index)
                     continue
                 }
                 if fingerprint == record.content_hash {
@@ -49,10 +50,10 @@ extension SQLJobPostingRepository {
             guard !changed.isEmpty else { continue }
             let written: [(rowID: Int64, jobID: String)]
             if let loader = database as? any BulkRowLoading {
-                let added = changed.filter { new.contains($0.job_id) }
+                let addedIDs = try await loadNewRows(
+                    added.map { rows.copyText?[$0] ?? records[$0].copyText }, with: loader, on: database)
                 let updated = changed.filter { !new.contains($0.job_id) }
-                let addedIDs = try await loadNewRows(added, with: loader, on: database)
-                written = Array(zip(addedIDs, added.lazy.map(\.job_id)))
+                written = Array(zip(addedIDs, added.lazy.map { records[$0].job_id }))
                     + (updated.isEmpty ? [] : try await upsertRowsFromArrays(updated, on: database))
             } else {
                 written = arrays ? try await upsertRowsFromArrays(changed, on: database)

@@ -13,24 +13,54 @@ public struct SQLJobPostingRepository: JobPostingRepository {
     }
 
     public func upsert(_ postings: [JobPosting]) async throws -> UpsertSummary {
-        guard !postings.isEmpty else { return UpsertSummary() }
-        // One statement may not touch a row twice: when an id repeats, its last version wins.
+        try await upsert(await prepare(postings))
+    }
+
+    /// What `prepare` works out ahead of the write transaction.
+    struct PreparedRows: Sendable {
+        /// The postings, each id once: when an id repeats, its last version wins, since one statement
+        /// may not touch a row twice.
+        var unique: [JobPosting]
+        var duplicates: Int
+        var records: [JobPostingRecord]
+        /// Each record as the COPY text of its columns after `row_id`, for engines that load in bulk.
+        var copyText: [CopyTextRows]?
+    }
+
+    public func prepare(_ postings: [JobPosting]) async -> PreparedPostings {
+        PreparedPostings(postings: postings, work: await rows(of: postings))
+    }
+
+    private func rows(of postings: [JobPosting]) async -> PreparedRows {
         var lastOccurrence: [String: Int] = [:]
         lastOccurrence.reserveCapacity(postings.count)
         for (index, posting) in postings.enumerated() { lastOccurrence[posting.jobID] = index }
         let duplicates = postings.count - lastOccurrence.count
         let unique = duplicates == 0 ? postings : postings.enumerated()
             .filter { lastOccurrence[$0.element.jobID] == $0.offset }.map(\.element)
-        // Fingerprinting is most of making records, just before the one write transaction: use every core.
-        let records = await unique.concurrentMap(minimumPerPart: 500, JobPostingRecord.init)
+        // Fingerprinting and encoding are most of making rows: use every core.
+        let encodesCopyText = store.dialect.loadsRowsInBulk
+        let made = await unique.concurrentMap(minimumPerPart: 500) { posting in
+            let record = JobPostingRecord(posting)
+            return (record, encodesCopyText ? record.copyText : nil)
+        }
+        return PreparedRows(
+            unique: unique, duplicates: duplicates, records: made.map(\.0),
+            copyText: encodesCopyText ? made.compactMap(\.1) : nil
+        )
+    }
+
+    public func upsert(_ prepared: PreparedPostings) async throws -> UpsertSummary {
+        guard !prepared.postings.isEmpty else { return UpsertSummary() }
+        let rows: PreparedRows = if let work = prepared.work as? PreparedRows { work } else { await rows(of: prepared.postings) }
         let dialect = store.dialect
         return try await store.write { database in
-            let outcome = try await Self.write(records, of: unique, dialect: dialect, on: database)
+            let outcome = try await Self.write(rows, dialect: dialect, on: database)
             // New open postings are announced in the transaction that stores them (duplicates are not news).
-            let open = Set(records.filter { $0.status == PostingStatus.open.rawValue }.map(\.job_id))
+            let open = Set(rows.records.filter { $0.status == PostingStatus.open.rawValue }.map(\.job_id))
             let posted = outcome.insertedJobIDs.filter { open.contains($0) }
             if !posted.isEmpty { try await SQLEventOutbox.append([try JobPosted(jobIDs: posted).event(at: Date())], on: database) }
-            return outcome.summary + UpsertSummary(unchanged: duplicates)
+            return outcome.summary + UpsertSummary(unchanged: rows.duplicates)
         }
     }
 
