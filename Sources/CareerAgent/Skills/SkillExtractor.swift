@@ -88,7 +88,7 @@ public final class SkillExtractor: Sendable {
                                        end: offsets.scalarOffset(ofByte: product.end))
             if products[product.name] == nil {
                 productOrder.append(product.name)
-                let concept = SkillConcept(id: "unlisted:" + product.name.lowercased(), name: product.name, category: "tool",
+                let concept = SkillConcept(id: "unlisted:" + product.name.lowercased(), name: product.name, category: product.category,
                                            escoURI: nil, source: .unlisted)
                 products[product.name] = (product.start, ExtractedSkill(concept: concept, requirement: product.isRequired ? .required : .niceToHave,
                                                                         mentions: [mention]))

@@ -1,12 +1,4 @@
 extension SkillReading {
-    /// A product name a posting asks for that the taxonomy does not list.
-    struct UnlistedProduct {
-        var name: String
-        var start: Int
-        var end: Int
-        var isRequired: Bool
-    }
-
     /// Words shaped like product names that are not: degrees, agencies, kinds of business.
     private static let notProducts: Set<String> = [
         "PhD", "PhDs", "MSc", "BSc", "MEng", "MPhil", "DPhil", "PharmD", "PsyD", "EdD", "DoD", "MoD", "DoE", "DoT", "GmbH",
@@ -28,7 +20,7 @@ extension SkillReading {
     /// "iManage"), in what the posting asks for. The company's own name is written that way too, so a word that
     /// also appears in the title, the company introduction or other boilerplate, or next to an organisation
     /// word ("ShipRight Logistics", "at NorthStar", "NorthStar's"), is not taken anywhere in the text.
-    func unlistedProducts(regions: [Region], found: [Found]) -> [UnlistedProduct] {
+    func unlistedProducts(regions: [Region], found: [Found]) -> [UnlistedSkill] {
         var covered = [Bool](repeating: false, count: words.count)
         for item in found where item.form < extractor.cueBase {
             for index in item.first...item.last { covered[index] = true }
@@ -45,16 +37,17 @@ extension SkillReading {
                 candidates.append((index, name))
             }
         }
-        var result: [UnlistedProduct] = []
+        var result: [UnlistedSkill] = []
         var seen = Set<String>()
         for (index, name) in candidates where !organisations.contains(name) && seen.insert(name).inserted {
-            result.append(UnlistedProduct(name: name, start: words[index].start, end: words[index].end, isRequired: !regions[index].isOptional))
+            result.append(UnlistedSkill(name: name, category: "tool", start: words[index].start, end: words[index].end,
+                                        isRequired: !regions[index].isOptional))
         }
         // Later mentions of a name already taken are mentions too.
         return result + candidates.compactMap { index, name in
             guard !organisations.contains(name), let first = result.first(where: { $0.name == name }), first.start != words[index].start
             else { return nil }
-            return UnlistedProduct(name: name, start: words[index].start, end: words[index].end, isRequired: first.isRequired)
+            return UnlistedSkill(name: name, category: "tool", start: words[index].start, end: words[index].end, isRequired: first.isRequired)
         }
     }
 

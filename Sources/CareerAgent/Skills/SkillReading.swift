@@ -23,6 +23,16 @@ struct SkillReading {
         var isRequired: Bool
     }
 
+    /// A product or credential a posting asks for that the taxonomy does not list, named as written.
+    struct UnlistedSkill {
+        var name: String
+        /// The taxonomy's category it would have: "tool" or "certification".
+        var category: String
+        var start: Int
+        var end: Int
+        var isRequired: Bool
+    }
+
     /// A form or cue found over words `first...last`.
     struct Found {
         var form: Int
@@ -47,16 +57,16 @@ struct SkillReading {
         read(findingUnlisted: false).known
     }
 
-    /// The taxonomy's skills in the text and, when asked and the text is a posting, the product names it
-    /// does not list.
-    func read(findingUnlisted: Bool) -> (known: [Match], unlisted: [UnlistedProduct]) {
+    /// The taxonomy's skills in the text and, when asked and the text is a posting, the product names and
+    /// credentials it does not list.
+    func read(findingUnlisted: Bool) -> (known: [Match], unlisted: [UnlistedSkill]) {
         var reading = self
         reading.scan()
         let found = reading.findForms()
         let regions = kind == .posting ? reading.postingRegions(found) : nil
         let known = reading.resolve(found, regions: regions)
         guard findingUnlisted, let regions else { return (known, []) }
-        return (known, reading.unlistedProducts(regions: regions, found: found))
+        return (known, reading.unlistedProducts(regions: regions, found: found) + reading.unlistedCredentials(regions: regions, found: found))
     }
 
     /// Numbers each word and reads the gap before it for line, paragraph and sentence breaks.

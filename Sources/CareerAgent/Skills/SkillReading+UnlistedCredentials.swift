@@ -1,0 +1,140 @@
+extension SkillReading {
+    /// Words that name what a person holds, after the words that say which one.
+    private static let credentialWords = ByteWordSet([
+        "licence", "license", "certification", "certificate", "registration", "qualification", "card", "training", "rating",
+    ])
+
+    /// Credential words that name one only when they end a line of their own ("Digital tachograph card",
+    /// "Trusted assessor training"); in a sentence they are as often a duty ("Deliver training to new staff")
+    /// or a perk ("a fuel card").
+    private static let wholeLineCredentialWords = ByteWordSet(["card", "training"])
+
+    /// Words a credential's name does not start with or run through: joins, articles, and the qualifiers that
+    /// say any credential will do or how it must be held ("a valid", "current", "relevant", "professional").
+    private static let notInACredentialName = ByteWordSet([
+        "and", "or", "with", "of", "in", "on", "for", "to", "from", "at", "a", "an", "the", "as", "by", "via", "your", "our",
+        "their", "his", "her", "hold", "holds", "holding", "have", "has", "having", "obtain", "must", "should", "will", "be",
+        "valid", "current", "active", "full", "clean", "relevant", "appropriate", "recognised", "recognized", "approved",
+        "required", "requires", "desirable", "preferred", "including", "plus", "any", "other", "similar", "equivalent",
+        "professional", "industry", "formal", "additional", "further", "higher", "recent", "ongoing", "annual", "mandatory",
+        "necessary", "specific", "all", "some", "such", "this", "that", "these", "those", "its", "their", "no", "not",
+        "level", "good", "strong", "is", "are", "job", "paid", "free", "state", "national", "federal", "provincial", "local",
+    ])
+
+    /// The most words a credential's name runs to before its credential word.
+    private static let longestCredentialName = 6
+
+    /// Licences, certifications, registrations and qualifications the taxonomy does not list ("Category C+E
+    /// licence", "HCPC registration", "Xactimate certification", "Boeing 737NG/MAX type rating"), named the way
+    /// postings name them: a few words that say which, ending in a credential word,
+    /// in what the posting asks for (not its boilerplate). The name is taken as written, without the qualifiers
+    /// before it ("Valid", "Current") or an abbreviation in parentheses inside it. Credential words a found skill
+    /// already covers ("BLS certification", "driving licence") are left to that skill.
+    func unlistedCredentials(regions: [Region], found: [Found]) -> [UnlistedSkill] {
+        // Words a found skill covers, and whether that skill is itself a credential ("CKAD", "BLS").
+        var covered = [Bool](repeating: false, count: words.count)
+        var coveredByCredential = [Bool](repeating: false, count: words.count)
+        for item in found where item.form < extractor.cueBase {
+            let taxonomy = extractor.taxonomy
+            let isCredential = taxonomy.concepts[taxonomy.forms[item.form].concept].category == "certification"
+            for index in item.first...item.last {
+                covered[index] = true
+                coveredByCredential[index] = isCredential
+            }
+        }
+        var result: [UnlistedSkill] = []
+        var seen = Set<String>()
+        for index in words.indices where word(index, isIn: Self.credentialWords) {
+            // "CKA or CKAD certification" is the listed CKAD; "TRCs/certification" is a list, not a name.
+            guard !covered[index], !regions[index].isBoilerplate, !words[index].joinsPrevious, index > 0,
+                  bytes[words[index].start - 1] == UInt8(ascii: " "),
+                  !bytes[words[index - 1].end..<words[index].start].contains(UInt8(ascii: "/")),
+                  !coveredByCredential[index - 1] else { continue }
+            var last = index - 1
+            if word(index, isIn: ByteWordSet.rating) {
+                // Only "type rating" names a credential.
+                guard last >= 0, word(last, isIn: ByteWordSet.type), sameRun(last, index) else { continue }
+                last -= 1
+            }
+            guard last >= 0, sameRun(last, last + 1) else { continue }
+            var first = last + 1
+            while first - 1 >= 0, last - (first - 1) < Self.longestCredentialName, sameRun(first - 1, first),
+                  !word(first - 1, isIn: Self.notInACredentialName) {
+                first -= 1
+            }
+            // A longer run than the limit is a sentence, not a name.
+            if first - 1 >= 0, sameRun(first - 1, first), !word(first - 1, isIn: Self.notInACredentialName) { continue }
+            // A list's number is not part of the name: "2) BLS/CPR certification".
+            if first < last, words[first].newLine, bytes[words[first].start..<words[first].end].allSatisfy(Self.isDigit) { first += 1 }
+            guard first <= last, !(first...last).contains(where: { word($0, isIn: Self.notInACredentialName) }) else { continue }
+            guard (first...last).contains(where: { bytes[words[$0].start..<words[$0].end].contains(where: Self.isLetter) }),
+                  startsAName(first) else { continue }
+            if word(index, isIn: Self.wholeLineCredentialWords), !(isLineStart(first) && endsLine(index)) { continue }
+            let name = Self.withoutParentheses(bytes[words[first].start..<words[index].end])
+            guard seen.insert(name.lowercased()).inserted else { continue }
+            result.append(UnlistedSkill(name: name, category: "certification", start: words[first].start, end: words[index].end,
+                                        isRequired: !regions[index].isOptional))
+        }
+        return result
+    }
+
+    /// Whether word `after` follows word `before` in one phrase: same line and sentence, nothing between
+    /// them but spaces, parentheses, "+", "/" or a hyphen.
+    private func sameRun(_ before: Int, _ after: Int) -> Bool {
+        guard !words[after].newSentence, !words[after].newLine else { return false }
+        return bytes[words[before].end..<words[after].start].allSatisfy {
+            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "+")
+                || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        }
+    }
+
+    /// A name starts with a capital or a digit ("HCPC", "Journeyman", "737"), or is the whole start of its line.
+    private func startsAName(_ index: Int) -> Bool {
+        let byte = bytes[words[index].start]
+        return (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || isLineStart(index)
+    }
+
+    /// Whether word `index` begins its line, after any qualifiers ("- Valid Driver CPC card").
+    private func isLineStart(_ index: Int) -> Bool {
+        var start = index
+        while start > 0, !words[start].newLine, word(start - 1, isIn: Self.notInACredentialName) { start -= 1 }
+        return words[start].newLine
+    }
+
+    /// Whether nothing but an abbreviation in parentheses or closing punctuation follows word `index` on its line.
+    private func endsLine(_ index: Int) -> Bool {
+        var position = words[index].end
+        var inParentheses = false
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
+            switch bytes[position] {
+            case UInt8(ascii: "("): inParentheses = true
+            case UInt8(ascii: ")"): inParentheses = false
+            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "\r"): break
+            default: if !inParentheses { return false }
+            }
+            position += 1
+        }
+        return true
+    }
+
+    /// The name as written, without parenthesised asides ("Aerial lift (MEWP) certification" is "Aerial lift
+    /// certification") and with single spaces.
+    private static func withoutParentheses(_ name: ArraySlice<UInt8>) -> String {
+        var kept: [UInt8] = []
+        var depth = 0
+        for byte in name {
+            if byte == UInt8(ascii: "(") { depth += 1; continue }
+            if byte == UInt8(ascii: ")") { depth = max(0, depth - 1); continue }
+            if depth == 0 { kept.append(byte) }
+        }
+        return String(decoding: kept, as: UTF8.self).split(separator: " ").joined(separator: " ")
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
+}
+
+extension ByteWordSet {
+    static let rating = ByteWordSet(["rating"])
+    static let type = ByteWordSet(["type"])
+}
