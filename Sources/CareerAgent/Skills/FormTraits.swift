@@ -6,6 +6,8 @@ struct FormTraits: Sendable {
     var isAmbiguous: Bool
     /// The form holds an ampersand ("A&P"), so words around one may be it.
     var hasAmpersand: Bool
+    /// The form holds a comma, semicolon or colon ("extract, transform, load"), so its words may be separated by one.
+    var hasClauseMark: Bool
     /// Its first word must follow a dot (".NET").
     var needsLeadingDot = false
     /// One short word in capitals ("LEED", "DOE"), which does not match a word written as a name ("Leeds", "Doe").
@@ -23,6 +25,7 @@ struct FormTraits: Sendable {
         isAmbiguous = form.isAmbiguous
         let bytes = Array(form.text.utf8)
         hasAmpersand = bytes.contains(UInt8(ascii: "&"))
+        hasClauseMark = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }
         let letters = bytes.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
         isAcronym = (2...4).contains(letters.count) && letters.allSatisfy { $0 <= 90 }
             && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }

@@ -14,6 +14,8 @@ struct SkillReading {
         var newParagraph = false
         var newSentence = false
         var listSeparated = false
+        /// A comma, semicolon, colon or bar stands between it and the word before.
+        var afterClauseMark = false
     }
 
     struct Match {
@@ -83,11 +85,15 @@ struct SkillReading {
             var newlines = 0
             var sentenceEnd = false
             var separator = false
+            var clauseMark = false
             for position in previousEnd..<scanned[index].start {
                 switch bytes[position] {
                 case UInt8(ascii: "\n"): newlines += 1
-                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): sentenceEnd = true
-                case UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"): separator = true
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): sentenceEnd = true
+                case UInt8(ascii: ";"): sentenceEnd = true; clauseMark = true
+                case UInt8(ascii: ","), UInt8(ascii: "|"): separator = true; clauseMark = true
+                case UInt8(ascii: ":"): clauseMark = true
+                case UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"): separator = true
                 default: break
                 }
             }
@@ -95,6 +101,7 @@ struct SkillReading {
             scanned[index].newParagraph = newlines > 1 || index == 0
             scanned[index].newSentence = scanned[index].newLine || (sentenceEnd && !scanned[index].joinsPrevious)
             scanned[index].listSeparated = separator
+            scanned[index].afterClauseMark = clauseMark
             previousEnd = scanned[index].end
         }
         words = scanned
@@ -156,6 +163,10 @@ struct SkillReading {
         if trie.traits[index].isAmbiguous, last + 1 < words.count, words[last + 1].joinsPrevious { return false }
         // "C+E" (a driving licence), "C+": a plus right after an everyday form that does not hold one is another name.
         if trie.traits[index].isAmbiguous, trie.plusAfterWords[index].isEmpty, end < bytes.count, bytes[end] == UInt8(ascii: "+") {
+            return false
+        }
+        // "payroll, tax compliance" is two things, not "payroll tax".
+        if first < last, !trie.traits[index].hasClauseMark, ((first + 1)...last).contains(where: { words[$0].afterClauseMark }) {
             return false
         }
         if trie.traits[index].isCased, !writtenExactly(trie.traits[index].casedBytes, from: start, to: end) { return false }

@@ -33,6 +33,8 @@ import Testing
     leadership\tLeadership\tprofessional\t\tLeadership\t
     underwriting\tUnderwriting\tprofessional\t\tUnderwriting\t
     agile\tAgile\tmethod\t\tAgile\t
+    payroll-tax\tPayroll tax\tprofessional\t\tPayroll tax\t
+    etl\tETL\tmethod\t\tETL|extract, transform, load\t
     """
     static let esco = """
     http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388\tproject management\tmanaging projects\tknowledge
@@ -47,6 +49,13 @@ import Testing
     /// Each skill a posting names, with how strongly it asks for it.
     func requirements(_ text: String) -> [String: ExtractedSkill.Requirement?] {
         Dictionary(uniqueKeysWithValues: extractor.extract(from: text).map { ($0.concept.name, $0.requirement) })
+    }
+
+    @Test("a form's words are not read across a comma, colon or bar, unless the form holds one itself")
+    func formsDoNotSpanClauseMarks() {
+        #expect(names("Write articles on payroll, tax compliance and hiring.") == [])
+        #expect(names("Owns payroll tax filings; payroll: tax year end | payroll | tax") == ["Payroll tax"])
+        #expect(names("Pipelines that extract, transform, load data") == ["ETL"])
     }
 
     @Test func productsAreFoundAsWholeWordsNotInsideOtherWords() {
