@@ -12,6 +12,10 @@ struct ByteSanitizer {
     let bytes: UnsafeBufferPointer<UInt8>
     var output: [UInt8] = []
     var open: [KnownTag] = []
+    /// Set by `plainText`: text and tags make lines of plain text instead of safe HTML.
+    var makesPlainText = false
+    /// The plain-text line being read (`makesPlainText`).
+    var line: [UInt8] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -65,6 +69,8 @@ struct ByteSanitizer {
                             guard let after = skipElement(named: name.name, from: index) else { return false }
                             index = after
                         }
+                    } else if makesPlainText {
+                        breakLines(at: tag)
                     } else {
                         emit(tag)
                     }
@@ -73,6 +79,7 @@ struct ByteSanitizer {
             }
         }
         guard text(textStart..<count) else { return false }
+        if makesPlainText { breakLine() }
         for tag in open.reversed() { closeTag(tag) }
         return true
     }
@@ -114,6 +121,10 @@ struct ByteSanitizer {
         guard !range.isEmpty else { return true }
         let piece = UnsafeBufferPointer(rebasing: bytes[range])
         let scan = Self.scan(piece)
+        if makesPlainText {
+            appendDecoded(piece, scan: scan)
+            return true
+        }
         if scan.entityNeighbour {
             let decoded = HTMLText.decodeEntities(String(decoding: piece, as: UTF8.self))
             output.append(contentsOf: HTMLText.escape(decoded).utf8)

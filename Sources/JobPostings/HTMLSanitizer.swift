@@ -59,6 +59,11 @@ public struct HTMLSanitizer: Sendable {
 
     /// Readable plain text: block elements become line breaks, entities are decoded, runs of spaces collapse.
     public func plainText(_ html: String) -> String {
+        ByteSanitizer.plainText(html) ?? plainTextScalars(html)
+    }
+
+    /// The reference implementation of `plainText`, over Unicode scalars.
+    func plainTextScalars(_ html: String) -> String {
         var lines: [String] = []
         var current = ""
         func breakLine() {

@@ -99,12 +99,21 @@ struct FastPathEquivalenceTests {
         if let fast = ByteSanitizer.sanitize(html) { #expect(fast == sanitizer.sanitizeScalars(html), "\(html)") }
     }
 
+    @Test("HTML: every sample reads as plain text as the scalar implementation reads it", arguments: htmlSamples)
+    func plainTextSample(_ html: String) {
+        let sanitizer = HTMLSanitizer()
+        #expect(sanitizer.plainText(html) == sanitizer.plainTextScalars(html), "\(html)")
+        if let fast = ByteSanitizer.plainText(html) { #expect(fast == sanitizer.plainTextScalars(html), "\(html)") }
+    }
+
     @Test("HTML: ordinary descriptions take the fast path")
     func htmlFastPathTaken() {
         #expect(ByteSanitizer.sanitize("<p>Paid €40,000–€50,000 a year.</p><ul><li>Caf\u{E9} & bar</li></ul>") != nil)
+        #expect(ByteSanitizer.plainText("<p>Paid €40,000–€50,000 a year.</p><ul><li>Caf\u{E9} &amp; bar</li></ul>")
+            == "Paid €40,000–€50,000 a year.\n• Café & bar")
     }
 
-    @Test("HTML: random markup sanitizes the same both ways")
+    @Test("HTML: random markup sanitizes and reads as plain text the same both ways")
     func htmlRandom() {
         var random = SplitMix64(seed: 11)
         let pieces = [
@@ -115,7 +124,7 @@ struct FastPathEquivalenceTests {
             "\u{338}", "\u{200D}", "\u{600}", "😀", "x", "123", "<p", "=", "/", "<a href=x", "\u{A0}", "\t",
         ]
         let sanitizer = HTMLSanitizer()
-        var fastTaken = 0
+        var fastTaken = 0, plainFastTaken = 0
         for _ in 0..<5_000 {
             let html = (0..<Int(random.next() % 24)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
             let expected = sanitizer.sanitizeScalars(html)
@@ -124,8 +133,14 @@ struct FastPathEquivalenceTests {
                 #expect(fast == expected, "\(html.debugDescription)")
             }
             #expect(sanitizer.sanitize(html) == expected, "\(html.debugDescription)")
+            let expectedText = sanitizer.plainTextScalars(html)
+            if let fast = ByteSanitizer.plainText(html) {
+                plainFastTaken += 1
+                #expect(fast == expectedText, "\(html.debugDescription)")
+            }
         }
         #expect(fastTaken > 500)
+        #expect(plainFastTaken > 500)
     }
 
     // MARK: Times and text
@@ -147,6 +162,22 @@ struct FastPathEquivalenceTests {
             #expect(Timestamps.parse(text) == Timestamps.parseWithFormatStyles(text), "\(text)")
         }
         #expect(Timestamps.parseCommon("2026-11-10T10:00:00Z") != nil)
+    }
+
+    @Test("collapsing whitespace over bytes agrees with HTMLText.collapseWhitespace, or leaves it to it")
+    func collapsingWhitespace() {
+        var random = SplitMix64(seed: 5)
+        let pieces = [" ", "\t", "\n", "\r\n", "\u{B}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{200A}", "\u{2028}",
+                      "\u{202F}", "\u{205F}", "\u{3000}", "\u{200B}", "\u{301}", "\u{200D}", "\u{600}", "\u{903}", "é", "–", "€",
+                      "😀", "a", "bc", "•", "1"]
+        var bytesTaken = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            guard let collapsed = ByteSanitizer.collapsingWhitespace(Array(text.utf8)) else { continue }
+            bytesTaken += 1
+            #expect(String(decoding: collapsed, as: UTF8.self) == HTMLText.collapseWhitespace(text), "\(text.debugDescription)")
+        }
+        #expect(bytesTaken > 1_000)
     }
 
     @Test("trimming agrees with trimmingCharacters(in: .whitespacesAndNewlines)")
