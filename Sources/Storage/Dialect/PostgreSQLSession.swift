@@ -6,31 +6,13 @@ import SQLKit
 
 /// What a PostgreSQL transaction hands its body: SQLKit's view of the connection, plus the connection itself
 /// for what SQLKit cannot say (COPY).
-struct PostgreSQLSession: SQLDatabase, BulkRowLoading {
+struct PostgreSQLSession: ForwardingSQLDatabase, BulkRowLoading {
     let connection: PostgresConnection
-    let sql: any SQLDatabase
+    let base: any SQLDatabase
 
     init(connection: PostgresConnection) {
         self.connection = connection
-        sql = connection.sql(queryLogLevel: nil)
-    }
-
-    var logger: Logger { sql.logger }
-    var eventLoop: any EventLoop { sql.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { sql.version }
-    var dialect: any SQLDialect { sql.dialect }
-    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-        sql.execute(sql: query, onRow)
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        try await sql.execute(sql: query, onRow)
-    }
-
-    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await closure(self)
+        base = connection.sql(queryLogLevel: nil)
     }
 
     /// Sent in pieces of this size: each is one CopyData message, and the server parses one while the

@@ -8,31 +8,13 @@ import SQLKit
 /// statements can hand their values to SQLite as they are. Through SQLKit, each bound value is cast to a
 /// protocol existential and encoded one at a time: a few microseconds per written posting, on the one
 /// thread that writes.
-struct SQLiteDirectDatabase: SQLDatabase {
+struct SQLiteDirectDatabase: ForwardingSQLDatabase {
     let base: any SQLDatabase
     let connection: SQLiteConnection
 
     init(_ connection: SQLiteConnection) {
         self.connection = connection
         base = connection.sql(queryLogLevel: nil)
-    }
-
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        base.execute(sql: query, onRow)
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await base.execute(sql: query, onRow)
-    }
-
-    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await closure(self)
     }
 
     /// Runs `sql` with `binds` converted without casts to protocols; nil when a value is of a type it does not
