@@ -21,6 +21,10 @@ extension SkillReading {
         "level", "good", "strong", "is", "are", "job", "paid", "free", "state", "national", "federal", "provincial", "local",
     ])
 
+    /// "type rating": "rating" names a credential only after "type".
+    private static let rating = ByteWordSet(["rating"])
+    private static let type = ByteWordSet(["type"])
+
     /// The most words a credential's name runs to before its credential word.
     private static let longestCredentialName = 6
 
@@ -30,30 +34,19 @@ extension SkillReading {
     /// in what the posting asks for (not its boilerplate). The name is taken as written, without the qualifiers
     /// before it ("Valid", "Current") or an abbreviation in parentheses inside it. Credential words a found skill
     /// already covers ("BLS certification", "driving licence") are left to that skill.
-    func unlistedCredentials(regions: [Region], found: [Found]) -> [UnlistedSkill] {
-        // Words a found skill covers, and whether that skill is itself a credential ("CKAD", "BLS").
-        var covered = [Bool](repeating: false, count: words.count)
-        var coveredByCredential = [Bool](repeating: false, count: words.count)
-        for item in found where item.form < extractor.cueBase {
-            let taxonomy = extractor.taxonomy
-            let isCredential = taxonomy.concepts[taxonomy.forms[item.form].concept].category == "certification"
-            for index in item.first...item.last {
-                covered[index] = true
-                coveredByCredential[index] = isCredential
-            }
-        }
+    func unlistedCredentials(regions: [Region], coverage: [Coverage]) -> [UnlistedSkill] {
         var result: [UnlistedSkill] = []
         var seen = Set<String>()
         for index in words.indices where word(index, isIn: Self.credentialWords) {
             // "CKA or CKAD certification" is the listed CKAD; "TRCs/certification" is a list, not a name.
-            guard !covered[index], !regions[index].isBoilerplate, !words[index].joinsPrevious, index > 0,
+            guard case .none = coverage[index], !regions[index].isBoilerplate, !words[index].joinsPrevious, index > 0,
                   bytes[words[index].start - 1] == UInt8(ascii: " "),
-                  !bytes[words[index - 1].end..<words[index].start].contains(UInt8(ascii: "/")),
-                  !coveredByCredential[index - 1] else { continue }
+                  !bytes[words[index - 1].end..<words[index].start].contains(UInt8(ascii: "/")) else { continue }
+            if case .credential = coverage[index - 1] { continue }
             var last = index - 1
-            if word(index, isIn: ByteWordSet.rating) {
+            if word(index, isIn: Self.rating) {
                 // Only "type rating" names a credential.
-                guard last >= 0, word(last, isIn: ByteWordSet.type), sameRun(last, index) else { continue }
+                guard word(last, isIn: Self.type), sameRun(last, index) else { continue }
                 last -= 1
             }
             guard last >= 0, sameRun(last, last + 1) else { continue }
@@ -91,7 +84,7 @@ extension SkillReading {
     /// A name starts with a capital or a digit ("HCPC", "Journeyman", "737"), or is the whole start of its line.
     private func startsAName(_ index: Int) -> Bool {
         let byte = bytes[words[index].start]
-        return (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || isLineStart(index)
+        return Self.isUpper(byte) || Self.isDigit(byte) || isLineStart(index)
     }
 
     /// Whether word `index` begins its line, after any qualifiers ("- Valid Driver CPC card").
@@ -129,12 +122,4 @@ extension SkillReading {
         }
         return String(decoding: kept, as: UTF8.self).split(separator: " ").joined(separator: " ")
     }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
-}
-
-extension ByteWordSet {
-    static let rating = ByteWordSet(["rating"])
-    static let type = ByteWordSet(["type"])
 }

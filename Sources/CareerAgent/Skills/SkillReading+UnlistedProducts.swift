@@ -20,11 +20,7 @@ extension SkillReading {
     /// "iManage"), in what the posting asks for. The company's own name is written that way too, so a word that
     /// also appears in the title, the company introduction or other boilerplate, or next to an organisation
     /// word ("ShipRight Logistics", "at NorthStar", "NorthStar's"), is not taken anywhere in the text.
-    func unlistedProducts(regions: [Region], found: [Found]) -> [UnlistedSkill] {
-        var covered = [Bool](repeating: false, count: words.count)
-        for item in found where item.form < extractor.cueBase {
-            for index in item.first...item.last { covered[index] = true }
-        }
+    func unlistedProducts(regions: [Region], coverage: [Coverage]) -> [UnlistedSkill] {
         var candidates: [(index: Int, name: String)] = []
         var organisations = Set<String>()
         var inTitle = true
@@ -33,7 +29,7 @@ extension SkillReading {
             guard let name = productShapedWord(at: index) else { continue }
             if inTitle || regions[index].isBoilerplate || nextToOrganisationWord(index) {
                 organisations.insert(name)
-            } else if !covered[index] {
+            } else if case .none = coverage[index] {
                 candidates.append((index, name))
             }
         }
@@ -73,8 +69,4 @@ extension SkillReading {
         if index > 0, !words[index].newSentence, word(index - 1, isIn: Self.organisationLeads) { return true }
         return false
     }
-
-    private static func isLetter(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) }
-    private static func isLower(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
-    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
 }

@@ -68,8 +68,32 @@ struct SkillReading {
         let regions = kind == .posting ? reading.postingRegions(found) : nil
         let known = reading.resolve(found, regions: regions)
         guard findingUnlisted, let regions else { return (known, []) }
-        return (known, reading.unlistedProducts(regions: regions, found: found) + reading.unlistedCredentials(regions: regions, found: found))
+        let coverage = reading.coverage(of: found)
+        return (known, reading.unlistedProducts(regions: regions, coverage: coverage)
+            + reading.unlistedCredentials(regions: regions, coverage: coverage))
     }
+
+    /// What the taxonomy's forms found cover a word with: the unlisted readers leave covered words alone.
+    enum Coverage {
+        case none, skill
+        /// A credential the taxonomy lists ("CKAD", "BLS"): "CKAD certification" is that credential again.
+        case credential
+    }
+
+    private func coverage(of found: [Found]) -> [Coverage] {
+        let taxonomy = extractor.taxonomy
+        var coverage = [Coverage](repeating: .none, count: words.count)
+        for item in found where item.form < extractor.cueBase {
+            let isCredential = taxonomy.concepts[taxonomy.forms[item.form].concept].category == "certification"
+            for index in item.first...item.last { coverage[index] = isCredential ? .credential : .skill }
+        }
+        return coverage
+    }
+
+    static func isLower(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+    static func isUpper(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
+    static func isLetter(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// Numbers each word and reads the gap before it for line, paragraph and sentence breaks.
     private mutating func scan() {

@@ -23,14 +23,13 @@ extension SQLJobPostingRepository {
             let stored = arrays ? try await storedFingerprintsFromArray(jobIDs: jobIDs, on: database)
                 : try await storedFingerprints(jobIDs: jobIDs, dialect: dialect, on: database)
             var changed: [JobPostingRecord] = []
-            var new: Set<String> = []
+            // Indexes of the records not stored yet.
             var added: [Int] = []
             var rehashed: [JobPostingRecord] = []
             for index in chunk {
                 let record = records[index]
                 guard let fingerprint = stored[record.job_id] else {
                     changed.append(record)
-                    new.insert(record.job_id)
                     added.append(index)
                     continue
                 }
@@ -44,6 +43,7 @@ extension SQLJobPostingRepository {
                     changed.append(record)
                 }
             }
+            let new = Set(added.lazy.map { records[$0].job_id })
             outcome.summary.inserted += new.count
             outcome.summary.updated += changed.count - new.count
             try await replaceFingerprints(of: rehashed, dialect: dialect, on: database)
