@@ -7,6 +7,8 @@ extension SkillReading {
         "intermediate", "expert", "microsoft", "ms", "apache", "code", "coding", "scripts", "scripting", "spreadsheets",
         "formulas", "macros", "pivot", "vlookup", "emr", "ehr", "software", "platform", "library", "libraries",
         "written", "write", "services", "backend", "frontend", "applications", "apps", "proficiently",
+        // Where software is the object of the work: "API tests with Postman", "our Jenkins pipelines".
+        "api", "apis", "pipeline", "pipelines", "tests", "automate", "automated", "queries", "dashboards",
     ])
 
     /// Applies sections, boilerplate and context to what `findForms` found.

@@ -68,6 +68,8 @@ import Testing
         #expect(names("Our R&D team ships fast.").isEmpty)
         #expect(names("Strong Excel skills and Go programming; R, Python and SQL.") == ["Excel", "Go", "R", "Python", "SQL"])
         #expect(names("Services written in Go and Kafka.") == ["Go", "Kafka"])
+        #expect(names("Write API tests with Excel and automate them in our Go pipelines.") == ["Excel", "Go"])
+        #expect(names("Write tests with care and go home on time.").isEmpty)
     }
 
     @Test func aCapitalisedNameAfterAToolPrepositionIsTheProduct() {
