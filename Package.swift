@@ -189,6 +189,7 @@ let package = Package(
             name: "WebPagesTests",
             dependencies: [
                 "WebPages", "Domain", "WayfinderApp", "HTTPAPI", "JobPostings", "Platform", "Accounts", "CareerAgent", "AccessGovernance", "Publishing",
+                "TestPeers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")],
@@ -208,7 +209,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SearchTests",
-            dependencies: ["Search", "JobPostings", "Domain"],
+            dependencies: ["Search", "JobPostings", "Domain", "TestPeers"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -226,7 +227,8 @@ let package = Package(
             dependencies: ["Accounts", "Domain", "Platform", "JobPostings"],
             swiftSettings: swiftSettings
         ),
-        // Real peers the tests start (a private dovecot), shared by the test targets that talk to them.
+        // Real peers the tests start (a private dovecot), shared by the test targets that talk to them, and the
+        // scratch directory every test process writes under and removes when it exits.
         .target(
             name: "TestPeers",
             dependencies: [
@@ -252,6 +254,7 @@ let package = Package(
             name: "StorageTests",
             dependencies: [
                 "Storage", "JobPostings", "Accounts", "CareerAgent", "AccessGovernance", "Publishing", "SkillsGraph", "Domain", "Platform",
+                "TestPeers",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -2,8 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestPeers
+import Testing
 
 /// Connected mailboxes end to end against a private dovecot (Debian's `dovecot-imapd`, installed by
 /// `.ci/run`): skipped with the reason where it is missing, a failure with `CI=true`.
@@ -14,7 +14,7 @@ struct MailboxRouteTests {
         let mailbox = try await DovecotServer.mailbox()
         defer { mailbox.remove() }
         let server = mailbox.server
-        let caFile = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-imap-ca-\(UUID().uuidString).pem")
+        let caFile = Scratch.root.appendingPathComponent("wayfinder-imap-ca-\(UUID().uuidString).pem")
         try server.certificatePEM.write(to: caFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: caFile) }
         let settings = TestApp.settings { $0.careerAgent.imapCAFile = caFile.path }

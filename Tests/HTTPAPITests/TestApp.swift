@@ -6,6 +6,7 @@ import HummingbirdTesting
 import JobPostings
 import Logging
 import Platform
+import TestPeers
 import WayfinderApp
 
 /// Builds the real application on a private in-memory database, seeded with postings.
@@ -45,7 +46,7 @@ enum TestApp {
     /// Settings for a test app: an in-memory database, a private data directory (mail lands in its
     /// `mail/` folder), fixed keys, the cheapest Bcrypt cost and no rate limits unless a test sets them.
     static func settings(_ adjust: (inout Settings) -> Void = { _ in }) -> Settings {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-http-\(UUID().uuidString)").path
+        let directory = Scratch.root.appendingPathComponent("wayfinder-http-\(UUID().uuidString)").path
         var settings = Settings(dataDirectory: directory, databaseURL: "sqlite::memory:")
         settings.accounts.jwtSecret = "test-signing-secret-of-at-least-32-bytes"
         settings.accounts.secretKey = Data(repeating: 7, count: 32).base64EncodedString()

@@ -1,12 +1,13 @@
 import Foundation
 import JobPostings
-import Testing
 @testable import Search
+import TestPeers
+import Testing
 
 @Suite("Index persistence")
 struct PersistenceTests {
     static func temporaryDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-index-\(UUID().uuidString)")
+        Scratch.root.appendingPathComponent("wayfinder-index-\(UUID().uuidString)")
     }
 
     static let queries = [

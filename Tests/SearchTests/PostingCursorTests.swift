@@ -1,7 +1,8 @@
 import Domain
 import Foundation
-import Testing
 @testable import Search
+import TestPeers
+import Testing
 
 /// The block-packed postings against plain lists: whatever the gaps, frequencies and block
 /// boundaries, a cursor sees exactly the entries that were written, and skips to the right one.
@@ -143,7 +144,7 @@ struct PostingCursorTests {
     @Test("a segment mapped from its file reads the postings it was written with, in place")
     func mappedSegmentReadsInPlace() throws {
         let segment = PhraseScanTests.segment(PhraseScanTests.documents(seed: 5))
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-segment-\(UUID().uuidString)")
+        let url = Scratch.root.appendingPathComponent("wayfinder-segment-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: url) }
         try SegmentFile.encode(segment).write(to: url)
         let mapped = try SegmentFile.decode(mapped: MappedFile.map(url))

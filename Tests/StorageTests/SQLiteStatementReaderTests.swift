@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLKit
+import TestPeers
 import Testing
 import VaporCSQLite
 
@@ -12,7 +13,7 @@ struct SQLiteStatementReaderTests {
     static func database() async throws -> (store: SQLiteStore, path: String) {
         var logger = Logger(label: "test")
         logger.logLevel = .error
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-reader-\(UUID().uuidString).sqlite").path
+        let path = Scratch.root.appendingPathComponent("wayfinder-reader-\(UUID().uuidString).sqlite").path
         let store = try await SQLiteStore.open(path: path, logger: logger)
         try await store.write { database in
             try await database.raw("CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL, size INTEGER)").run()
@@ -119,7 +120,7 @@ struct SQLiteStatementReaderTests {
     @Test("a read that SQLite would make wait for a lock answers nil at once, and reads again once the lock is gone")
     func busyDatabaseAnswersNil() async throws {
         // A database in rollback-journal mode, so that another connection's exclusive transaction locks readers out.
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-reader-\(UUID().uuidString).sqlite").path
+        let path = Scratch.root.appendingPathComponent("wayfinder-reader-\(UUID().uuidString).sqlite").path
         defer { Self.remove(path) }
         var other: OpaquePointer?
         #expect(sqlite_nio_sqlite3_open_v2(path, &other, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Storage
+import TestPeers
 
 extension StorageBackend {
     /// Two stores on one fresh, migrated database, as two processes would have.
@@ -9,7 +10,7 @@ extension StorageBackend {
         logger.logLevel = .error
         switch self {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-test-\(UUID().uuidString).sqlite").path
+            let path = Scratch.root.appendingPathComponent("wayfinder-test-\(UUID().uuidString).sqlite").path
             let first = try await SQLiteStore.open(path: path, logger: logger)
             try await Migrator(store: first).migrate()
             return (first, try await SQLiteStore.open(path: path, logger: logger))

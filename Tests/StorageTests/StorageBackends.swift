@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SQLKit
 import Storage
+import TestPeers
 import Testing
 
 /// The engines the storage contract runs on: SQLite always, PostgreSQL when
@@ -23,7 +24,7 @@ enum StorageBackend: String, CaseIterable, Sendable, CustomStringConvertible {
         let store: any SQLStore
         switch self {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory
+            let path = Scratch.root
                 .appendingPathComponent("wayfinder-test-\(UUID().uuidString).sqlite").path
             store = try await SQLiteStore.open(path: path, logger: logger)
         case .postgres:

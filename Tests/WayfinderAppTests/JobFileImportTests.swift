@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import JobPostings
 import Logging
+import TestPeers
 import Testing
 import WayfinderApp
 
@@ -17,7 +18,7 @@ struct JobFileImportTests {
     }
 
     func withServices(_ body: (AppServices, String) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-import-\(UUID().uuidString)").path
+        let directory = Scratch.root.appendingPathComponent("wayfinder-import-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var logger = Logger(label: "test")

@@ -1,9 +1,10 @@
 import Domain
-import Logging
 import Foundation
 import JobPostings
+import Logging
 import Platform
 import Storage
+import TestPeers
 import Testing
 import WayfinderApp
 
@@ -40,7 +41,7 @@ struct JobSourceSyncTests {
     }
 
     static func withSync(_ body: (JobSourceSync, JobSource, ScriptedProvider, AppServices) async throws -> Void) async throws {
-        let settings = Settings(dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-sync-\(UUID().uuidString)").path,
+        let settings = Settings(dataDirectory: Scratch.root.appendingPathComponent("wayfinder-sync-\(UUID().uuidString)").path,
                                 databaseURL: "sqlite::memory:")
         let services = try await AppServices.open(settings: settings, logger: TestLogger.quiet, clock: FixedWallClock(now), index: .memory)
         do {

@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import Platform
 import Publishing
-import Testing
 import TestPeers
+import Testing
 import WayfinderApp
 
 /// A `wayfinder work` process killed with SIGKILL while networks hold its requests: no duplicate where
@@ -18,7 +18,7 @@ struct PublishingWorkerKillTests {
     func killedMidDelivery(onPostgres: Bool) async throws {
         if onPostgres && WorkerProcessTests.postgresURL == nil { return }
         let executable = try #require(TwoServersOnPostgreSQLTests.executable, "build the wayfinder executable first (swift build)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-publish-kill-\(UUID().uuidString)")
+        let directory = Scratch.root.appendingPathComponent("wayfinder-publish-kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let databaseURL = onPostgres ? try await WorkerProcessTests.freshPostgres(WorkerProcessTests.postgresURL!)
             : "sqlite://\(directory.path)/wayfinder.sqlite"

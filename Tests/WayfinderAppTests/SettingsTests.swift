@@ -1,4 +1,5 @@
 import Foundation
+import TestPeers
 import Testing
 import WayfinderApp
 
@@ -6,7 +7,7 @@ import WayfinderApp
 struct SettingsTests {
     @Test("flags win over environment, environment over the file, the file over defaults")
     func precedence() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-\(UUID().uuidString).json").path
+        let file = Scratch.root.appendingPathComponent("wayfinder-\(UUID().uuidString).json").path
         try #"{"wayfinder": {"port": 7000, "host": "0.0.0.0", "data": {"dir": "/from/file"}, "log": {"level": "debug"}}}"#
             .write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }

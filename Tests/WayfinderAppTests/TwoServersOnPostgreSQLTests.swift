@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import NIOCore
 import Platform
-import TestPeers
 import Storage
+import TestPeers
 import Testing
 
 /// Two real `wayfinder serve` processes on one PostgreSQL database: what one writes, the other finds.
@@ -29,7 +29,7 @@ struct TwoServersOnPostgreSQLTests {
         let directory: URL
 
         init(executable: URL, databaseURL: String, port: Int) throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-server-\(UUID().uuidString)")
+            directory = Scratch.root.appendingPathComponent("wayfinder-server-\(UUID().uuidString)")
             process = Process()
             process.executableURL = executable
             process.arguments = ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--data-dir", directory.path,

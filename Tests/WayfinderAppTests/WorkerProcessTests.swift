@@ -23,7 +23,7 @@ struct WorkerProcessTests {
         init(executable: URL, databaseURL: String, workers: Int, environment extra: [String: String] = [:]) throws {
             process = Process()
             process.executableURL = executable
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-work-\(UUID().uuidString)")
+            let directory = Scratch.root.appendingPathComponent("wayfinder-work-\(UUID().uuidString)")
             process.arguments = ["work", "--workers", "\(workers)", "--database-url", databaseURL, "--data-dir", directory.path,
                                  "--log-level", "error"]
             process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
@@ -96,7 +96,7 @@ struct WorkerProcessTests {
     func killedMidSync(onPostgres: Bool) async throws {
         if onPostgres && Self.postgresURL == nil { return }
         let executable = try #require(TwoServersOnPostgreSQLTests.executable, "build the wayfinder executable first (swift build)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-kill-\(UUID().uuidString)")
+        let directory = Scratch.root.appendingPathComponent("wayfinder-kill-\(UUID().uuidString)")
         let databaseURL = onPostgres ? try await Self.freshPostgres(Self.postgresURL!) : "sqlite://\(directory.path)/wayfinder.sqlite"
         let settings = Settings(dataDirectory: directory.path, databaseURL: databaseURL)
         let services = try await AppServices.open(settings: settings, logger: Self.logger(), index: .memory)

@@ -3,6 +3,7 @@ import HTTPAPI
 import Hummingbird
 import Logging
 import Platform
+import TestPeers
 import Testing
 import WayfinderApp
 import WebPages
@@ -39,7 +40,7 @@ struct BrowserFlowTests {
         }
         let hostile = WebTestApp.posting("hostile", title: "Engineer <script>alert('title')</script>", description: "x",
                                          html: #"<p>Hello</p><script>alert('body')</script><img src="x" onerror="alert('img')"><a href="javascript:alert('link')" onclick="alert('click')">link</a>"#)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-browser-\(UUID().uuidString)").path
+        let directory = Scratch.root.appendingPathComponent("wayfinder-browser-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var settings = Settings(dataDirectory: directory, databaseURL: "sqlite::memory:")
         settings.accounts.bcryptCost = 4
@@ -80,7 +81,13 @@ struct BrowserFlowTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path] + arguments
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-browser-\(UUID().uuidString).log")
+        // Chromium and its driver keep a profile and a singleton socket under TMPDIR, and leave them there
+        // whenever the browser is not closed cleanly: give them a directory the test process removes.
+        let browserTemporary = Scratch.root.appendingPathComponent("wayfinder-chromium-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: browserTemporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: browserTemporary) }
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": browserTemporary.path]) { $1 }
+        let log = Scratch.root.appendingPathComponent("wayfinder-browser-\(UUID().uuidString).log")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? FileManager.default.removeItem(at: log) }
         let output = try FileHandle(forWritingTo: log)

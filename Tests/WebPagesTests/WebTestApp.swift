@@ -7,6 +7,7 @@ import HummingbirdTesting
 import JobPostings
 import Logging
 import Platform
+import TestPeers
 import WayfinderApp
 import WebPages
 
@@ -38,7 +39,7 @@ enum WebTestApp {
 
     static func withApp<Value>(postings: [JobPosting] = WebTestApp.postings,
                                _ body: @Sendable (AppServices, any TestClientProtocol) async throws -> Value) async throws -> Value {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-web-\(UUID().uuidString)").path
+        let directory = Scratch.root.appendingPathComponent("wayfinder-web-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var settings = Settings(dataDirectory: directory, databaseURL: "sqlite::memory:")
         settings.accounts.jwtSecret = "web-test-signing-secret-of-32-bytes-or-more"

@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import TestPeers
 import Testing
 
 /// `FileBlobStore` in a fresh temporary folder per test.
@@ -15,7 +16,7 @@ struct FileBlobStoreTests {
         var folder: URL { store.directory }
 
         init(key: Data = FileBlobStoreTests.key) throws {
-            parent = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-blobs-\(UUID().uuidString)")
+            parent = Scratch.root.appendingPathComponent("wayfinder-blobs-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             store = FileBlobStore(directory: parent.appendingPathComponent("blobs"), key: key)
         }

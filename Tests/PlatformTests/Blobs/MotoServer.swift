@@ -30,7 +30,7 @@ final class MotoServer: Sendable {
     static func start() async throws -> MotoServer {
         guard let executable else { throw SetupError("moto_server is not installed (python3 -m pip install \"moto[server]\"; see .ci/run)") }
         let port = try await freePort()
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-moto-\(UUID().uuidString).log")
+        let log = Scratch.root.appendingPathComponent("wayfinder-moto-\(UUID().uuidString).log")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The shell ends moto when its standard input closes: at `stop()`, or when the test process dies.

@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import TestPeers
 import Testing
 
 @Suite("Reading PDF resumes with pdftotext", .enabled(if: PDFTool.shouldRun, "needs pdftotext (apt-get install poppler-utils; CI installs it, see .ci/run)"))
@@ -54,7 +55,7 @@ struct PDFTextExtractorTests {
 
     @Test("no temporary files are left behind, whether the PDF reads or not")
     func cleansUp() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-tmp-\(UUID().uuidString)")
+        let directory = Scratch.root.appendingPathComponent("wayfinder-tmp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let extractor = PDFTextExtractor(temporaryDirectory: directory)
@@ -75,7 +76,7 @@ struct PDFToolProcessTests {
 
     @Test("the tool is found on PATH, and not where PATH and the common directories lack it")
     func locates() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-path-\(UUID().uuidString)")
+        let directory = Scratch.root.appendingPathComponent("wayfinder-path-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let fake = directory.appendingPathComponent("pdftotext")
@@ -100,7 +101,7 @@ struct PDFToolProcessTests {
 
     @Test("a tool that overruns its time is killed and reported", .timeLimit(.minutes(1)))
     func timesOut() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-slow-\(UUID().uuidString)")
+        let directory = Scratch.root.appendingPathComponent("wayfinder-slow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let slow = directory.appendingPathComponent("pdftotext")

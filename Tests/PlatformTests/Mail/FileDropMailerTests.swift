@@ -1,12 +1,13 @@
 import Domain
 import Foundation
 import Platform
+import TestPeers
 import Testing
 
 @Suite("Dropping mail into a directory")
 struct FileDropMailerTests {
     static func temporaryDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-mail-\(UUID().uuidString)/mail")
+        Scratch.root.appendingPathComponent("wayfinder-mail-\(UUID().uuidString)/mail")
     }
 
     static func emlFiles(in directory: URL) throws -> [String] {

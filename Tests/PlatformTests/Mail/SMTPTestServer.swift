@@ -1,6 +1,6 @@
 import Foundation
-import TestPeers
 import Platform
+import TestPeers
 
 /// A real SMTP server (aiosmtpd, through `Scripts/smtp-test-server.py`) started for one test and
 /// stopped by `stop()`. It saves what it accepts as JSON files that `received()` reads.
@@ -66,7 +66,7 @@ final class SMTPTestServer: Sendable {
     /// `--implicit-tls`, `--exclude-mechanism PLAIN`; `authenticated` adds `--auth` for `user`/`password`.
     private init(_ arguments: [String] = [], authenticated: Bool = false) throws {
         if let reason = Self.unavailableReason { throw SetupError(reason) }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-smtp-\(UUID().uuidString)")
+        directory = Scratch.root.appendingPathComponent("wayfinder-smtp-\(UUID().uuidString)")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script.path, "--maildir", directory.appendingPathComponent("received").path,
