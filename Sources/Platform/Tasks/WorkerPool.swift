@@ -16,14 +16,24 @@ public struct WorkerPool: Service {
         public var pollInterval: Duration
         public var shutdownGrace: Duration
         public var retryPolicy: RetryPolicy
+        /// Where each slot runs, in turn (slot `i` on `slotExecutors[i % count]`); empty: where the pool runs.
+        /// Where tasks stay on the thread that started them (the event loops, in `wayfinder`), slots started
+        /// without these would share one thread, and CPU-heavy handlers one core.
+        public var slotExecutors: [any TaskExecutor]
 
         public init(concurrency: Int = 2, visibilityTimeout: Duration = .seconds(300), pollInterval: Duration = .milliseconds(500),
-                    shutdownGrace: Duration = .seconds(20), retryPolicy: RetryPolicy = RetryPolicy()) {
+                    shutdownGrace: Duration = .seconds(20), retryPolicy: RetryPolicy = RetryPolicy(),
+                    slotExecutors: [any TaskExecutor] = []) {
             self.concurrency = concurrency
             self.visibilityTimeout = visibilityTimeout
             self.pollInterval = pollInterval
             self.shutdownGrace = shutdownGrace
             self.retryPolicy = retryPolicy
+            self.slotExecutors = slotExecutors
+        }
+
+        func executor(forSlot slot: Int) -> (any TaskExecutor)? {
+            slotExecutors.isEmpty ? nil : slotExecutors[slot % slotExecutors.count]
         }
     }
 
@@ -47,7 +57,7 @@ public struct WorkerPool: Service {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 for slot in 0..<configuration.concurrency {
-                    group.addTask { await runSlot(slot) }
+                    group.addTask(executorPreference: configuration.executor(forSlot: slot)) { await runSlot(slot) }
                 }
                 if configuration.concurrency == 0 { await stopping.wait() }
             }
@@ -74,17 +84,17 @@ public struct WorkerPool: Service {
                 await stopping.sleep(configuration.pollInterval)
                 continue
             }
-            await execute(task)
+            await execute(task, on: configuration.executor(forSlot: slot))
         }
     }
 
-    /// Runs one task through to completion, failure or release.
-    public func execute(_ task: ClaimedTask) async {
+    /// Runs one task through to completion, failure or release; its handler prefers `executor` when one is given.
+    public func execute(_ task: ClaimedTask, on executor: (any TaskExecutor)? = nil) async {
         guard let handler = handlers.handler(for: task.name) else { return }
         var metadata: Logger.Metadata = ["task": "\(task.name)", "task_id": "\(task.id)", "receive": "\(task.receives)"]
         logger.debug("task started", metadata: metadata)
         let started = ContinuousClock.now
-        let work = Task { try await handler(task) }
+        let work = Task(executorPreference: executor) { try await handler(task) }
         let keeper = Task { await keepClaim(task, while: work) }
         let result = await work.result
         keeper.cancel()

@@ -82,16 +82,22 @@ public struct BackgroundWorkFeature: Sendable {
     /// with no general slots runs no lanes either.
     public func workerPools() -> [WorkerPool] {
         guard settings.workers > 0 else { return [pool(generalHandlers, concurrency: 0)] }
+        // Each pool starts its slots on the loop after the previous pool's last, so that the lanes' single
+        // slots do not all land on the first loop.
+        var firstLoop = settings.workers
         return [pool(generalHandlers, concurrency: settings.workers)] + lanes.keys.sorted().map { name in
-            pool(lanes[name]!.handlers, concurrency: lanes[name]!.concurrency)
+            defer { firstLoop += lanes[name]!.concurrency }
+            return pool(lanes[name]!.handlers, concurrency: lanes[name]!.concurrency, firstLoop: firstLoop)
         }
     }
 
-    private func pool(_ handlers: TaskHandlers, concurrency: Int) -> WorkerPool {
-        WorkerPool(
+    private func pool(_ handlers: TaskHandlers, concurrency: Int, firstLoop: Int = 0) -> WorkerPool {
+        let loops = EventLoopTaskExecutor.eachLoop
+        let rotated = loops.indices.map { loops[($0 + firstLoop) % loops.count] }
+        return WorkerPool(
             queue: queue, handlers: handlers,
             configuration: .init(concurrency: concurrency, visibilityTimeout: settings.taskVisibilityTimeout,
-                                 retryPolicy: RetryPolicy(base: settings.taskRetryBase)),
+                                 retryPolicy: RetryPolicy(base: settings.taskRetryBase), slotExecutors: rotated),
             clock: clock, logger: Logger(label: "wayfinder.worker")
         )
     }

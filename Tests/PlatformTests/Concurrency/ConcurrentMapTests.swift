@@ -25,36 +25,3 @@ struct ConcurrentMapTests {
         #expect(met == [true, true])
     }
 }
-
-/// Runs every job on one serial queue, as one event loop would.
-private final class OneThreadExecutor: TaskExecutor, @unchecked Sendable {
-    private let queue = DispatchQueue(label: "one-thread-executor")
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-    }
-}
-
-/// Each part waits here until every part has arrived; true when they all did within the timeout.
-private final class PartBarrier: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var arrived = 0
-    private let parts: Int
-
-    init(parts: Int) {
-        self.parts = parts
-    }
-
-    func arriveAndWait(timeout: Duration) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        arrived += 1
-        lock.broadcast()
-        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds))
-        while arrived < parts {
-            if !lock.wait(until: deadline) { return false }
-        }
-        return true
-    }
-}
