@@ -33,7 +33,9 @@ enum PostingCue: Sendable {
                        "employee discount", "sign-on bonus", "relocation assistance", "competitive salary"] {
             phrases.append((phrase, .benefits))
         }
-        for phrase in ["equal opportunity", "equal opportunities", "equal employment opportunity", "without regard to", "reasonable accommodation",
+        // "… is an equal opportunity employer." inside a paragraph: the heading's phrase is the longest cue there,
+        // so it carries the paragraph's cue too.
+        for phrase in ["equal opportunity employer", "equal opportunity", "equal opportunities", "equal employment opportunity", "without regard to", "reasonable accommodation",
                        "reasonable accommodations", "protected veteran", "sexual orientation", "national origin",
                        "gender identity", "affirmative action", "e-verify", "background check", "drug screen",
                        "founded in", "headquartered in", "our mission", "is a leading", "a leading provider",

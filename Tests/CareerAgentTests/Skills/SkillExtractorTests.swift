@@ -294,6 +294,9 @@ import Testing
         Acme is an equal opportunity employer and values SQL diversity.
         """
         #expect(names(text) == ["Python", "Kafka"])
+        // The heading's phrase inside a sentence still marks its paragraph.
+        #expect(names("You will build data pipelines in Python.\n\nAcme is an equal opportunity employer and trains everyone in Kafka.")
+            == ["Python"])
     }
 
     @Test func resumesHaveNoRequirementAndNoBoilerplate() {
