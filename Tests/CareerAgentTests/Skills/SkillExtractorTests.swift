@@ -70,6 +70,20 @@ import Testing
         #expect(names("Services written in Go and Kafka.") == ["Go", "Kafka"])
         #expect(names("Write API tests with Excel and automate them in our Go pipelines.") == ["Excel", "Go"])
         #expect(names("Write tests with care and go home on time.").isEmpty)
+        // Context is read on the word's own line only.
+        #expect(names("Basic SQL knowledge\n\nSpring is our quietest season.") == ["SQL"])
+    }
+
+    @Test("an everyday-word name after another capitalised word inside a sentence ends a longer name")
+    func everydayWordEndingALongerName() {
+        #expect(names("Configure Conditional Excel rules for the SQL reports.") == ["SQL"])
+        #expect(names("- Strong Excel skills") == ["Excel"])
+        #expect(names("We report in Microsoft Excel.") == ["Excel"])
+    }
+
+    @Test("words in parentheses do not keep a list's last name from the list")
+    func parenthesesInsideAList() {
+        #expect(names("We deploy with Kubernetes (pods, nodes, charts, volumes, limits) and Go.") == ["Kubernetes", "Go"])
     }
 
     @Test func aCapitalisedNameAfterAToolPrepositionIsTheProduct() {
