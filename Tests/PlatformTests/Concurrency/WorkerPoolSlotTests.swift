@@ -38,11 +38,11 @@ struct WorkerPoolSlotTests {
 }
 
 /// Hands out a fixed number of "meet" tasks, one a claim, and counts the completed ones.
-private actor HandOut: TaskQueue {
+private actor HandOut: PartialTaskQueue {
     private var left: Int
     private var completed = 0
 
-    struct NotHandedOut: Error {}
+    struct NotCompletedInTime: Error {}
 
     init(tasks: Int) {
         left = tasks
@@ -62,19 +62,10 @@ private actor HandOut: TaskQueue {
     func waitUntilCompleted(_ count: Int, timeout: Duration) async throws {
         let deadline = ContinuousClock.now + timeout
         while completed < count {
-            guard ContinuousClock.now < deadline else { throw NotHandedOut() }
+            guard ContinuousClock.now < deadline else { throw NotCompletedInTime() }
             try await Task.sleep(for: .milliseconds(10))
         }
     }
 
     func extend(_ task: ClaimedTask, by: Duration) async throws -> Bool { true }
-    func enqueue(_ task: NewTask) async throws -> EnqueueResult { throw NotHandedOut() }
-    func fail(_ task: ClaimedTask, error: String, retryAt: Date) async throws -> FailureOutcome { throw NotHandedOut() }
-    func release(_ task: ClaimedTask) async throws { throw NotHandedOut() }
-    func tasks(limit: Int) async throws -> [TaskRecord] { throw NotHandedOut() }
-    func deadLetters(limit: Int) async throws -> [DeadLetter] { throw NotHandedOut() }
-    func replay(deadLetterID: Int64) async throws -> Int64? { throw NotHandedOut() }
-    func replayAll() async throws -> Int { throw NotHandedOut() }
-    func statistics() async throws -> TaskStatistics { throw NotHandedOut() }
-    func outcome(of id: Int64) async throws -> TaskOutcome { throw NotHandedOut() }
 }
