@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import HummingbirdTesting
 import JobPostings
+import Platform
 import SkillsGraph
 import Storage
 import Testing
@@ -84,6 +85,32 @@ struct MatchingIncrementalTests {
             let idle = try await matching.run()
             #expect(idle.recomputed == 0 && idle.changedPostings == 0)
             #expect(Self.visible(try await services.skillsGraph.matchRepository.all(), shown: 3) == afterFull)
+        }
+    }
+
+    @Test("a matching run asked for while another holds the lease queues one run to follow it instead of failing")
+    func runWhileAnotherRunsIsFollowedUp() async throws {
+        let clock = AdjustableWallClock(TestApp.now)
+        try await TestApp.withServices(clock: clock) { services in
+            let repository = services.skillsGraph.matchRepository
+            let queue = services.backgroundWork.queue
+            let run = try #require(services.backgroundWork.allHandlers.handler(for: "match_candidates"))
+            let asking = ClaimedTask(id: 0, name: "match_candidates", payload: Data("{}".utf8), receives: 1, lease: "l", enqueuedAt: clock.now())
+            #expect(try await repository.lease(until: clock.now().addingTimeInterval(600), now: clock.now()))
+
+            // Three requests in one minute while the lease is held: none fails, one follow-up is queued a minute on.
+            for _ in 0..<3 { try await run(asking) }
+            let queued = try await queue.tasks(limit: 10).filter { $0.name == "match_candidates" }
+            #expect(queued.count == 1)
+            #expect(queued.first?.visibleAt == clock.now().addingTimeInterval(60))
+
+            // Once the lease is free, the follow-up runs.
+            try await repository.releaseLease()
+            clock.advance(by: 61)
+            let followUp = try #require(try await queue.claim(limit: 1, visibilityTimeout: .seconds(60), names: ["match_candidates"]).first)
+            try await run(followUp)
+            #expect(try await queue.complete(followUp))
+            #expect(try await queue.tasks(limit: 10).filter { $0.name == "match_candidates" && $0.state != .done }.isEmpty)
         }
     }
 }

@@ -83,9 +83,9 @@ public struct SkillsGraphFeature: Sendable {
             matching: matching, pipeline: pipeline, notifications: notifications,
             leaderboards: LeaderboardService(repository: SQLLeaderboardRepository(store: store), clock: clock, skillName: Self.skillName))
 
-        // Matching runs when postings are published and once a day; a run already going makes this one wait its turn (retry).
-        work.register(Self.matchTask) { _ in _ = try await matching.run() }
-        work.subscribe(Self.matchTask, to: JobPosted.topic) { _ in _ = try await matching.run() }
+        // Matching runs when postings are published and once a day; a run already going has one more run follow it.
+        work.register(Self.matchTask) { _ in try await matching.runOrFollow(queue: queue, taskName: Self.matchTask) }
+        work.subscribe(Self.matchTask, to: JobPosted.topic) { _ in try await matching.runOrFollow(queue: queue, taskName: Self.matchTask) }
         try await work.scheduler.register(name: Self.matchTask, cron: settings.skillsGraph.matchSchedule, taskName: Self.matchTask,
                                           payload: Data("{}".utf8))
         work.register(Self.digestTask) { _ in _ = try await notifications.sendDigests() }
