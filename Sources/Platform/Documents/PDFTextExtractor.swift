@@ -29,6 +29,21 @@ public struct PDFTextExtractor: DocumentTextExtractor {
         self.temporaryDirectory = temporaryDirectory
     }
 
+    static let directoryPrefix = "wayfinder-pdf-"
+
+    /// Removes the private directories of calls in processes that were killed before they could (an upload is a
+    /// person's résumé). A call lasts seconds, so a directory an hour old is nobody's.
+    static func removeLeftovers(in directory: URL, olderThan age: TimeInterval = 3_600, now: Date = Date()) {
+        let files = FileManager.default
+        guard let names = try? files.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(directoryPrefix) {
+            let path = directory.appendingPathComponent(name).path
+            guard let modified = (try? files.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  now.timeIntervalSince(modified) > age else { continue }
+            try? files.removeItem(atPath: path)
+        }
+    }
+
     /// The first executable `pdftotext` on `PATH` or in the common install directories.
     public static func locateTool(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         let path = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
@@ -41,7 +56,8 @@ public struct PDFTextExtractor: DocumentTextExtractor {
         guard let executable, FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw DocumentExtractionError.extractorUnavailable(tool: Self.toolName, hint: Self.installHint)
         }
-        let directory = temporaryDirectory.appendingPathComponent("wayfinder-pdf-\(UUID().uuidString)")
+        Self.removeLeftovers(in: temporaryDirectory)
+        let directory = temporaryDirectory.appendingPathComponent("\(Self.directoryPrefix)\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("upload.pdf")

@@ -1,5 +1,5 @@
 import Foundation
-import Platform
+@testable import Platform
 import TestPeers
 import Testing
 
@@ -62,6 +62,25 @@ struct PDFTextExtractorTests {
         _ = try await extractor.text(of: HandmadePDF.document(HandmadePDF.resume))
         _ = try? await extractor.text(of: Data("%PDF-1.4\n".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}
+
+@Suite("PDF reading's temporary directories")
+struct PDFTemporaryDirectoryTests {
+    @Test("a private directory an hour old, left by a killed process, is removed; a recent one and other files are kept")
+    func leftoversOfKilledProcessesAreRemoved() throws {
+        let files = FileManager.default
+        let directory = Scratch.root.appendingPathComponent("wayfinder-tmp-\(UUID().uuidString)")
+        try files.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? files.removeItem(at: directory) }
+        let now = Date()
+        for (name, age) in [("wayfinder-pdf-old", 3_700.0), ("wayfinder-pdf-recent", 60.0), ("someone-elses", 90_000.0)] {
+            let path = directory.appendingPathComponent(name)
+            try files.createDirectory(at: path, withIntermediateDirectories: false)
+            try files.setAttributes([.modificationDate: now.addingTimeInterval(-age)], ofItemAtPath: path.path)
+        }
+        PDFTextExtractor.removeLeftovers(in: directory, now: now)
+        #expect(try files.contentsOfDirectory(atPath: directory.path).sorted() == ["someone-elses", "wayfinder-pdf-recent"])
     }
 }
 
