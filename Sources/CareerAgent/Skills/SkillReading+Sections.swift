@@ -53,9 +53,12 @@ extension SkillReading {
             if word(index, isIn: Self.technicalContext), sameLine(index, item.first) { return true }
         }
         for (other, neighbour) in skills.enumerated() where other != position {
+            // Only a neighbour a few dozen words away can be near once its parentheses are left out.
+            let apart = neighbour.first > item.last ? neighbour.first - item.last : item.first - neighbour.last
+            guard apart > 0, apart <= 40 else { continue }
             let distance = neighbour.first > item.last ? distanceOutsideParentheses(item.last, neighbour.first)
                 : distanceOutsideParentheses(neighbour.last, item.first)
-            guard distance > 0, distance <= 6, sameSentence(item.first, neighbour.first) else { continue }
+            guard distance <= 6, sameSentence(item.first, neighbour.first) else { continue }
             // A neighbour of several words ("Microsoft Word") is a product whatever its one-word forms are.
             let unambiguous = !extractor.trie.traits[neighbour.form].isAmbiguous || neighbour.first != neighbour.last
             let later = max(item.first, neighbour.first)
