@@ -82,8 +82,10 @@ struct BrowserFlowTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path] + arguments
         // Chromium and its driver keep a profile and a singleton socket under TMPDIR, and leave them there
-        // whenever the browser is not closed cleanly: give them a directory the test process removes.
-        let browserTemporary = Scratch.root.appendingPathComponent("wayfinder-chromium-\(UUID().uuidString)")
+        // whenever the browser is not closed cleanly: give them a directory of their own, removed afterwards. Its
+        // path stays short, directly in the temporary directory: the socket's whole path must fit in 107 bytes.
+        let browserTemporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("wf-chromium-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: browserTemporary, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: browserTemporary) }
         process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": browserTemporary.path]) { $1 }
