@@ -1,17 +1,5 @@
 extension SkillReading {
-    /// Words that, near an everyday word, show it is meant as a product ("Excel skills", "proficient in R").
-    static let technicalContext = ByteWordSet([
-        "programming", "language", "languages", "experience", "experienced", "proficient", "proficiency", "knowledge",
-        "familiarity", "familiar", "expertise", "skills", "skill", "developer", "developers", "engineer", "engineers",
-        "development", "framework", "frameworks", "certified", "certification", "using", "tools", "stack", "advanced",
-        "intermediate", "expert", "microsoft", "ms", "apache", "code", "coding", "scripts", "scripting", "spreadsheets",
-        "formulas", "macros", "pivot", "vlookup", "emr", "ehr", "software", "platform", "library", "libraries",
-        "written", "write", "services", "backend", "frontend", "applications", "apps", "proficiently",
-        // Where software is the object of the work: "API tests with Postman", "our Jenkins pipelines".
-        "api", "apis", "pipeline", "pipelines", "tests", "automate", "automated", "queries", "dashboards",
-    ])
-
-    /// Applies sections, boilerplate and context to what `findForms` found.
+    /// Applies sections, boilerplate and context (`SkillReading+Context`) to what `findForms` found.
     func resolve(_ found: [Found], regions: [Region]?) -> [Match] {
         var skills: [(found: Found, required: Bool)] = []
         for item in found where item.form < extractor.cueBase {
@@ -27,91 +15,16 @@ extension SkillReading {
         let candidates = skills.map(\.found)
         for (index, skill) in skills.enumerated() {
             let form = extractor.trie.traits[skill.found.form]
-            if form.isAmbiguous, endsLongerName(skill.found, among: candidates) { continue }
-            if form.isAmbiguous, !hasTechnicalContext(skill.found, among: candidates, at: index) { continue }
+            if form.isAmbiguous, !isMeantAsProduct(skill.found, among: candidates, at: index) { continue }
             result.append(Match(concept: form.concept, start: words[skill.found.first].start,
                                 end: words[skill.found.last].end, isRequired: skill.required))
         }
         return result
     }
 
-    /// Words after which a product's name, capitalised inside a sentence, is where the work is done ("in Epic",
-    /// "workflows in Airflow", "via Jenkins"): an everyday word written so there is a name.
-    static let toolPrepositions = ByteWordSet(["in", "into", "via", "within", "through"])
-
-    /// A technical word within three words, another skill in the same sentence within a short list, or a
-    /// capitalised name right after a tool preposition ("documented in Epic"), not before a year ("in Spring 2027").
-    private func hasTechnicalContext(_ item: Found, among skills: [Found], at position: Int) -> Bool {
-        if extractor.trie.traits[item.form].isCased, item.first > 0, !words[item.first].newSentence,
-           word(item.first - 1, isIn: Self.toolPrepositions),
-           item.last + 1 >= words.count || !(48...57).contains(bytes[words[item.last + 1].start]) {
-            return true
-        }
-        let lower = max(0, item.first - 3), upper = min(words.count - 1, item.last + 3)
-        for index in lower...upper where index < item.first || index > item.last {
-            // A word of another line ("Basic SEO knowledge" above "Spring/summer is our quietest season") says nothing.
-            if word(index, isIn: Self.technicalContext), sameLine(index, item.first) { return true }
-        }
-        for (other, neighbour) in skills.enumerated() where other != position {
-            // Only a neighbour a few dozen words away can be near once its parentheses are left out.
-            let apart = neighbour.first > item.last ? neighbour.first - item.last : item.first - neighbour.last
-            guard apart > 0, apart <= 40 else { continue }
-            let distance = neighbour.first > item.last ? distanceOutsideParentheses(item.last, neighbour.first)
-                : distanceOutsideParentheses(neighbour.last, item.first)
-            guard distance <= 6, sameSentence(item.first, neighbour.first) else { continue }
-            // A neighbour of several words ("Microsoft Word") is a product whatever its one-word forms are.
-            let unambiguous = !extractor.trie.traits[neighbour.form].isAmbiguous || neighbour.first != neighbour.last
-            let later = max(item.first, neighbour.first)
-            // "Word, Excel and Outlook": the last of a list is joined by "and" or "or".
-            let joined = distance == 2 && word(later - 1, isIn: Self.listJoiners)
-            if unambiguous || words[later].listSeparated || joined { return true }
-        }
-        return false
-    }
-
-    /// An everyday-word name right after another capitalised word inside a sentence is the end of a longer name
-    /// ("Conditional Access" is not Microsoft Access), unless that word is a skill or a technical word itself
-    /// ("Microsoft Excel", "Apache Spark").
-    private func endsLongerName(_ item: Found, among skills: [Found]) -> Bool {
-        let before = item.first - 1
-        // A capital that opens a sentence ("Strong Excel skills") says nothing about the word.
-        guard before >= 0, !words[item.first].newSentence, !words[item.first].afterClauseMark, !words[before].newSentence,
-              extractor.trie.traits[item.form].isCased, Self.isUpper(bytes[words[before].start]),
-              !word(before, isIn: Self.technicalContext) else { return false }
-        return !skills.contains { $0.first <= before && before <= $0.last }
-    }
-
     /// A sentence opening with "no" and holding one of these asks for nothing: "No Java experience needed".
     private static let no = ByteWordSet(["no"])
     private static let notNeeded = ByteWordSet(["needed", "required", "necessary"])
-
-    /// How many words on from `a` word `b` is, not counting words in parentheses between them: "Google Workspace
-    /// (Gmail, Docs, Sheets) and Zoom" is a list of two, the parentheses say what the first one holds, and "React
-    /// (hooks, React Query)" has its neighbour right after it.
-    private func distanceOutsideParentheses(_ a: Int, _ b: Int) -> Int {
-        var depth = 0
-        var distance = 0
-        for index in (a + 1)...b {
-            for byte in bytes[words[index - 1].end..<words[index].start] {
-                if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
-            }
-            // Word `b` itself always counts: a skill in the parentheses is right next to the one they follow.
-            if depth == 0 || index == b { distance += 1 }
-        }
-        return distance
-    }
-
-    private func sameLine(_ a: Int, _ b: Int) -> Bool {
-        let (from, to) = a < b ? (a, b) : (b, a)
-        for index in (from + 1)...to where words[index].newLine { return false }
-        return true
-    }
-
-    private func sameSentence(_ a: Int, _ b: Int) -> Bool {
-        let (from, to) = a < b ? (a, b) : (b, a)
-        for index in (from + 1)...to where words[index].newSentence { return false }
-        return true
-    }
 
     /// Words that end what a negation covers: "you don't need C++, but Python is a must".
     private static let contrastWords = ByteWordSet(["but", "however", "though", "although", "yet", "instead"])

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads a PDF's text with poppler's `pdftotext` (Debian's `poppler-utils`).
 ///
@@ -44,6 +45,19 @@ public struct PDFTextExtractor: DocumentTextExtractor {
         }
     }
 
+    /// When this process last looked for leftovers, by directory: listing the temporary directory once an hour
+    /// is enough, where every read doing it would list a folder of thousands of entries per upload.
+    private static let lastSwept = Mutex<[String: Date]>([:])
+
+    static func removeLeftoversHourly(in directory: URL, now: Date = Date()) {
+        let due = lastSwept.withLock { swept in
+            guard now.timeIntervalSince(swept[directory.path] ?? .distantPast) >= 3_600 else { return false }
+            swept[directory.path] = now
+            return true
+        }
+        if due { removeLeftovers(in: directory, now: now) }
+    }
+
     /// The first executable `pdftotext` on `PATH` or in the common install directories.
     public static func locateTool(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         let path = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
@@ -56,7 +70,7 @@ public struct PDFTextExtractor: DocumentTextExtractor {
         guard let executable, FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw DocumentExtractionError.extractorUnavailable(tool: Self.toolName, hint: Self.installHint)
         }
-        Self.removeLeftovers(in: temporaryDirectory)
+        Self.removeLeftoversHourly(in: temporaryDirectory)
         let directory = temporaryDirectory.appendingPathComponent("\(Self.directoryPrefix)\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: directory) }

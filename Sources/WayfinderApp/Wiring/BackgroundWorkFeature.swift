@@ -84,11 +84,14 @@ public struct BackgroundWorkFeature: Sendable {
         guard settings.workers > 0 else { return [pool(generalHandlers, concurrency: 0)] }
         // Each pool starts its slots on the loop after the previous pool's last, so that the lanes' single
         // slots do not all land on the first loop.
+        var pools = [pool(generalHandlers, concurrency: settings.workers)]
         var firstLoop = settings.workers
-        return [pool(generalHandlers, concurrency: settings.workers)] + lanes.keys.sorted().map { name in
-            defer { firstLoop += lanes[name]!.concurrency }
-            return pool(lanes[name]!.handlers, concurrency: lanes[name]!.concurrency, firstLoop: firstLoop)
+        for name in lanes.keys.sorted() {
+            let lane = lanes[name]!
+            pools.append(pool(lane.handlers, concurrency: lane.concurrency, firstLoop: firstLoop))
+            firstLoop += lane.concurrency
         }
+        return pools
     }
 
     private func pool(_ handlers: TaskHandlers, concurrency: Int, firstLoop: Int = 0) -> WorkerPool {
