@@ -125,6 +125,10 @@ extension SkillReading {
             if words[index].newLine, let kind = heading(at: index, cueAt: cueAt, cueEnd: cueEnd, skillStarts: skillStarts) {
                 section = kind
                 sawHeading = true
+            } else if section == .boilerplate, index >= header, startsUnknownHeading(at: index) {
+                // "Who we are" and then "What you'd be working on", "Person specification": a heading the cues do not
+                // know still ends the company's or the benefits' section, or the rest of the posting would be lost.
+                section = .required
             }
             // "About us: Lumen Health is …", "Company overview: …": the line is boilerplate, the section goes on.
             if words[index].newLine, inlineBoilerplateHeading(at: index, cueAt: cueAt, cueEnd: cueEnd) {
@@ -224,6 +228,24 @@ extension SkillReading {
             }
         }
         return nil
+    }
+
+    /// Whether the line at `start` is set out as a heading: a short line of its own that opens with a capital, ends
+    /// without a full stop and starts a paragraph or ends with a colon ("Job purpose", "Day to day you will:").
+    private func startsUnknownHeading(at start: Int) -> Bool {
+        guard Self.isUpper(bytes[words[start].start]) else { return false }
+        let lineStart = (bytes[..<words[start].start].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+        // A bulleted or numbered line is an item of the section ("- Free lunch"), not a heading; Markdown marks one
+        // ("## Who you are", "**Day to day**").
+        let lead = bytes[lineStart..<words[start].start]
+        guard lead.allSatisfy({ $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: " ") }) || lead.elementsEqual("**".utf8) else { return false }
+        var end = start + 1
+        while end < words.count, !words[end].newLine { end += 1 }
+        guard end < words.count, end - start <= 6 else { return false }
+        let after = bytes[words[end - 1].end..<words[end].start]
+        guard !after.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }) else { return false }
+        let closesWithColon = after.first == UInt8(ascii: ":")
+        return closesWithColon || words[start].newParagraph
     }
 
     /// A line that opens with a boilerplate heading and a colon, and goes on with its text on the same line.
