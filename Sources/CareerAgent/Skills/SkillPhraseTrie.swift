@@ -67,10 +67,10 @@ struct SkillPhraseTrie: Sendable {
     /// The number of a folded word, or -1 when no form uses it. A plural ("APIs", "databases")
     /// falls back to its singular.
     func number(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if let entry = words.entry(of: word) { return Int32(entry) }
+        if let entry = words.entry(of: word) { return words.values[entry] }
         if word.count > 3, word[word.count - 1] == UInt8(ascii: "s"), word[word.count - 2] != UInt8(ascii: "s"),
            let entry = words.entry(of: UnsafeBufferPointer(rebasing: word[0..<(word.count - 1)])) {
-            return Int32(entry)
+            return words.values[entry]
         }
         return -1
     }
@@ -84,10 +84,19 @@ struct SkillPhraseTrie: Sendable {
         return children.child(TrieEdges.key(node: node, word: word))
     }
 
+    /// A new word gets the next number, and its other English spellings (`EnglishSpelling`) get the same one,
+    /// so "query optimisation" walks to the form "query optimization" and "behaviour" to "behavior".
     private mutating func number(adding word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if let entry = words.entry(of: word) { return Int32(entry) }
+        if let entry = words.entry(of: word) { return words.values[entry] }
+        let number = Int32(rootChildren.count)
         rootChildren.append(-1)
-        return Int32(words.add(word, value: 0))
+        _ = words.add(word, value: number)
+        for spelling in EnglishSpelling.otherSpellings(of: String(decoding: word, as: UTF8.self)) {
+            Array(spelling.utf8).withUnsafeBufferPointer { spelt in
+                if words.entry(of: spelt) == nil { _ = words.add(spelt, value: number) }
+            }
+        }
+        return number
     }
 
     private mutating func child(of node: Int32, word: Int32) -> Int32 {
