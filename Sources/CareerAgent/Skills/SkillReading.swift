@@ -275,9 +275,14 @@ struct SkillReading {
         return word(last + 1, isIn: Self.organisationSuffixes)
     }
 
+    /// Whether the text holds `expected` byte for byte, except that a hyphen and a space stand for each other
+    /// ("root-cause analysis", "Point-of-Sale").
     private func writtenExactly(_ expected: [UInt8], from start: Int, to end: Int) -> Bool {
         guard expected.count == end - start else { return false }
-        for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
+        for offset in 0..<expected.count where bytes[start + offset] != expected[offset] {
+            let pair = (bytes[start + offset], expected[offset])
+            guard pair == (UInt8(ascii: "-"), UInt8(ascii: " ")) || pair == (UInt8(ascii: " "), UInt8(ascii: "-")) else { return false }
+        }
         return true
     }
 }

@@ -40,8 +40,13 @@ extension SkillTaxonomy {
             concepts.append(SkillConcept(id: fields[0], name: fields[1], category: fields[2], escoURI: uri, source: .curated))
             var written = Set<String>()
             for form in [fields[1]] + Self.split(fields[4], at: UInt8(ascii: "|")) where written.insert(form).inserted {
-                forms.append(SurfaceForm(concept: index, text: form.trimmingCharacters(in: .whitespaces),
-                                         isCased: flags.contains("cased"), isAmbiguous: flags.contains("ambiguous")))
+                let text = form.trimmingCharacters(in: .whitespaces)
+                // A concept is cased for its acronym or product name ("IaC", "SRE"); a phrase of small letters
+                // ("infrastructure as code", "Root cause analysis") means the same however a heading capitalises it.
+                let isPhraseOfSmallLetters = text.dropFirst() == text.dropFirst().lowercased()
+                    && text.contains(where: { $0 == " " || $0 == "-" })
+                forms.append(SurfaceForm(concept: index, text: text, isCased: flags.contains("cased") && !isPhraseOfSmallLetters,
+                                         isAmbiguous: flags.contains("ambiguous")))
             }
         }
         for fields in Self.rows(esco) {
