@@ -35,6 +35,9 @@ import Testing
     agile\tAgile\tmethod\t\tAgile\t
     payroll-tax\tPayroll tax\tprofessional\t\tPayroll tax\t
     etl\tETL\tmethod\t\tETL|extract, transform, load\t
+    query-optimization\tQuery optimization\tmethod\t\tquery optimization\t
+    behavior-management\tBehavior management\tprofessional\t\tbehavior management\t
+    iac\tInfrastructure as code\tdevops\t\tinfrastructure as code|IaC\tcased
     """
     static let esco = """
     http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388\tproject management\tmanaging projects\tknowledge
@@ -179,6 +182,36 @@ import Testing
         #expect(requirement["Kubernetes"] == .niceToHave)
         #expect(requirement["SQL"] == .niceToHave)
         #expect(requirement["Java"] == .required)
+    }
+
+    @Test("a heading the cues do not know still ends the company's section")
+    func anUnknownHeadingEndsABoilerplateSection() {
+        let text = """
+        Who we are
+        Pinecrest is an insurer. Our team builds systems in Java.
+
+        What you'd be working on
+        Services in Python and Kafka.
+
+        Day to day you will:
+        - Write SQL
+        """
+        #expect(names(text) == ["Python", "Kafka", "SQL"])
+        // A bulleted line of the section is an item, not a heading.
+        #expect(names("Benefits\n\n- Free Java lessons\n- Gym\n").isEmpty)
+    }
+
+    @Test("a word in British or American spelling finds the form written in the other")
+    func bothSpellingsOfAWordFindTheSameForm() {
+        #expect(names("Strong query optimisation and behaviour management.", kind: .resume) == ["Query optimization", "Behavior management"])
+        #expect(names("Query optimization and behavior management.", kind: .resume) == ["Query optimization", "Behavior management"])
+    }
+
+    @Test("a cased concept's phrase of small letters is found however it is capitalised, with a hyphen for a space; its acronym stays cased")
+    func phrasesOfACasedConceptAreNotCased() {
+        #expect(names("Infrastructure As Code with Terraform", kind: .resume) == ["Infrastructure as code", "Terraform"])
+        #expect(names("infrastructure-as-code and root-cause analysis", kind: .resume) == ["Infrastructure as code", "Root cause analysis"])
+        #expect(names("an iac pipeline", kind: .resume).isEmpty)
     }
 
     @Test func aLineOfASectionThatStartsLikeAHeadingIsNotOne() {
