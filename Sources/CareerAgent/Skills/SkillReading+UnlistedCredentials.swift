@@ -42,7 +42,8 @@ extension SkillReading {
             guard case .none = coverage[index], !regions[index].isBoilerplate, !words[index].joinsPrevious, index > 0,
                   bytes[words[index].start - 1] == UInt8(ascii: " "),
                   !bytes[words[index - 1].end..<words[index].start].contains(UInt8(ascii: "/")) else { continue }
-            if case .credential = coverage[index - 1] { continue }
+            // "Basic Life Support (BLS) certification": the abbreviation between does not hide the listed credential.
+            if case .credential = coverage[wordBeforeParentheses(index)] { continue }
             var last = index - 1
             if word(index, isIn: Self.rating) {
                 // Only "type rating" names a credential.
@@ -69,6 +70,16 @@ extension SkillReading {
                                         isRequired: !regions[index].isOptional))
         }
         return result
+    }
+
+    /// The word before word `index`, passing over words in parentheses right before it ("Support (BLS) certification").
+    private func wordBeforeParentheses(_ index: Int) -> Int {
+        var before = index - 1
+        while before > 0, words[before].start > 0, bytes[words[before].start - 1] == UInt8(ascii: "("),
+              words[before].end < bytes.count, bytes[words[before].end] == UInt8(ascii: ")") {
+            before -= 1
+        }
+        return before
     }
 
     /// Whether word `after` follows word `before` in one phrase: same line and sentence, nothing between

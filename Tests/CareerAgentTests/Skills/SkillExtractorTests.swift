@@ -38,6 +38,7 @@ import Testing
     query-optimization\tQuery optimization\tmethod\t\tquery optimization\t
     behavior-management\tBehavior management\tprofessional\t\tbehavior management\t
     iac\tInfrastructure as code\tdevops\t\tinfrastructure as code|IaC\tcased
+    bls\tBLS\tcertification\t\tBLS|Basic Life Support\tcased
     """
     static let esco = """
     http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388\tproject management\tmanaging projects\tknowledge

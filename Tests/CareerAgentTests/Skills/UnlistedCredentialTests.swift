@@ -57,6 +57,7 @@ import Testing
         - Xactimate Level 2 or 3 certification is welcome
         - State pharmacy technician registration/license
         2) Security+ certification, which the taxonomy lists
+        - Basic Life Support (BLS) certification, listed, with its abbreviation between
 
         Benefits
         - We pay for your CDL Class A license renewal
