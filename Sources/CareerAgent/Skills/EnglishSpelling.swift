@@ -28,7 +28,7 @@ enum EnglishSpelling {
     /// Endings written one way in British and another in American English (British first).
     private static let suffixPairs: [(String, String)] = [
         ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ises", "izes"), ("ised", "ized"), ("ising", "izing"),
-        ("iser", "izer"), ("isers", "izers"), ("yse", "yze"), ("ysed", "yzed"), ("yses", "yzes"), ("ysing", "yzing"),
+        ("iser", "izer"), ("isers", "izers"), ("yse", "yze"), ("ysed", "yzed"), ("yses", "yzes"), ("ysing", "yzing"), ("yser", "yzer"), ("ysers", "yzers"),
         ("elling", "eling"), ("elled", "eled"), ("eller", "eler"), ("ellers", "elers"), ("ellor", "elor"), ("ellors", "elors"),
     ]
 

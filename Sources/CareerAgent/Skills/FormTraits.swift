@@ -22,8 +22,12 @@ struct FormTraits: Sendable {
         concept = form.concept
         self.namesABusinessFunction = namesABusinessFunction
         isCased = form.isCased
-        isAmbiguous = form.isAmbiguous
         let bytes = Array(form.text.utf8)
+        // A concept is ambiguous for its everyday word ("Word", "Spark"); written as a product's whole name, with a
+        // capital or a digit past its first word ("Microsoft Word", "Apache Spark", "Unity 3D"), it is the product.
+        let laterWords = form.text.split(separator: " ").dropFirst()
+        let isWholeName = form.isCased && laterWords.contains { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
+        isAmbiguous = form.isAmbiguous && !isWholeName
         hasAmpersand = bytes.contains(UInt8(ascii: "&"))
         hasClauseMark = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }
         let letters = bytes.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }

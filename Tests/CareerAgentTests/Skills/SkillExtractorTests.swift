@@ -38,6 +38,7 @@ import Testing
     query-optimization\tQuery optimization\tmethod\t\tquery optimization\t
     behavior-management\tBehavior management\tprofessional\t\tbehavior management\t
     iac\tInfrastructure as code\tdevops\t\tinfrastructure as code|IaC\tcased
+    logic-analyzer\tLogic analyzer\tequipment\t\tLogic analyzer|logic analyzers\t
     bls\tBLS\tcertification\t\tBLS|Basic Life Support\tcased
     """
     static let esco = """
@@ -65,6 +66,12 @@ import Testing
     @Test func productsAreFoundAsWholeWordsNotInsideOtherWords() {
         #expect(names("Excellent communication. We use JavaScript and NoSQL stores, C++ and GitHub.")
             == ["JavaScript", "NoSQL", "C++", "GitHub"])
+    }
+
+    @Test("an everyday-word product written by its whole name is the product, with or without technical words near it")
+    func aWholeProductNameNeedsNoContext() {
+        #expect(names("- Good computer skills, including email and Microsoft Excel") == ["Excel"])
+        #expect(names("- Good computer skills, including email and Excel").isEmpty)
     }
 
     @Test func everydayWordsCountOnlyAmongTechnicalWords() {
@@ -207,6 +214,7 @@ import Testing
         // Found, and named as the text spells them.
         #expect(names("Strong query optimisation and behaviour management.", kind: .resume) == ["Query optimisation", "Behaviour management"])
         #expect(names("Query optimization and behavior management.", kind: .resume) == ["Query optimization", "Behavior management"])
+        #expect(names("Logic analysers and oscilloscopes", kind: .resume) == ["Logic analyzer"])
     }
 
     @Test("a cased concept's phrase of small letters is found however it is capitalised, with a hyphen for a space; its acronym stays cased")
