@@ -139,6 +139,12 @@ import Testing
         #expect(!["billing", "pulling", "mitre", "four", "expertise", "use"].contains { ExtractedSkill.isBritishSpelling($0[...]) })
     }
 
+    @Test("a spoken language asked for as \"speak X\" or \"X-speaking\" is the language; a cuisine is not one")
+    func spokenLanguagesAreNamedAsLanguages() {
+        let text = "Requirements\n- Ability to speak Portuguese or Polish\n- Hmong-speaking, or Urdu speakers\n- Greek yogurt and Turkish coffee"
+        #expect(Shipped.extractor.extract(from: text).map(\.concept.name) == ["Portuguese", "Polish", "Hmong", "Urdu"])
+    }
+
     @Test func casedFormsMustBeWrittenAsTheProductIs() {
         #expect(names("Experience: go, python").contains("Go") == false)
     }
