@@ -26,10 +26,26 @@ final class MotoServer: Sendable {
     private let input: Pipe
     private let log: URL
 
-    /// Starts the server, waits until it answers, and sets up credentials (at most 30 s in all).
+    /// Starts the server, waits until it answers, and sets up credentials (at most 30 s an attempt).
+    ///
+    /// The free port is found by binding and releasing it, so another test's server may take it before moto
+    /// binds it; moto then ends at once saying so, and the start is tried again on another port.
     static func start() async throws -> MotoServer {
+        var attempt = 1
+        while true {
+            do {
+                return try await start(port: try await freePort())
+            } catch is PortTaken where attempt < 3 {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Moto found its port taken.
+    private struct PortTaken: Error {}
+
+    private static func start(port: Int) async throws -> MotoServer {
         guard let executable else { throw SetupError("moto_server is not installed (python3 -m pip install \"moto[server]\"; see .ci/run)") }
-        let port = try await freePort()
         let log = Scratch.root.appendingPathComponent("wayfinder-moto-\(UUID().uuidString).log")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -44,7 +60,7 @@ final class MotoServer: Sendable {
         try process.runOneAtATime()
         let endpoint = URL(string: "http://127.0.0.1:\(port)")!
         do {
-            try await waitUntilAnswering(endpoint, process: process)
+            try await waitUntilAnswering(endpoint, process: process, log: log)
             let (accessKeyID, secret) = try await createUser(endpoint)
             try await post(endpoint.appendingPathComponent("moto-api/reset-auth"), body: "0")
             return MotoServer(endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, process: process, input: input, log: log)
@@ -53,6 +69,7 @@ final class MotoServer: Sendable {
             process.waitUntilExit(orKillAfter: 10)
             let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: log)
+            if error is PortTaken { throw error }
             throw SetupError("moto_server did not start: \(error)\n\(output.suffix(2000))")
         }
     }
@@ -86,10 +103,12 @@ final class MotoServer: Sendable {
         return port
     }
 
-    private static func waitUntilAnswering(_ endpoint: URL, process: Process) async throws {
+    private static func waitUntilAnswering(_ endpoint: URL, process: Process, log: URL) async throws {
         let started = ContinuousClock.now
         while ContinuousClock.now - started < .seconds(30) {
             guard process.isRunning else { throw SetupError("the process ended") }
+            // The shell that runs moto keeps running when moto ends; moto's own words say why it did.
+            if let output = try? String(contentsOf: log, encoding: .utf8), output.contains("Address already in use") { throw PortTaken() }
             var request = HTTPClientRequest(url: endpoint.appendingPathComponent("moto-api/").absoluteString)
             request.method = .GET
             if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)), response.status == .ok {
