@@ -242,6 +242,9 @@ extension SkillReading {
         var end = start + 1
         while end < words.count, !words[end].newLine { end += 1 }
         guard end < words.count, end - start <= 6 else { return false }
+        // "Salary: £30,000", "Hours: 37.5 a week": a label and its value, not a heading.
+        let line = bytes[words[start].start..<words[end - 1].end]
+        guard !line.contains(UInt8(ascii: ":")), !line.contains(where: Self.isDigit) else { return false }
         let after = bytes[words[end - 1].end..<words[end].start]
         guard !after.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }) else { return false }
         let closesWithColon = after.first == UInt8(ascii: ":")

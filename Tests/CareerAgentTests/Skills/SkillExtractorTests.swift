@@ -211,8 +211,9 @@ import Testing
         - Write SQL
         """
         #expect(names(text) == ["Python", "Kafka", "SQL"])
-        // A bulleted line of the section is an item, not a heading.
+        // A bulleted line of the section is an item, and a label with its value is not a heading either.
         #expect(names("Benefits\n\n- Free Java lessons\n- Gym\n").isEmpty)
+        #expect(names("Benefits\n\nSalary: 30,000\n- Free Java lessons\n").isEmpty)
     }
 
     @Test("a word in British or American spelling finds the form written in the other")
