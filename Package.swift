@@ -192,6 +192,8 @@ let package = Package(
                 "TestPeers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            // The browser script is run from the source tree by its path; it is not a resource.
+            exclude: ["Browser/browser_flows.py"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
