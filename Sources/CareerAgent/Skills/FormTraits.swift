@@ -25,14 +25,19 @@ struct FormTraits: Sendable {
         let bytes = Array(form.text.utf8)
         // A concept is ambiguous for its everyday word ("Word", "Spark"); written as a product's whole name, with a
         // capital or a digit past its first word ("Microsoft Word", "Apache Spark", "Unity 3D"), it is the product.
-        let laterWords = form.text.split(separator: " ").dropFirst()
-        let isWholeName = form.isCased && laterWords.contains { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
-        isAmbiguous = form.isAmbiguous && !isWholeName
+        // (Read only for the few ambiguous forms: every ESCO form passes here while the extractor is built.)
+        isAmbiguous = form.isAmbiguous && !(form.isCased && Self.hasCapitalOrDigitPastFirstWord(bytes))
         hasAmpersand = bytes.contains(UInt8(ascii: "&"))
         hasClauseMark = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }
         let letters = bytes.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
         isAcronym = (2...4).contains(letters.count) && letters.allSatisfy { $0 <= 90 }
             && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
         casedBytes = form.isCased ? bytes : []
+    }
+
+    private static func hasCapitalOrDigitPastFirstWord(_ bytes: [UInt8]) -> Bool {
+        zip(bytes, bytes.dropFirst()).contains { before, byte in
+            before == UInt8(ascii: " ") && ((65...90).contains(byte) || (48...57).contains(byte))
+        }
     }
 }

@@ -91,8 +91,8 @@ struct SkillPhraseTrie: Sendable {
         let number = Int32(rootChildren.count)
         rootChildren.append(-1)
         _ = words.add(word, value: number)
-        for spelling in EnglishSpelling.otherSpellings(of: String(decoding: word, as: UTF8.self)) {
-            Array(spelling.utf8).withUnsafeBufferPointer { spelt in
+        for spelling in EnglishSpelling.otherSpellings(of: Array(word)) {
+            spelling.withUnsafeBufferPointer { spelt in
                 if words.entry(of: spelt) == nil { _ = words.add(spelt, value: number) }
             }
         }
