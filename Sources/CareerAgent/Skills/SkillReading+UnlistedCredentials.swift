@@ -75,10 +75,7 @@ extension SkillReading {
     /// The word before word `index`, passing over words in parentheses right before it ("Support (BLS) certification").
     private func wordBeforeParentheses(_ index: Int) -> Int {
         var before = index - 1
-        while before > 0, words[before].start > 0, bytes[words[before].start - 1] == UInt8(ascii: "("),
-              words[before].end < bytes.count, bytes[words[before].end] == UInt8(ascii: ")") {
-            before -= 1
-        }
+        while before > 0, standsInParentheses(before) { before -= 1 }
         return before
     }
 

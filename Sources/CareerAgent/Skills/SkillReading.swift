@@ -243,8 +243,7 @@ struct SkillReading {
     /// "Relativity Certified Administrator (RCA)", "School Nutrition Specialist (SNS)": an acronym in parentheses
     /// right after words whose initials spell it abbreviates them, whatever else it stands for elsewhere.
     private func isAbbreviationOfPrecedingWords(first: Int, last: Int) -> Bool {
-        guard first == last, first > 0, words[first].start > 0, bytes[words[first].start - 1] == UInt8(ascii: "("),
-              words[first].end < bytes.count, bytes[words[first].end] == UInt8(ascii: ")") else { return false }
+        guard first == last, first > 0, standsInParentheses(first) else { return false }
         let letters = bytes[words[first].start..<words[first].end].filter { $0 >= 65 && $0 <= 90 }
         guard letters.count >= 2, letters.count == words[first].end - words[first].start else { return false }
         // The initials of the words before it, skipping small joining words ("Bank of America (BOA)").
@@ -258,6 +257,12 @@ struct SkillReading {
             index -= 1
         }
         return initials == Array(letters)
+    }
+
+    /// Whether word `index` alone fills a pair of parentheses: "(RCA)".
+    func standsInParentheses(_ index: Int) -> Bool {
+        words[index].start > 0 && bytes[words[index].start - 1] == UInt8(ascii: "(")
+            && words[index].end < bytes.count && bytes[words[index].end] == UInt8(ascii: ")")
     }
 
     /// Small words a name's initials skip: "Bank of America (BOA)".
