@@ -23,21 +23,14 @@ struct FormTraits: Sendable {
         self.namesABusinessFunction = namesABusinessFunction
         isCased = form.isCased
         let bytes = Array(form.text.utf8)
-        // A concept is ambiguous for its everyday word ("Word", "Spark"); written as a product's whole name, with a
-        // capital or a digit past its first word ("Microsoft Word", "Apache Spark", "Unity 3D"), it is the product.
-        // (Read only for the few ambiguous forms: every ESCO form passes here while the extractor is built.)
-        isAmbiguous = form.isAmbiguous && !(form.isCased && Self.hasCapitalOrDigitPastFirstWord(bytes))
+        // A concept is ambiguous for its everyday word ("Word", "Spark", "Lean"); a form of two words or more
+        // ("Microsoft Word", "Apache Spark", "root cause analysis", "Lean manufacturing") is the skill wherever it stands.
+        isAmbiguous = form.isAmbiguous && !bytes.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }
         hasAmpersand = bytes.contains(UInt8(ascii: "&"))
         hasClauseMark = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }
         let letters = bytes.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
         isAcronym = (2...4).contains(letters.count) && letters.allSatisfy { $0 <= 90 }
             && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
         casedBytes = form.isCased ? bytes : []
-    }
-
-    private static func hasCapitalOrDigitPastFirstWord(_ bytes: [UInt8]) -> Bool {
-        zip(bytes, bytes.dropFirst()).contains { before, byte in
-            before == UInt8(ascii: " ") && ((65...90).contains(byte) || (48...57).contains(byte))
-        }
     }
 }

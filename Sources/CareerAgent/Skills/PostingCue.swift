@@ -26,7 +26,11 @@ enum PostingCue: Sendable {
                        "good to have", "beneficial", "helpful", "exposure to"] {
             phrases.append((phrase, .niceToHave))
         }
-        for phrase in ["health insurance", "dental", "vision insurance", "medical, dental", "401k", "401 k", "401(k)",
+        // "Dental" alone names the work in a dental posting ("Certificate in Dental Radiography"); as a benefit it
+        // comes with its cover or the other benefits.
+        for phrase in ["health insurance", "dental insurance", "dental plan", "dental plans", "dental coverage", "dental cover",
+                       "dental benefits", "health and dental", "health, dental", "dental and vision", "dental, vision",
+                       "vision insurance", "medical, dental", "medical and dental", "401k", "401 k", "401(k)",
                        "paid time off", "PTO", "parental leave", "stock options", "salary range", "pay range", "hourly rate",
                        "base salary", "per hour", "an hour", "tuition reimbursement",
                        "gym membership", "commuter benefits", "life insurance", "retirement plan", "paid holidays",

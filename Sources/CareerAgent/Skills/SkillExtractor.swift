@@ -19,7 +19,7 @@ public final class SkillExtractor: Sendable {
     let cues: [[PostingCue]]
 
     /// Bumped whenever the reading rules change, so indexes built by older rules are rebuilt.
-    static let readingVersion = 3
+    static let readingVersion = 4
 
     /// Identifies what this extractor finds: its taxonomy and its rules.
     public var fingerprint: String { Self.fingerprint(taxonomy: taxonomy.fingerprint) }

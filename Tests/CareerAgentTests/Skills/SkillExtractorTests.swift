@@ -40,6 +40,8 @@ import Testing
     iac\tInfrastructure as code\tdevops\t\tinfrastructure as code|IaC\tcased
     logic-analyzer\tLogic analyzer\tequipment\t\tLogic analyzer|logic analyzers\t
     bls\tBLS\tcertification\t\tBLS|Basic Life Support\tcased
+    lean\tLean manufacturing\tmethod\t\tLean|lean production\tcased,ambiguous
+    radiography\tDental radiography\thealthcare\t\tdental radiography\t
     """
     static let esco = """
     http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388\tproject management\tmanaging projects\tknowledge
@@ -72,6 +74,12 @@ import Testing
     func aWholeProductNameNeedsNoContext() {
         #expect(names("- Good computer skills, including email and Microsoft Excel") == ["Excel"])
         #expect(names("- Good computer skills, including email and Excel").isEmpty)
+    }
+
+    @Test("an everyday-word concept's phrase of two words or more is the skill wherever it stands")
+    func aPhraseOfAnAmbiguousConceptNeedsNoContext() {
+        #expect(names("- Support the plant floor with lean production and daily huddles") == ["Lean manufacturing"])
+        #expect(names("- Lean on your team when the shift gets busy").isEmpty)
     }
 
     @Test func everydayWordsCountOnlyAmongTechnicalWords() {
@@ -358,6 +366,9 @@ import Testing
         Acme is an equal opportunity employer and values SQL diversity.
         """
         #expect(names(text) == ["Python", "Kafka"])
+        // "Dental" names the work in a dental posting; only with its cover or the other benefits is it a perk.
+        #expect(names("Requirements\n- Dental radiography\n- Medical, dental and vision cover; Python lessons\n- Health and dental plan, free Kafka course")
+            == ["Dental radiography"])
         // The heading's phrase inside a sentence still marks its paragraph.
         #expect(names("You will build data pipelines in Python.\n\nAcme is an equal opportunity employer and trains everyone in Kafka.")
             == ["Python"])
