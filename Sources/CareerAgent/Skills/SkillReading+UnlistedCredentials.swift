@@ -40,7 +40,7 @@ extension SkillReading {
         for index in words.indices where word(index, isIn: Self.credentialWords) {
             // "CKA or CKAD certification" is the listed CKAD; "TRCs/certification" is a list, not a name.
             guard case .none = coverage[index], !regions[index].isBoilerplate, !words[index].joinsPrevious, index > 0,
-                  bytes[words[index].start - 1] == UInt8(ascii: " "),
+                  bytes[words[index].start - 1] == UInt8(ascii: " ") || bytes[words[index].start - 1] == UInt8(ascii: "\n"),
                   !bytes[words[index - 1].end..<words[index].start].contains(UInt8(ascii: "/")) else { continue }
             // "Basic Life Support (BLS) certification": the abbreviation between does not hide the listed credential.
             if case .credential = coverage[wordBeforeParentheses(index)] { continue }
@@ -50,26 +50,83 @@ extension SkillReading {
                 guard word(last, isIn: Self.type), sameRun(last, index) else { continue }
                 last -= 1
             }
-            guard last >= 0, sameRun(last, last + 1) else { continue }
+            guard last >= 0 else { continue }
+            // "Certificate in Public Procurement", "Certificate IV in Building and Construction": the name goes on.
+            let end = subjectAfter(credentialWord: index)
             var first = last + 1
-            while first - 1 >= 0, last - (first - 1) < Self.longestCredentialName, sameRun(first - 1, first),
-                  !word(first - 1, isIn: Self.notInACredentialName) {
-                first -= 1
+            if sameRun(last, last + 1) {
+                while first - 1 >= 0, last - (first - 1) < Self.longestCredentialName, sameRun(first - 1, first), isNamePart(first - 1) {
+                    first -= 1
+                }
+                // A longer run than the limit is a sentence, not a name.
+                if first - 1 >= 0, sameRun(first - 1, first), isNamePart(first - 1) { continue }
+                // A list's number is not part of the name: "2) BLS/CPR certification".
+                if first < last, words[first].newLine, isNumber(first) { first += 1 }
             }
-            // A longer run than the limit is a sentence, not a name.
-            if first - 1 >= 0, sameRun(first - 1, first), !word(first - 1, isIn: Self.notInACredentialName) { continue }
-            // A list's number is not part of the name: "2) BLS/CPR certification".
-            if first < last, words[first].newLine, bytes[words[first].start..<words[first].end].allSatisfy(Self.isDigit) { first += 1 }
-            guard first <= last, !(first...last).contains(where: { word($0, isIn: Self.notInACredentialName) }) else { continue }
-            guard (first...last).contains(where: { bytes[words[$0].start..<words[$0].end].contains(where: Self.isLetter) }),
-                  startsAName(first) else { continue }
+            if first > last {
+                // Nothing names it before the credential word: only a name after it, at the start of a line, makes one.
+                guard end > index, isLineStart(index), Self.isUpper(bytes[words[index].start]) else { continue }
+                first = index
+            } else {
+                guard !(first...last).contains(where: { !isNamePart($0) }),
+                      (first...last).contains(where: { bytes[words[$0].start..<words[$0].end].contains(where: Self.isLetter) }),
+                      startsAName(first) else { continue }
+            }
             if word(index, isIn: Self.wholeLineCredentialWords), !(isLineStart(first) && endsLine(index)) { continue }
-            let name = Self.withoutParentheses(bytes[words[first].start..<words[index].end])
+            let name = Self.withoutParentheses(bytes[words[first].start..<words[end].end])
             guard seen.insert(name.lowercased()).inserted else { continue }
-            result.append(UnlistedSkill(name: name, category: "certification", start: words[first].start, end: words[index].end,
+            result.append(UnlistedSkill(name: name, category: "certification", start: words[first].start, end: words[end].end,
                                         isRequired: !regions[index].isOptional))
         }
         return result
+    }
+
+    /// "Level" before a number is part of a UK qualification's name ("Level 2 Food Hygiene certificate"); alone it
+    /// is a qualifier ("a level of training").
+    private func isNamePart(_ index: Int) -> Bool {
+        guard word(index, isIn: Self.notInACredentialName) else { return true }
+        return word(index, isIn: Self.level) && index + 1 < words.count && sameRun(index, index + 1) && isNumber(index + 1)
+    }
+
+    private static let level = ByteWordSet(["level"])
+    private static let subjectJoins = ByteWordSet(["in", "of"])
+    private static let grades = ByteWordSet(["i", "ii", "iii", "iv", "v", "vi"])
+    private static let nameJoins = ByteWordSet(["and", "&"])
+
+    private func isNumber(_ index: Int) -> Bool {
+        bytes[words[index].start..<words[index].end].allSatisfy(Self.isDigit)
+    }
+
+    /// The last word of a credential's name that goes on past its credential word: a grade ("Certificate IV") and
+    /// "in" or "of" with what it is in, in capitals ("in Dental Sedation Nursing", "of Qualification 306A").
+    /// `credentialWord` itself when nothing follows so.
+    private func subjectAfter(credentialWord index: Int) -> Int {
+        var next = index + 1
+        if next < words.count, sameRun(index, next), word(next, isIn: Self.grades), Self.isUpper(bytes[words[next].start]) { next += 1 }
+        guard next + 1 < words.count, word(next, isIn: Self.subjectJoins), sameRun(next - 1, next), sameRun(next, next + 1),
+              startsWithCapitalOrDigit(next + 1) else { return next - 1 }
+        var last = next + 1
+        while last + 1 < words.count, last - index < Self.longestCredentialName, sameRunWithoutParentheses(last, last + 1) {
+            if startsWithCapitalOrDigit(last + 1) {
+                last += 1
+            } else if word(last + 1, isIn: Self.nameJoins), last + 2 < words.count, sameRunWithoutParentheses(last + 1, last + 2),
+                      startsWithCapitalOrDigit(last + 2) {
+                last += 2
+            } else {
+                break
+            }
+        }
+        return last
+    }
+
+    private func startsWithCapitalOrDigit(_ index: Int) -> Bool {
+        let byte = bytes[words[index].start]
+        return Self.isUpper(byte) || Self.isDigit(byte)
+    }
+
+    /// `sameRun`, without a parenthesis between: "(Plumber)" after a name is an aside, not more of it.
+    private func sameRunWithoutParentheses(_ before: Int, _ after: Int) -> Bool {
+        sameRun(before, after) && !bytes[words[before].end..<words[after].start].contains { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }
     }
 
     /// The word before word `index`, passing over words in parentheses right before it ("Support (BLS) certification").

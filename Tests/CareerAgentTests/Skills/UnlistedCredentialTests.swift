@@ -34,6 +34,24 @@ import Testing
         #expect(Array(text.unicodeScalars)[mention.start..<mention.end].map(String.init).joined() == "HCPC registration")
     }
 
+    @Test("a credential's name goes on with its grade and what it is in, and a UK level before its number is part of it")
+    func namesThatGoOnPastTheCredentialWord() {
+        let text = """
+        Requirements
+        - Ontario Certificate of Qualification 306A (Plumber)
+        - The IPA Certificate in Public Procurement and Contract Management, or similar
+        - Certificate III in Individual Support (or working towards)
+        4) Level 2 Food Hygiene certificate
+        - A full and relevant Level 3 Early Years qualification
+        - A license in the state of Texas
+        - Current certification in CPR
+        """
+        #expect(credentials(text).map(\.concept.name) == [
+            "Ontario Certificate of Qualification 306A", "IPA Certificate in Public Procurement and Contract Management",
+            "Certificate III in Individual Support", "Level 2 Food Hygiene certificate", "Level 3 Early Years qualification",
+        ])
+    }
+
     @Test("'card' and 'training' name a credential only as a line of their own; in a sentence they are a duty or a perk")
     func cardsAndTrainingOnTheirOwnLine() {
         let text = """
