@@ -182,6 +182,33 @@ struct CareerAgentRouteTests {
         }
     }
 
+    @Test("a resume's British spelling of a skill matches a posting's American one")
+    func matchAcrossSpellings() async throws {
+        let posting = TestApp.posting("ops", title: "Operations Coordinator", description: """
+            Requirements
+            - Strong organizational skills and prioritization
+            """, location: "Austin, TX", salary: 60_000)
+        let resume = """
+        Sam Patel
+        sam@example.com | Austin, TX
+
+        Experience
+        Operations Coordinator, Brightway — Jan 2020 – Present
+        - Ran the dispatch desk for 12 vans
+
+        Skills
+        Organisational skills, prioritisation
+        """
+        try await TestApp.withServicesAndClient(postings: [posting]) { services, client in
+            let (token, _) = try await client.signUpAndIn(services, email: "sam@example.com")
+            _ = try await client.upload("/api/v1/resumes", fileName: "cv.md", contentType: "text/markdown", data: Data(resume.utf8), token: token)
+            let match = try await client.send(.get, "/api/v1/jobs/test%23ops/match", token: token)
+            let matched = (match.json["matched_skills"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            #expect(matched == ["Organizational skills", "Prioritization"])
+            #expect((match.json["missing_skills"] as? [Any])?.isEmpty == true)
+        }
+    }
+
     @Test("market intelligence counts the matching postings, their pay and skills")
     func market() async throws {
         try await TestApp.withClient(postings: Self.postings) { client in

@@ -33,8 +33,11 @@ public struct JobMatchService: Sendable {
             let name = skills.taxonomy.resolve(written)?.name ?? written
             if seen.insert(name.lowercased()).inserted { names.append(name) }
         }
-        for skill in resume?.parsed.skills ?? [] where seen.insert(skill.concept.name.lowercased()).inserted {
-            names.append(skill.concept.name)
+        // A resume's skill is named as the resume spells it ("Organisational skills"); the index knows it by the
+        // taxonomy's name.
+        for skill in resume?.parsed.skills ?? [] {
+            let name = skills.taxonomy.concept(id: skill.concept.id)?.name ?? skill.concept.name
+            if seen.insert(name.lowercased()).inserted { names.append(name) }
         }
         var titles: [String] = []
         if let headline = profile.headline?.trimmingCharacters(in: .whitespaces), !headline.isEmpty { titles.append(headline) }
