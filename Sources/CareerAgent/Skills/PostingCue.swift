@@ -44,7 +44,9 @@ enum PostingCue: Sendable {
                        "gender identity", "affirmative action", "e-verify", "background check", "drug screen",
                        "founded in", "headquartered in", "our mission", "is a leading", "a leading provider",
                        "is a global", "fastest-growing", "fastest growing", "we are proud to be",
-                       "recruitment process", "hiring process", "application process", "reasonable adjustments"] {
+                       "recruitment process", "hiring process", "application process", "reasonable adjustments",
+                       "apply through", "apply via", "apply with your", "apply online", "shortlisted candidates",
+                       "shortlisted applicants"] {
             phrases.append((phrase, .boilerplateParagraph))
         }
         for phrase in ["requirements", "qualifications", "required qualifications", "minimum qualifications",
@@ -77,7 +79,7 @@ enum PostingCue: Sendable {
                        "compensation", "pay", "salary", "about us", "we can offer", "what we can offer", "who we are", "our company", "about the company",
                        "equal opportunity employer", "eeo statement", "our values", "why join us", "why you'll love working here",
                        "company description", "about the employer", "about the organisation", "about the organization", "our story",
-                       "life at", "our benefits", "total rewards"] {
+                       "life at", "our benefits", "total rewards", "how to apply", "to apply"] {
             phrases.append((phrase, .heading(.boilerplate)))
         }
         return phrases

@@ -369,6 +369,9 @@ import Testing
         // "Dental" names the work in a dental posting; only with its cover or the other benefits is it a perk.
         #expect(names("Requirements\n- Dental radiography\n- Medical, dental and vision cover; Python lessons\n- Health and dental plan, free Kafka course")
             == ["Dental radiography"])
+        // How to apply is not what the job asks for.
+        #expect(names("You will write Python.\n\nApply through our careers page with a short Kafka sample.") == ["Python"])
+        #expect(names("You will write Python.\n\nHow to apply\nSend a Kafka sample and your CV.") == ["Python"])
         // The heading's phrase inside a sentence still marks its paragraph.
         #expect(names("You will build data pipelines in Python.\n\nAcme is an equal opportunity employer and trains everyone in Kafka.")
             == ["Python"])
