@@ -89,11 +89,6 @@ public final class DovecotServer: @unchecked Sendable {
         }
         try certificate.write(to: directory.appendingPathComponent("ssl/server.crt"), atomically: true, encoding: .utf8)
         try key.write(to: directory.appendingPathComponent("ssl/server.key"), atomically: true, encoding: .utf8)
-        imapPort = try Self.freePort()
-        var imapsPort = try Self.freePort()
-        while imapsPort == imapPort { imapsPort = try Self.freePort() }
-        self.imapsPort = imapsPort
-
         // Dovecot refuses to run its login processes as root and to give mail to UID 0. As root (in
         // CI) the mail belongs to nobody and the services run as Debian's dovecot users; as anyone
         // else everything runs as that user.
@@ -111,8 +106,8 @@ public final class DovecotServer: @unchecked Sendable {
             internalGroup = getgrgid(getgid()).map { String(cString: $0.pointee.gr_name) } ?? "\(getgid())"
         }
         try Data().write(to: directory.appendingPathComponent("users"))
-        let path = directory.path
-        let configuration = """
+        let path = directory.path, owner = mailOwner
+        let configuration = { (imapPort: Int, imapsPort: Int) in """
             base_dir = \(path)/run
             state_dir = \(path)/state
             log_path = \(path)/dovecot.log
@@ -122,10 +117,10 @@ public final class DovecotServer: @unchecked Sendable {
             default_internal_user = \(internalUser)
             default_login_user = \(loginUser)
             default_internal_group = \(internalGroup)
-            first_valid_uid = \(mailOwner.uid)
-            last_valid_uid = \(mailOwner.uid)
-            first_valid_gid = \(mailOwner.gid)
-            last_valid_gid = \(mailOwner.gid)
+            first_valid_uid = \(owner.uid)
+            last_valid_uid = \(owner.uid)
+            first_valid_gid = \(owner.gid)
+            last_valid_gid = \(owner.gid)
             auth_mechanisms = plain login
             # Tests log in with wrong passwords on purpose: no delay after them, and no penalty for
             # the address all tests share.
@@ -160,27 +155,63 @@ public final class DovecotServer: @unchecked Sendable {
             }
 
             """
-        try configuration.write(to: directory.appendingPathComponent("dovecot.conf"), atomically: true, encoding: .utf8)
+        }
+        // The ports are found free by binding and releasing them, so another test's server may take one first;
+        // dovecot then ends at once saying so, and the start is tried again on other ports.
+        var attempt = 0
+        var started: (imapPort: Int, imapsPort: Int, dovecot: pid_t, watchdog: pid_t)?
+        while started == nil {
+            attempt += 1
+            let imapPort = try Self.freePort()
+            var imapsPort = try Self.freePort()
+            while imapsPort == imapPort { imapsPort = try Self.freePort() }
+            try configuration(imapPort, imapsPort).write(to: directory.appendingPathComponent("dovecot.conf"), atomically: true, encoding: .utf8)
+            switch try Self.launch(in: directory, ports: [imapPort, imapsPort]) {
+            case .started(let dovecot, let watchdog):
+                started = (imapPort, imapsPort, dovecot, watchdog)
+            case .portTaken where attempt < 3:
+                continue
+            case .portTaken(let log), .failed(let log):
+                try? FileManager.default.removeItem(at: directory)
+                throw SetupError("dovecot did not start: \(log)")
+            }
+        }
+        (imapPort, imapsPort, dovecot, watchdog) = (started!.imapPort, started!.imapsPort, started!.dovecot, started!.watchdog)
+        atexit { if case .success(let server) = DovecotServer.shared { server.stop() } }
+    }
 
-        dovecot = try Self.spawn(Self.dovecot, ["-F", "-c", directory.appendingPathComponent("dovecot.conf").path])
-        // Should the test process die without stopping it, a watchdog ends dovecot within a second.
-        watchdog = try Self.spawn("/bin/sh", ["-c", "while kill -0 \(getpid()) && kill -0 \(dovecot); do sleep 1; done 2>/dev/null; kill \(dovecot) 2>/dev/null"])
-        // Ready once dovecot has logged its start (it does after setting up every listener) and both
-        // ports answer; a dovecot that exits instead ends the wait with its log.
+    private enum Launch {
+        case started(dovecot: pid_t, watchdog: pid_t)
+        /// Dovecot ended because another process had taken one of its ports; its log.
+        case portTaken(String)
+        case failed(String)
+    }
+
+    /// Starts dovecot on the configuration in `directory` and waits until it has logged its start (it does after
+    /// setting up every listener) and every port answers. Should the test process die without stopping it, a
+    /// watchdog ends dovecot within a second.
+    private static func launch(in directory: URL, ports: [Int]) throws -> Launch {
         let log = directory.appendingPathComponent("dovecot.log")
+        try? FileManager.default.removeItem(at: log)
+        let dovecot = try spawn(Self.dovecot, ["-F", "-c", directory.appendingPathComponent("dovecot.conf").path])
+        let watchdog = try spawn("/bin/sh", ["-c", "while kill -0 \(getpid()) && kill -0 \(dovecot); do sleep 1; done 2>/dev/null; kill \(dovecot) 2>/dev/null"])
         let deadline = Date().addingTimeInterval(15)
         while true {
             let logged = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if logged.contains(" starting up "), Self.accepts(imapPort), Self.accepts(imapsPort) { break }
+            if logged.contains(" starting up "), ports.allSatisfy(accepts) { return .started(dovecot: dovecot, watchdog: watchdog) }
             var status: Int32 = 0
             let exited = waitpid(dovecot, &status, WNOHANG) == dovecot
             guard !exited, Date() < deadline else {
-                stop()
-                throw SetupError("dovecot did not start\(exited ? "" : " within 15 s"): \(logged)")
+                for pid in [dovecot, watchdog] where !(pid == dovecot && exited) {
+                    kill(pid, SIGTERM)
+                    _ = waitpid(pid, &status, 0)
+                }
+                let ended = (try? String(contentsOf: log, encoding: .utf8)) ?? logged
+                if exited, ended.contains("Address already in use") || ended.contains("bind(") { return .portTaken(ended) }
+                return .failed(exited ? ended : "not ready within 15 s: \(ended)")
             }
             usleep(20_000)
         }
-        atexit { if case .success(let server) = DovecotServer.shared { server.stop() } }
     }
 
     /// One test's user on the shared server, and its mail folders.
