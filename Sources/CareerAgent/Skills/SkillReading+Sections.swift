@@ -67,7 +67,7 @@ extension SkillReading {
         var sawHeading = false
         let header = headerEnd()
         // The paragraph that opens the posting's text, after its header, is the one read as a company introduction.
-        let opening = header < words.count ? header : 0
+        let opening = header < words.count ? openingParagraph(after: header) : 0
         let title = header > 0 ? titleEnd(headerEnd: header) : 0
         var lineStart = 0
         var sentenceStart = 0
@@ -209,6 +209,29 @@ extension SkillReading {
     private static let titleSeparators = ["|", "·", "–", "—", " - "].map { Array($0.utf8) }
     /// What opens a bulleted line.
     private static let bullets = ["-", "*", "•", "–", "▪", "◦"].map { Array($0.utf8) }
+
+    /// Where the posting's own text opens after its header. A short paragraph of the header's kind of lines after
+    /// it ("Lakeshore Family Dental — Mississauga, Ontario", "Full time | $120,000") is header too, so the company's
+    /// introduction is the paragraph after that.
+    func openingParagraph(after header: Int) -> Int {
+        var start = header
+        for _ in 0..<2 where start < words.count {
+            var end = start + 1
+            var lines = 1
+            while end < words.count, !words[end].newParagraph {
+                if words[end].newLine { lines += 1 }
+                end += 1
+            }
+            let text = words[start].start..<words[end - 1].end
+            guard end < words.count, end - start <= 15, lines <= 2,
+                  Self.headerSeparators.contains(where: { bytes.contains($0, within: text) }),
+                  !bytes[text].contains(UInt8(ascii: ".")) else { break }
+            start = end
+        }
+        return start
+    }
+
+    private static let headerSeparators = ["—", "–", "|", "·", "•", ":", "$", "£", "€"].map { Array($0.utf8) }
 
     /// The section a line starts: a heading cue opening a short line that holds little else and names no skill
     /// ("Nice to have:", "Our benefits"); "Bonus: Kafka", "Kubernetes experience" and "Experience with Terraform"

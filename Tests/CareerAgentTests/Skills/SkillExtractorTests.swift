@@ -346,6 +346,18 @@ import Testing
         #expect(names(text) == ["Python", "SQL"])
         let unstructured = "Lexicon builds Kafka tooling. You will write Python."
         #expect(names(unstructured) == ["Kafka", "Python"])
+        // A company and place line of its own is header too: the introduction is the paragraph after it.
+        let underACompanyLine = """
+        Data Engineer
+
+        Lexicon Ltd — Leeds, UK | £55,000
+
+        At Lexicon we're a small team with Kafka at the heart of everything.
+
+        Requirements
+        - Python and SQL
+        """
+        #expect(names(underACompanyLine) == ["Python", "SQL"])
     }
 
     @Test func aSkillIsRequiredWhenAnyMentionRequiresIt() {
