@@ -66,6 +66,37 @@ struct TwoServersOnPostgreSQLTests {
         return (Int(response.status.code), json)
     }
 
+    /// A free port that is not `taken`: two ports found one after the other may be the same.
+    static func freePort(besides taken: Int) throws -> Int {
+        var port = try FreePort.find()
+        while port == taken { port = try FreePort.find() }
+        return port
+    }
+
+    /// `server` once it answers `/ready`. Its port was found free by binding and releasing it, so another process
+    /// may take it first; the server then ends at once, and is started again on another port.
+    static func ready(_ server: Server, executable: URL, databaseURL: String) async throws -> Server {
+        var server = server
+        for _ in 0..<3 {
+            // A debug build reads the skill taxonomy at start-up; beside the rest of the suite on two cores that can take a minute.
+            let current = server
+            let waited = try await waitUntil(.seconds(180)) {
+                if !current.process.isRunning { return true }
+                return try await request(current.base + "/ready").0 == 200
+            }
+            guard waited != nil else { throw ServerDidNotStart(port: server.port) }
+            if server.process.isRunning { return server }
+            server.stop()
+            server = try Server(executable: executable, databaseURL: databaseURL, port: try FreePort.find())
+        }
+        throw ServerDidNotStart(port: server.port)
+    }
+
+    struct ServerDidNotStart: Error, CustomStringConvertible {
+        let port: Int
+        var description: String { "the server on port \(port) did not become ready" }
+    }
+
     /// Polls until `condition` holds or `limit` passes; returns how long it took.
     static func waitUntil(_ limit: Duration, _ condition: () async throws -> Bool) async throws -> Duration? {
         let start = ContinuousClock.now
@@ -94,14 +125,11 @@ struct TwoServersOnPostgreSQLTests {
             named: name, serverURL: try #require(ProcessInfo.processInfo.environment["WAYFINDER_TEST_POSTGRES_URL"]), logger: logger
         )
         // Both start at the same moment on an empty database: migrations must apply exactly once.
-        let first = try Server(executable: executable, databaseURL: databaseURL, port: try FreePort.find())
-        let second = try Server(executable: executable, databaseURL: databaseURL, port: try FreePort.find())
+        var first = try Server(executable: executable, databaseURL: databaseURL, port: try FreePort.find())
+        var second = try Server(executable: executable, databaseURL: databaseURL, port: try Self.freePort(besides: first.port))
         defer { first.stop(); second.stop() }
-        for server in [first, second] {
-            // A debug build reads the skill taxonomy at start-up; beside the rest of the suite on two cores that can take a minute.
-            let ready = try await Self.waitUntil(.seconds(180)) { try await Self.request(server.base + "/ready").0 == 200 }
-            #expect(ready != nil, "server on port \(server.port) did not become ready")
-        }
+        first = try await Self.ready(first, executable: executable, databaseURL: databaseURL)
+        second = try await Self.ready(second, executable: executable, databaseURL: databaseURL)
 
         // The first administrator comes from the command line; a token one server issues works on the other.
         let createAdmin = Process()
