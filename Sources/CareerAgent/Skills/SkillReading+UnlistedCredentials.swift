@@ -102,9 +102,11 @@ extension SkillReading {
     /// `credentialWord` itself when nothing follows so.
     private func subjectAfter(credentialWord index: Int) -> Int {
         var next = index + 1
-        if next < words.count, sameRun(index, next), word(next, isIn: Self.grades), Self.isUpper(bytes[words[next].start]) { next += 1 }
+        // A grade ends the name or comes before what it is in: "licence I can use" has none.
+        let graded = next < words.count && sameRun(index, next) && word(next, isIn: Self.grades) && Self.isUpper(bytes[words[next].start])
+        if graded { next += 1 }
         guard next + 1 < words.count, word(next, isIn: Self.subjectJoins), sameRun(next - 1, next), sameRun(next, next + 1),
-              startsWithCapitalOrDigit(next + 1) else { return next - 1 }
+              startsWithCapitalOrDigit(next + 1) else { return graded && endsLine(next - 1) ? next - 1 : index }
         var last = next + 1
         while last + 1 < words.count, last - index < Self.longestCredentialName, sameRunWithoutParentheses(last, last + 1) {
             if startsWithCapitalOrDigit(last + 1) {

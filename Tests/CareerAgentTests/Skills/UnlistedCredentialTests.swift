@@ -45,10 +45,13 @@ import Testing
         - A full and relevant Level 3 Early Years qualification
         - A license in the state of Texas
         - Current certification in CPR
+        - Certificate IV
+        - Full driving licence I can use for home visits
         """
         #expect(credentials(text).map(\.concept.name) == [
             "Ontario Certificate of Qualification 306A", "IPA Certificate in Public Procurement and Contract Management",
             "Certificate III in Individual Support", "Level 2 Food Hygiene certificate", "Level 3 Early Years qualification",
+            "Certificate IV", "driving licence",
         ])
     }
 
