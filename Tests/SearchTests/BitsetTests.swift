@@ -21,4 +21,19 @@ struct BitsetTests {
         #expect(left.intersectionCount(right) == left.intersection(right).cardinality)
         #expect(left.intersectionCount(left) == left.cardinality)
     }
+
+    @Test("a value's documents count the same against a result whether kept as a list (rare) or a bitset (common)",
+          arguments: [0.005, 0.014, 0.016, 0.3])
+    func documentSetCounts(density: Double) {
+        var generator = SplitMix64(seed: UInt64(density * 1_000))
+        let count = 10_000
+        let result = Self.random(count: count, density: 0.5, generator: &generator)
+        let members = (0..<count).filter { _ in Double(generator.next() % 1_000) / 1_000 < density }.map(UInt32.init)
+        let set = DocumentSet(documents: members, segmentCount: count)
+        switch set {
+        case .sparse: #expect(members.count * 64 <= count)
+        case .dense: #expect(members.count * 64 > count)
+        }
+        #expect(set.intersectionCount(result) == members.filter { result.contains(Int($0)) }.count)
+    }
 }

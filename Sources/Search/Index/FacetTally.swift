@@ -37,7 +37,7 @@ struct FacetTally {
             if documents.cardinality * 16 < segment.count {
                 segment.skills.tally(documents, into: &skillCounts)
             } else {
-                for (ordinal, set) in segment.frequentSkillSets { skillCounts[ordinal] += Int32(documents.intersectionCount(set)) }
+                for (ordinal, set) in segment.frequentSkillSets { skillCounts[ordinal] += Int32(set.intersectionCount(documents)) }
             }
         }
     }

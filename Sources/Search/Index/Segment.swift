@@ -17,7 +17,7 @@ final class Segment: Sendable {
     let skillFrequencies: [Int32]
     /// The documents of the segment's most asked-for skills, so a facet over many results is counted
     /// by set intersections instead of a walk over every result's skills (derived, not stored).
-    let frequentSkillSets: [(ordinal: Int, documents: Bitset)]
+    let frequentSkillSets: [(ordinal: Int, documents: DocumentSet)]
     static let frequentSkillCount = 128
     /// Per skill ordinal: the name's number in `FacetValueNames.skills`.
     let skillIDs: [Int32]
@@ -80,16 +80,16 @@ final class Segment: Sendable {
         skillFrequencies = frequencies
         let frequent = frequencies.indices.sorted { frequencies[$0] != frequencies[$1] ? frequencies[$0] > frequencies[$1] : $0 < $1 }
             .prefix(Self.frequentSkillCount)
-        var sets = frequent.map { (ordinal: $0, documents: Bitset(count: columns.rowIDs.count)) }
+        var lists = [[UInt32]](repeating: [], count: frequent.count)
         var slot = [Int](repeating: -1, count: frequencies.count)
         for (index, ordinal) in frequent.enumerated() { slot[ordinal] = index }
         let skills = columns.skills
         for document in 0..<columns.rowIDs.count {
             for entry in skills.entries[Int(skills.starts[document])..<Int(skills.starts[document + 1])] where slot[Int(entry >> 1)] >= 0 {
-                sets[slot[Int(entry >> 1)]].documents.insert(document)
+                lists[slot[Int(entry >> 1)]].append(UInt32(document))
             }
         }
-        frequentSkillSets = sets
+        frequentSkillSets = zip(frequent, lists).map { (ordinal: $0, documents: DocumentSet(documents: $1, segmentCount: columns.rowIDs.count)) }
         skillIDs = FacetValueNames.skills.ids(for: columns.skills.values)
         locationIDs = FacetValueNames.locations.ids(for: columns.location.values)
         companyIDs = FacetValueNames.companies.ids(for: columns.company.values)
