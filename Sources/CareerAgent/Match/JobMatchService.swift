@@ -33,10 +33,8 @@ public struct JobMatchService: Sendable {
             let name = skills.taxonomy.resolve(written)?.name ?? written
             if seen.insert(name.lowercased()).inserted { names.append(name) }
         }
-        // A resume's skill is named as the resume spells it ("Organisational skills"); the index knows it by the
-        // taxonomy's name.
         for skill in resume?.parsed.skills ?? [] {
-            let name = skills.taxonomy.concept(id: skill.concept.id)?.name ?? skill.concept.name
+            let name = skills.taxonomy.name(of: skill)
             if seen.insert(name.lowercased()).inserted { names.append(name) }
         }
         var titles: [String] = []

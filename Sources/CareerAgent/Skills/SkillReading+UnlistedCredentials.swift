@@ -150,8 +150,7 @@ extension SkillReading {
 
     /// A name starts with a capital or a digit ("HCPC", "Journeyman", "737"), or is the whole start of its line.
     private func startsAName(_ index: Int) -> Bool {
-        let byte = bytes[words[index].start]
-        return Self.isUpper(byte) || Self.isDigit(byte) || isLineStart(index)
+        startsWithCapitalOrDigit(index) || isLineStart(index)
     }
 
     /// Whether word `index` begins its line, after any qualifiers ("- Valid Driver CPC card").

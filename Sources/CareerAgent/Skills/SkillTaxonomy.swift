@@ -31,6 +31,12 @@ public final class SkillTaxonomy: Sendable {
 
     public func concept(id: String) -> SkillConcept? { byID[id].map { concepts[$0] } }
 
+    /// The taxonomy's name of a skill found in a text, which names it as the text spells it ("Organisational
+    /// skills"): what the search index and other texts' skills know it by.
+    public func name(of skill: ExtractedSkill) -> String {
+        concept(id: skill.concept.id)?.name ?? skill.concept.name
+    }
+
     public func concept(escoURI: String) -> SkillConcept? { byURI[escoURI].map { concepts[$0] } }
 
     func index(of id: String) -> Int? { byID[id] }
