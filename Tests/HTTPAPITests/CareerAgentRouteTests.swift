@@ -182,7 +182,7 @@ struct CareerAgentRouteTests {
         }
     }
 
-    @Test("a resume's British spelling of a skill matches a posting's American one")
+    @Test("a resume's British spelling of a skill matches a posting's American one, in the match and in the analysis")
     func matchAcrossSpellings() async throws {
         let posting = TestApp.posting("ops", title: "Operations Coordinator", description: """
             Requirements
@@ -201,11 +201,18 @@ struct CareerAgentRouteTests {
         """
         try await TestApp.withServicesAndClient(postings: [posting]) { services, client in
             let (token, _) = try await client.signUpAndIn(services, email: "sam@example.com")
-            _ = try await client.upload("/api/v1/resumes", fileName: "cv.md", contentType: "text/markdown", data: Data(resume.utf8), token: token)
+            let created = try await client.upload("/api/v1/resumes", fileName: "cv.md", contentType: "text/markdown", data: Data(resume.utf8), token: token)
             let match = try await client.send(.get, "/api/v1/jobs/test%23ops/match", token: token)
             let matched = (match.json["matched_skills"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
             #expect(matched == ["Organizational skills", "Prioritization"])
             #expect((match.json["missing_skills"] as? [Any])?.isEmpty == true)
+
+            let id = try #require(created.json["id"] as? String)
+            let analysis = try await client.send(.post, "/api/v1/resumes/\(id)/analysis", json: ["job_id": "test#ops"], token: token)
+            let coverage = (analysis.json["components"] as? [[String: Any]])?.first { $0["name"] as? String == "keyword coverage" }
+            #expect(coverage?["score"] as? Int == 100)
+            let strengths = (analysis.json["strengths"] as? [[String: Any]])?.compactMap { $0["text"] as? String } ?? []
+            #expect(strengths.contains("Names Organizational skills, which the posting \"Operations Coordinator\" asks for."))
         }
     }
 

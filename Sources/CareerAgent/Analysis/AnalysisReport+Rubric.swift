@@ -99,8 +99,8 @@ extension AnalysisReport {
         for (text, span) in problems.prefix(3) { weaknesses.append(Finding(text: text, quote: quote(span))) }
     }
 
-    mutating func score(keywordsOf resume: Resume, against target: ResumeAnalyzer.Target?) {
-        let owned = Set(resume.parsed.skills.map { $0.concept.name.lowercased() })
+    mutating func score(keywordsOf resume: Resume, against target: ResumeAnalyzer.Target?, naming name: (ExtractedSkill) -> String) {
+        let owned = Set(resume.parsed.skills.map { name($0).lowercased() })
         guard let target, !target.skills.isEmpty else {
             let count = resume.parsed.skills.count
             components.append(ScoreComponent(name: "keyword coverage", score: min(100, count * 100 / 10), weight: 20,
@@ -113,9 +113,9 @@ extension AnalysisReport {
         components.append(ScoreComponent(name: "keyword coverage", score: matched.count * 100 / target.skills.count, weight: 20,
                                          evidence: ["\(matched.count) of \(target.skills.count) skills \(target.label) asks for",
                                                     "found: " + matched.joined(separator: ", "), "missing: " + missing.joined(separator: ", ")]))
-        for name in matched.prefix(3) {
-            if let mention = resume.parsed.skills.first(where: { $0.concept.name.lowercased() == name.lowercased() })?.mentions.first {
-                strengths.append(Finding(text: "Names \(name), which \(target.label) asks for.",
+        for asked in matched.prefix(3) {
+            if let mention = resume.parsed.skills.first(where: { name($0).lowercased() == asked.lowercased() })?.mentions.first {
+                strengths.append(Finding(text: "Names \(asked), which \(target.label) asks for.",
                                          quote: Finding.Quote(text: mention.text, start: mention.start, end: mention.end)))
             }
         }

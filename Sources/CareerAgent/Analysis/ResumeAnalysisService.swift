@@ -7,7 +7,7 @@ public struct ResumeAnalysisService: Sendable {
     private let resumes: ResumeService
     private let jobs: JobSearchService
     private let skills: SkillExtractor
-    private let analyzer = ResumeAnalyzer()
+    private let analyzer: ResumeAnalyzer
     private let wording: SuggestionWording
 
     /// How many of a role's most asked-for skills a resume is compared against.
@@ -17,6 +17,7 @@ public struct ResumeAnalysisService: Sendable {
         self.resumes = resumes
         self.jobs = jobs
         self.skills = skills
+        analyzer = ResumeAnalyzer(taxonomy: skills.taxonomy)
         self.wording = wording
     }
 

@@ -14,7 +14,13 @@ public struct ResumeAnalyzer: Sendable {
         }
     }
 
-    public init() {}
+    /// Names a resume's skill as the target names it. A resume's skill keeps the resume's spelling
+    /// ("Organisational skills"), while a posting's and a role's skills carry the taxonomy's name.
+    private let taxonomy: SkillTaxonomy?
+
+    public init(taxonomy: SkillTaxonomy? = nil) {
+        self.taxonomy = taxonomy
+    }
 
     public func analyze(_ resume: Resume, target: Target?) -> ResumeAnalysis {
         var report = AnalysisReport(resume: resume)
@@ -24,7 +30,7 @@ public struct ResumeAnalyzer: Sendable {
         report.score(verbsOf: resume)
         report.score(lengthOf: resume)
         report.score(datesOf: resume)
-        report.score(keywordsOf: resume, against: target)
+        report.score(keywordsOf: resume, against: target) { taxonomy?.name(of: $0) ?? $0.concept.name }
         let total = report.components.reduce(0) { $0 + $1.score * $1.weight }
         let weights = report.components.reduce(0) { $0 + $1.weight }
         return ResumeAnalysis(
