@@ -37,4 +37,20 @@ struct IndexUpdateTests {
             }
         }
     }
+
+    @Test("an index adds up the time its builds and merges took")
+    func buildTimesAddUp() {
+        let index = InvertedJobSearchIndex(maximumSegments: 2)
+        #expect(index.buildTimes == IndexBuildTimes())
+        for batch in 0..<3 {
+            let posting = TestCorpus.posting("row\(batch)", title: "role \(batch)")
+            index.apply([JobPostingChange(sequence: Int64(batch + 1), stored: StoredJobPosting(rowID: Int64(batch + 1), posting: posting))])
+        }
+        let times = index.buildTimes
+        #expect(times.buildingSegments > .zero)
+        // A third segment over the limit of two was merged.
+        #expect(index.segmentCount <= 2)
+        #expect(times.merging > .zero)
+        #expect(times.total == times.readingSkills + times.buildingSegments + times.merging)
+    }
 }

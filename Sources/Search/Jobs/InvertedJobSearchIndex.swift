@@ -25,6 +25,10 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     public let maximumSegments: Int
     /// Batches at least this large are split and built on all cores.
     static let parallelBuildThreshold = 20_000
+    private let times = Mutex(IndexBuildTimes())
+
+    /// The time spent building and merging segments so far (the bench prints where a build's time went).
+    public var buildTimes: IndexBuildTimes { times.withLock { $0 } }
 
     /// An index in memory only.
     public convenience init(maximumSegments: Int = 8, skillTagger: (any PostingSkillTagger)? = nil) {
@@ -122,7 +126,12 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
                 next.append(segment, number: next.takeSegmentNumber())
             }
             next.appliedSequence = max(next.appliedSequence, changes.last?.sequence ?? 0)
-            if next.segments.count > maximumSegments { mergeSmallest(&next) }
+            if next.segments.count > maximumSegments {
+                let merging = ContinuousClock.now
+                mergeSmallest(&next)
+                let merged = ContinuousClock.now - merging
+                times.withLock { $0.merging += merged }
+            }
             let published = next
             current.withLock { $0 = published }
         }
@@ -135,10 +144,17 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
         let parts = postings.count >= Self.parallelBuildThreshold ? 2 : 1
         let size = (postings.count + parts - 1) / parts
         let built = Mutex([Segment?](repeating: nil, count: parts))
+        let reading = ContinuousClock.now
         let documents = documents(of: postings)
+        let building = ContinuousClock.now
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let segment = builder.build(Array(documents[(part * size)..<min(postings.count, (part + 1) * size)]))
             built.withLock { $0[part] = segment }
+        }
+        let finished = ContinuousClock.now
+        times.withLock {
+            $0.readingSkills += building - reading
+            $0.buildingSegments += finished - building
         }
         return built.withLock { $0.compactMap { $0 } }
     }

@@ -75,6 +75,7 @@ public struct SearchBenchmark: Sendable {
             let changes = services.index.appliedSequence
             output(String(format: "index build from the change feed: %.0f changes/s (%d changes, %d segments)",
                           Double(changes) / seconds, changes, services.index.segmentCount))
+            output(Self.describe(services.index.buildTimes, of: seconds))
             try await saveAndReopen(services, directory: directory, output: output)
         }
     }
@@ -102,7 +103,14 @@ public struct SearchBenchmark: Sendable {
         let built = (ContinuousClock.now - building).seconds
         output(String(format: "index build from the change feed: %.0f postings/s (%.1f s, %d segments)",
                       Double(postings) / built, built, services.index.segmentCount))
+        output(Self.describe(services.index.buildTimes, of: built))
         try await saveAndReopen(services, directory: directory, output: output)
+    }
+
+    /// Where a build of `seconds` went; the rest is reading the change feed and applying it.
+    static func describe(_ times: IndexBuildTimes, of seconds: Double) -> String {
+        String(format: "  of which reading skills %.1f s, building segments %.1f s, merging %.1f s, reading the change feed and the rest %.1f s",
+               times.readingSkills.seconds, times.buildingSegments.seconds, times.merging.seconds, max(0, seconds - times.total.seconds))
     }
 
     /// Saves the index, then times opening it again as a restarting server would, and prints sizes.
