@@ -38,7 +38,6 @@ public struct AppServices: Sendable {
     public static func open(
         settings: Settings, logger: Logger, clock: any WallClock = SystemWallClock(), index indexStorage: IndexStorage = .dataDirectory
     ) async throws -> AppServices {
-        SharedSkillTagger.startLoading()
         let store: any SQLStore
         let database = try settings.database
         switch database {
@@ -66,7 +65,10 @@ public struct AppServices: Sendable {
                 logger.notice("another process saves the index of this data directory; this one keeps its index in memory")
             }
         }
-        // Everything from here on reads skills: wait for the extractor if it is still building.
+        // The skill extractor builds on its own thread from here, once the saved index has had both cores to open.
+        // Whatever reads skills waits for it when it first does; a search without a skill filter never does, so the
+        // server answers searches while it builds.
+        SharedSkillTagger.startLoading()
         let skills = CareerAgentFeature.sharedExtractor
         let follower = JobIndexFollower(repository: repository, index: index)
         var backgroundWork = BackgroundWorkFeature(store: store, settings: settings, clock: clock, logger: logger)

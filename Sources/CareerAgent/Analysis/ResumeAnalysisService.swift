@@ -7,7 +7,6 @@ public struct ResumeAnalysisService: Sendable {
     private let resumes: ResumeService
     private let jobs: JobSearchService
     private let skills: SkillExtractor
-    private let analyzer: ResumeAnalyzer
     private let wording: SuggestionWording
 
     /// How many of a role's most asked-for skills a resume is compared against.
@@ -17,13 +16,12 @@ public struct ResumeAnalysisService: Sendable {
         self.resumes = resumes
         self.jobs = jobs
         self.skills = skills
-        analyzer = ResumeAnalyzer(taxonomy: skills.taxonomy)
         self.wording = wording
     }
 
     public func analyze(actor: Actor, resumeID: String, jobID: String? = nil, targetRole: String? = nil) async throws -> ResumeAnalysis {
         let resume = try await resumes.resume(actor: actor, id: resumeID)
-        var analysis = analyzer.analyze(resume, target: try await target(jobID: jobID, role: targetRole))
+        var analysis = ResumeAnalyzer(taxonomy: skills.taxonomy).analyze(resume, target: try await target(jobID: jobID, role: targetRole))
         (analysis.suggestions, analysis.suggestionsReworded) = await wording.reword(analysis.suggestions)
         return analysis
     }

@@ -1,5 +1,6 @@
 import Domain
 import JobPostings
+import Synchronization
 
 /// Finds the skills a text names, with where each was written. One extractor serves postings,
 /// resumes and profiles, and it reads the same words search indexes (`WordScanner`).
@@ -10,13 +11,33 @@ import JobPostings
 /// is and stand among other skills or technical words. In postings, boilerplate (company intro,
 /// benefits, pay, equal-opportunity text) is ignored and optional sentences mark skills nice-to-have.
 public final class SkillExtractor: Sendable {
-    public let taxonomy: SkillTaxonomy
-    let scanner: any WordScanner
-    let trie: SkillPhraseTrie
-    /// Trie endings at or past this index are cues, not skills.
-    let cueBase: Int
-    /// What each cue phrase can mean (a phrase such as "nice to have" is both a heading and a sentence cue).
-    let cues: [[PostingCue]]
+    /// What reading needs: the taxonomy, its phrases as a trie, and the posting cues. Building them takes a
+    /// moment (half a second on a slow day), so an extractor made with `init(building:)` builds them on
+    /// first use: a server answers searches while they build.
+    struct Parts: Sendable {
+        let taxonomy: SkillTaxonomy
+        let scanner: any WordScanner
+        let trie: SkillPhraseTrie
+        /// Trie endings at or past this index are cues, not skills.
+        let cueBase: Int
+        /// What each cue phrase can mean (a phrase such as "nice to have" is both a heading and a sentence cue).
+        let cues: [[PostingCue]]
+    }
+
+    private let built: Mutex<Parts?>
+    private let build: @Sendable () -> Parts
+
+    /// The parts, built by the first caller while any others wait.
+    var parts: Parts {
+        built.withLock { parts in
+            if let parts { return parts }
+            let made = build()
+            parts = made
+            return made
+        }
+    }
+
+    public var taxonomy: SkillTaxonomy { parts.taxonomy }
 
     /// Bumped whenever the reading rules change, so indexes built by older rules are rebuilt.
     static let readingVersion = 4
@@ -27,21 +48,31 @@ public final class SkillExtractor: Sendable {
     /// The fingerprint of an extractor over the taxonomy with fingerprint `taxonomy`, without building either.
     public static func fingerprint(taxonomy: String) -> String { "\(taxonomy).\(readingVersion)" }
 
+    /// An extractor over `taxonomy`, built now.
     public init(taxonomy: SkillTaxonomy, scanner: any WordScanner) {
-        self.taxonomy = taxonomy
-        self.scanner = scanner
+        let parts = Self.parts(taxonomy: taxonomy, scanner: scanner)
+        built = Mutex(parts)
+        build = { parts }
+    }
+
+    /// An extractor whose taxonomy is made, and its parts built, when it is first used.
+    public init(building taxonomy: @escaping @Sendable () -> SkillTaxonomy, scanner: any WordScanner) {
+        built = Mutex(nil)
+        build = { Self.parts(taxonomy: taxonomy(), scanner: scanner) }
+    }
+
+    private static func parts(taxonomy: SkillTaxonomy, scanner: any WordScanner) -> Parts {
         var phrases: [String] = []
         var meanings: [String: [PostingCue]] = [:]
         for (phrase, cue) in PostingCue.phrases {
             if meanings[phrase] == nil { phrases.append(phrase) }
             meanings[phrase, default: []].append(cue)
         }
-        cues = phrases.map { meanings[$0]! }
-        cueBase = taxonomy.forms.count
+        let cueBase = taxonomy.forms.count
         let cueForms = phrases.enumerated().map { index, phrase in
             SurfaceForm(concept: -1 - index, text: phrase, isCased: false, isAmbiguous: false)
         }
-        trie = SkillPhraseTrie(forms: taxonomy.forms + cueForms, scanner: scanner) { form in
+        let trie = SkillPhraseTrie(forms: taxonomy.forms + cueForms, scanner: scanner) { form in
             // ESCO's one-word labels are mostly everyday words ("manage", "English"); tools the
             // curated list covers, so ESCO contributes phrases only.
             if form.concept < 0 || taxonomy.concepts[form.concept].source == .curated { return true }
@@ -49,6 +80,7 @@ public final class SkillExtractor: Sendable {
         } isBusinessFunction: { form in
             form.concept >= 0 && taxonomy.concepts[form.concept].category == "professional"
         }
+        return Parts(taxonomy: taxonomy, scanner: scanner, trie: trie, cueBase: cueBase, cues: phrases.map { meanings[$0]! })
     }
 
     /// Every skill in `text`, in order of first mention, one entry per concept. With `includingUnlisted`, a
@@ -56,7 +88,9 @@ public final class SkillExtractor: Sendable {
     /// `unlisted`, no ESCO link): what a reader of the posting sees asked for, though the index cannot facet it.
     public func extract(from text: String, kind: SkillTextKind = .posting, includingUnlisted: Bool = false) -> [ExtractedSkill] {
         let bytes = Array(text.utf8)
-        let (matches, unlisted) = SkillReading(extractor: self, text: text, bytes: bytes, kind: kind).read(findingUnlisted: includingUnlisted)
+        let parts = self.parts
+        let taxonomy = parts.taxonomy
+        let (matches, unlisted) = SkillReading(extractor: parts, text: text, bytes: bytes, kind: kind).read(findingUnlisted: includingUnlisted)
         var offsets = ScalarOffsets(bytes: bytes)
         var order: [Int] = []
         var entries: [Int: ExtractedSkill] = [:]
@@ -106,7 +140,7 @@ public final class SkillExtractor: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         bytes.append(contentsOf: text.utf8)
-        let matches = SkillReading(extractor: self, text: text, bytes: bytes, kind: .posting).matches()
+        let matches = SkillReading(extractor: parts, text: text, bytes: bytes, kind: .posting).matches()
         var seen: [Int: Int] = [:]
         var result: [(concept: Int, required: Bool)] = []
         for match in matches {
@@ -142,8 +176,9 @@ struct ScalarOffsets {
 extension SkillExtractor: PostingSkillTagger {
     /// The title and the description are read as one posting text, the title first.
     public func skills(of posting: JobPosting) -> [PostingSkill] {
-        conceptsAsked(in: posting.title + "\n\n" + posting.description).map {
-            PostingSkill(name: taxonomy.concepts[$0.concept].name, isRequired: $0.required)
+        let concepts = taxonomy.concepts
+        return conceptsAsked(in: posting.title + "\n\n" + posting.description).map {
+            PostingSkill(name: concepts[$0.concept].name, isRequired: $0.required)
         }
     }
 }

@@ -42,13 +42,14 @@ struct SkillReading {
         var last: Int
     }
 
-    let extractor: SkillExtractor
+    /// The extractor's taxonomy, trie and cues.
+    let extractor: SkillExtractor.Parts
     let text: String
     let bytes: [UInt8]
     let kind: SkillTextKind
     private(set) var words: [Word] = []
 
-    init(extractor: SkillExtractor, text: String, bytes: [UInt8], kind: SkillTextKind) {
+    init(extractor: SkillExtractor.Parts, text: String, bytes: [UInt8], kind: SkillTextKind) {
         self.extractor = extractor
         self.text = text
         self.bytes = bytes

@@ -22,6 +22,11 @@ public struct AssessmentBankService: Sendable {
         QuestionBank(licence: "See the licence of each imported bank.", questions: try await repository.questions(skillID: skillID))
     }
 
+    /// Whether no skill has an assessment yet. Asks no skill's name, so a server's start need not wait for the taxonomy.
+    public func isEmpty() async throws -> Bool {
+        try await repository.bankedSkills().isEmpty
+    }
+
     /// Skills with an assessment, by name, with their question counts.
     public func skills() async throws -> [(skillID: String, name: String, questionsPerLevel: [Int: Int])] {
         try await repository.bankedSkills().map { ($0.skillID, skillName($0.skillID) ?? $0.skillID, $0.questionsPerLevel) }

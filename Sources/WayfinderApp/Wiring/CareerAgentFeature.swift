@@ -13,7 +13,7 @@ import Storage
 /// store), analysis, job match and market insights.
 public struct CareerAgentFeature: Sendable {
     /// Loading the taxonomy takes a moment, so every server in the process shares one extractor.
-    public static let sharedExtractor = SkillExtractor(taxonomy: .shipped, scanner: SearchWordScanner())
+    public static let sharedExtractor = SkillExtractor(building: { .shipped }, scanner: SearchWordScanner())
 
     public let skills: SkillExtractor
     public let resumes: ResumeService

@@ -9,10 +9,10 @@ struct SharedSkillTagger: PostingSkillTagger {
     static var fingerprint: String { SkillExtractor.fingerprint(taxonomy: SkillTaxonomy.shippedFingerprint) }
 
     /// Starts building the extractor on a thread of its own (once per process), so that whoever needs it
-    /// first waits less: it builds while the database and the index open.
+    /// first waits less: it builds while the services are wired and the server starts answering.
     static func startLoading() { _ = loading }
 
-    private static let loading: Void = Thread.detachNewThread { _ = CareerAgentFeature.sharedExtractor }
+    private static let loading: Void = Thread.detachNewThread { _ = CareerAgentFeature.sharedExtractor.taxonomy }
 
     func skills(of posting: JobPosting) -> [PostingSkill] {
         CareerAgentFeature.sharedExtractor.skills(of: posting)

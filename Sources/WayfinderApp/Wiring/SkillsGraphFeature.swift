@@ -27,7 +27,7 @@ public struct SkillsGraphFeature: Sendable {
 
     init(store: any SQLStore, jobs: JobSearchService, careerAgent: CareerAgentFeature, verified: VerifiedSkillDirectory,
          work: inout BackgroundWorkFeature, mail: MailFeature, settings: Settings, clock: any WallClock) async throws {
-        let taxonomy = CareerAgentFeature.sharedExtractor.taxonomy
+        let extractor = CareerAgentFeature.sharedExtractor
         let people = SkillsGraphPeople(users: SQLUserRepository(store: store), matches: careerAgent.matches, verified: verified, queue: mail.queue,
                                        from: mail.from, publicURL: mail.publicURL)
         let notifications = NotificationService(repository: SQLNotificationRepository(store: store), mailer: people, clock: clock,
@@ -56,7 +56,6 @@ public struct SkillsGraphFeature: Sendable {
         }
         let interviews = InterviewService(repository: assessments, policy: policy, clock: clock, skillName: Self.skillName, results: results)
         let companies = CompanyService(repository: SQLCompanyRepository(store: store), people: people, invitations: people, clock: clock)
-        let extractor = CareerAgentFeature.sharedExtractor
         let employerJobRepository = SQLEmployerJobRepository(store: store)
         let employerJobs = EmployerJobService(
             repository: employerJobRepository, companies: companies, postings: jobs, clock: clock,
@@ -65,7 +64,7 @@ public struct SkillsGraphFeature: Sendable {
                     JobSkill(skillID: $0.concept.id, name: $0.concept.name, required: $0.requirement != .niceToHave, minimumLevel: 1)
                 }
             },
-            resolveSkill: { text in taxonomy.resolve(text).map { ($0.id, $0.name) } })
+            resolveSkill: { text in extractor.taxonomy.resolve(text).map { ($0.id, $0.name) } })
         matchRepository = SQLMatchRepository(store: store)
         var matchSettings = MatchingService.Settings()
         matchSettings.minimumScore = settings.skillsGraph.minimumMatchScore
@@ -95,7 +94,7 @@ public struct SkillsGraphFeature: Sendable {
 
     /// Imports the starter bank when no question exists yet (first start, demo).
     func importStarterBankIfEmpty() async throws -> QuestionImportSummary? {
-        guard try await api.bank.skills().isEmpty else { return nil }
+        guard try await api.bank.isEmpty() else { return nil }
         return try await api.bank.importBank(try StarterBank.data())
     }
 }
