@@ -1,6 +1,9 @@
 import CareerAgent
 import Foundation
 import JobPostings
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The process's shared skill extractor as the index's tagger, reached only when postings are indexed:
 /// opening a saved index does not wait for the taxonomy, which takes a second or more to build.
@@ -12,7 +15,14 @@ struct SharedSkillTagger: PostingSkillTagger {
     /// first waits less: it builds while the services are wired and the server starts answering.
     static func startLoading() { _ = loading }
 
-    private static let loading: Void = Thread.detachNewThread { _ = CareerAgentFeature.sharedExtractor.taxonomy }
+    private static let loading: Void = Thread.detachNewThread {
+        #if canImport(Glibc)
+        // Nice 10 for this thread alone (Linux keeps a nice value per thread): searches that arrive while it
+        // builds get the cores first. Whoever waits for the extractor waits a little longer on a busy machine.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
+        _ = CareerAgentFeature.sharedExtractor.taxonomy
+    }
 
     func skills(of posting: JobPosting) -> [PostingSkill] {
         CareerAgentFeature.sharedExtractor.skills(of: posting)
