@@ -153,6 +153,16 @@ import Testing
         #expect(Shipped.extractor.extract(from: text).map(\.concept.name) == ["Portuguese", "Polish", "Hmong", "Urdu"])
     }
 
+    @Test("plain English is a way of writing and an English Learner Authorization a teaching credential, not the language")
+    func englishInsideAnotherNameIsNotTheLanguage() {
+        let text = "Requirements\n- Valid teaching credential with English Learner Authorization\n- Write reports in plain English"
+        let found = Shipped.extractor.extract(from: text).map(\.concept.name)
+        #expect(found.contains("CLAD certificate"))
+        #expect(found.contains("Plain language"))
+        #expect(!found.contains("English"))
+        #expect(Shipped.extractor.extract(from: "Requirements\n- Fluent English and Spanish").map(\.concept.name) == ["English", "Spanish"])
+    }
+
     @Test func casedFormsMustBeWrittenAsTheProductIs() {
         #expect(names("Experience: go, python").contains("Go") == false)
     }
