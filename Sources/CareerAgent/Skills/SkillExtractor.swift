@@ -90,7 +90,7 @@ public final class SkillExtractor: Sendable {
         let bytes = Array(text.utf8)
         let parts = self.parts
         let taxonomy = parts.taxonomy
-        let (matches, unlisted) = SkillReading(extractor: parts, text: text, bytes: bytes, kind: kind).read(findingUnlisted: includingUnlisted)
+        let (matches, unlisted) = SkillReading(parts: parts, text: text, bytes: bytes, kind: kind).read(findingUnlisted: includingUnlisted)
         var offsets = ScalarOffsets(bytes: bytes)
         var order: [Int] = []
         var entries: [Int: ExtractedSkill] = [:]
@@ -137,10 +137,14 @@ public final class SkillExtractor: Sendable {
     /// The concepts a posting asks for and whether each is required, without building mentions:
     /// what the search index keeps for every posting.
     public func conceptsAsked(in text: String) -> [(concept: Int, required: Bool)] {
+        Self.conceptsAsked(in: text, parts: parts)
+    }
+
+    private static func conceptsAsked(in text: String, parts: Parts) -> [(concept: Int, required: Bool)] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         bytes.append(contentsOf: text.utf8)
-        let matches = SkillReading(extractor: parts, text: text, bytes: bytes, kind: .posting).matches()
+        let matches = SkillReading(parts: parts, text: text, bytes: bytes, kind: .posting).matches()
         var seen: [Int: Int] = [:]
         var result: [(concept: Int, required: Bool)] = []
         for match in matches {
@@ -176,9 +180,9 @@ struct ScalarOffsets {
 extension SkillExtractor: PostingSkillTagger {
     /// The title and the description are read as one posting text, the title first.
     public func skills(of posting: JobPosting) -> [PostingSkill] {
-        let concepts = taxonomy.concepts
-        return conceptsAsked(in: posting.title + "\n\n" + posting.description).map {
-            PostingSkill(name: concepts[$0.concept].name, isRequired: $0.required)
+        let parts = self.parts
+        return Self.conceptsAsked(in: posting.title + "\n\n" + posting.description, parts: parts).map {
+            PostingSkill(name: parts.taxonomy.concepts[$0.concept].name, isRequired: $0.required)
         }
     }
 }

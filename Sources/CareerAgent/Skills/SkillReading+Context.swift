@@ -26,7 +26,7 @@ extension SkillReading {
     /// A technical word within three words, another skill in the same sentence within a short list, or a
     /// capitalised name right after a tool preposition ("documented in Epic"), not before a year ("in Spring 2027").
     private func hasTechnicalContext(_ item: Found, among skills: [Found], at position: Int) -> Bool {
-        if extractor.trie.traits[item.form].isCased, item.first > 0, !words[item.first].newSentence,
+        if parts.trie.traits[item.form].isCased, item.first > 0, !words[item.first].newSentence,
            word(item.first - 1, isIn: Self.toolPrepositions),
            item.last + 1 >= words.count || !(48...57).contains(bytes[words[item.last + 1].start]) {
             return true
@@ -43,7 +43,7 @@ extension SkillReading {
             let distance = distanceOutsideParentheses(from, to)
             guard distance <= 6, noWord(between: item.first, and: neighbour.first, \.newSentence) else { continue }
             // A neighbour of several words ("Microsoft Word") is a product whatever its one-word forms are.
-            let unambiguous = !extractor.trie.traits[neighbour.form].isAmbiguous || neighbour.first != neighbour.last
+            let unambiguous = !parts.trie.traits[neighbour.form].isAmbiguous || neighbour.first != neighbour.last
             let later = max(item.first, neighbour.first)
             // "Word, Excel and Outlook": the last of a list is joined by "and" or "or".
             let joined = distance == 2 && word(later - 1, isIn: Self.listJoiners)
@@ -59,7 +59,7 @@ extension SkillReading {
         let before = item.first - 1
         // A capital that opens a sentence ("Strong Excel skills") says nothing about the word.
         guard before >= 0, !words[item.first].newSentence, !words[item.first].afterClauseMark, !words[before].newSentence,
-              extractor.trie.traits[item.form].isCased, Self.isUpper(bytes[words[before].start]),
+              parts.trie.traits[item.form].isCased, Self.isUpper(bytes[words[before].start]),
               !word(before, isIn: Self.technicalContext) else { return false }
         return !skills.contains { $0.first <= before && before <= $0.last }
     }

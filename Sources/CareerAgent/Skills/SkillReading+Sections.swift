@@ -2,7 +2,7 @@ extension SkillReading {
     /// Applies sections, boilerplate and context (`SkillReading+Context`) to what `findForms` found.
     func resolve(_ found: [Found], regions: [Region]?) -> [Match] {
         var skills: [(found: Found, required: Bool)] = []
-        for item in found where item.form < extractor.cueBase {
+        for item in found where item.form < parts.cueBase {
             var required = true
             if let regions {
                 let region = regions[item.first]
@@ -14,7 +14,7 @@ extension SkillReading {
         var result: [Match] = []
         let candidates = skills.map(\.found)
         for (index, skill) in skills.enumerated() {
-            let form = extractor.trie.traits[skill.found.form]
+            let form = parts.trie.traits[skill.found.form]
             if form.isAmbiguous, !isMeantAsProduct(skill.found, among: candidates, at: index) { continue }
             result.append(Match(concept: form.concept, start: words[skill.found.first].start,
                                 end: words[skill.found.last].end, isRequired: skill.required))
@@ -48,19 +48,19 @@ extension SkillReading {
         var cueAt = [Int32](repeating: -1, count: words.count)
         var cueEnd = [Int32](repeating: -1, count: words.count)
         // The longest cue at a word wins: "is a plus" says optional, where "is a" would open a company's description.
-        for item in found where item.form >= extractor.cueBase && Int32(item.last) > cueEnd[item.first] {
-            cueAt[item.first] = Int32(item.form - extractor.cueBase)
+        for item in found where item.form >= parts.cueBase && Int32(item.last) > cueEnd[item.first] {
+            cueAt[item.first] = Int32(item.form - parts.cueBase)
             cueEnd[item.first] = Int32(item.last)
         }
         func cue(at word: Int, _ test: (PostingCue) -> Bool) -> Bool {
-            cueAt[word] >= 0 && extractor.cues[Int(cueAt[word])].contains(where: test)
+            cueAt[word] >= 0 && parts.cues[Int(cueAt[word])].contains(where: test)
         }
         func has(_ range: Range<Int>, _ test: (PostingCue) -> Bool) -> Bool {
             range.contains { cue(at: $0, test) }
         }
         let isNiceToHave = { (cue: PostingCue) in if case .niceToHave = cue { true } else { false } }
         var skillStarts = [Bool](repeating: false, count: words.count)
-        for item in found where item.form < extractor.cueBase { skillStarts[item.first] = true }
+        for item in found where item.form < parts.cueBase { skillStarts[item.first] = true }
         var regions = [Region](repeating: Region(), count: words.count)
         var section = PostingCue.Section.required
         var paragraphStart = 0
@@ -244,7 +244,7 @@ extension SkillReading {
         guard !(start..<end).contains(where: { skillStarts[$0] }) else { return nil }
         for opener in (word(start, isIn: Self.headingLeads) ? [start, start + 1] : [start]) where opener < end && cueAt[opener] >= 0 {
             let last = Int(cueEnd[opener])
-            for case .heading(let kind) in extractor.cues[Int(cueAt[opener])] {
+            for case .heading(let kind) in parts.cues[Int(cueAt[opener])] {
                 let after = last + 1
                 let inline = after < end && bytes[words[last].end..<words[after].start].contains(UInt8(ascii: ":"))
                 if !inline, end - after <= 2 { return kind }
@@ -280,6 +280,6 @@ extension SkillReading {
         let last = Int(cueEnd[start])
         guard last + 1 < words.count, !words[last + 1].newLine,
               bytes[words[last].end..<words[last + 1].start].contains(UInt8(ascii: ":")) else { return false }
-        return extractor.cues[Int(cueAt[start])].contains { if case .heading(.boilerplate) = $0 { true } else { false } }
+        return parts.cues[Int(cueAt[start])].contains { if case .heading(.boilerplate) = $0 { true } else { false } }
     }
 }

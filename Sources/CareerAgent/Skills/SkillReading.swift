@@ -43,14 +43,14 @@ struct SkillReading {
     }
 
     /// The extractor's taxonomy, trie and cues.
-    let extractor: SkillExtractor.Parts
+    let parts: SkillExtractor.Parts
     let text: String
     let bytes: [UInt8]
     let kind: SkillTextKind
     private(set) var words: [Word] = []
 
-    init(extractor: SkillExtractor.Parts, text: String, bytes: [UInt8], kind: SkillTextKind) {
-        self.extractor = extractor
+    init(parts: SkillExtractor.Parts, text: String, bytes: [UInt8], kind: SkillTextKind) {
+        self.parts = parts
         self.text = text
         self.bytes = bytes
         self.kind = kind
@@ -82,9 +82,9 @@ struct SkillReading {
     }
 
     private func coverage(of found: [Found]) -> [Coverage] {
-        let taxonomy = extractor.taxonomy
+        let taxonomy = parts.taxonomy
         var coverage = [Coverage](repeating: .none, count: words.count)
-        for item in found where item.form < extractor.cueBase {
+        for item in found where item.form < parts.cueBase {
             let isCredential = taxonomy.concepts[taxonomy.forms[item.form].concept].category == "certification"
             for index in item.first...item.last { coverage[index] = isCredential ? .credential : .skill }
         }
@@ -98,10 +98,10 @@ struct SkillReading {
 
     /// Numbers each word and reads the gap before it for line, paragraph and sentence breaks.
     private mutating func scan() {
-        let trie = extractor.trie
+        let trie = parts.trie
         var scanned: [Word] = []
         scanned.reserveCapacity(bytes.count / 6)
-        extractor.scanner.forEachWord(in: text) { word in
+        parts.scanner.forEachWord(in: text) { word in
             scanned.append(Word(number: trie.number(of: word.folded), start: word.start, end: word.end,
                                 joinsPrevious: word.joinsPrevious, hasLeadingDot: word.hasLeadingDot))
         }
@@ -134,7 +134,7 @@ struct SkillReading {
 
     /// Walks the trie from each word; at each start keeps the longest form that is acceptable there.
     private func findForms() -> [Found] {
-        let trie = extractor.trie
+        let trie = parts.trie
         var found: [Found] = []
         // Nodes along the current walk that end a form, with the word they end at; reused for every start.
         var candidates: [(last: Int, node: Int32)] = []
@@ -174,7 +174,7 @@ struct SkillReading {
     /// Whether a form may stand at these words, before its context is known. The checks that read only
     /// the words come first; each one alone can refuse the form.
     private func acceptable(form index: Int, first: Int, last: Int, trie: SkillPhraseTrie) -> Bool {
-        if index >= extractor.cueBase { return true }
+        if index >= parts.cueBase { return true }
         let start = words[first].start, end = words[last].end
         // A word inside a compound ("node.js" is not Node, "T-SQL" is not SQL) is not a skill.
         if words[first].joinsPrevious { return false }

@@ -80,16 +80,8 @@ final class Segment: Sendable {
         skillFrequencies = frequencies
         let frequent = frequencies.indices.sorted { frequencies[$0] != frequencies[$1] ? frequencies[$0] > frequencies[$1] : $0 < $1 }
             .prefix(Self.frequentSkillCount)
-        var lists = [[UInt32]](repeating: [], count: frequent.count)
-        var slot = [Int](repeating: -1, count: frequencies.count)
-        for (index, ordinal) in frequent.enumerated() { slot[ordinal] = index }
-        let skills = columns.skills
-        for document in 0..<columns.rowIDs.count {
-            for entry in skills.entries[Int(skills.starts[document])..<Int(skills.starts[document + 1])] where slot[Int(entry >> 1)] >= 0 {
-                lists[slot[Int(entry >> 1)]].append(UInt32(document))
-            }
-        }
-        frequentSkillSets = zip(frequent, lists).map { (ordinal: $0, documents: DocumentSet(documents: $1, segmentCount: columns.rowIDs.count)) }
+        let sets = DocumentSet.sets(of: Array(frequent), frequencies: frequencies, in: columns.skills, segmentCount: columns.rowIDs.count)
+        frequentSkillSets = zip(frequent, sets).map { (ordinal: $0, documents: $1) }
         skillIDs = FacetValueNames.skills.ids(for: columns.skills.values)
         locationIDs = FacetValueNames.locations.ids(for: columns.location.values)
         companyIDs = FacetValueNames.companies.ids(for: columns.company.values)

@@ -20,34 +20,35 @@ public struct CareerBenchmark: Sendable {
     static let roles = ["software engineer", "nurse", "data analyst", "accountant", "warehouse", "teacher", "sales manager",
                         "electrician", "chef", "project manager", "marketing", "designer"]
 
+    /// Items per second of five passes of `pass` over `items`, slowest first. A shared machine slows single passes by a
+    /// third or more, so the best and the median say more than one.
+    static func fivePasses(over items: Int, _ pass: () -> Void) -> [Double] {
+        (0..<5).map { _ in
+            let started = ContinuousClock.now
+            pass()
+            return Double(items) / (ContinuousClock.now - started).seconds
+        }.sorted()
+    }
+
     public func run(output: @Sendable (String) -> Void = { print($0) }) async throws {
         let corpus = try DemoCorpus.bundled()
         let sample = corpus.postings(count: 20_000, now: Date())
         let extractor = CareerAgentFeature.sharedExtractor
-        // Five passes: a shared machine slows single passes by a third or more, so the best and the median say more than one.
         var found = 0
-        var rates: [Double] = []
-        for _ in 0..<5 {
-            let started = ContinuousClock.now
+        let rates = Self.fivePasses(over: sample.count) {
             found = 0
             for posting in sample { found += extractor.skills(of: posting).count }
-            rates.append(Double(sample.count) / (ContinuousClock.now - started).seconds)
         }
-        rates.sort()
         output(String(format: "skill extraction, one core: %.0f postings/s, best of 5 passes (median %.0f; %d postings, %.1f skills each)",
                       rates[4], rates[2], sample.count, Double(found) / Double(sample.count)))
         // As an index build reads skills: chunks of a thousand postings on every core.
-        var sharedRates: [Double] = []
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        for _ in 0..<5 {
-            let started = ContinuousClock.now
+        let shared = Self.fivePasses(over: sample.count) {
             DispatchQueue.concurrentPerform(iterations: (sample.count + 999) / 1_000) { chunk in
                 for posting in sample[(chunk * 1_000)..<min(sample.count, (chunk + 1) * 1_000)] { _ = extractor.skills(of: posting) }
             }
-            sharedRates.append(Double(sample.count) / (ContinuousClock.now - started).seconds)
         }
-        sharedRates.sort()
-        output(String(format: "skill extraction, %d cores: %.0f postings/s, best of 5 passes (median %.0f)", cores, sharedRates[4], sharedRates[2]))
+        output(String(format: "skill extraction, %d cores: %.0f postings/s, best of 5 passes (median %.0f)",
+                      ProcessInfo.processInfo.activeProcessorCount, shared[4], shared[2]))
 
         let directory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("wayfinder-career-\(UUID().uuidString)").path
         defer { if dataDirectory == nil { try? FileManager.default.removeItem(atPath: directory) } }
