@@ -4,10 +4,13 @@ import Foundation
 public struct StoredJobPosting: Sendable, Equatable {
     public var rowID: Int64
     public var posting: JobPosting
+    /// The skills read when the posting was written, if a tagger recorded them (change feeds carry them).
+    public var recordedSkills: RecordedSkills?
 
-    public init(rowID: Int64, posting: JobPosting) {
+    public init(rowID: Int64, posting: JobPosting, recordedSkills: RecordedSkills? = nil) {
         self.rowID = rowID
         self.posting = posting
+        self.recordedSkills = recordedSkills
     }
 }
 

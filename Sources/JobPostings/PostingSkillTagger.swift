@@ -15,4 +15,17 @@ public struct PostingSkill: Sendable, Hashable {
 /// index works without one (no skills).
 public protocol PostingSkillTagger: Sendable {
     func skills(of posting: JobPosting) -> [PostingSkill]
+    /// Identifies what this tagger finds (its taxonomy and rules), so that skills it recorded when a posting
+    /// was written are read back instead of read again. Nil: its findings are never recorded nor reused.
+    var taggerFingerprint: String? { get }
+}
+
+extension PostingSkillTagger {
+    public var taggerFingerprint: String? { nil }
+
+    /// The posting's skills: those recorded when it was written, if this tagger recorded them, or else read now.
+    public func skills(of stored: StoredJobPosting, stamp: String?) -> [PostingSkill] {
+        if let stamp, let recorded = stored.recordedSkills?.skills(ifStamped: stamp) { return recorded }
+        return skills(of: stored.posting)
+    }
 }

@@ -53,7 +53,7 @@ public struct AppServices: Sendable {
             try? await store.close()
             throw error
         }
-        let repository = SQLJobPostingRepository(store: store)
+        let repository = SQLJobPostingRepository(store: store, skillTagger: SharedSkillTagger())
         var index = InvertedJobSearchIndex(skillTagger: SharedSkillTagger())
         var indexLock: DirectoryLock?
         if indexStorage == .dataDirectory, database != .sqlite(path: ":memory:") {

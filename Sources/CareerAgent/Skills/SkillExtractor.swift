@@ -178,6 +178,8 @@ struct ScalarOffsets {
 }
 
 extension SkillExtractor: PostingSkillTagger {
+    public var taggerFingerprint: String? { fingerprint }
+
     /// The title and the description are read as one posting text, the title first.
     public func skills(of posting: JobPosting) -> [PostingSkill] {
         let parts = self.parts

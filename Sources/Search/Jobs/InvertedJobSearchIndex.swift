@@ -159,12 +159,14 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
         return built.withLock { $0.compactMap { $0 } }
     }
 
-    /// The postings as the engine indexes them, with their skills. Reading skills is a third of indexing; it runs
-    /// on every core in small chunks, so that no core idles while another finishes a larger share.
+    /// The postings as the engine indexes them, with their skills: those recorded when a posting was written,
+    /// when this index's tagger recorded them, or else read now. Reading is a third of indexing; it runs on
+    /// every core in small chunks, so that no core idles while another finishes a larger share.
     private func documents(of postings: [StoredJobPosting]) -> [IndexedDocument] {
         let tagger = skillTagger
+        let stamp = tagger?.taggerFingerprint.map(RecordedSkills.stamp(of:))
         let document = { @Sendable (stored: StoredJobPosting) in
-            IndexedDocument(rowID: stored.rowID, posting: stored.posting, skills: tagger?.skills(of: stored.posting) ?? [])
+            IndexedDocument(rowID: stored.rowID, posting: stored.posting, skills: tagger?.skills(of: stored, stamp: stamp) ?? [])
         }
         guard tagger != nil, postings.count >= Self.parallelBuildThreshold else { return postings.map(document) }
         let chunk = 1_000

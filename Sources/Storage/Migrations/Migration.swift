@@ -26,5 +26,6 @@ public enum Migrations {
         CreatePublishing(),
         CreateSkillsGraph(),
         InlineUncompressedPostings(),
+        RecordPostingSkills(),
     ]
 }

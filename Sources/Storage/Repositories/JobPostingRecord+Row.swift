@@ -34,11 +34,14 @@ extension JobPostingRecord {
         updated_at = try integer("updated_at")
         status = try text("status")
         content_hash = try text("content_hash")
+        skills = try optionalText("skills")
     }
 
-    /// Reads the values of a row selected as `SQLJobPostingRepository.columnsWithoutHTML`, by position.
+    /// Reads the values of a row selected as `SQLJobPostingRepository.columnsWithoutHTML`, by position,
+    /// followed by `skills` when the change feed selected it.
     init(values: [ColumnValue]) throws {
-        let row = ColumnValue.Reader(values: values, columns: SQLJobPostingRepository.columnNamesWithoutHTML)
+        let columns = SQLJobPostingRepository.columnNamesWithoutHTML
+        let row = ColumnValue.Reader(values: values, columns: values.count > columns.count ? columns + ["skills"] : columns)
         guard values.count == row.columns.count else {
             throw ColumnValueMismatch(column: "*", expected: "\(row.columns.count) columns")
         }
@@ -62,7 +65,10 @@ extension JobPostingRecord {
         updated_at = try row.integer(16)
         status = try row.text(17)
         content_hash = try row.text(18)
+        skills = values.count > 19 ? try row.optionalText(19) : nil
     }
 
-    var stored: StoredJobPosting { StoredJobPosting(rowID: row_id ?? 0, posting: posting) }
+    var stored: StoredJobPosting {
+        StoredJobPosting(rowID: row_id ?? 0, posting: posting, recordedSkills: skills.map(RecordedSkills.init(text:)))
+    }
 }

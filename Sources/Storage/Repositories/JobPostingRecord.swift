@@ -23,15 +23,17 @@ struct JobPostingRecord: Encodable, Sendable {
     var updated_at: Int64
     var status: String
     var content_hash: String
+    /// `RecordedSkills.text`: the skills read when the row was written; NULL when no tagger read them.
+    var skills: String?
 
-    static let columnCount = 20
+    static let columnCount = 21
     /// Columns written as bound texts by a bulk write; the others are numbers and enum spellings.
-    static let textColumnCount = 10
+    static let textColumnCount = 11
 
     private enum CodingKeys: String, CodingKey {
         case row_id, job_id, provider_id, title, description, description_html, company, location, remote
         case employment_type, min_salary, max_salary, currency, pay_interval, posted_date, apply_url, expires_at
-        case updated_at, status, content_hash
+        case updated_at, status, content_hash, skills
     }
 
     /// Writes every column but `row_id`, which the database assigns; absent values are written as NULL
@@ -57,6 +59,7 @@ struct JobPostingRecord: Encodable, Sendable {
         try container.encode(updated_at, forKey: .updated_at)
         try container.encode(status, forKey: .status)
         try container.encode(content_hash, forKey: .content_hash)
+        try container.encode(skills, forKey: .skills)
     }
 
     init(_ posting: JobPosting) {
@@ -80,6 +83,7 @@ struct JobPostingRecord: Encodable, Sendable {
         updated_at = Self.seconds(posting.updatedAt)
         status = posting.status.rawValue
         content_hash = posting.contentFingerprint
+        skills = nil
     }
 
     var posting: JobPosting {

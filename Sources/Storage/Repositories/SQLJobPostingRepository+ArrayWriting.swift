@@ -24,6 +24,7 @@ extension SQLJobPostingRepository {
             ("description_html", \.description_html), ("company", \.company), ("location", \.location),
             ("employment_type", \.employment_type), ("currency", \.currency), ("pay_interval", \.pay_interval),
             ("apply_url", \.apply_url), ("status", \.status), ("content_hash", \.content_hash),
+            ("skills", \.skills),
         ]
         let numbers: [(name: String, value: (JobPostingRecord) -> Int64?)] = [
             ("remote", \.remote), ("min_salary", \.min_salary), ("max_salary", \.max_salary),

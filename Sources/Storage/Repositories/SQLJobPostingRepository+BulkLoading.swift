@@ -38,7 +38,7 @@ extension JobPostingRecord {
     /// The row's columns after `row_id` (`SQLJobPostingRepository.insertedColumns`) as COPY text.
     var copyText: CopyTextRows {
         var text = CopyTextRows(reservingCapacity: job_id.utf8.count + title.utf8.count + description.utf8.count
-            + (description_html?.utf8.count ?? 0) + (apply_url?.utf8.count ?? 0) + 200)
+            + (description_html?.utf8.count ?? 0) + (apply_url?.utf8.count ?? 0) + (skills?.utf8.count ?? 0) + 200)
         text.text(job_id)
         text.text(provider_id)
         text.text(title)
@@ -58,6 +58,7 @@ extension JobPostingRecord {
         text.integer(updated_at)
         text.text(status)
         text.text(content_hash)
+        text.text(skills)
         return text
     }
 }

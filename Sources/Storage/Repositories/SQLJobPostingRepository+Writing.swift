@@ -75,7 +75,7 @@ extension SQLJobPostingRepository {
     static let updatableColumns = [
         "provider_id", "title", "description", "description_html", "company", "location", "remote",
         "employment_type", "min_salary", "max_salary", "currency", "pay_interval", "posted_date", "apply_url",
-        "expires_at", "updated_at", "status", "content_hash",
+        "expires_at", "updated_at", "status", "content_hash", "skills",
     ]
 
     /// `job_id` → `content_hash` of the stored rows among `jobIDs`.
@@ -151,7 +151,8 @@ extension SQLJobPostingRepository {
             integer(record.expires_at); sql += ","
             integer(record.updated_at); sql += ","
             constant(record.status); sql += ","
-            text(record.content_hash); sql += ")"
+            text(record.content_hash); sql += ","
+            text(record.skills); sql += ")"
         }
         sql += " ON CONFLICT (job_id) DO UPDATE SET "
         sql += updatableColumns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")

@@ -6,10 +6,14 @@ import SQLKit
 /// Job postings over SQLKit, for every engine a `SQLStore` speaks.
 public struct SQLJobPostingRepository: JobPostingRepository {
     let store: any SQLStore
+    /// Reads the skills of new and changed postings as they are written, to record them in their rows
+    /// (`RecordedSkills`); without one, or one without a fingerprint, rows record none.
+    let skillTagger: (any PostingSkillTagger)?
     static let entity = "job_posting"
 
-    public init(store: any SQLStore) {
+    public init(store: any SQLStore, skillTagger: (any PostingSkillTagger)? = nil) {
         self.store = store
+        self.skillTagger = skillTagger
     }
 
     public func upsert(_ postings: [JobPosting]) async throws -> UpsertSummary {
@@ -38,10 +42,12 @@ public struct SQLJobPostingRepository: JobPostingRepository {
         let duplicates = postings.count - lastOccurrence.count
         let unique = duplicates == 0 ? postings : postings.enumerated()
             .filter { lastOccurrence[$0.element.jobID] == $0.offset }.map(\.element)
-        // Fingerprinting and encoding are most of making rows: use every core.
+        // Fingerprinting, reading skills and encoding are most of making rows: use every core.
         let encodesCopyText = store.dialect.loadsRowsInBulk
+        let recording = await skillRecording(for: unique)
         let made = await unique.concurrentMap(minimumPerPart: 500) { posting in
-            let record = JobPostingRecord(posting)
+            var record = JobPostingRecord(posting)
+            recording?.record(in: &record, of: posting)
             return (record, encodesCopyText ? record.copyText : nil)
         }
         return PreparedRows(
@@ -87,10 +93,11 @@ public struct SQLJobPostingRepository: JobPostingRepository {
     }
 
     public func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange] {
-        // Everything but the HTML description: followers index text, and the HTML is the bulk of a row.
+        // Everything but the HTML description: followers index text, and the HTML is the bulk of a row; with the
+        // skills recorded when the posting was written, so that a follower need not read them again.
         // Values are read by position: a follower reads the feed 50,000 rows at a time.
         try await store.values("""
-            SELECT c.sequence, \(Self.columnsWithoutHTML) FROM change_feed c
+            SELECT c.sequence, \(Self.columnsWithoutHTML), p.skills FROM change_feed c
             JOIN job_postings p ON p.row_id = c.row_id
             WHERE c.entity = '\(Self.entity)' AND c.sequence > ? ORDER BY c.sequence LIMIT ?
             """, binds: [sequence, Int64(limit)]).map { values in

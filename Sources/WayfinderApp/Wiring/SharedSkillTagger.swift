@@ -24,6 +24,8 @@ struct SharedSkillTagger: PostingSkillTagger {
         _ = CareerAgentFeature.sharedExtractor.taxonomy
     }
 
+    var taggerFingerprint: String? { Self.fingerprint }
+
     func skills(of posting: JobPosting) -> [PostingSkill] {
         CareerAgentFeature.sharedExtractor.skills(of: posting)
     }
