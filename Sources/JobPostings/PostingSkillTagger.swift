@@ -23,9 +23,10 @@ public protocol PostingSkillTagger: Sendable {
 extension PostingSkillTagger {
     public var taggerFingerprint: String? { nil }
 
-    /// The posting's skills: those recorded when it was written, if this tagger recorded them, or else read now.
-    public func skills(of stored: StoredJobPosting, stamp: String?) -> [PostingSkill] {
-        if let stamp, let recorded = stored.recordedSkills?.skills(ifStamped: stamp) { return recorded }
+    /// The posting's skills: those recorded when it was written, if this tagger recorded them (`stamp`: its
+    /// fingerprint's), or else read now. `names` keeps the names read back, for the next posting.
+    public func skills(of stored: StoredJobPosting, stamp: String?, names: inout RecordedSkills.Names) -> [PostingSkill] {
+        if let stamp, let recorded = stored.recordedSkills?.skills(ifStamped: stamp, names: &names) { return recorded }
         return skills(of: stored.posting)
     }
 }

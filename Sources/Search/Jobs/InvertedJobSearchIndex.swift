@@ -165,15 +165,18 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     private func documents(of postings: [StoredJobPosting]) -> [IndexedDocument] {
         let tagger = skillTagger
         let stamp = tagger?.taggerFingerprint.map(RecordedSkills.stamp(of:))
-        let document = { @Sendable (stored: StoredJobPosting) in
-            IndexedDocument(rowID: stored.rowID, posting: stored.posting, skills: tagger?.skills(of: stored, stamp: stamp) ?? [])
+        let documents = { @Sendable (postings: ArraySlice<StoredJobPosting>) in
+            var names = RecordedSkills.Names()
+            return postings.map { stored in
+                IndexedDocument(rowID: stored.rowID, posting: stored.posting, skills: tagger?.skills(of: stored, stamp: stamp, names: &names) ?? [])
+            }
         }
-        guard tagger != nil, postings.count >= Self.parallelBuildThreshold else { return postings.map(document) }
+        guard tagger != nil, postings.count >= Self.parallelBuildThreshold else { return documents(postings[...]) }
         let chunk = 1_000
         let chunks = (postings.count + chunk - 1) / chunk
         let tagged = Mutex([[IndexedDocument]](repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            let documents = postings[(index * chunk)..<min(postings.count, (index + 1) * chunk)].map(document)
+            let documents = documents(postings[(index * chunk)..<min(postings.count, (index + 1) * chunk)])
             tagged.withLock { $0[index] = documents }
         }
         return tagged.withLock { $0.flatMap { $0 } }
