@@ -71,7 +71,7 @@ public protocol JobPostingRepository: Sendable {
     /// particular order; missing ids are skipped.
     func summaries(rowIDs: [Int64]) async throws -> [StoredJobPosting]
     /// Changes with a sequence above `sequence`, oldest first, at most `limit`. The postings carry
-    /// everything but `descriptionHTML`, which no follower needs.
+    /// everything but `descriptionHTML`, which no follower needs, and their `recordedSkills`.
     func changes(after sequence: Int64, limit: Int) async throws -> [JobPostingChange]
     func count() async throws -> Int
     /// Marks these postings closed (they leave search at once) and appends them to the change feed;

@@ -43,8 +43,9 @@ public struct RecordedSkills: Sendable, Equatable {
             guard bytes.count >= stampBytes.count, (bytes.count == stampBytes.count || bytes[stampBytes.count] == newline),
                   stampBytes.elementsEqual(bytes[0..<stampBytes.count]) else { return nil }
             var skills: [PostingSkill] = []
+            guard bytes.count > stampBytes.count else { return skills }
             var start = stampBytes.count + 1
-            while start <= bytes.count, bytes.count > stampBytes.count {
+            while start <= bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != newline { end += 1 }
                 guard end - start > 1, bytes[start] == UInt8(ascii: "+") || bytes[start] == UInt8(ascii: "-") else { return nil }
