@@ -46,6 +46,9 @@ struct PostingSkillRecordingContractTests {
         #expect(Self.skills(in: feed, of: "test#2") == [PostingSkill(name: "Swift", isRequired: false), PostingSkill(name: "Go", isRequired: false)])
         #expect(Self.skills(in: feed, of: "test#3") == [])
         #expect(try await repository.find(jobID: "test#1")?.recordedSkills?.skills(ifReadBy: "title-words-1") == [PostingSkill(name: "Swift", isRequired: true)])
+        // New postings reach matching with their skills too.
+        let fresh = try await repository.postings(storedAfter: 0, limit: 10)
+        #expect(fresh.map { $0.recordedSkills?.skills(ifReadBy: "title-words-1")?.map(\.name) } == [["Swift"], ["Swift", "Go"], []])
 
         _ = try await repository.upsert([Self.posting("1", title: "Swift Engineer"), Self.posting("3", title: "Go Cook")])
         #expect(tagger.postingsRead == 4)

@@ -9,10 +9,11 @@ extension SQLJobPostingRepository: NewPostingFeed {
         } ?? 0
     }
 
+    /// With their recorded skills, so that matching them against seekers need not read them again.
     public func postings(storedAfter rowID: Int64, limit: Int) async throws -> [StoredJobPosting] {
         try await store.read { database in
             try await database.raw("""
-                SELECT \(unsafeRaw: Self.columnsWithoutHTML) FROM job_postings p
+                SELECT \(unsafeRaw: Self.columnsWithoutHTML), p.skills FROM job_postings p
                 WHERE p.row_id > \(bind: rowID) AND p.status = 'open' ORDER BY p.row_id LIMIT \(bind: limit)
                 """).all().map { try JobPostingRecord(row: $0).stored }
         }
