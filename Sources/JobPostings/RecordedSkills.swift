@@ -2,8 +2,12 @@
 /// reads the same text again. They are trusted only by a tagger with the same fingerprint: another
 /// taxonomy or other reading rules would find other skills, so such a tagger reads the posting itself.
 ///
-/// The text is the tagger's stamp on the first line, then one skill a line, `+` for a requirement and
-/// `-` for a plus ("+Kubernetes"): short to store, and read back without a JSON decoder.
+/// They are also tied to the content they were read from: a writer that does not know of them (an earlier
+/// release, during a rolling upgrade) may change a posting and leave them behind, and then they are not its skills.
+///
+/// The text's first line is the tagger's stamp, a space and the content's fingerprint; then comes one skill a
+/// line, `+` for a requirement and `-` for a plus ("+Kubernetes"): short to store, and read back without a
+/// JSON decoder.
 public struct RecordedSkills: Sendable, Equatable {
     public let text: String
 
@@ -11,9 +15,9 @@ public struct RecordedSkills: Sendable, Equatable {
         self.text = text
     }
 
-    /// `skills` as read by a tagger with `fingerprint`.
-    public init(_ skills: [PostingSkill], fingerprint: String) {
-        var text = Self.stamp(of: fingerprint)
+    /// `skills` as read by a tagger with `fingerprint` from the posting whose `contentFingerprint` is `content`.
+    public init(_ skills: [PostingSkill], fingerprint: String, content: String) {
+        var text = Self.stamp(of: fingerprint) + " " + content
         text.reserveCapacity(text.utf8.count + skills.count * 16)
         for skill in skills {
             text += skill.isRequired ? "\n+" : "\n-"
@@ -40,11 +44,13 @@ public struct RecordedSkills: Sendable, Equatable {
         return text.withUTF8 { bytes -> [PostingSkill]? in
             let newline = UInt8(ascii: "\n")
             let stampBytes = stamp.utf8
-            guard bytes.count >= stampBytes.count, (bytes.count == stampBytes.count || bytes[stampBytes.count] == newline),
+            guard bytes.count > stampBytes.count, bytes[stampBytes.count] == UInt8(ascii: " "),
                   stampBytes.elementsEqual(bytes[0..<stampBytes.count]) else { return nil }
+            var start = stampBytes.count
+            while start < bytes.count, bytes[start] != newline { start += 1 }
             var skills: [PostingSkill] = []
-            guard bytes.count > stampBytes.count else { return skills }
-            var start = stampBytes.count + 1
+            guard start < bytes.count else { return skills }
+            start += 1
             while start <= bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != newline { end += 1 }
@@ -55,6 +61,13 @@ public struct RecordedSkills: Sendable, Equatable {
             }
             return skills
         }
+    }
+
+    /// Whether these skills were read from the posting whose `contentFingerprint` is `content`.
+    public func wereRead(fromContent content: String) -> Bool {
+        guard let header = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first,
+              let space = header.firstIndex(of: UInt8(ascii: " ")) else { return false }
+        return header[header.index(after: space)...].elementsEqual(content.utf8)
     }
 
     /// Names read so far, by the FNV-1a hash of their bytes.

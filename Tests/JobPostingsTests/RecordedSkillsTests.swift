@@ -8,30 +8,43 @@ struct RecordedSkillsTests {
 
     @Test("the skills read back as they were recorded, requirement and plus apart, by a tagger with the same fingerprint")
     func roundTrip() {
-        let recorded = RecordedSkills(skills, fingerprint: "taxonomy-1.4")
+        let recorded = RecordedSkills(skills, fingerprint: "taxonomy-1.4", content: "v2:0123456789abcdef")
         #expect(recorded.skills(ifReadBy: "taxonomy-1.4") == skills)
         #expect(RecordedSkills(text: recorded.text).skills(ifStamped: RecordedSkills.stamp(of: "taxonomy-1.4")) == skills)
     }
 
     @Test("no skills is a record too: a posting that asks for none is not read again")
     func noSkills() {
-        #expect(RecordedSkills([], fingerprint: "taxonomy-1.4").skills(ifReadBy: "taxonomy-1.4") == [])
+        #expect(RecordedSkills([], fingerprint: "taxonomy-1.4", content: "v2:0123456789abcdef").skills(ifReadBy: "taxonomy-1.4") == [])
+        #expect(RecordedSkills(text: RecordedSkills.stamp(of: "t") + " v2:1").skills(ifStamped: RecordedSkills.stamp(of: "t")) == [])
     }
 
     @Test("a tagger with another fingerprint does not trust them")
     func otherTagger() {
-        let recorded = RecordedSkills(skills, fingerprint: "taxonomy-1.4")
+        let recorded = RecordedSkills(skills, fingerprint: "taxonomy-1.4", content: "v2:0123456789abcdef")
         #expect(recorded.skills(ifReadBy: "taxonomy-1.5") == nil)
         #expect(recorded.skills(ifReadBy: "") == nil)
+    }
+
+    @Test("they name the content they were read from, and no other")
+    func content() {
+        let recorded = RecordedSkills(skills, fingerprint: "taxonomy-1.4", content: "v2:0123456789abcdef")
+        #expect(recorded.wereRead(fromContent: "v2:0123456789abcdef"))
+        #expect(!recorded.wereRead(fromContent: "v2:0123456789abcdee"))
+        #expect(!recorded.wereRead(fromContent: ""))
+        #expect(!RecordedSkills(text: "").wereRead(fromContent: ""))
     }
 
     @Test("a text this release did not write is not trusted: no stamp, a line without its marker, an empty name")
     func malformed() {
         let stamp = RecordedSkills.stamp(of: "t")
         #expect(RecordedSkills(text: "").skills(ifStamped: stamp) == nil)
-        #expect(RecordedSkills(text: "\(stamp)\nKubernetes").skills(ifStamped: stamp) == nil)
-        #expect(RecordedSkills(text: "\(stamp)\n+").skills(ifStamped: stamp) == nil)
-        #expect(RecordedSkills(text: "\(stamp)\n+Go\n").skills(ifStamped: stamp) == nil)
+        #expect(RecordedSkills(text: stamp).skills(ifStamped: stamp) == nil)
+        #expect(RecordedSkills(text: "\(stamp)\n+Go").skills(ifStamped: stamp) == nil)
+        #expect(RecordedSkills(text: "\(stamp) v2:1\nKubernetes").skills(ifStamped: stamp) == nil)
+        #expect(RecordedSkills(text: "\(stamp) v2:1\n+").skills(ifStamped: stamp) == nil)
+        #expect(RecordedSkills(text: "\(stamp) v2:1\n+Go\n").skills(ifStamped: stamp) == nil)
+        #expect(RecordedSkills(text: "\(stamp) v2:1\n+Go").skills(ifStamped: stamp) == [PostingSkill(name: "Go", isRequired: true)])
     }
 
     @Test("a stamp is sixteen hex digits, the same in every process")

@@ -140,7 +140,8 @@ struct RecordedSkillsInIndexTests {
     static func changes(recordedBy fingerprint: String) -> [JobPostingChange] {
         TestCorpus.changes(TestCorpus.postings, firstRow: 1, firstSequence: 1).map { change in
             var change = change
-            change.stored.recordedSkills = RecordedSkills([PostingSkill(name: "Recorded", isRequired: true)], fingerprint: fingerprint)
+            change.stored.recordedSkills = RecordedSkills([PostingSkill(name: "Recorded", isRequired: true)], fingerprint: fingerprint,
+                                                         content: change.stored.posting.contentFingerprint)
             return change
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JobPostings
+import SQLKit
 import Storage
 import Synchronization
 import Testing
@@ -77,6 +78,25 @@ struct PostingSkillRecordingContractTests {
             let expected = number % 3 == 0 ? ["Go"] : number % 2 == 0 ? ["Swift"] : []
             #expect(latest["test#\(number)"]?.recordedSkills?.skills(ifReadBy: "title-words-1")?.map(\.name) == expected)
         }
+        try await store.close()
+    }
+
+    @Test("skills recorded for other content are not its skills: a writer that does not know the column changed the row",
+          arguments: StorageBackend.available)
+    func recordedForOtherContent(backend: StorageBackend) async throws {
+        let store = try await backend.makeStore()
+        let repository = SQLJobPostingRepository(store: store, skillTagger: TitleWordTagger())
+        _ = try await repository.upsert([Self.posting("1", title: "Swift Engineer")])
+        // What an earlier release's update does: new content and fingerprint, the skills column left as it was.
+        let changed = Self.posting("1", title: "Go Engineer")
+        try await store.write { database in
+            try await database.update("job_postings").set("title", to: changed.title).set("content_hash", to: changed.contentFingerprint)
+                .where("job_id", .equal, changed.jobID).run()
+        }
+        let stored = try #require(try await repository.find(jobID: "test#1"))
+        #expect(stored.posting.title == "Go Engineer")
+        #expect(stored.recordedSkills == nil)
+        #expect(try await repository.changes(after: 0, limit: 10).last?.stored.recordedSkills == nil)
         try await store.close()
     }
 

@@ -68,7 +68,10 @@ extension JobPostingRecord {
         skills = values.count > 19 ? try row.optionalText(19) : nil
     }
 
+    /// The posting, with its recorded skills if they were read from the content the row holds now.
     var stored: StoredJobPosting {
-        StoredJobPosting(rowID: row_id ?? 0, posting: posting, recordedSkills: skills.map(RecordedSkills.init(text:)))
+        let recorded = skills.map(RecordedSkills.init(text:))
+        return StoredJobPosting(rowID: row_id ?? 0, posting: posting,
+                                recordedSkills: recorded?.wereRead(fromContent: content_hash) == true ? recorded : nil)
     }
 }

@@ -14,7 +14,7 @@ extension SQLJobPostingRepository {
 
         func record(in record: inout JobPostingRecord, of posting: JobPosting) {
             guard stored[record.job_id] != record.content_hash else { return }
-            record.skills = RecordedSkills(tagger.skills(of: posting), fingerprint: fingerprint).text
+            record.skills = RecordedSkills(tagger.skills(of: posting), fingerprint: fingerprint, content: record.content_hash).text
         }
     }
 
