@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 extension JobPosting {
@@ -57,9 +58,7 @@ extension JobPosting {
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .secondsSince1970
         let data = (try? encoder.encode(copy)) ?? Data()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
+        return String(FNV1a.hash(data), radix: 16)
     }
 
     /// Whole seconds since 1970, rounded down: how every engine stores a time.

@@ -1,3 +1,5 @@
+import Domain
+
 /// A posting's skills as read when it was written, kept in its row so that no index, process or rebuild
 /// reads the same text again. They are trusted only by a tagger with the same fingerprint: another
 /// taxonomy or other reading rules would find other skills, so such a tagger reads the posting itself.
@@ -17,7 +19,12 @@ public struct RecordedSkills: Sendable, Equatable {
 
     /// `skills` as read by a tagger with `fingerprint` from the posting whose `contentFingerprint` is `content`.
     public init(_ skills: [PostingSkill], fingerprint: String, content: String) {
-        var text = Self.stamp(of: fingerprint) + " " + content
+        self.init(skills, stamp: Self.stamp(of: fingerprint), content: content)
+    }
+
+    /// `init(_:fingerprint:content:)` with the stamp worked out once, for recording many postings.
+    public init(_ skills: [PostingSkill], stamp: String, content: String) {
+        var text = stamp + " " + content
         text.reserveCapacity(text.utf8.count + skills.count * 16)
         for skill in skills {
             text += skill.isRequired ? "\n+" : "\n-"
@@ -63,11 +70,14 @@ public struct RecordedSkills: Sendable, Equatable {
         }
     }
 
-    /// Whether these skills were read from the posting whose `contentFingerprint` is `content`.
+    /// Whether these skills were read from the posting whose `contentFingerprint` is `content`: the first line
+    /// holds it after the stamp and its space. Checked for every row a change feed reads, so it allocates nothing.
     public func wereRead(fromContent content: String) -> Bool {
-        guard let header = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first,
-              let space = header.firstIndex(of: UInt8(ascii: " ")) else { return false }
-        return header[header.index(after: space)...].elementsEqual(content.utf8)
+        guard text.utf8.dropFirst(Self.stampLength).first == UInt8(ascii: " ") else { return false }
+        let afterStamp = text.utf8.dropFirst(Self.stampLength + 1)
+        guard afterStamp.starts(with: content.utf8) else { return false }
+        let next = afterStamp.dropFirst(content.utf8.count).first
+        return next == nil || next == UInt8(ascii: "\n")
     }
 
     /// Names read so far, by the FNV-1a hash of their bytes.
@@ -77,7 +87,7 @@ public struct RecordedSkills: Sendable, Equatable {
         public init() {}
 
         mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-            let hash = fnv1a(bytes)
+            let hash = FNV1a.hash(bytes)
             if let known = byHash[hash], known.utf8.elementsEqual(bytes) { return known }
             let name = String(decoding: bytes, as: UTF8.self)
             byHash[hash] = name
@@ -88,18 +98,9 @@ public struct RecordedSkills: Sendable, Equatable {
     /// Sixteen hex digits of FNV-1a over the fingerprint: a fingerprint names a taxonomy by its digest and
     /// its rules by their version, which is longer than a row needs to tell one tagger from another.
     public static func stamp(of fingerprint: String) -> String {
-        var fingerprint = fingerprint
-        let digits = String(fingerprint.withUTF8(fnv1a), radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        let digits = String(FNV1a.hash(fingerprint.utf8), radix: 16)
+        return String(repeating: "0", count: stampLength - digits.count) + digits
     }
-}
 
-/// FNV-1a, 64 bits: stable across processes and releases, unlike `Hasher`.
-private func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01B3
-    }
-    return hash
+    static let stampLength = 16
 }

@@ -92,18 +92,18 @@ struct SearchCursor: Equatable {
 
     /// FNV-1a over the payload, seeded with the query fingerprint: detects edits and reuse across queries.
     static func checksum(_ payload: [UInt8], _ fingerprint: UInt64) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ fingerprint
-        for byte in payload { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        var hash = FNV1a(seed: fingerprint)
+        hash.add(payload)
+        return hash.value
     }
 
     /// A stable hash of everything in a query that decides its results, except the page.
     static func fingerprint(_ parts: [String]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         for part in parts {
-            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0x1F) &* 0x100_0000_01b3
+            hash.add(part.utf8)
+            hash.add(0x1F)
         }
-        return hash
+        return hash.value
     }
 }

@@ -160,8 +160,8 @@ public final class InvertedJobSearchIndex: JobSearchIndex {
     }
 
     /// The postings as the engine indexes them, with their skills: those recorded when a posting was written,
-    /// when this index's tagger recorded them, or else read now. Reading is a third of indexing; it runs on
-    /// every core in small chunks, so that no core idles while another finishes a larger share.
+    /// when this index's tagger recorded them, or else read now. Reading a posting costs about as much as
+    /// indexing it, so it runs on every core in small chunks: no core idles while another finishes a larger share.
     private func documents(of postings: [StoredJobPosting]) -> [IndexedDocument] {
         let tagger = skillTagger
         let stamp = tagger?.taggerFingerprint.map(RecordedSkills.stamp(of:))

@@ -65,7 +65,7 @@ extension JobPostingRecord {
         updated_at = try row.integer(16)
         status = try row.text(17)
         content_hash = try row.text(18)
-        skills = values.count > 19 ? try row.optionalText(19) : nil
+        skills = values.count > columns.count ? try row.optionalText(columns.count) : nil
     }
 
     /// The posting, with its recorded skills if they were read from the content the row holds now.

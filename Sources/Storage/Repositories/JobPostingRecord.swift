@@ -26,7 +26,6 @@ struct JobPostingRecord: Encodable, Sendable {
     /// `RecordedSkills.text`: the skills read when the row was written; NULL when no tagger read them.
     var skills: String?
 
-    static let columnCount = 21
     /// Columns written as bound texts by a bulk write; the others are numbers and enum spellings.
     static let textColumnCount = 11
 

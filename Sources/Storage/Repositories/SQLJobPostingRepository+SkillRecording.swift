@@ -7,14 +7,15 @@ extension SQLJobPostingRepository {
     /// What a batch needs to record its postings' skills.
     struct SkillRecording: Sendable {
         let tagger: any PostingSkillTagger
-        let fingerprint: String
+        /// The tagger's `RecordedSkills.stamp`, worked out once for the batch.
+        let stamp: String
         /// `job_id` → `content_hash` of the batch's postings already stored: an unchanged posting is not
         /// written again, so its skills are not read again either.
         let stored: [String: String]
 
         func record(in record: inout JobPostingRecord, of posting: JobPosting) {
             guard stored[record.job_id] != record.content_hash else { return }
-            record.skills = RecordedSkills(tagger.skills(of: posting), fingerprint: fingerprint, content: record.content_hash).text
+            record.skills = RecordedSkills(tagger.skills(of: posting), stamp: stamp, content: record.content_hash).text
         }
     }
 
@@ -27,13 +28,11 @@ extension SQLJobPostingRepository {
         let dialect = store.dialect
         let stored = try? await store.read { database in
             var stored: [String: String] = [:]
-            for part in jobIDs.chunked(by: dialect.bindsArrays ? Self.rowsPerArrayStatement : min(2_000, dialect.maximumBindings)) {
-                let found = dialect.bindsArrays ? try await Self.storedFingerprintsFromArray(jobIDs: Array(part), on: database)
-                    : try await Self.storedFingerprints(jobIDs: Array(part), dialect: dialect, on: database)
-                stored.merge(found) { $1 }
+            for part in jobIDs.chunked(by: Self.rowsPerStatement(dialect)) {
+                stored.merge(try await Self.storedFingerprints(jobIDs: Array(part), dialect: dialect, on: database)) { $1 }
             }
             return stored
         }
-        return SkillRecording(tagger: tagger, fingerprint: fingerprint, stored: stored ?? [:])
+        return SkillRecording(tagger: tagger, stamp: RecordedSkills.stamp(of: fingerprint), stored: stored ?? [:])
     }
 }

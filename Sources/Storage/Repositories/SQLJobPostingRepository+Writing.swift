@@ -16,12 +16,8 @@ extension SQLJobPostingRepository {
         var outcome = WriteOutcome()
         let (records, postings) = (rows.records, rows.unique)
         let arrays = dialect.bindsArrays
-        let rowsPerStatement = arrays ? rowsPerArrayStatement
-            : max(1, min(2_000, dialect.maximumBindings / JobPostingRecord.textColumnCount))
-        for chunk in records.indices.chunked(by: rowsPerStatement) {
-            let jobIDs = chunk.map { records[$0].job_id }
-            let stored = arrays ? try await storedFingerprintsFromArray(jobIDs: jobIDs, on: database)
-                : try await storedFingerprints(jobIDs: jobIDs, dialect: dialect, on: database)
+        for chunk in records.indices.chunked(by: rowsPerStatement(dialect)) {
+            let stored = try await storedFingerprints(jobIDs: chunk.map { records[$0].job_id }, dialect: dialect, on: database)
             var changed: [JobPostingRecord] = []
             // Indexes of the records not stored yet.
             var added: [Int] = []
@@ -78,10 +74,16 @@ extension SQLJobPostingRepository {
         "expires_at", "updated_at", "status", "content_hash", "skills",
     ]
 
-    /// `job_id` → `content_hash` of the stored rows among `jobIDs`.
+    /// Rows a write statement takes: bound arrays are limited by memory, a list of bindings by the engine.
+    static func rowsPerStatement(_ dialect: any StorageDialect) -> Int {
+        dialect.bindsArrays ? rowsPerArrayStatement : max(1, min(2_000, dialect.maximumBindings / JobPostingRecord.textColumnCount))
+    }
+
+    /// `job_id` → `content_hash` of the stored rows among `jobIDs` (at most `rowsPerStatement` of them).
     static func storedFingerprints(
         jobIDs: [String], dialect: any StorageDialect, on database: any SQLDatabase
     ) async throws -> [String: String] {
+        if dialect.bindsArrays { return try await storedFingerprintsFromArray(jobIDs: jobIDs, on: database) }
         var sql = "SELECT job_id, content_hash FROM job_postings WHERE job_id IN ("
         sql.reserveCapacity(sql.utf8.count + jobIDs.count * 8)
         let placeholders = BindPlaceholders.shared(for: dialect)

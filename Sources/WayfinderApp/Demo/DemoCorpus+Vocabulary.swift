@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Word lists and wording helpers for `DemoCorpus`. All names are fictional except the cities; the
@@ -231,8 +232,7 @@ extension DemoCorpus {
     }
 
     static func baseSalary(title: String, words: Set<String>, isTech: Bool) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 // FNV-1a, stable across runs unlike Hasher
-        for byte in title.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let hash = FNV1a.hash(title.utf8)
         var salary = 38_000 + Int(hash % 40_000) + (isTech ? 35_000 : 0)
         for (word, delta) in salaryAdjustments where words.contains(word) { salary += delta }
         return max(28_000, salary)
