@@ -1,11 +1,8 @@
 import CareerAgent
 import Foundation
 import JobPostings
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// The process's shared skill extractor as the index's tagger, reached only when postings are indexed:
+/// The process's shared skill extractor as the tagger of postings as they are written and indexed:
 /// opening a saved index does not wait for the taxonomy, which takes a second or more to build.
 struct SharedSkillTagger: PostingSkillTagger {
     /// Identifies what this tagger finds, read from the taxonomy's files without building it.
@@ -15,12 +12,10 @@ struct SharedSkillTagger: PostingSkillTagger {
     /// first waits less: it builds while the services are wired and the server starts answering.
     static func startLoading() { _ = loading }
 
+    /// At the process's own priority: every write of postings reads skills, so a writer waits for this build,
+    /// and a lower priority made it wait the longer the busier the machine (a worker's sync under load took
+    /// 52 s instead of 12 s).
     private static let loading: Void = Thread.detachNewThread {
-        #if canImport(Glibc)
-        // Nice 10 for this thread alone (Linux keeps a nice value per thread): searches that arrive while it
-        // builds get the cores first. Whoever waits for the extractor waits a little longer on a busy machine.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-        #endif
         _ = CareerAgentFeature.sharedExtractor.taxonomy
     }
 
