@@ -18,10 +18,14 @@ public protocol PostingSkillTagger: Sendable {
     /// Identifies what this tagger finds (its taxonomy and rules), so that skills it recorded when a posting
     /// was written are read back instead of read again. Nil: its findings are never recorded nor reused.
     var taggerFingerprint: String? { get }
+    /// Returns once reading needs no more building (a taxonomy loaded on first use), having waited off the
+    /// concurrency pool: a task that blocked a pool thread on that build would hold back every other task.
+    func whenReady() async
 }
 
 extension PostingSkillTagger {
     public var taggerFingerprint: String? { nil }
+    public func whenReady() async {}
 
     /// The posting's skills: those recorded when it was written, if this tagger recorded them (`stamp`: its
     /// fingerprint's), or else read now. `names` keeps the names read back, for the next posting.

@@ -24,6 +24,8 @@ extension SQLJobPostingRepository {
     /// index then reads itself. Should that read fail, every posting is read.
     func skillRecording(for postings: [JobPosting]) async -> SkillRecording? {
         guard let tagger = skillTagger, let fingerprint = tagger.taggerFingerprint else { return nil }
+        // Small batches are read on the calling task's thread: it must not be the one to wait for the tagger.
+        await tagger.whenReady()
         let jobIDs = postings.map(\.jobID)
         let dialect = store.dialect
         let stored = try? await store.read { database in

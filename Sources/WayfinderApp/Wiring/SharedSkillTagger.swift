@@ -21,6 +21,15 @@ struct SharedSkillTagger: PostingSkillTagger {
 
     var taggerFingerprint: String? { Self.fingerprint }
 
+    func whenReady() async {
+        await withCheckedContinuation { (ready: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                _ = CareerAgentFeature.sharedExtractor.taxonomy
+                ready.resume()
+            }
+        }
+    }
+
     func skills(of posting: JobPosting) -> [PostingSkill] {
         CareerAgentFeature.sharedExtractor.skills(of: posting)
     }
