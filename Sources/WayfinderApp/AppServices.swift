@@ -5,6 +5,7 @@ import Foundation
 import HTTPAPI
 import JobPostings
 import Logging
+import Platform
 import Search
 import Storage
 import WebPages
@@ -142,10 +143,15 @@ public struct AppServices: Sendable {
         }
     }
 
+    /// Changes after which a catch-up gives freed memory back (`FreedMemory`): a batch of the follower's size.
+    static let largeCatchUp = 50_000
+
     /// Brings the index up to the database's latest change.
     public func catchUpIndex() async throws {
         let started = ContinuousClock.now
         let applied = try await follower.catchUp()
+        // A long catch-up (a first start, another process's import) frees most of what indexing it allocated.
+        if applied >= Self.largeCatchUp { FreedMemory.returnToSystem() }
         if applied > 0 {
             logger.info("search index current", metadata: [
                 "changes": "\(applied)", "postings": "\(index.documentCount)",
