@@ -27,5 +27,6 @@ public enum Migrations {
         CreateSkillsGraph(),
         InlineUncompressedPostings(),
         RecordPostingSkills(),
+        CreatePostingSkillSweeps(),
     ]
 }
