@@ -73,9 +73,6 @@ public struct AppServices: Sendable {
         let skills = CareerAgentFeature.sharedExtractor
         let follower = JobIndexFollower(repository: repository, index: index)
         var backgroundWork = BackgroundWorkFeature(store: store, settings: settings, clock: clock, logger: logger)
-        // Postings written before this release's skill tagger get their skills recorded, a window a beat, so that
-        // rebuilds take them from the rows again (`recordStaleSkills`).
-        backgroundWork.addUpkeep { _ = try await repository.recordStaleSkills() }
         let jobSources = JobSourcesFeature(store: store, postings: repository, work: &backgroundWork, settings: settings, clock: clock)
         let mail: MailFeature, accounts: AccountsFeature, careerAgent: CareerAgentFeature, accessGovernance: AccessGovernanceFeature
         let publishing: PublishingFeature, skillsGraph: SkillsGraphFeature

@@ -76,11 +76,39 @@ struct Migrate: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Flag(help: """
+        Also record the skills of open postings written before this release's skill extractor (by an earlier \
+        release, or before skills were recorded): every index build then takes them from the rows instead of \
+        reading the postings again. Reads each such posting once; safe to run beside servers. A run stopped \
+        half-way goes on from where it stopped; after one that finished, the next starts from the first row.
+        """)
+    var recordSkills = false
+
     func run() async throws {
         let settings = try await common.settings()
         let services = try await AppServices.open(settings: settings, logger: Logger(label: "wayfinder.migrate"), index: .memory)
-        await services.close()
         print("database is up to date")
+        do {
+            if recordSkills { try await recordStaleSkills(services) }
+        } catch {
+            await services.close()
+            throw error
+        }
+        await services.close()
+    }
+
+    private func recordStaleSkills(_ services: AppServices) async throws {
+        let started = ContinuousClock.now
+        var read = 0, lastReport = started
+        try await services.repository.restartSkillSweepIfFinished()
+        while let step = try await services.repository.recordStaleSkills() {
+            read += step
+            if ContinuousClock.now - lastReport >= .seconds(10) {
+                print("skills recorded for \(read) postings so far")
+                lastReport = .now
+            }
+        }
+        print(String(format: "skills recorded for %d postings in %.1f s", read, (ContinuousClock.now - started).seconds))
     }
 }
 

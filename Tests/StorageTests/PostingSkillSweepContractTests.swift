@@ -4,7 +4,7 @@ import SQLKit
 import Storage
 import Testing
 
-@Suite("Skills recorded in the background for postings written without them")
+@Suite("Skills recorded afterwards for postings written without them")
 struct PostingSkillSweepContractTests {
     static func posting(_ id: String, title: String) -> JobPosting {
         PostingSkillRecordingContractTests.posting(id, title: title)
@@ -86,6 +86,29 @@ struct PostingSkillSweepContractTests {
         #expect(try await Self.sweep(repository) == 1)
         #expect(try await Self.names(repository, "test#1") == ["Go"])
         #expect(try await Self.names(repository, "test#2") == ["Swift"])
+        try await store.close()
+    }
+
+    @Test("a finished sweep starts over from the first row when asked; one stopped half-way goes on", arguments: StorageBackend.available)
+    func restartsOnlyWhenFinished(backend: StorageBackend) async throws {
+        let store = try await backend.makeStore()
+        _ = try await SQLJobPostingRepository(store: store).upsert((0..<6).map { Self.posting("\($0)", title: "Go \($0)") })
+        let tagger = TitleWordTagger()
+        let repository = SQLJobPostingRepository(store: store, skillTagger: tagger)
+        #expect(try await repository.recordStaleSkills(window: 2) == 2)
+        try await repository.restartSkillSweepIfFinished()
+        #expect(try await Self.sweep(repository) == 4)
+        #expect(tagger.postingsRead == 6)
+
+        // An earlier release rewrites a posting behind the finished sweep.
+        try await store.write { database in
+            try await database.raw("UPDATE job_postings SET skills = NULL WHERE job_id = 'test#1'").run()
+        }
+        #expect(try await repository.recordStaleSkills(window: 2) == nil)
+        try await repository.restartSkillSweepIfFinished()
+        #expect(try await Self.sweep(repository) == 1)
+        #expect(try await Self.names(repository, "test#1") == ["Go"])
+        #expect(tagger.postingsRead == 7)
         try await store.close()
     }
 

@@ -4,12 +4,17 @@ import SQLKit
 
 /// Postings written before this tagger (by an earlier release, or before skills were recorded at all) hold no
 /// skills it trusts, so every index and every rebuild reads their text again. The sweep records their skills in
-/// the background, a window of row ids at a time, in row order; it starts over for a tagger with another stamp
-/// (another taxonomy or other reading rules). Postings written later are recorded by their writers.
+/// one pass, a window of row ids at a time, in row order (`wayfinder migrate --record-skills`); it starts over for
+/// a tagger with another stamp (another taxonomy or other reading rules). Postings written later are recorded by
+/// their writers.
+///
+/// It is not run on every start: on a database whose rows are all current it would still read every row once,
+/// which at a million postings is gigabytes through the page cache and tens of megabytes of SQLite's caches in
+/// a serving process.
 extension SQLJobPostingRepository {
-    /// Row ids one step looks at: reading 2,000 postings' skills takes about a tenth of a second of one core,
-    /// so a server sweeps a million postings in some eight minutes beside its other work.
-    public static let skillSweepWindow = 2_000
+    /// Row ids one step looks at: the postings of a step are read on every core, then written in one short
+    /// transaction.
+    public static let skillSweepWindow = 10_000
 
     /// One step of the sweep: claims the next window of row ids for this repository's tagger, reads the skills
     /// of the open postings in it that hold none the tagger trusts, and records them. Returns how many postings
@@ -39,6 +44,20 @@ extension SQLJobPostingRepository {
             }
         }
         return stale.count
+    }
+
+    /// Starts this tagger's sweep over from the first row if the last one ran to the end; one stopped half-way
+    /// goes on from where it stopped. Rows behind a finished sweep can be stale again when an earlier release
+    /// wrote them afterwards (during a rolling upgrade).
+    public func restartSkillSweepIfFinished() async throws {
+        guard let fingerprint = skillTagger?.taggerFingerprint else { return }
+        let stamp = RecordedSkills.stamp(of: fingerprint)
+        try await store.write { database in
+            try await database.raw("""
+                UPDATE posting_skill_sweeps SET after_row_id = 0
+                WHERE stamp = \(bind: stamp) AND after_row_id >= (SELECT COALESCE(MAX(row_id), 0) FROM job_postings)
+                """).run()
+        }
     }
 
     private struct SweptSkills: Sendable {
