@@ -60,7 +60,8 @@ struct Analyzer: Sendable {
                     compound.extend(with: folded, end: span.end)
                 } else {
                     compound.finish(joined)
-                    compound.start(with: folded, span: span, position: position)
+                    // Most words start no compound: their bytes are only copied when one may follow.
+                    if span.mayBeJoined || span.hasLeadingDot { compound.start(with: folded, span: span, position: position) }
                 }
                 word(folded, span, position)
                 position += 1
@@ -146,6 +147,7 @@ private struct Compound {
     }
 
     mutating func extend(with folded: UnsafeBufferPointer<UInt8>, end: Int) {
+        guard parts > 0 else { return }
         text.append(contentsOf: folded)
         parts += 1
         self.end = end

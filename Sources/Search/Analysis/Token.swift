@@ -20,6 +20,8 @@ struct TokenSpan {
     var isAcronym: Bool
     var joinsPrevious: Bool
     var hasLeadingDot: Bool
+    /// Followed directly by "-" or ".": the next word may join this one into a compound.
+    var mayBeJoined = false
 }
 
 /// An analyzed term at a position; several terms may share a position ("full", "fullstack").

@@ -95,8 +95,10 @@ struct Tokenizer {
             let joined = (previousByte == UInt8(ascii: "-") || previousByte == UInt8(ascii: ".")) && previousEnd == start - 1
             let leadingDot = previousByte == UInt8(ascii: ".") && !joined
                 && (beforePrevious.map { !Self.isWordByte($0) } ?? true)
+            let nextByte: UInt8? = end < count ? bytes[end] : nil
             let span = TokenSpan(start: start, end: end, isAcronym: capitals >= 2 && capitals == letters,
-                                 joinsPrevious: joined, hasLeadingDot: leadingDot)
+                                 joinsPrevious: joined, hasLeadingDot: leadingDot,
+                                 mayBeJoined: nextByte == UInt8(ascii: "-") || nextByte == UInt8(ascii: "."))
             body(span, UnsafeBufferPointer(rebasing: folded[0..<length]))
             previousEnd = end
         }
