@@ -1,3 +1,4 @@
+import Domain
 import JobPostings
 
 /// What the engine knows of one document: its text fields and the columns filters, facets and sorting read.
@@ -26,7 +27,9 @@ struct IndexedDocument: Sendable, Equatable {
 struct KeywordColumn: Sendable {
     var ordinals: [UInt32] = []
     var values: [String] = []
-    private var lookup: [String: UInt32] = [:]
+    /// Each value's ordinal by its bytes: a segment's build looks up five values a document, and a `String`
+    /// dictionary hashed each with SipHash.
+    private var lookup = ValueOrdinals()
 
     init() {}
 
@@ -37,15 +40,25 @@ struct KeywordColumn: Sendable {
     }
 
     mutating func append(_ value: String) {
-        if let ordinal = lookup[value] {
-            ordinals.append(ordinal)
+        ordinals.append(lookup.ordinal(of: value, in: &values))
+    }
+
+    /// Copies `document`'s value from another segment's column (merges). `remap` is this column's ordinal for each
+    /// of `source`'s, filled in as values are met (start it with `remapping(for:)`): a merge looks each value
+    /// up once, not once per document.
+    @inline(__always)
+    mutating func append(from source: KeywordColumn, document: Int, remap: inout [UInt32]) {
+        let sourceOrdinal = Int(source.ordinals[document])
+        if remap[sourceOrdinal] == .max {
+            append(source.values[sourceOrdinal])
+            remap[sourceOrdinal] = ordinals[ordinals.count - 1]
         } else {
-            let ordinal = UInt32(values.count)
-            values.append(value)
-            lookup[value] = ordinal
-            ordinals.append(ordinal)
+            ordinals.append(remap[sourceOrdinal])
         }
     }
+
+    /// An empty remapping of `source`'s ordinals into this column.
+    static func remapping(for source: KeywordColumn) -> [UInt32] { [UInt32](repeating: .max, count: source.values.count) }
 
     @inline(__always)
     func value(of document: Int) -> String { values[Int(ordinals[document])] }
@@ -55,5 +68,28 @@ struct KeywordColumn: Sendable {
         var counts = [Int32](repeating: 0, count: values.count)
         for ordinal in ordinals { counts[Int(ordinal)] += 1 }
         return counts
+    }
+}
+
+/// The ordinal of each distinct string of a column, found by its UTF-8 bytes (`WordTable`).
+struct ValueOrdinals: Sendable {
+    private var table = WordTable()
+    private var emptyOrdinal: UInt32?
+
+    /// `value`'s ordinal, appending it to `values` (and numbering it) the first time it is met.
+    mutating func ordinal(of value: String, in values: inout [String]) -> UInt32 {
+        var bytesOfValue = value
+        return bytesOfValue.withUTF8 { bytes in
+            if bytes.isEmpty {
+                if let emptyOrdinal { return emptyOrdinal }
+                emptyOrdinal = UInt32(values.count)
+            } else if let entry = table.entry(of: bytes) {
+                return UInt32(table.values[entry])
+            } else {
+                _ = table.add(bytes, value: Int32(values.count))
+            }
+            values.append(value)
+            return UInt32(values.count - 1)
+        }
     }
 }

@@ -174,20 +174,34 @@ struct SegmentColumns: Sendable {
         for (field, length) in lengths.enumerated() { fieldLengths[field].append(UInt16(clamping: length)) }
     }
 
-    /// Copies one document's columns from a segment (used by merges).
-    mutating func append(from segment: Segment, document: Int) {
+    /// For each keyword and skill column of one source segment, this builder's ordinal for each of the source's.
+    struct Remapping {
+        var location, company, employmentType, provider, currency, skills: [UInt32]
+
+        init(_ segment: Segment) {
+            location = KeywordColumn.remapping(for: segment.location)
+            company = KeywordColumn.remapping(for: segment.company)
+            employmentType = KeywordColumn.remapping(for: segment.employmentType)
+            provider = KeywordColumn.remapping(for: segment.provider)
+            currency = KeywordColumn.remapping(for: segment.currency)
+            skills = [UInt32](repeating: .max, count: segment.skills.values.count)
+        }
+    }
+
+    /// Copies one document's columns from a segment (used by merges), with `remapping` started for that segment.
+    mutating func append(from segment: Segment, document: Int, remapping: inout Remapping) {
         rowIDs.append(segment.rowIDs[document])
         postedAt.append(segment.postedAt[document])
         expiresAt.append(segment.expiresAt[document])
         minSalary.append(segment.minimumSalary(of: document))
         maxSalary.append(segment.maximumSalary(of: document))
         remote.append(segment.remote.contains(document))
-        location.append(segment.location.value(of: document))
-        company.append(segment.company.value(of: document))
-        employmentType.append(segment.employmentType.value(of: document))
-        provider.append(segment.provider.value(of: document))
-        currency.append(segment.currency.value(of: document))
-        skills.append(from: segment.skills, document: document)
+        location.append(from: segment.location, document: document, remap: &remapping.location)
+        company.append(from: segment.company, document: document, remap: &remapping.company)
+        employmentType.append(from: segment.employmentType, document: document, remap: &remapping.employmentType)
+        provider.append(from: segment.provider, document: document, remap: &remapping.provider)
+        currency.append(from: segment.currency, document: document, remap: &remapping.currency)
+        skills.append(from: segment.skills, document: document, remap: &remapping.skills)
         for field in SearchField.allCases {
             fieldLengths[field.rawValue].append(segment.fieldLengths[field.rawValue][document])
         }

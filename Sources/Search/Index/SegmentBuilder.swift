@@ -31,9 +31,10 @@ struct SegmentBuilder: Sendable {
         var renumbering: [[Int32]] = []
         for (segment, deleted) in sources {
             var numbers = [Int32](repeating: -1, count: segment.count)
+            var remapping = SegmentColumns.Remapping(segment)
             for document in 0..<segment.count where !(deleted?.contains(document) ?? false) {
                 numbers[document] = Int32(columns.rowIDs.count)
-                columns.append(from: segment, document: document)
+                columns.append(from: segment, document: document, remapping: &remapping)
             }
             renumbering.append(numbers)
         }

@@ -9,7 +9,7 @@ struct SkillColumn: Sendable {
     var values: [String] = []
     /// `values` folded as filters compare them, worked out once instead of on every search.
     private(set) var foldedValues: [String] = []
-    private var lookup: [String: UInt32] = [:]
+    private var lookup = ValueOrdinals()
 
     init() {}
 
@@ -26,25 +26,25 @@ struct SkillColumn: Sendable {
         starts.append(UInt32(entries.count))
     }
 
-    /// Copies one document's skills from another segment's column (merges).
-    mutating func append(from other: SkillColumn, document: Int) {
+    /// Copies one document's skills from another segment's column (merges). `remap` is this column's ordinal for
+    /// each of `other`'s (`UInt32.max` until met), so each name is looked up once per merge.
+    mutating func append(from other: SkillColumn, document: Int, remap: inout [UInt32]) {
         for entry in other.entries[Int(other.starts[document])..<Int(other.starts[document + 1])] {
-            append(name: other.values[Int(entry >> 1)], required: entry & 1 == 1)
+            let sourceOrdinal = Int(entry >> 1)
+            if remap[sourceOrdinal] == .max { remap[sourceOrdinal] = ordinal(of: other.values[sourceOrdinal]) }
+            entries.append(remap[sourceOrdinal] << 1 | (entry & 1))
         }
         starts.append(UInt32(entries.count))
     }
 
     private mutating func append(name: String, required: Bool) {
-        let ordinal: UInt32
-        if let known = lookup[name] {
-            ordinal = known
-        } else {
-            ordinal = UInt32(values.count)
-            values.append(name)
-            foldedValues.append(TextFolding.fold(name))
-            lookup[name] = ordinal
-        }
-        entries.append(ordinal << 1 | (required ? 1 : 0))
+        entries.append(ordinal(of: name) << 1 | (required ? 1 : 0))
+    }
+
+    private mutating func ordinal(of name: String) -> UInt32 {
+        let ordinal = lookup.ordinal(of: name, in: &values)
+        if Int(ordinal) == foldedValues.count { foldedValues.append(TextFolding.fold(name)) }
+        return ordinal
     }
 
     func skills(of document: Int) -> [PostingSkill] {
