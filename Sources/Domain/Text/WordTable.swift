@@ -3,15 +3,34 @@ import Foundation
 /// An open-addressing hash table from folded words (as bytes) to small integers, so indexing looks
 /// up each word without making a String of it. Words are copied once into one byte arena.
 public struct WordTable: Sendable {
+    /// One slot: where its word is and which entry it is, with part of the word's hash. A lookup reads the
+    /// slot, then the word's bytes only when hash and length agree: a segment's vocabulary is far larger than
+    /// a core's cache, and every array a lookup reads is a cache miss for a word that is not among the common ones.
+    @usableFromInline struct Slot: Sendable {
+        /// The high half of the word's hash (the low bits chose the slot).
+        @usableFromInline var tag: UInt32
+        @usableFromInline var length: UInt32
+        @usableFromInline var start: UInt32
+        /// The entry's index + 1; 0 when the slot is empty.
+        @usableFromInline var entryPlusOne: UInt32
+
+        @usableFromInline static let empty = Slot(tag: 0, length: 0, start: 0, entryPlusOne: 0)
+
+        @usableFromInline init(tag: UInt32, length: UInt32, start: UInt32, entryPlusOne: UInt32) {
+            self.tag = tag
+            self.length = length
+            self.start = start
+            self.entryPlusOne = entryPlusOne
+        }
+    }
+
     @usableFromInline var arena: [UInt8] = []
     /// Per entry: where its word starts in `arena`, its length and its value.
     @usableFromInline var starts: [UInt32] = []
     @usableFromInline var lengths: [UInt32] = []
     public private(set) var values: [Int32] = []
-    /// Per slot, 0 when empty, else the entry's index + 1 in the low half and the high half of its word's hash
-    /// in the high half: a probe that meets another word is told so without reading the word (one cache miss
-    /// fewer for each). The count of slots is a power of two.
-    @usableFromInline var slots = [UInt64](repeating: 0, count: 1024)
+    /// The count of slots is a power of two, at least twice the entries.
+    @usableFromInline var slots = [Slot](repeating: .empty, count: 1024)
 
     public init() {}
 
@@ -27,19 +46,14 @@ public struct WordTable: Sendable {
         var slot = hash & mask
         return slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
-                starts.withUnsafeBufferPointer { starts in
-                    lengths.withUnsafeBufferPointer { lengths in
-                        while true {
-                            let stored = slots[slot]
-                            if stored == 0 { return nil }
-                            let entry = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
-                            if stored >> 32 == tag, Int(lengths[entry]) == word.count,
-                               Self.bytesEqual(arena.baseAddress! + Int(starts[entry]), word.baseAddress!, count: word.count) {
-                                return entry
-                            }
-                            slot = (slot + 1) & mask
-                        }
+                while true {
+                    let stored = slots[slot]
+                    if stored.entryPlusOne == 0 { return nil }
+                    if stored.tag == tag, Int(stored.length) == word.count,
+                       Self.bytesEqual(arena.baseAddress! + Int(stored.start), word.baseAddress!, count: word.count) {
+                        return Int(stored.entryPlusOne) - 1
                     }
+                    slot = (slot + 1) & mask
                 }
             }
         }
@@ -63,7 +77,7 @@ public struct WordTable: Sendable {
     }
 
     @inlinable @inline(__always)
-    static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) }
+    static func tag(_ hash: Int) -> UInt32 { UInt32(truncatingIfNeeded: UInt(bitPattern: hash) >> 32) }
 
     /// Adds a word that is not in the table; returns its entry.
     public mutating func add(_ word: UnsafeBufferPointer<UInt8>, value: Int32) -> Int {
@@ -84,12 +98,12 @@ public struct WordTable: Sendable {
     mutating func insert(_ entry: Int, hash: Int) {
         let mask = slots.count - 1
         var slot = hash & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = UInt64(entry + 1) | Self.tag(hash) << 32
+        while slots[slot].entryPlusOne != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(tag: Self.tag(hash), length: lengths[entry], start: starts[entry], entryPlusOne: UInt32(entry + 1))
     }
 
     mutating func grow() {
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        slots = [Slot](repeating: .empty, count: slots.count * 2)
         for entry in values.indices {
             let start = Int(starts[entry]), length = Int(lengths[entry])
             let hash = arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
