@@ -29,6 +29,14 @@ struct PostingSkillRecordingContractTests {
         return posting
     }
 
+    /// What an earlier release's update does: new content and fingerprint, the skills column left as it was.
+    static func rewriteAsEarlierRelease(_ changed: JobPosting, in store: any SQLStore) async throws {
+        try await store.write { database in
+            try await database.update("job_postings").set("title", to: changed.title).set("content_hash", to: changed.contentFingerprint)
+                .where("job_id", .equal, changed.jobID).run()
+        }
+    }
+
     static func skills(in feed: [JobPostingChange], of jobID: String, fingerprint: String = "title-words-1") -> [PostingSkill]? {
         feed.last { $0.stored.posting.jobID == jobID }?.stored.recordedSkills?.skills(ifReadBy: fingerprint)
     }
@@ -87,12 +95,7 @@ struct PostingSkillRecordingContractTests {
         let store = try await backend.makeStore()
         let repository = SQLJobPostingRepository(store: store, skillTagger: TitleWordTagger())
         _ = try await repository.upsert([Self.posting("1", title: "Swift Engineer")])
-        // What an earlier release's update does: new content and fingerprint, the skills column left as it was.
-        let changed = Self.posting("1", title: "Go Engineer")
-        try await store.write { database in
-            try await database.update("job_postings").set("title", to: changed.title).set("content_hash", to: changed.contentFingerprint)
-                .where("job_id", .equal, changed.jobID).run()
-        }
+        try await Self.rewriteAsEarlierRelease(Self.posting("1", title: "Go Engineer"), in: store)
         let stored = try #require(try await repository.find(jobID: "test#1"))
         #expect(stored.posting.title == "Go Engineer")
         #expect(stored.recordedSkills == nil)

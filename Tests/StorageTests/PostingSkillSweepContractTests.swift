@@ -77,12 +77,7 @@ struct PostingSkillSweepContractTests {
         let store = try await backend.makeStore()
         let repository = SQLJobPostingRepository(store: store, skillTagger: TitleWordTagger())
         _ = try await repository.upsert([Self.posting("1", title: "Swift Engineer"), Self.posting("2", title: "Swift Cook")])
-        // An earlier release's update: new content and fingerprint, the skills column left as it was.
-        let changed = Self.posting("1", title: "Go Engineer")
-        try await store.write { database in
-            try await database.update("job_postings").set("title", to: changed.title).set("content_hash", to: changed.contentFingerprint)
-                .where("job_id", .equal, changed.jobID).run()
-        }
+        try await PostingSkillRecordingContractTests.rewriteAsEarlierRelease(Self.posting("1", title: "Go Engineer"), in: store)
         #expect(try await Self.sweep(repository) == 1)
         #expect(try await Self.names(repository, "test#1") == ["Go"])
         #expect(try await Self.names(repository, "test#2") == ["Swift"])

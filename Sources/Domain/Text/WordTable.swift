@@ -1,5 +1,3 @@
-import Foundation
-
 /// An open-addressing hash table from folded words (as bytes) to small integers, so indexing looks
 /// up each word without making a String of it. Words are copied once into one byte arena.
 public struct WordTable: Sendable {
@@ -24,10 +22,9 @@ public struct WordTable: Sendable {
         }
     }
 
+    /// Every word's bytes, one after another; a slot says where its word is.
     @usableFromInline var arena: [UInt8] = []
-    /// Per entry: where its word starts in `arena`, its length and its value.
-    @usableFromInline var starts: [UInt32] = []
-    @usableFromInline var lengths: [UInt32] = []
+    /// Per entry, its value.
     public private(set) var values: [Int32] = []
     /// The count of slots is a power of two, at least twice the entries.
     @usableFromInline var slots = [Slot](repeating: .empty, count: 1024)
@@ -83,11 +80,11 @@ public struct WordTable: Sendable {
     public mutating func add(_ word: UnsafeBufferPointer<UInt8>, value: Int32) -> Int {
         if (values.count + 1) * 2 > slots.count { grow() }
         let entry = values.count
-        starts.append(UInt32(arena.count))
-        lengths.append(UInt32(word.count))
+        let hash = Self.hash(word)
+        insert(Slot(tag: Self.tag(hash), length: UInt32(word.count), start: UInt32(arena.count), entryPlusOne: UInt32(entry + 1)),
+               hash: hash)
         arena.append(contentsOf: word)
         values.append(value)
-        insert(entry, hash: Self.hash(word))
         return entry
     }
 
@@ -95,19 +92,19 @@ public struct WordTable: Sendable {
         values[entry] = value
     }
 
-    mutating func insert(_ entry: Int, hash: Int) {
+    mutating func insert(_ filled: Slot, hash: Int) {
         let mask = slots.count - 1
         var slot = hash & mask
         while slots[slot].entryPlusOne != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Slot(tag: Self.tag(hash), length: lengths[entry], start: starts[entry], entryPlusOne: UInt32(entry + 1))
+        slots[slot] = filled
     }
 
     mutating func grow() {
+        let previous = slots
         slots = [Slot](repeating: .empty, count: slots.count * 2)
-        for entry in values.indices {
-            let start = Int(starts[entry]), length = Int(lengths[entry])
-            let hash = arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
-            insert(entry, hash: hash)
+        for slot in previous where slot.entryPlusOne != 0 {
+            let start = Int(slot.start), end = start + Int(slot.length)
+            insert(slot, hash: arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<end])) })
         }
     }
 

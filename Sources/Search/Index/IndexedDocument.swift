@@ -49,12 +49,8 @@ struct KeywordColumn: Sendable {
     @inline(__always)
     mutating func append(from source: KeywordColumn, document: Int, remap: inout [UInt32]) {
         let sourceOrdinal = Int(source.ordinals[document])
-        if remap[sourceOrdinal] == .max {
-            append(source.values[sourceOrdinal])
-            remap[sourceOrdinal] = ordinals[ordinals.count - 1]
-        } else {
-            ordinals.append(remap[sourceOrdinal])
-        }
+        if remap[sourceOrdinal] == .max { remap[sourceOrdinal] = lookup.ordinal(of: source.values[sourceOrdinal], in: &values) }
+        ordinals.append(remap[sourceOrdinal])
     }
 
     /// An empty remapping of `source`'s ordinals into this column.

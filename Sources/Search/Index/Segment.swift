@@ -184,7 +184,7 @@ struct SegmentColumns: Sendable {
             employmentType = KeywordColumn.remapping(for: segment.employmentType)
             provider = KeywordColumn.remapping(for: segment.provider)
             currency = KeywordColumn.remapping(for: segment.currency)
-            skills = [UInt32](repeating: .max, count: segment.skills.values.count)
+            skills = SkillColumn.remapping(for: segment.skills)
         }
     }
 

@@ -27,7 +27,8 @@ struct SkillColumn: Sendable {
     }
 
     /// Copies one document's skills from another segment's column (merges). `remap` is this column's ordinal for
-    /// each of `other`'s (`UInt32.max` until met), so each name is looked up once per merge.
+    /// each of `other`'s, filled in as names are met (start it with `remapping(for:)`), so each name is looked
+    /// up once per merge.
     mutating func append(from other: SkillColumn, document: Int, remap: inout [UInt32]) {
         for entry in other.entries[Int(other.starts[document])..<Int(other.starts[document + 1])] {
             let sourceOrdinal = Int(entry >> 1)
@@ -36,6 +37,9 @@ struct SkillColumn: Sendable {
         }
         starts.append(UInt32(entries.count))
     }
+
+    /// An empty remapping of `source`'s ordinals into this column.
+    static func remapping(for source: SkillColumn) -> [UInt32] { [UInt32](repeating: .max, count: source.values.count) }
 
     private mutating func append(name: String, required: Bool) {
         entries.append(ordinal(of: name) << 1 | (required ? 1 : 0))

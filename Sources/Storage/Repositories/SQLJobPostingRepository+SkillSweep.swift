@@ -55,10 +55,13 @@ extension SQLJobPostingRepository {
         try await store.write { database in
             try await database.raw("""
                 UPDATE posting_skill_sweeps SET after_row_id = 0
-                WHERE stamp = \(bind: stamp) AND after_row_id >= (SELECT COALESCE(MAX(row_id), 0) FROM job_postings)
+                WHERE stamp = \(bind: stamp) AND after_row_id >= \(unsafeRaw: Self.lastRowID)
                 """).run()
         }
     }
+
+    /// The highest row id written so far (0 for none): where a sweep ends.
+    private static let lastRowID = "(SELECT COALESCE(MAX(row_id), 0) FROM job_postings)"
 
     private struct SweptSkills: Sendable {
         let rowID: Int64
@@ -72,7 +75,7 @@ extension SQLJobPostingRepository {
         let (after, last) = try await store.read { database in
             let after = try await database.raw("SELECT after_row_id FROM posting_skill_sweeps WHERE stamp = \(bind: stamp)")
                 .first(decodingColumn: "after_row_id", as: Int64.self) ?? 0
-            let last = try await database.raw("SELECT COALESCE(MAX(row_id), 0) AS last FROM job_postings")
+            let last = try await database.raw("SELECT \(unsafeRaw: Self.lastRowID) AS last")
                 .first(decodingColumn: "last", as: Int64.self) ?? 0
             return (after, last)
         }
@@ -83,7 +86,7 @@ extension SQLJobPostingRepository {
             // One statement moves the position, so two processes stepping at once get one window each.
             guard let end = try await database.raw("""
                 UPDATE posting_skill_sweeps SET after_row_id = after_row_id + \(bind: window)
-                WHERE stamp = \(bind: stamp) AND after_row_id < (SELECT COALESCE(MAX(row_id), 0) FROM job_postings)
+                WHERE stamp = \(bind: stamp) AND after_row_id < \(unsafeRaw: Self.lastRowID)
                 RETURNING after_row_id
                 """).first(decodingColumn: "after_row_id", as: Int64.self) else { return nil }
             return (end - window + 1)...end
