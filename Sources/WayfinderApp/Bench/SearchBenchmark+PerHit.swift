@@ -7,7 +7,7 @@ extension SearchBenchmark {
 
     /// What each returned hit adds to a request: the mix's queries with at least 20 hits, asked for
     /// pages of 1 and of 20 over HTTP, plus where the in-process part of a 20-hit page goes.
-    func perHitCost(_ services: AppServices, base: String, output: @Sendable (String) -> Void) async throws {
+    func perHitCost(_ services: AppServices, port: Int, output: @Sendable (String) -> Void) async throws {
         var full: [String] = []
         for query in mix where try await services.jobs.search(try JobSearchQuery(urlQuery: query)).total >= 20 {
             full.append(query)
@@ -16,16 +16,17 @@ extension SearchBenchmark {
             output("per-hit cost: no query of the mix has 20 hits in this corpus")
             return
         }
-        var none = LatencyRecorder(), one = LatencyRecorder(), twenty = LatencyRecorder()
-        for query in full {
-            _ = try await Self.get(base + query + "&limit=20")
-        }
-        for _ in 0..<rounds {
-            for query in full {
-                none.record(try await timed { _ = try await Self.get(base + Self.queryWithoutHits) })
-                one.record(try await timed { _ = try await Self.get(base + query + "&limit=1") })
-                twenty.record(try await timed { _ = try await Self.get(base + query + "&limit=20") })
+        let (none, one, twenty) = try await LoopbackHTTPClient.onOwnThread(port: port) { [full, rounds] client in
+            var none = LatencyRecorder(), one = LatencyRecorder(), twenty = LatencyRecorder()
+            for query in full { try client.search(query + "&limit=20") }
+            for _ in 0..<rounds {
+                for query in full {
+                    none.record(try Self.timed { try client.search(Self.queryWithoutHits) })
+                    one.record(try Self.timed { try client.search(query + "&limit=1") })
+                    twenty.record(try Self.timed { try client.search(query + "&limit=20") })
+                }
             }
+            return (none, one, twenty)
         }
         let perHit = (twenty.percentile(50) - one.percentile(50)) / 19 * 1000
         output(String(format: "per-hit cost over HTTP (%d postings searchable, %d queries with ≥ 20 hits): %.0f µs per extra hit at p50",
@@ -60,6 +61,12 @@ extension SearchBenchmark {
                       engine.percentile(50) * 1000, fetch.percentile(50) * 1000 / 20, highlight.percentile(50) * 1000 / 20))
         output(String(format: "  database read, p50: %.0f µs for 1 row, %.0f µs for 20 rows",
                       fetchOne.percentile(50) * 1000, fetch.percentile(50) * 1000))
+    }
+
+    private static func timed(_ body: () throws -> Void) rethrows -> Duration {
+        let start = ContinuousClock.now
+        try body()
+        return ContinuousClock.now - start
     }
 
     private func timed(_ body: () async throws -> Void) async throws -> Duration {

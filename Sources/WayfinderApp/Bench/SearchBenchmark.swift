@@ -172,24 +172,25 @@ public struct SearchBenchmark: Sendable {
             logger.logLevel = .warning
             let server = try await LocalServer.start(buildRouter(services.apiDependencies), logger: logger)
             defer { server.stop() }
-            let base = server.base + "/api/v1/jobs?"
-            output(try await httpLatency(base: base).summary("search over HTTP (loopback, one client)"))
-            try await perHitCost(services, base: base, output: output)
+            output(try await httpLatency(port: server.port).summary("search over HTTP (loopback, one keep-alive client)"))
+            try await perHitCost(services, port: server.port, output: output)
         }
         output(String(format: "process RSS after searching: %.1f MB", Double(ProcessMemory.residentBytes()) / 1e6))
     }
 
-    private func httpLatency(base: String) async throws -> LatencyRecorder {
-        var recorder = LatencyRecorder()
-        for query in mix { _ = try await Self.get(base + query) }
-        for _ in 0..<rounds {
-            for query in mix {
-                let start = ContinuousClock.now
-                _ = try await Self.get(base + query)
-                recorder.record(ContinuousClock.now - start)
+    private func httpLatency(port: Int) async throws -> LatencyRecorder {
+        try await LoopbackHTTPClient.onOwnThread(port: port) { [mix, rounds] client in
+            var recorder = LatencyRecorder()
+            for query in mix { try client.search(query) }
+            for _ in 0..<rounds {
+                for query in mix {
+                    let start = ContinuousClock.now
+                    try client.search(query)
+                    recorder.record(ContinuousClock.now - start)
+                }
             }
+            return recorder
         }
-        return recorder
     }
 
     /// GETs `url` and returns the body's size; anything but 200 is an error.
