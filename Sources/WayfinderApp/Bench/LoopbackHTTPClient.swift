@@ -112,15 +112,16 @@ final class LoopbackHTTPClient {
         return taken
     }
 
-    /// Takes one line, without its CRLF.
+    /// Takes one line, without its CRLF (or a bare LF, which RFC 9112 lets a recipient accept).
     private func line() throws -> String {
         var searched = 0
         while true {
-            if let end = buffered[searched...].firstIndex(of: UInt8(ascii: "\n")), end > 0, buffered[end - 1] == UInt8(ascii: "\r") {
-                let text = String(decoding: try take(end + 1).dropLast(2), as: UTF8.self)
-                return text
+            if let end = buffered[searched...].firstIndex(of: UInt8(ascii: "\n")) {
+                var text = try take(end + 1).dropLast()
+                if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
+                return String(decoding: text, as: UTF8.self)
             }
-            searched = max(0, buffered.count - 1)
+            searched = buffered.count
             try fill()
         }
     }
