@@ -12,7 +12,7 @@ final class Segment: Sendable {
     let employmentType: KeywordColumn
     let provider: KeywordColumn
     let currency: KeywordColumn
-    let skills: SkillColumn
+    let skills: SkillGrid
     /// Per skill ordinal: how many documents of the segment ask for it (deleted ones included until a merge).
     let skillFrequencies: [Int32]
     /// The documents of the segment's most asked-for skills, so a facet over many results is counted
@@ -74,7 +74,7 @@ final class Segment: Sendable {
         employmentType = columns.employmentType
         provider = columns.provider
         currency = columns.currency
-        skills = columns.skills
+        skills = SkillGrid(columns.skills)
         var frequencies = [Int32](repeating: 0, count: columns.skills.values.count)
         for entry in columns.skills.entries { frequencies[Int(entry >> 1)] += 1 }
         skillFrequencies = frequencies

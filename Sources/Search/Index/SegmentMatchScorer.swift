@@ -13,8 +13,7 @@ struct SegmentMatchScorer {
     private var levels: [UInt8]
     private var inPlaces: [Bool]
     // The columns scoring reads, held here so the per-document walk touches plain arrays only.
-    private let starts: [UInt32]
-    private let entries: [UInt32]
+    private let skills: SkillGrid
     private let locationOrdinals: [UInt32]
     private let remote: Bitset
     /// Per document, the top of its yearly range (`Int64.min` when it states no salary).
@@ -25,8 +24,7 @@ struct SegmentMatchScorer {
     init(segment: Segment, context: MatchContext) {
         self.segment = segment
         self.context = context
-        starts = segment.skills.starts
-        entries = segment.skills.entries
+        skills = segment.skills
         locationOrdinals = segment.location.ordinals
         remote = segment.remote
         salaryTop = segment.salaryHigh
@@ -63,16 +61,13 @@ struct SegmentMatchScorer {
     @inline(__always)
     private func skillWeights(of document: Int) -> (matched: Double, total: Double) {
         var matched = 0.0, total = 0.0
-        entries.withUnsafeBufferPointer { entries in
-            weights.withUnsafeBufferPointer { weights in
-                credit.withUnsafeBufferPointer { credit in
-                    for index in Int(starts[document])..<Int(starts[document + 1]) {
-                        let entry = entries[index]
-                        let ordinal = Int(entry >> 1)
-                        let weight = weights[ordinal] * (entry & 1 == 1 ? 2 : 1)
-                        total += weight
-                        matched += weight * credit[ordinal]
-                    }
+        weights.withUnsafeBufferPointer { weights in
+            credit.withUnsafeBufferPointer { credit in
+                skills.forEachEntry(in: document) { entry in
+                    let ordinal = Int(entry >> 1)
+                    let weight = weights[ordinal] * (entry & 1 == 1 ? 2 : 1)
+                    total += weight
+                    matched += weight * credit[ordinal]
                 }
             }
         }
@@ -111,16 +106,14 @@ struct SegmentMatchScorer {
 
     /// Whether the posting asks for at least one skill the seeker has.
     func sharesSkill(_ document: Int) -> Bool {
-        (Int(starts[document])..<Int(starts[document + 1])).contains { credit[Int(entries[$0] >> 1)] > 0 }
+        skills.contains(in: document) { credit[Int($0 >> 1)] > 0 }
     }
 
     /// The score with its components and the skills behind it.
     func explain(_ document: Int) -> JobMatch {
         let part = parts(of: document)
         var matched: [MatchedSkill] = [], missing: [MatchedSkill] = []
-        let skills = segment.skills
-        for index in Int(skills.starts[document])..<Int(skills.starts[document + 1]) {
-            let entry = skills.entries[index]
+        skills.forEachEntry(in: document) { entry in
             let ordinal = Int(entry >> 1)
             var skill = MatchedSkill(name: skills.values[ordinal], isRequired: entry & 1 == 1,
                                      weight: (weights[ordinal] * (entry & 1 == 1 ? 2 : 1) * 100).rounded() / 100)

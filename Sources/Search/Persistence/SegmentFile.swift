@@ -21,9 +21,9 @@ enum SegmentFile {
             writer.append(PackedIntegers.encode(column.ordinals))
             writer.append(strings: column.values)
         }
-        let starts = segment.skills.starts
-        writer.append(PackedIntegers.encode(zip(starts.dropFirst(), starts).map { $0 - $1 }))
-        writer.append(PackedIntegers.encode(segment.skills.entries))
+        let skills = segment.skills.lists()
+        writer.append(PackedIntegers.encode(skills.counts))
+        writer.append(PackedIntegers.encode(skills.entries))
         writer.append(strings: segment.skills.values)
         for field in segment.fields {
             writer.append(field.termBytes)

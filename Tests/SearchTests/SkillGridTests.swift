@@ -1,0 +1,92 @@
+import Domain
+import JobPostings
+@testable import Search
+import Testing
+
+@Suite("Skill grid")
+struct SkillGridTests {
+    /// Documents with none to 40 skills drawn from `names`, each required or not at random.
+    private static func documents(count: Int, names: [String], seed: UInt64) -> [[PostingSkill]] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let skillCount = Int.random(in: 0...3, using: &random) == 0 ? Int.random(in: 15...40, using: &random)
+                : Int.random(in: 0...16, using: &random)
+            return (0..<skillCount).map { _ in
+                PostingSkill(name: names.randomElement(using: &random)!, isRequired: Bool.random(using: &random))
+            }
+        }
+    }
+
+    private static func column(_ documents: [[PostingSkill]]) -> SkillColumn {
+        var column = SkillColumn()
+        for skills in documents { column.append(skills) }
+        return column
+    }
+
+    @Test("each document reads back its skills in order, past 16 skills and with ordinals too large for a slot")
+    func readsBackEveryDocument() {
+        // 70,000 names: the later ones are numbered past what a two-byte slot holds.
+        let names = (0..<70_000).map { "skill \($0)" }
+        var documents = Self.documents(count: 400, names: Array(names.prefix(40)), seed: 1)
+        documents.append(names.map { PostingSkill(name: $0, isRequired: $0.hasSuffix("7")) })
+        documents += Self.documents(count: 400, names: names, seed: 2)
+        documents.append([])
+        let column = Self.column(documents)
+        let grid = SkillGrid(column)
+        #expect(grid.count == documents.count)
+        for (document, skills) in documents.enumerated() {
+            #expect(grid.skills(of: document) == skills, "document \(document)")
+        }
+        let lists = grid.lists()
+        #expect(lists.entries.count == column.entries.count)
+        #expect(lists.entries.indices.filter { lists.entries[$0] != column.entries[$0] }.isEmpty)
+        #expect(lists.counts == zip(column.starts.dropFirst(), column.starts).map { $0 - $1 })
+    }
+
+    @Test("the tally counts each skill of each document of the set, as counting them one by one does")
+    func tallyMatchesCountingOneByOne() {
+        let names = (0..<70_000).map { "skill \($0)" }
+        let documents = Self.documents(count: 3_000, names: Array(names.prefix(300)), seed: 3)
+            + [names.map { PostingSkill(name: $0, isRequired: false) }]
+            + Self.documents(count: 1_000, names: names, seed: 4)
+        let column = Self.column(documents)
+        let grid = SkillGrid(column)
+        var random = SplitMix64(seed: 5)
+        for density in [1, 7, 60, 100] {
+            var set = Bitset(count: documents.count)
+            for document in documents.indices where Int.random(in: 0..<100, using: &random) < density { set.insert(document) }
+            var expected = [Int32](repeating: 0, count: column.values.count)
+            set.forEach { document in
+                for entry in column.entries[Int(column.starts[document])..<Int(column.starts[document + 1])] { expected[Int(entry >> 1)] += 1 }
+            }
+            var counts = [Int32](repeating: 0, count: column.values.count)
+            grid.tally(set, into: &counts)
+            // Counted apart rather than compared whole: a failure then names how many values differ, not 70,000 counts.
+            let wrong = counts.indices.filter { counts[$0] != expected[$0] }.count
+            #expect(wrong == 0, "\(density) % of documents")
+        }
+    }
+
+    @Test("a skill filter passes the documents holding any wanted skill, wherever it is stored")
+    func passingFindsSkillsInSlotsAndOverflow() {
+        let names = (0..<70_000).map { "Skill \($0)" }
+        let documents = [
+            [PostingSkill(name: "Skill 1", isRequired: true)],
+            (0..<20).map { PostingSkill(name: "Skill \($0)", isRequired: false) },
+            [],
+            names.map { PostingSkill(name: $0, isRequired: false) },
+            [PostingSkill(name: "Skill 69999", isRequired: false)],
+        ]
+        let grid = SkillGrid(Self.column(documents))
+        let everyone = Bitset(count: documents.count).complement()
+        func passing(_ wanted: String) -> [Int] {
+            var found: [Int] = []
+            grid.passing(within: everyone, folded: [TextFolding.fold(wanted)]).forEach { found.append($0) }
+            return found
+        }
+        #expect(passing("skill 1") == [0, 1, 3])
+        #expect(passing("skill 19") == [1, 3])
+        #expect(passing("skill 69999") == [3, 4])
+        #expect(passing("skill 70000").isEmpty)
+    }
+}
