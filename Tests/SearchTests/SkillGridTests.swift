@@ -89,4 +89,28 @@ struct SkillGridTests {
         #expect(passing("skill 69999") == [3, 4])
         #expect(passing("skill 70000").isEmpty)
     }
+
+    @Test("a row has the fewest slots that hold every skill of 99 % of the documents, and the rest overflow")
+    func rowsAreAsWideAsMostDocumentsNeed() {
+        let names = (0..<50).map { "skill \($0)" }
+        func skills(_ count: Int, from start: Int) -> [PostingSkill] {
+            (0..<count).map { PostingSkill(name: names[(start + $0) % names.count], isRequired: $0 % 3 == 0) }
+        }
+        let few = (0..<990).map { skills($0 % 3, from: $0) } + (0..<10).map { skills(30, from: $0) }
+        let some = (0..<980).map { skills(3, from: $0) } + (0..<20).map { skills(5, from: $0) }
+        for (documents, width) in [(few, 2), (some, 8), ([[PostingSkill]](), 2)] {
+            let column = Self.column(documents)
+            let grid = SkillGrid(column)
+            #expect(grid.width == width)
+            #expect(documents.indices.allSatisfy { grid.skills(of: $0) == documents[$0] })
+            var set = Bitset(count: documents.count)
+            for document in documents.indices where document % 2 == 1 { set.insert(document) }
+            var counts = [Int32](repeating: 0, count: column.values.count), expected = counts
+            grid.tally(set, into: &counts)
+            set.forEach { document in
+                for entry in column.entries[Int(column.starts[document])..<Int(column.starts[document + 1])] { expected[Int(entry >> 1)] += 1 }
+            }
+            #expect(counts == expected)
+        }
+    }
 }

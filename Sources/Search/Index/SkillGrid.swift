@@ -1,20 +1,25 @@
 import JobPostings
 
 /// The skills of each document of a finished segment, laid out for reading a search's results: a
-/// fixed row of 16 two-byte slots per document, 32 bytes aligned to half a cache line, so reading
-/// one document's skills costs one memory read where offsets into a list of entries cost two in a
-/// row (the offset, then the entries).
+/// fixed row of two-byte slots per document (up to 16: 32 bytes, aligned to half a cache line), so
+/// reading one document's skills costs one memory read where offsets into a list of entries cost
+/// two in a row (the offset, then the entries).
 ///
 /// The skill facet over a few thousand results reads exactly that, once per result; at 1,000,000
 /// postings it was a third of such a search's time. `SkillColumn` builds the lists; a segment keeps
 /// only this.
 ///
-/// A slot holds a skill's ordinal plus one, 0 after the document's last skill. A document with more
-/// than 16 skills, or a skill whose ordinal does not fit in a slot, keeps its first skills in slots
-/// and `continued` in the last slot; the rest are in `overflow`, in order.
+/// A row has as many slots as hold every skill of 99 % of the segment's documents (2, 4, 8 or 16),
+/// so a segment whose postings name few skills does not pay 32 bytes a document. A slot holds a
+/// skill's ordinal plus one, 0 after the document's last skill. A document with more skills than
+/// slots, or a skill whose ordinal does not fit in a slot, keeps its first skills in slots and
+/// `continued` in the last slot; the rest are in `overflow`, in order.
 struct SkillGrid: @unchecked Sendable {
-    static let width = 16
+    static let widths = [2, 4, 8, 16]
     static let continued = UInt16.max
+
+    /// Slots per document.
+    let width: Int
 
     let values: [String]
     /// `values` folded as filters compare them, worked out once instead of on every search.
@@ -34,19 +39,21 @@ struct SkillGrid: @unchecked Sendable {
         values = column.values
         foldedValues = column.foldedValues
         count = column.starts.count - 1
-        storage = Slots(count: count * Self.width)
+        let width = Self.width(for: column)
+        self.width = width
+        storage = Slots(count: count * width)
         var required = [UInt16](repeating: 0, count: count)
         var documents: [UInt32] = [], starts: [UInt32] = [0], rest: [UInt32] = []
         for document in 0..<count {
             let entries = column.entries[Int(column.starts[document])..<Int(column.starts[document + 1])]
             let fitting = entries.prefix { Int($0 >> 1) + 1 < Int(Self.continued) }.count
-            let inSlots = entries.count <= Self.width && fitting == entries.count ? entries.count : min(fitting, Self.width - 1)
+            let inSlots = entries.count <= width && fitting == entries.count ? entries.count : min(fitting, width - 1)
             for (slot, entry) in entries.prefix(inSlots).enumerated() {
-                storage.pointer[document * Self.width + slot] = UInt16(entry >> 1) + 1
+                storage.pointer[document * width + slot] = UInt16(entry >> 1) + 1
                 if entry & 1 == 1 { required[document] |= 1 << UInt16(slot) }
             }
             if inSlots < entries.count {
-                storage.pointer[document * Self.width + Self.width - 1] = Self.continued
+                storage.pointer[document * width + width - 1] = Self.continued
                 documents.append(UInt32(document))
                 rest.append(contentsOf: entries.dropFirst(inSlots))
                 starts.append(UInt32(rest.count))
@@ -58,20 +65,31 @@ struct SkillGrid: @unchecked Sendable {
         overflowEntries = rest
     }
 
+    /// The fewest slots of `widths` that hold every skill of 99 % of the column's documents.
+    static func width(for column: SkillColumn) -> Int {
+        let documents = column.starts.count - 1
+        var fitting = [Int](repeating: 0, count: widths.count)
+        for document in 0..<documents {
+            let skills = Int(column.starts[document + 1] - column.starts[document])
+            for (index, width) in widths.enumerated() where skills <= width { fitting[index] += 1 }
+        }
+        return widths.indices.first { fitting[$0] * 100 >= documents * 99 }.map { widths[$0] } ?? widths[widths.count - 1]
+    }
+
     /// Whether `predicate` holds for one of the document's skills, each as `ordinal << 1 | required`,
     /// taken in the order the posting lists them; stops at the first that does.
     @inline(__always)
     func contains(in document: Int, where predicate: (UInt32) -> Bool) -> Bool {
-        let row = slots + document * Self.width
+        let row = slots + document * width
         let required = UInt32(requiredSlots[document])
-        for slot in 0..<Self.width - 1 {
+        for slot in 0..<width - 1 {
             let value = row[slot]
             if value == 0 { break }
             if predicate(UInt32(value - 1) << 1 | (required >> UInt32(slot)) & 1) { return true }
         }
-        let last = row[Self.width - 1]
+        let last = row[width - 1]
         if last == Self.continued { return overflow(of: document).contains(where: predicate) }
-        return last != 0 && predicate(UInt32(last - 1) << 1 | (required >> UInt32(Self.width - 1)) & 1)
+        return last != 0 && predicate(UInt32(last - 1) << 1 | (required >> UInt32(width - 1)) & 1)
     }
 
     /// Calls `body` with each of the document's skills, as `contains(in:where:)` passes them.
@@ -111,7 +129,7 @@ struct SkillGrid: @unchecked Sendable {
                 var batched = 0
                 func countBatch() {
                     for slot in 0..<batched {
-                        let value = slots[batch[slot] * Self.width]
+                        let value = slots[batch[slot] * width]
                         if value != 0 { counts[Int(value) - 1] &+= 1 }
                     }
                     for slot in 0..<batched { countRest(of: batch[slot], into: counts) }
@@ -130,13 +148,13 @@ struct SkillGrid: @unchecked Sendable {
     /// Counts a document's skills after its first slot.
     @inline(__always)
     private func countRest(of document: Int, into counts: UnsafeMutableBufferPointer<Int32>) {
-        let row = slots + document * Self.width
-        for slot in 1..<Self.width - 1 {
+        let row = slots + document * width
+        for slot in 1..<width - 1 {
             let value = row[slot]
             if value == 0 { break }
             counts[Int(value) - 1] &+= 1
         }
-        let last = row[Self.width - 1]
+        let last = row[width - 1]
         if last == Self.continued {
             for entry in overflow(of: document) { counts[Int(entry >> 1)] &+= 1 }
         } else if last != 0 {
