@@ -23,6 +23,15 @@ struct SkillGridTests {
         return column
     }
 
+    /// Each skill's count over the documents of `set`, read from the column's lists one entry at a time.
+    private static func countedOneByOne(_ column: SkillColumn, over set: Bitset) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: column.values.count)
+        set.forEach { document in
+            for entry in column.entries[Int(column.starts[document])..<Int(column.starts[document + 1])] { counts[Int(entry >> 1)] += 1 }
+        }
+        return counts
+    }
+
     @Test("each document reads back its skills in order, past 16 skills and with ordinals too large for a slot")
     func readsBackEveryDocument() {
         // 70,000 names: the later ones are numbered past what a two-byte slot holds.
@@ -55,10 +64,7 @@ struct SkillGridTests {
         for density in [1, 7, 60, 100] {
             var set = Bitset(count: documents.count)
             for document in documents.indices where Int.random(in: 0..<100, using: &random) < density { set.insert(document) }
-            var expected = [Int32](repeating: 0, count: column.values.count)
-            set.forEach { document in
-                for entry in column.entries[Int(column.starts[document])..<Int(column.starts[document + 1])] { expected[Int(entry >> 1)] += 1 }
-            }
+            let expected = Self.countedOneByOne(column, over: set)
             var counts = [Int32](repeating: 0, count: column.values.count)
             grid.tally(set, into: &counts)
             // Counted apart rather than compared whole: a failure then names how many values differ, not 70,000 counts.
@@ -105,12 +111,9 @@ struct SkillGridTests {
             #expect(documents.indices.allSatisfy { grid.skills(of: $0) == documents[$0] })
             var set = Bitset(count: documents.count)
             for document in documents.indices where document % 2 == 1 { set.insert(document) }
-            var counts = [Int32](repeating: 0, count: column.values.count), expected = counts
+            var counts = [Int32](repeating: 0, count: column.values.count)
             grid.tally(set, into: &counts)
-            set.forEach { document in
-                for entry in column.entries[Int(column.starts[document])..<Int(column.starts[document + 1])] { expected[Int(entry >> 1)] += 1 }
-            }
-            #expect(counts == expected)
+            #expect(counts == Self.countedOneByOne(column, over: set))
         }
     }
 }

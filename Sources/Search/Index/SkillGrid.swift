@@ -80,16 +80,23 @@ struct SkillGrid: @unchecked Sendable {
     /// taken in the order the posting lists them; stops at the first that does.
     @inline(__always)
     func contains(in document: Int, where predicate: (UInt32) -> Bool) -> Bool {
+        walk(document, from: 0, required: UInt32(requiredSlots[document]), until: predicate)
+    }
+
+    /// The document's skills from slot `first` on, then its overflow, each as `ordinal << 1 | required`
+    /// with the required bit taken from `required` (bit i for slot i; overflow entries carry their
+    /// own), until `stop` answers true; whether it did. The one place that reads a row.
+    @inline(__always)
+    private func walk(_ document: Int, from first: Int, required: UInt32, until stop: (UInt32) -> Bool) -> Bool {
         let row = slots + document * width
-        let required = UInt32(requiredSlots[document])
-        for slot in 0..<width - 1 {
+        for slot in first..<width - 1 {
             let value = row[slot]
             if value == 0 { break }
-            if predicate(UInt32(value - 1) << 1 | (required >> UInt32(slot)) & 1) { return true }
+            if stop(UInt32(value - 1) << 1 | (required >> UInt32(slot)) & 1) { return true }
         }
         let last = row[width - 1]
-        if last == Self.continued { return overflow(of: document).contains(where: predicate) }
-        return last != 0 && predicate(UInt32(last - 1) << 1 | (required >> UInt32(width - 1)) & 1)
+        if last == Self.continued { return overflow(of: document).contains(where: stop) }
+        return last != 0 && stop(UInt32(last - 1) << 1 | (required >> UInt32(width - 1)) & 1)
     }
 
     /// Calls `body` with each of the document's skills, as `contains(in:where:)` passes them.
@@ -132,7 +139,10 @@ struct SkillGrid: @unchecked Sendable {
                         let value = slots[batch[slot] * width]
                         if value != 0 { counts[Int(value) - 1] &+= 1 }
                     }
-                    for slot in 0..<batched { countRest(of: batch[slot], into: counts) }
+                    // The rest: the required bits are not read, so counting touches the rows alone.
+                    for slot in 0..<batched {
+                        _ = walk(batch[slot], from: 1, required: 0) { counts[Int($0 >> 1)] &+= 1; return false }
+                    }
                     batched = 0
                 }
                 documents.forEach { document in
@@ -142,23 +152,6 @@ struct SkillGrid: @unchecked Sendable {
                 }
                 countBatch()
             }
-        }
-    }
-
-    /// Counts a document's skills after its first slot.
-    @inline(__always)
-    private func countRest(of document: Int, into counts: UnsafeMutableBufferPointer<Int32>) {
-        let row = slots + document * width
-        for slot in 1..<width - 1 {
-            let value = row[slot]
-            if value == 0 { break }
-            counts[Int(value) - 1] &+= 1
-        }
-        let last = row[width - 1]
-        if last == Self.continued {
-            for entry in overflow(of: document) { counts[Int(entry >> 1)] &+= 1 }
-        } else if last != 0 {
-            counts[Int(last) - 1] &+= 1
         }
     }
 
