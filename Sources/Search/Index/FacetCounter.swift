@@ -22,8 +22,8 @@ struct FacetCounter {
     }
 
     mutating func add(_ tally: FacetTally, of segment: Segment) {
-        Self.add(tally.locationCounts, numbered: segment.locationIDs, into: &location)
-        Self.add(tally.companyCounts, numbered: segment.companyIDs, into: &company)
+        Self.add(tally.locationCounts, counted: tally.countedLocations, numbered: segment.locationIDs, into: &location)
+        Self.add(tally.companyCounts, counted: tally.countedCompanies, numbered: segment.companyIDs, into: &company)
         Self.add(tally.typeCounts, numbered: segment.employmentTypeIDs, into: &employmentType)
         Self.add(tally.skillCounts, numbered: segment.skillIDs, into: &skills)
         for index in remote.indices { remote[index] += tally.remoteCounts[index] }
@@ -42,8 +42,31 @@ struct FacetCounter {
         )
     }
 
+    /// A segment's counts are mostly zero when a facet has many values (a feed's employers) and the
+    /// search few results, so they are read eight at a time and runs of zeros passed over whole.
+    /// The counts of the ordinals `counted` lists, when it does.
+    private static func add(_ counts: [Int32], counted: [UInt32]?, numbered ids: [Int32], into totals: inout [Int]) {
+        guard let counted else { return add(counts, numbered: ids, into: &totals) }
+        for ordinal in counted { totals[Int(ids[Int(ordinal)])] += Int(counts[Int(ordinal)]) }
+    }
+
     private static func add(_ counts: [Int32], numbered ids: [Int32], into totals: inout [Int]) {
-        for (ordinal, count) in counts.enumerated() where count > 0 { totals[Int(ids[ordinal])] += Int(count) }
+        counts.withUnsafeBufferPointer { counts in
+            ids.withUnsafeBufferPointer { ids in
+                totals.withUnsafeMutableBufferPointer { totals in
+                    let whole = counts.count & ~7
+                    var ordinal = 0
+                    while ordinal < whole {
+                        let eight = UnsafeRawPointer(counts.baseAddress! + ordinal).loadUnaligned(as: SIMD8<Int32>.self)
+                        if eight != SIMD8(repeating: 0) {
+                            for lane in 0..<8 where eight[lane] > 0 { totals[Int(ids[ordinal + lane])] += Int(eight[lane]) }
+                        }
+                        ordinal += 8
+                    }
+                    for tail in whole..<counts.count where counts[tail] > 0 { totals[Int(ids[tail])] += Int(counts[tail]) }
+                }
+            }
+        }
     }
 
     /// The most frequent values, most frequent first, ties in name order; empty values are not
@@ -51,13 +74,16 @@ struct FacetCounter {
     /// its last and are passed over without a name being read.
     private static func top(_ counts: [Int], _ registry: FacetValueNames) -> [FacetCount] {
         guard counts.contains(where: { $0 > 0 }) else { return [] }
-        let names = registry.names
+        let (names, keys) = registry.namesWithSortKeys
         var best: [(id: Int, count: Int)] = []
         best.reserveCapacity(valuesPerFacet + 1)
+        // Many values tie on small counts; their sort keys settle almost every tie without the names.
         func precedes(_ id: Int, _ count: Int, _ other: (id: Int, count: Int)) -> Bool {
-            count != other.count ? count > other.count : names[id].utf8.lexicographicallyPrecedes(names[other.id].utf8)
+            if count != other.count { return count > other.count }
+            if keys[id] != keys[other.id] { return keys[id] < keys[other.id] }
+            return names[id].utf8.lexicographicallyPrecedes(names[other.id].utf8)
         }
-        for (id, count) in counts.enumerated() where count > 0 && !names[id].isEmpty {
+        for (id, count) in counts.enumerated() where count > 0 && (keys[id] != 0 || !names[id].isEmpty) {
             if best.count == valuesPerFacet, let last = best.last, !precedes(id, count, last) { continue }
             var slot = best.count
             while slot > 0, precedes(id, count, best[slot - 1]) { slot -= 1 }

@@ -4,6 +4,11 @@ import JobPostings
 struct FacetTally {
     private(set) var locationCounts: [Int32]
     private(set) var companyCounts: [Int32]
+    /// The location and company ordinals counted, while documents were counted one by one and few
+    /// values came up; nil once a histogram was added. A feed names tens of thousands of employers:
+    /// adding a segment's counts to the search's then reads the values that came up, not every one.
+    private(set) var countedLocations: [UInt32]? = []
+    private(set) var countedCompanies: [UInt32]? = []
     private(set) var typeCounts: [Int32]
     private(set) var skillCounts: [Int32]
     private(set) var remoteCounts = [0, 0]
@@ -20,10 +25,10 @@ struct FacetTally {
         switch facet {
         case .location:
             Self.tally(segment.location.ordinals, histogram: segment.locationHistogram, documents,
-                       coversMost: documents.holdsMost, into: &locationCounts)
+                       coversMost: documents.holdsMost, into: &locationCounts, noting: &countedLocations)
         case .company:
             Self.tally(segment.company.ordinals, histogram: segment.companyHistogram, documents,
-                       coversMost: documents.holdsMost, into: &companyCounts)
+                       coversMost: documents.holdsMost, into: &companyCounts, noting: &countedCompanies)
         case .employmentType: Self.tally(segment.employmentTypeSets, documents, into: &typeCounts)
         case .remote:
             let remote = documents.intersectionCount(segment.remote)
@@ -47,22 +52,37 @@ struct FacetTally {
     mutating func countAll(over documents: Bitset, in segment: Segment) {
         for facet in [SegmentFilterMasks.Facet.remote, .employmentType, .salary, .skills] { count(facet, over: documents, in: segment) }
         if documents.holdsMost {
-            Self.tally(segment.location.ordinals, histogram: segment.locationHistogram, documents, coversMost: true, into: &locationCounts)
-            Self.tally(segment.company.ordinals, histogram: segment.companyHistogram, documents, coversMost: true, into: &companyCounts)
+            Self.tally(segment.location.ordinals, histogram: segment.locationHistogram, documents, coversMost: true,
+                       into: &locationCounts, noting: &countedLocations)
+            Self.tally(segment.company.ordinals, histogram: segment.companyHistogram, documents, coversMost: true,
+                       into: &companyCounts, noting: &countedCompanies)
             return
         }
+        var countedLocations: [UInt32] = [], countedCompanies: [UInt32] = []
         segment.location.ordinals.withUnsafeBufferPointer { locations in
             segment.company.ordinals.withUnsafeBufferPointer { companies in
                 locationCounts.withUnsafeMutableBufferPointer { locationCounts in
                     companyCounts.withUnsafeMutableBufferPointer { companyCounts in
                         documents.forEach { document in
-                            locationCounts[Int(locations[document])] += 1
-                            companyCounts[Int(companies[document])] += 1
+                            let location = locations[document], company = companies[document]
+                            if locationCounts[Int(location)] == 0 { countedLocations.append(location) }
+                            if companyCounts[Int(company)] == 0 { countedCompanies.append(company) }
+                            locationCounts[Int(location)] += 1
+                            companyCounts[Int(company)] += 1
                         }
                     }
                 }
             }
         }
+        Self.note(countedLocations, in: &self.countedLocations, of: locationCounts.count)
+        Self.note(countedCompanies, in: &self.countedCompanies, of: companyCounts.count)
+    }
+
+    /// Keeps the ordinals newly counted while they are few next to the column's values; past that,
+    /// reading every count is as cheap.
+    private static func note(_ newly: [UInt32], in counted: inout [UInt32]?, of valueCount: Int) {
+        guard let before = counted else { return }
+        counted = before.count + newly.count <= valueCount / 8 ? before + newly : nil
     }
 
     private static func tally(_ sets: [Bitset], _ documents: Bitset, into counts: inout [Int32]) {
@@ -72,14 +92,30 @@ struct FacetTally {
     /// Counts each ordinal over `documents`: one pass over them, or for most of the segment its
     /// histogram less the documents left out.
     private static func tally(
-        _ ordinals: [UInt32], histogram: [Int32], _ documents: Bitset, coversMost: Bool, into counts: inout [Int32]
+        _ ordinals: [UInt32], histogram: [Int32], _ documents: Bitset, coversMost: Bool, into counts: inout [Int32],
+        noting counted: inout [UInt32]?
     ) {
-        let (counted, sign): (Bitset, Int32) = coversMost ? (documents.complement(), -1) : (documents, 1)
+        if coversMost {
+            counted = nil
+            let left = documents.complement()
+            ordinals.withUnsafeBufferPointer { ordinals in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for (ordinal, count) in histogram.enumerated() { counts[ordinal] &+= count }
+                    left.forEach { counts[Int(ordinals[$0])] &-= 1 }
+                }
+            }
+            return
+        }
+        var newly: [UInt32] = []
         ordinals.withUnsafeBufferPointer { ordinals in
             counts.withUnsafeMutableBufferPointer { counts in
-                if sign < 0 { for (ordinal, count) in histogram.enumerated() { counts[ordinal] &+= count } }
-                counted.forEach { counts[Int(ordinals[$0])] &+= sign }
+                documents.forEach { document in
+                    let ordinal = ordinals[document]
+                    if counts[Int(ordinal)] == 0 { newly.append(ordinal) }
+                    counts[Int(ordinal)] &+= 1
+                }
             }
         }
+        note(newly, in: &counted, of: counts.count)
     }
 }

@@ -25,7 +25,7 @@ struct MatchContext {
         seekerLevel = profile.yearsOfExperience.map(JobMatchFormula.seniority(yearsOfExperience:))
         claimed = FacetValueNames.skills.ids(matchingLowercased: Set(profile.skills.map { $0.lowercased() }))
         verified = FacetValueNames.skills.ids(matchingLowercased: Set(profile.verifiedSkills.map { $0.lowercased() }))
-        wantedLocations = profile.locations.map(SegmentFilterMasks.words).filter { !$0.isEmpty }
+        wantedLocations = profile.locations.map(FacetValueNames.words).filter { !$0.isEmpty }
     }
 
     /// The share of a skill's weight the seeker earns: in full when verified, less when only claimed.

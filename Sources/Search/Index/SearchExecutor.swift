@@ -25,6 +25,7 @@ struct SearchExecutor {
 
         // Segments are independent: search them on all cores and merge their pages and counts.
         let segments = snapshot.segments
+        let accepted = AcceptedValues(query)
         let partial = HeaviestFirst.map(count: segments.count, weight: { segments[$0].count }) { index in
             let segment = segments[index]
             let pass = SegmentPass(
@@ -32,7 +33,7 @@ struct SearchExecutor {
                 visible: SegmentFilterMasks.visible(segment, deleted: snapshot.deleted[index], now: nowSeconds, horizon: horizon),
                 query: query,
                 planner: ClausePlanner(segment: segment, statistics: statistics),
-                required: parsed.required, excluded: parsed.excluded, match: match
+                required: parsed.required, excluded: parsed.excluded, accepted: accepted, match: match
             )
             var collector = HitCollector(
                 top: TopHits(capacity: query.limit + 1, byDate: byDate), last: last, byDate: byDate, pruning: pruning

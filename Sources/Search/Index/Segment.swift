@@ -50,10 +50,6 @@ final class Segment: Sendable {
     let employmentTypeSets: [Bitset]
     /// The documents not yet expired, remembered until the next expiry.
     let unexpired = ExpiryCache()
-    /// Per location value, its folded words; per company value, its folded text: what the location and
-    /// company filters compare with, worked out once instead of at every search (derived, not stored).
-    let locationWords: [[String]]
-    let foldedCompanies: [String]
     /// Per location and per company ordinal: how many of the segment's documents hold it (deleted and
     /// expired ones included), so a facet over most of the segment subtracts the few left out instead
     /// of counting every document (derived, not stored).
@@ -107,8 +103,6 @@ final class Segment: Sendable {
         var typeSets = [Bitset](repeating: Bitset(count: columns.rowIDs.count), count: columns.employmentType.values.count)
         for (document, ordinal) in columns.employmentType.ordinals.enumerated() { typeSets[Int(ordinal)].insert(document) }
         employmentTypeSets = typeSets
-        locationWords = columns.location.values.map(SegmentFilterMasks.words)
-        foldedCompanies = columns.company.values.map(TextFolding.fold)
         locationHistogram = columns.location.valueCounts()
         companyHistogram = columns.company.valueCounts()
     }

@@ -13,14 +13,13 @@ struct SegmentFilterMasks {
     /// Evaluates the query's filters for the `candidates` only (the documents that are visible and
     /// match the text): other documents are never asked about, so a narrow query filters a few
     /// thousand documents instead of the whole segment.
-    init(segment: Segment, query: JobSearchQuery, within candidates: Bitset) {
-        let wantedLocations = query.locations.map(Self.words).filter { !$0.isEmpty }
-        let locations: Bitset? = wantedLocations.isEmpty ? nil : Self.passing(
-            segment.location, within: candidates,
-            accepted: segment.locationWords.map { words in wantedLocations.contains { $0.allSatisfy(words.contains) } })
-        let wantedCompanies = Set(query.companies.map(TextFolding.fold))
-        let companies: Bitset? = wantedCompanies.isEmpty ? nil
-            : Self.passing(segment.company, within: candidates, accepted: segment.foldedCompanies.map(wantedCompanies.contains))
+    init(segment: Segment, query: JobSearchQuery, accepted: AcceptedValues, within candidates: Bitset) {
+        let locations: Bitset? = accepted.locations.map {
+            Self.passing(segment.location, within: candidates, accepted: AcceptedValues.byOrdinal($0, ids: segment.locationIDs))
+        }
+        let companies: Bitset? = accepted.companies.map {
+            Self.passing(segment.company, within: candidates, accepted: AcceptedValues.byOrdinal($0, ids: segment.companyIDs))
+        }
         let remote: Bitset? = query.remote.map { $0 ? segment.remote : segment.remote.complement() }
         let wantedTypes = Set(query.employmentTypes.map(\.rawValue))
         let types: Bitset? = wantedTypes.isEmpty ? nil : Self.passing(segment.employmentType, within: candidates, wantedTypes.contains)
@@ -139,10 +138,6 @@ struct SegmentFilterMasks {
             set.formIntersection(passing(segment.currency, within: candidates) { $0 == code })
         }
         return set
-    }
-
-    static func words(_ text: String) -> [String] {
-        TextFolding.fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 }
 

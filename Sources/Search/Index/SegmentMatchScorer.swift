@@ -48,11 +48,9 @@ struct SegmentMatchScorer {
             }
         }
         self.levels = levels
-        inPlaces = context.wantedLocations.isEmpty ? [Bool](repeating: false, count: segment.location.values.count)
-            : segment.location.values.map { value in
-            let words = Set(SegmentFilterMasks.words(value))
-            return context.wantedLocations.contains { $0.allSatisfy(words.contains) }
-        }
+        let places = FacetValueNames.locations
+        inPlaces = AcceptedValues.byOrdinal(
+            places.acceptance(of: places.ids(holdingEveryWordOfAny: context.wantedLocations)), ids: segment.locationIDs)
     }
 
     func level(of document: Int) -> Int { levels[document] == 255 ? 2 : Int(levels[document]) }

@@ -31,6 +31,8 @@ struct SegmentPass {
     let planner: ClausePlanner
     let required: [ParsedQuery.Clause]
     let excluded: [ParsedQuery.Clause]
+    /// The location and company values the query's filters accept.
+    let accepted: AcceptedValues
     /// With a match context, results are ordered by match score instead of relevance or date.
     var match: MatchContext? = nil
 
@@ -59,7 +61,7 @@ struct SegmentPass {
         }
         for clause in excluded.map(planner.iterator(for:)) { base.subtract(clause.matches(count: segment.count)) }
         // Filters are only evaluated for documents that are visible and match the text.
-        let masks = SegmentFilterMasks(segment: segment, query: query, within: base)
+        let masks = SegmentFilterMasks(segment: segment, query: query, accepted: accepted, within: base)
         if let other = masks.other { base.formIntersection(other) }
         return Matching(clauses: clauses, base: base, masks: masks, results: masks.passing(allBut: nil, within: base))
     }

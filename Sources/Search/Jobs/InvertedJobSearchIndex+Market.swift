@@ -23,13 +23,14 @@ extension InvertedJobSearchIndex {
         let statistics = snapshot.statistics(for: parsed.scoredTerms)
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let segments = snapshot.segments
+        let accepted = AcceptedValues(query)
         let partial = HeaviestFirst.map(count: segments.count, weight: { segments[$0].count }) { index in
             let segment = segments[index]
             let pass = SegmentPass(
                 segment: segment,
                 visible: SegmentFilterMasks.visible(segment, deleted: snapshot.deleted[index], now: nowSeconds, horizon: snapshot.highestRowID),
                 query: query, planner: ClausePlanner(segment: segment, statistics: statistics),
-                required: parsed.required, excluded: parsed.excluded
+                required: parsed.required, excluded: parsed.excluded, accepted: accepted
             )
             var market = MarketTally(now: now, weeks: weeks)
             var facets = FacetTally(segment)
