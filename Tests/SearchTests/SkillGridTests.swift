@@ -83,17 +83,47 @@ struct SkillGridTests {
             names.map { PostingSkill(name: $0, isRequired: false) },
             [PostingSkill(name: "Skill 69999", isRequired: false)],
         ]
-        let grid = SkillGrid(Self.column(documents))
+        let column = Self.column(documents)
+        let grid = SkillGrid(column)
         let everyone = Bitset(count: documents.count).complement()
         func passing(_ wanted: String) -> [Int] {
+            guard let ordinal = column.values.firstIndex(of: wanted) else { return [] }
+            var accepted = [Bool](repeating: false, count: column.values.count)
+            accepted[ordinal] = true
+            let rowByRow = grid.passing(within: everyone, accepted: accepted)
+            #expect(grid.documents(holdingAnyOf: [ordinal]) == rowByRow, "every row compared at once, for \(wanted)")
             var found: [Int] = []
-            grid.passing(within: everyone, folded: [TextFolding.fold(wanted)]).forEach { found.append($0) }
+            rowByRow.forEach { found.append($0) }
             return found
         }
-        #expect(passing("skill 1") == [0, 1, 3])
-        #expect(passing("skill 19") == [1, 3])
-        #expect(passing("skill 69999") == [3, 4])
-        #expect(passing("skill 70000").isEmpty)
+        #expect(passing("Skill 1") == [0, 1, 3])
+        #expect(passing("Skill 19") == [1, 3])
+        #expect(passing("Skill 69999") == [3, 4])
+        #expect(passing("Skill 70000").isEmpty)
+    }
+
+    @Test("comparing every row at once finds what reading the lists finds, at every row width", arguments: [1, 3, 6, 12])
+    func scanMatchesTheLists(mostSkills: Int) {
+        // 70,000 names, so some ordinals only fit in the overflow; a few documents with 30 skills overflow too.
+        let names = (0..<70_000).map { "skill \($0)" }
+        var random = SplitMix64(seed: UInt64(mostSkills))
+        let documents = (0..<2_000).map { number in
+            let skillCount = number % 150 == 0 ? 30 : Int.random(in: 0...mostSkills, using: &random)
+            return (0..<skillCount).map { _ in
+                PostingSkill(name: Int.random(in: 0..<50, using: &random) == 0 ? names.randomElement(using: &random)!
+                                 : names[Int.random(in: 0..<40, using: &random)], isRequired: false)
+            }
+        }
+        let column = Self.column(documents)
+        let grid = SkillGrid(column)
+        for wanted in [[0], [3, 17], [column.values.count - 1], Array(0..<column.values.count).filter { $0 % 97 == 5 }] {
+            var expected = Bitset(count: documents.count)
+            for document in documents.indices {
+                let entries = column.entries[Int(column.starts[document])..<Int(column.starts[document + 1])]
+                if entries.contains(where: { wanted.contains(Int($0 >> 1)) }) { expected.insert(document) }
+            }
+            #expect(grid.documents(holdingAnyOf: wanted) == expected, "width \(grid.width), skills \(wanted.prefix(4))")
+        }
     }
 
     @Test("a row has the fewest slots that hold every skill of 99 % of the documents, and the rest overflow")

@@ -1,12 +1,14 @@
 import JobPostings
 
-/// What a search's location and company filters accept, worked out once per search over the
+/// What a search's location, company and skill filters accept, worked out once per search over the
 /// values' numbers in `FacetValueNames`; each segment reads its own values through their numbers.
 struct AcceptedValues: Sendable {
     /// Per location number: whether the location filter accepts it; nil when the search has none.
     let locations: [Bool]?
     /// Per company number, likewise.
     let companies: [Bool]?
+    /// Per skill number, likewise.
+    let skills: [Bool]?
 
     init(_ query: JobSearchQuery) {
         let wantedLocations = query.locations.map(FacetValueNames.words).filter { !$0.isEmpty }
@@ -16,6 +18,9 @@ struct AcceptedValues: Sendable {
         let wantedCompanies = Set(query.companies.map(TextFolding.fold))
         let companyNames = FacetValueNames.companies
         companies = wantedCompanies.isEmpty ? nil : companyNames.acceptance(of: companyNames.ids(folded: wantedCompanies))
+        let wantedSkills = Set(query.skills.map(TextFolding.fold))
+        let skillNames = FacetValueNames.skills
+        skills = wantedSkills.isEmpty ? nil : skillNames.acceptance(of: skillNames.ids(folded: wantedSkills))
     }
 
     /// Per ordinal of a segment's column: whether its value is accepted, read through the values' numbers.

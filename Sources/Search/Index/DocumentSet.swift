@@ -45,6 +45,14 @@ enum DocumentSet: Sendable {
         return ordinals.indices.map { sparse[$0] ? .sparse(lists[$0]) : .dense(bitsets[$0]) }
     }
 
+    /// Adds these documents to `set`.
+    func addAll(to set: inout Bitset) {
+        switch self {
+        case .dense(let documents): set.formUnion(documents)
+        case .sparse(let documents): for document in documents { set.insert(Int(document)) }
+        }
+    }
+
     /// How many of these documents `result` holds.
     func intersectionCount(_ result: Bitset) -> Int {
         switch self {

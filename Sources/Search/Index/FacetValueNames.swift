@@ -13,15 +13,15 @@ final class FacetValueNames: Sendable {
     enum Lookup {
         /// By exact name only.
         case exact
-        /// Also by the name lowercased (skills, for a seeker's skills in match).
-        case lowercased
+        /// Also by the name lowercased (a seeker's skills, for match) and by the name folded (the skill filter).
+        case lowercasedAndFolded
         /// Also by the name folded (companies, for the company filter).
         case folded
         /// Also by each folded word of the name (locations, for the location filter).
         case words
     }
 
-    static let skills = FacetValueNames(lookup: .lowercased)
+    static let skills = FacetValueNames(lookup: .lowercasedAndFolded)
     static let locations = FacetValueNames(lookup: .words)
     static let companies = FacetValueNames(lookup: .folded)
     static let employmentTypes = FacetValueNames(lookup: .exact)
@@ -34,6 +34,8 @@ final class FacetValueNames: Sendable {
         /// Per key (lowercased name, folded name or folded word, after `lookup`): the numbers of the
         /// names with that key, ascending.
         var byKey: [String: [Int32]] = [:]
+        /// Per folded name, for `.lowercasedAndFolded` (whose `byKey` holds lowercased names).
+        var byFolded: [String: [Int32]] = [:]
     }
 
     private let table = Mutex(Table())
@@ -53,6 +55,7 @@ final class FacetValueNames: Sendable {
                 table.sortKeys.append(Self.sortKey(name))
                 table.ids[name] = id
                 for key in keys(of: name) { table.byKey[key, default: []].append(id) }
+                if lookup == .lowercasedAndFolded { table.byFolded[TextFolding.fold(name), default: []].append(id) }
                 return id
             }
         }
@@ -61,20 +64,21 @@ final class FacetValueNames: Sendable {
     private func keys(of name: String) -> [String] {
         switch lookup {
         case .exact: []
-        case .lowercased: [name.lowercased()]
+        case .lowercasedAndFolded: [name.lowercased()]
         case .folded: [TextFolding.fold(name)]
         case .words: Array(Set(Self.words(name)))
         }
     }
 
-    /// The numbers of the names (`.lowercased` registries) that read as one of `names` without regard to case.
+    /// The numbers of the names (`.lowercasedAndFolded` registries) that read as one of `names` without regard to case.
     func ids(matchingLowercased names: Set<String>) -> Set<Int32> {
         ids(keyedBy: names)
     }
 
-    /// The numbers of the names (`.folded` registries) that fold to one of `folded`.
+    /// The numbers of the names (`.folded` and `.lowercasedAndFolded` registries) that fold to one of `folded`.
     func ids(folded: Set<String>) -> [Int32] {
-        Array(ids(keyedBy: folded))
+        guard lookup == .lowercasedAndFolded else { return Array(ids(keyedBy: folded)) }
+        return table.withLock { table in Array(Set(folded.flatMap { table.byFolded[$0] ?? [] })) }
     }
 
     private func ids(keyedBy keys: Set<String>) -> Set<Int32> {

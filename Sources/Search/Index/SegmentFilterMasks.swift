@@ -25,9 +25,9 @@ struct SegmentFilterMasks {
         let types: Bitset? = wantedTypes.isEmpty ? nil : Self.passing(segment.employmentType, within: candidates, wantedTypes.contains)
         let salary: Bitset? = query.hasSalaryFilter || query.currency != nil
             ? Self.salary(segment, query: query, within: candidates) : nil
-        let wantedSkills = Set(query.skills.map(TextFolding.fold))
-        let skills: Bitset? = wantedSkills.isEmpty ? nil
-            : segment.skills.passing(within: candidates, folded: wantedSkills)
+        let skills: Bitset? = accepted.skills.map {
+            SkillFilter.passing(segment, within: candidates, accepted: AcceptedValues.byOrdinal($0, ids: segment.skillIDs))
+        }
         facets = [locations, companies, remote, types, salary, skills]
 
         var other: Bitset?

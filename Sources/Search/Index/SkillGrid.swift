@@ -22,8 +22,6 @@ struct SkillGrid: @unchecked Sendable {
     let width: Int
 
     let values: [String]
-    /// `values` folded as filters compare them, worked out once instead of on every search.
-    let foldedValues: [String]
     let count: Int
     private let storage: Slots
     private var slots: UnsafePointer<UInt16> { UnsafePointer(storage.pointer) }
@@ -37,7 +35,6 @@ struct SkillGrid: @unchecked Sendable {
 
     init(_ column: SkillColumn) {
         values = column.values
-        foldedValues = column.foldedValues
         count = column.starts.count - 1
         let width = Self.width(for: column)
         self.width = width
@@ -111,14 +108,49 @@ struct SkillGrid: @unchecked Sendable {
         return skills
     }
 
-    /// The documents among `candidates` holding any of the skills whose folded names are `wanted`.
-    func passing(within candidates: Bitset, folded wanted: Set<String>) -> Bitset {
+    /// The documents among `candidates` holding one of the accepted skills (`accepted[ordinal]`),
+    /// row by row: for a few candidates.
+    func passing(within candidates: Bitset, accepted: [Bool]) -> Bitset {
         var set = Bitset(count: candidates.count)
-        let accepted = foldedValues.map(wanted.contains)
-        guard accepted.contains(true) else { return set }
         accepted.withUnsafeBufferPointer { accepted in
             candidates.forEach { document in
                 if contains(in: document, where: { accepted[Int($0 >> 1)] }) { set.insert(document) }
+            }
+        }
+        return set
+    }
+
+    /// Every document holding one of `ordinals`: each row compared with each wanted skill as one
+    /// vector, with no branch per slot (for a skill outside a segment's most asked-for, over most of it).
+    func documents(holdingAnyOf ordinals: [Int]) -> Bitset {
+        switch width {
+        case 2: scan(SIMD2<UInt16>.self, ordinals)
+        case 4: scan(SIMD4<UInt16>.self, ordinals)
+        case 8: scan(SIMD8<UInt16>.self, ordinals)
+        default: scan(SIMD16<UInt16>.self, ordinals)
+        }
+    }
+
+    private func scan<Row: SIMD>(_: Row.Type, _ ordinals: [Int]) -> Bitset where Row.Scalar == UInt16 {
+        precondition(Row.scalarCount == width)
+        var set = Bitset(count: count)
+        // An ordinal too large for a slot is only ever in the overflow, which is read for rows marked so.
+        let wanted = ordinals.filter { $0 + 1 < Int(Self.continued) }.map { Row(repeating: UInt16($0 + 1)) }
+        let marker = Row(repeating: Self.continued)
+        let rows = UnsafeRawPointer(slots)
+        set.withUnsafeMutableWords { words in
+            for document in 0..<count {
+                // Rows start at multiples of their own size in storage aligned to 64 bytes.
+                let row = rows.load(fromByteOffset: document * MemoryLayout<Row>.stride, as: Row.self)
+                var found = false
+                for skill in wanted where any(row .== skill) {
+                    found = true
+                    break
+                }
+                if !found, any(row .== marker) {
+                    found = overflow(of: document).contains { ordinals.contains(Int($0 >> 1)) }
+                }
+                if found { words[document >> 6] |= 1 << UInt64(document & 63) }
             }
         }
         return set
