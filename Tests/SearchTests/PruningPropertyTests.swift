@@ -22,7 +22,7 @@ struct PruningPropertyTests {
         }
     }
 
-    @Test("pruned and exhaustive scoring return the same top 20", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    @Test("pruned and exhaustive scoring return the same top 20, by relevance and by date", arguments: [1, 2, 3, 4, 5] as [UInt64])
     func sameTopK(seed: UInt64) throws {
         let postings = Self.corpus(seed: seed, count: 600)
         let index = InvertedJobSearchIndex(maximumSegments: 4)
@@ -46,11 +46,31 @@ struct PruningPropertyTests {
             if random.next() % 5 == 0 { parts.append("-\(random.pick(Self.words))") }
             var query = JobSearchQuery(text: parts.joined(separator: " "), limit: 20)
             if random.next() % 3 == 0 { query.locations = ["berlin"] }
+            if random.next() % 3 == 0 { query.sort = .date }
+            // No words at all: every visible posting, newest first.
+            if random.next() % 8 == 0 { query.text = "" }
             let pruned = try index.search(query, now: TestCorpus.now)
             let exhaustive = try index.searchScoringEverything(query, now: TestCorpus.now)
             #expect(pruned.rowIDs == exhaustive.rowIDs, "\(query.text)")
             #expect(pruned.total == exhaustive.total)
             #expect(pruned.facets == exhaustive.facets)
+        }
+    }
+
+    @Test("newest first keeps the lowest row ids among equal dates, whatever order a segment holds its rows in")
+    func dateTiesGoToLowerRowIDs() throws {
+        // 300 postings of two dates in one batch, row ids descending: the lowest row ids of the newest
+        // date lie in the segment's last words, which a page already full of that date must still read.
+        let postings = (0..<300).map { TestCorpus.posting("dated\($0)", title: "Welder", postedDaysAgo: $0 % 2 == 0 ? 1 : 2) }
+        let index = InvertedJobSearchIndex()
+        index.apply(postings.indices.map { offset in
+            JobPostingChange(sequence: Int64(offset + 1),
+                             stored: StoredJobPosting(rowID: Int64(300 - offset), posting: postings[offset]))
+        })
+        let expected = postings.indices.filter { $0 % 2 == 0 }.map { Int64(300 - $0) }.sorted().prefix(20)
+        for text in ["", "welder"] {
+            let page = try index.search(JobSearchQuery(text: text, sort: .date, limit: 20), now: TestCorpus.now)
+            #expect(page.rowIDs == Array(expected), "\(text)")
         }
     }
 

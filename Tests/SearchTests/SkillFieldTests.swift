@@ -43,6 +43,24 @@ struct SkillFieldTests {
         #expect(berlin.map(\.value) == ["forklift"])
     }
 
+    @Test("over most of a segment, the skills facet is its totals less the postings left out, which ask for skills too")
+    func facetOverMostOfASegment() throws {
+        // Hidden postings (expired, closed, replaced) that ask for skills are what the totals must lose.
+        var postings = (0..<40).map { number in
+            TestCorpus.posting("m\(number)", title: "Developer", description: number % 3 == 0 ? "Swift and Go." : "Python; Swift a plus.",
+                               expiresInDays: number % 7 == 0 ? -1 : 30, status: number % 11 == 0 ? .closed : .open)
+        }
+        let index = InvertedJobSearchIndex(skillTagger: ListTagger())
+        index.apply(TestCorpus.changes(postings, firstRow: 1, firstSequence: 1))
+        postings[4].description = "React only."
+        index.apply([JobPostingChange(sequence: 100, stored: StoredJobPosting(rowID: 5, posting: postings[4]))])
+        let visible = postings.filter { $0.status == .open && ($0.expiresAt ?? .distantFuture) > TestCorpus.now }
+        let tagger = ListTagger()
+        let expected = visible.flatMap { tagger.skills(of: $0).map(\.name) }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        let facet = try index.search(JobSearchQuery(), now: TestCorpus.now).facets.skills
+        #expect(Dictionary(uniqueKeysWithValues: facet.map { ($0.value, $0.count) }) == expected)
+    }
+
     @Test("skills survive merges and a save and load")
     func persistence() throws {
         let directory = PersistenceTests.temporaryDirectory()

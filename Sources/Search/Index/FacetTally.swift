@@ -41,6 +41,14 @@ struct FacetTally {
             // intersection; a skill outside those is then too rare here to reach the facet's top values.
             if documents.cardinality * 16 < segment.count {
                 segment.skills.tally(documents, into: &skillCounts)
+            } else if documents.holdsMost {
+                // Most of the segment (a search with no words): its totals less the skills of the few
+                // left out, exact and without reading a set per skill.
+                var leftOut = [Int32](repeating: 0, count: skillCounts.count)
+                segment.skills.tally(documents.complement(), into: &leftOut)
+                for ordinal in skillCounts.indices {
+                    skillCounts[ordinal] += segment.skillFrequencies[ordinal] - leftOut[ordinal]
+                }
             } else {
                 for (ordinal, set) in segment.frequentSkillSets { skillCounts[ordinal] += Int32(set.intersectionCount(documents)) }
             }

@@ -5,6 +5,9 @@
 final class Segment: Sendable {
     let rowIDs: [Int64]
     let postedAt: [Int64]
+    /// Per 64 documents (a word of a `Bitset`), the newest `postedAt` among them: a search in date order
+    /// passes over a word whose newest posting is older than its page's oldest hit (derived, not stored).
+    let newestPostedAtPerWord: [Int64]
     let expiresAt: [Int64]
     let remote: Bitset
     let location: KeywordColumn
@@ -61,6 +64,9 @@ final class Segment: Sendable {
     init(columns: SegmentColumns, fields: [FieldPostings]) {
         rowIDs = columns.rowIDs
         postedAt = columns.postedAt
+        newestPostedAtPerWord = stride(from: 0, to: columns.postedAt.count, by: 64).map { start in
+            columns.postedAt[start..<min(start + 64, columns.postedAt.count)].max() ?? .min
+        }
         expiresAt = columns.expiresAt
         var remoteSet = Bitset(count: columns.rowIDs.count)
         for (document, isRemote) in columns.remote.enumerated() where isRemote { remoteSet.insert(document) }

@@ -101,14 +101,32 @@ struct SegmentPass {
             return
         }
         if collector.byDate || clauses.isEmpty {
-            segment.rowIDs.withUnsafeBufferPointer { rows in
-                segment.postedAt.withUnsafeBufferPointer { posted in
-                    results.forEach { collector.offer(Hit(rowID: rows[$0], score: 0, postedAt: posted[$0])) }
-                }
-            }
+            offerNewest(results, into: &collector)
             return
         }
         rank(results, clauses: clauses, into: &collector)
+    }
+
+    /// Date order. Once the page is full, a word of 64 documents whose newest posting is older than
+    /// the page's oldest hit cannot place one on the page, and is passed over without reading its
+    /// documents: over a whole segment, only the few words holding the newest postings are read.
+    private func offerNewest(_ results: Bitset, into collector: inout HitCollector) {
+        segment.rowIDs.withUnsafeBufferPointer { rows in
+            segment.postedAt.withUnsafeBufferPointer { posted in
+                segment.newestPostedAtPerWord.withUnsafeBufferPointer { newest in
+                    for (index, word) in results.words.enumerated() where word != 0 {
+                        if collector.pruning, collector.top.isFull, let oldest = collector.top.worst,
+                           newest[index] < oldest.postedAt { continue }
+                        var bits = word
+                        while bits != 0 {
+                            let document = index << 6 | bits.trailingZeroBitCount
+                            collector.offer(Hit(rowID: rows[document], score: 0, postedAt: posted[document]))
+                            bits &= bits &- 1
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private func rank(_ results: Bitset, clauses: [ClauseIterator], into collector: inout HitCollector) {
