@@ -99,6 +99,22 @@ struct JobSearchIndexTests {
         #expect(Set(try ids(JobSearchQuery(postedAfter: cutoff))) == ["1", "2", "3"])
     }
 
+    @Test("posted_after keeps exactly the postings posted since, in a segment with whole words of older ones",
+          arguments: [0.5, 3, 12] as [Double])
+    func postedAfterAcrossWords(daysAgo: Double) throws {
+        var random = SplitMix64(seed: 21)
+        // Old postings first (whole words of 64 with none recent), then a mix.
+        let days = (0..<400).map { $0 < 200 ? 20 + Double(random.next() % 10) : Double(random.next() % 20) }
+        let postings = days.enumerated().map { TestCorpus.posting("since\($0)", title: "Welder", postedDaysAgo: $1) }
+        let index = TestCorpus.index(postings)
+        let cutoff = TestCorpus.now.addingTimeInterval(-daysAgo * TestCorpus.day)
+        let found = try index.search(JobSearchQuery(postedAfter: cutoff, limit: 100), now: TestCorpus.now)
+        let expected = postings.filter { $0.postedDate >= cutoff }
+        #expect(found.total == expected.count)
+        #expect(found.rowIDs.count == min(100, expected.count))
+        #expect(found.rowIDs.allSatisfy { postings[Int($0) - 1].postedDate >= cutoff })
+    }
+
     @Test("salary filters keep overlapping ranges and drop postings without salary")
     func salary() throws {
         #expect(Set(try ids(JobSearchQuery(minSalary: 85_000))) == ["1", "3", "11"])

@@ -41,9 +41,9 @@ struct FacetTally {
             // intersection; a skill outside those is then too rare here to reach the facet's top values.
             if documents.cardinality * 16 < segment.count {
                 segment.skills.tally(documents, into: &skillCounts)
-            } else if documents.holdsMost {
-                // Most of the segment (a search with no words): its totals less the skills of the few
-                // left out, exact and without reading a set per skill.
+            } else if (segment.count - documents.cardinality) * 16 < segment.count {
+                // Nearly all of the segment (a search with no words): its totals less the skills of the
+                // few left out, exact and without reading a set per skill.
                 var leftOut = [Int32](repeating: 0, count: skillCounts.count)
                 segment.skills.tally(documents.complement(), into: &leftOut)
                 for ordinal in skillCounts.indices {

@@ -38,7 +38,19 @@ struct SegmentFilterMasks {
         if let postedAfter = query.postedAfter.map({ Int64($0.timeIntervalSince1970) }) {
             var recent = Bitset(count: segment.count)
             segment.postedAt.withUnsafeBufferPointer { posted in
-                candidates.forEach { if posted[$0] >= postedAfter { recent.insert($0) } }
+                recent.withUnsafeMutableWords { recentWords in
+                    // A word of 64 documents none posted since is passed over without reading their dates.
+                    for (index, word) in candidates.words.enumerated()
+                    where word != 0 && segment.newestPostedAtPerWord[index] >= postedAfter {
+                        var bits = word, kept: UInt64 = 0
+                        while bits != 0 {
+                            let bit = bits.trailingZeroBitCount
+                            if posted[index << 6 | bit] >= postedAfter { kept |= 1 << UInt64(bit) }
+                            bits &= bits &- 1
+                        }
+                        recentWords[index] = kept
+                    }
+                }
             }
             other = other.map { $0.intersection(recent) } ?? recent
         }
