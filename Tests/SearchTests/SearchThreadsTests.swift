@@ -48,6 +48,22 @@ struct SearchThreadsTests {
     }
 
     #if os(Linux)
+    @Test("a helper names its thread, as the kernel shows it")
+    func helpersAreNamed() throws {
+        let threads = SearchThreads(processors: [], fallbackCount: 2)
+        let names = Mutex<[String]>([])
+        let started = Mutex(0)
+        threads.run(count: 2) { _ in
+            // Both pieces wait for each other, so one of them runs on the helper.
+            started.withLock { $0 += 1 }
+            let deadline = Date().addingTimeInterval(10)
+            while started.withLock({ $0 }) < 2, Date() < deadline { usleep(100) }
+            let name = (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? ""
+            names.withLock { $0.append(name.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        #expect(names.withLock { $0 }.contains("search-helper"))
+    }
+
     @Test("a thread held to an allowed processor runs there")
     func pinning() {
         let allowed = ProcessorAffinity.allowedProcessors()

@@ -66,6 +66,7 @@ final class SearchThreads: Sendable {
             : (0..<max(0, fallbackCount - 1)).map { _ in Helper(processor: nil) }
         for helper in helpers {
             Thread { [self] in
+                ThreadNaming.nameCurrentThread("search-helper")
                 if let processor = helper.processor { ProcessorAffinity.pinCurrentThread(to: processor) }
                 self.help(as: helper)
             }.start()
