@@ -12,15 +12,22 @@ struct AcceptedValues: Sendable {
 
     init(_ query: JobSearchQuery) {
         let wantedLocations = query.locations.map(FacetValueNames.words).filter { !$0.isEmpty }
-        let locationNames = FacetValueNames.locations
-        locations = wantedLocations.isEmpty ? nil
-            : locationNames.acceptance(of: locationNames.ids(holdingEveryWordOfAny: wantedLocations))
-        let wantedCompanies = Set(query.companies.map(TextFolding.fold))
-        let companyNames = FacetValueNames.companies
-        companies = wantedCompanies.isEmpty ? nil : companyNames.acceptance(of: companyNames.ids(folded: wantedCompanies))
-        let wantedSkills = Set(query.skills.map(TextFolding.fold))
-        let skillNames = FacetValueNames.skills
-        skills = wantedSkills.isEmpty ? nil : skillNames.acceptance(of: skillNames.ids(folded: wantedSkills))
+        locations = wantedLocations.isEmpty ? nil : Self.places(holdingEveryWordOfAny: wantedLocations)
+        companies = Self.folded(query.companies, in: .companies)
+        skills = Self.folded(query.skills, in: .skills)
+    }
+
+    /// Per location number: whether it holds every word of one of `phrases` (each split by
+    /// `FacetValueNames.words`), as the location filter and match's places take them.
+    static func places(holdingEveryWordOfAny phrases: [[String]]) -> [Bool] {
+        let names = FacetValueNames.locations
+        return names.acceptance(of: names.ids(holdingEveryWordOfAny: phrases))
+    }
+
+    /// The values of `registry` whose folded name is one of `asked`'s, or nil when nothing is asked.
+    private static func folded(_ asked: [String], in registry: FacetValueNames) -> [Bool]? {
+        let wanted = Set(asked.map(TextFolding.fold))
+        return wanted.isEmpty ? nil : registry.acceptance(of: registry.ids(folded: wanted))
     }
 
     /// Per ordinal of a segment's column: whether its value is accepted, read through the values' numbers.

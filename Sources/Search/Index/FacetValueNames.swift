@@ -9,40 +9,39 @@ import Synchronization
 /// segment. A real feed names tens of thousands of employers and towns, and comparing each segment's
 /// values with the filter's text at every search cost more than the search itself.
 final class FacetValueNames: Sendable {
-    /// How a registry's names are found.
-    enum Lookup {
-        /// By exact name only.
-        case exact
-        /// Also by the name lowercased (a seeker's skills, for match) and by the name folded (the skill filter).
-        case lowercasedAndFolded
-        /// Also by the name folded (companies, for the company filter).
-        case folded
-        /// Also by each folded word of the name (locations, for the location filter).
-        case words
+    /// The ways a registry's names are also found, besides their exact text.
+    struct Lookups: OptionSet, Sendable {
+        let rawValue: Int
+        /// By the name lowercased (a seeker's skills, for match).
+        static let lowercased = Lookups(rawValue: 1)
+        /// By the name folded (the company and skill filters).
+        static let folded = Lookups(rawValue: 2)
+        /// By each folded word of the name (the location filter).
+        static let words = Lookups(rawValue: 4)
     }
 
-    static let skills = FacetValueNames(lookup: .lowercasedAndFolded)
-    static let locations = FacetValueNames(lookup: .words)
-    static let companies = FacetValueNames(lookup: .folded)
-    static let employmentTypes = FacetValueNames(lookup: .exact)
+    static let skills = FacetValueNames(lookups: [.lowercased, .folded])
+    static let locations = FacetValueNames(lookups: .words)
+    static let companies = FacetValueNames(lookups: .folded)
+    static let employmentTypes = FacetValueNames(lookups: [])
 
     private struct Table {
         var ids: [String: Int32] = [:]
         var names: [String] = []
         /// Per number: the name's first eight UTF-8 bytes as one big-endian number (`sortKey(_:)`).
         var sortKeys: [UInt64] = []
-        /// Per key (lowercased name, folded name or folded word, after `lookup`): the numbers of the
-        /// names with that key, ascending.
-        var byKey: [String: [Int32]] = [:]
-        /// Per folded name, for `.lowercasedAndFolded` (whose `byKey` holds lowercased names).
+        /// Per lowercased name, folded name and folded word (for the registry's `lookups`): the numbers
+        /// of the names with it, ascending.
+        var byLowercased: [String: [Int32]] = [:]
         var byFolded: [String: [Int32]] = [:]
+        var byWord: [String: [Int32]] = [:]
     }
 
     private let table = Mutex(Table())
-    private let lookup: Lookup
+    private let lookups: Lookups
 
-    init(lookup: Lookup = .exact) {
-        self.lookup = lookup
+    init(lookups: Lookups) {
+        self.lookups = lookups
     }
 
     /// The number of each name, assigning new ones.
@@ -54,44 +53,31 @@ final class FacetValueNames: Sendable {
                 table.names.append(name)
                 table.sortKeys.append(Self.sortKey(name))
                 table.ids[name] = id
-                for key in keys(of: name) { table.byKey[key, default: []].append(id) }
-                if lookup == .lowercasedAndFolded { table.byFolded[TextFolding.fold(name), default: []].append(id) }
+                if lookups.contains(.lowercased) { table.byLowercased[name.lowercased(), default: []].append(id) }
+                if lookups.contains(.folded) { table.byFolded[TextFolding.fold(name), default: []].append(id) }
+                if lookups.contains(.words) { for word in Set(Self.words(name)) { table.byWord[word, default: []].append(id) } }
                 return id
             }
         }
     }
 
-    private func keys(of name: String) -> [String] {
-        switch lookup {
-        case .exact: []
-        case .lowercasedAndFolded: [name.lowercased()]
-        case .folded: [TextFolding.fold(name)]
-        case .words: Array(Set(Self.words(name)))
-        }
-    }
-
-    /// The numbers of the names (`.lowercasedAndFolded` registries) that read as one of `names` without regard to case.
+    /// The numbers of the names (registries with `.lowercased`) that read as one of `names` without regard to case.
     func ids(matchingLowercased names: Set<String>) -> Set<Int32> {
-        ids(keyedBy: names)
+        table.withLock { table in Set(names.flatMap { table.byLowercased[$0] ?? [] }) }
     }
 
-    /// The numbers of the names (`.folded` and `.lowercasedAndFolded` registries) that fold to one of `folded`.
+    /// The numbers of the names (registries with `.folded`) that fold to one of `folded`.
     func ids(folded: Set<String>) -> [Int32] {
-        guard lookup == .lowercasedAndFolded else { return Array(ids(keyedBy: folded)) }
-        return table.withLock { table in Array(Set(folded.flatMap { table.byFolded[$0] ?? [] })) }
+        table.withLock { table in Array(Set(folded.flatMap { table.byFolded[$0] ?? [] })) }
     }
 
-    private func ids(keyedBy keys: Set<String>) -> Set<Int32> {
-        table.withLock { table in Set(keys.flatMap { table.byKey[$0] ?? [] }) }
-    }
-
-    /// The numbers of the names (`.words` registries) holding every word of at least one of `phrases`
+    /// The numbers of the names (registries with `.words`) holding every word of at least one of `phrases`
     /// (each already split by `words(_:)`): "new york" accepts "New York, NY" and "New York City".
     func ids(holdingEveryWordOfAny phrases: [[String]]) -> [Int32] {
         table.withLock { table in
             var found = Set<Int32>()
             for phrase in phrases where !phrase.isEmpty {
-                let lists = phrase.map { table.byKey[$0] ?? [] }.sorted { $0.count < $1.count }
+                let lists = phrase.map { table.byWord[$0] ?? [] }.sorted { $0.count < $1.count }
                 let others = lists.dropFirst().map(Set.init)
                 for id in lists[0] where others.allSatisfy({ $0.contains(id) }) { found.insert(id) }
             }
@@ -108,9 +94,6 @@ final class FacetValueNames: Sendable {
     }
 
     var count: Int { table.withLock { $0.names.count } }
-
-    /// Every name so far, by number.
-    var names: [String] { table.withLock { $0.names } }
 
     /// Every name so far with its sort key, by number.
     var namesWithSortKeys: (names: [String], sortKeys: [UInt64]) { table.withLock { ($0.names, $0.sortKeys) } }

@@ -2,9 +2,8 @@
 import Glibc
 #endif
 
-/// Which processors a thread may run on, and which one it runs on now: the Linux calls, found at
-/// run time because the C library declares them only for GNU sources, which Swift's import of it
-/// leaves out. Anywhere they are missing, threads are left where the scheduler puts them.
+/// Which processors a thread may run on, and which one it runs on now (Linux calls, through
+/// `GNUFunctions`). Anywhere they are missing, threads are left where the scheduler puts them.
 enum ProcessorAffinity {
     /// The processors this process may use (its affinity mask), in ascending order; empty when unknown.
     static func allowedProcessors() -> [Int] {
@@ -55,16 +54,10 @@ enum ProcessorAffinity {
         let getCPU: CurrentProcessorCall?
     }
 
-    private static let functions: Functions = {
-        // RTLD_DEFAULT (a null handle): look the name up in everything the process has loaded.
-        func find<Call>(_ name: String, as type: Call.Type) -> Call? {
-            dlsym(nil, name).map { unsafeBitCast($0, to: type) }
-        }
-        return Functions(
-            getAffinity: find("sched_getaffinity", as: AffinityCall.self),
-            setAffinity: find("sched_setaffinity", as: AffinityCall.self),
-            getCPU: find("sched_getcpu", as: CurrentProcessorCall.self)
-        )
-    }()
+    private static let functions = Functions(
+        getAffinity: GNUFunctions.find("sched_getaffinity", as: AffinityCall.self),
+        setAffinity: GNUFunctions.find("sched_setaffinity", as: AffinityCall.self),
+        getCPU: GNUFunctions.find("sched_getcpu", as: CurrentProcessorCall.self)
+    )
     #endif
 }

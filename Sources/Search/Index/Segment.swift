@@ -115,6 +115,22 @@ final class Segment: Sendable {
 
     func postings(_ field: SearchField) -> FieldPostings { fields[field.rawValue] }
 
+    /// Calls `body` with each document of `set` in ascending order, passing over whole every word
+    /// of 64 documents for which `skip` answers true given the newest `postedAt` among them.
+    @inline(__always)
+    func forEachDocument(in set: Bitset, skippingWordsWhere skip: (_ newestPostedAt: Int64) -> Bool,
+                         _ body: (Int) -> Void) {
+        newestPostedAtPerWord.withUnsafeBufferPointer { newest in
+            for (index, word) in set.words.enumerated() where word != 0 && !skip(newest[index]) {
+                var bits = word
+                while bits != 0 {
+                    body(index << 6 | bits.trailingZeroBitCount)
+                    bits &= bits &- 1
+                }
+            }
+        }
+    }
+
     /// The posting's stated minimum yearly salary, or `IndexedDocument.noSalary`.
     func minimumSalary(of document: Int) -> Int64 {
         statesMinimumSalary.contains(document) ? salaryLow[document] : IndexedDocument.noSalary

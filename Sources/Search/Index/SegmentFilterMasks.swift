@@ -38,18 +38,9 @@ struct SegmentFilterMasks {
         if let postedAfter = query.postedAfter.map({ Int64($0.timeIntervalSince1970) }) {
             var recent = Bitset(count: segment.count)
             segment.postedAt.withUnsafeBufferPointer { posted in
-                recent.withUnsafeMutableWords { recentWords in
-                    // A word of 64 documents none posted since is passed over without reading their dates.
-                    for (index, word) in candidates.words.enumerated()
-                    where word != 0 && segment.newestPostedAtPerWord[index] >= postedAfter {
-                        var bits = word, kept: UInt64 = 0
-                        while bits != 0 {
-                            let bit = bits.trailingZeroBitCount
-                            if posted[index << 6 | bit] >= postedAfter { kept |= 1 << UInt64(bit) }
-                            bits &= bits &- 1
-                        }
-                        recentWords[index] = kept
-                    }
+                // A word of 64 documents none posted since is passed over without reading their dates.
+                segment.forEachDocument(in: candidates, skippingWordsWhere: { $0 < postedAfter }) { document in
+                    if posted[document] >= postedAfter { recent.insert(document) }
                 }
             }
             other = other.map { $0.intersection(recent) } ?? recent

@@ -48,9 +48,8 @@ struct SegmentMatchScorer {
             }
         }
         self.levels = levels
-        let places = FacetValueNames.locations
-        inPlaces = AcceptedValues.byOrdinal(
-            places.acceptance(of: places.ids(holdingEveryWordOfAny: context.wantedLocations)), ids: segment.locationIDs)
+        inPlaces = AcceptedValues.byOrdinal(AcceptedValues.places(holdingEveryWordOfAny: context.wantedLocations),
+                                            ids: segment.locationIDs)
     }
 
     func level(of document: Int) -> Int { levels[document] == 255 ? 2 : Int(levels[document]) }

@@ -113,17 +113,11 @@ struct SegmentPass {
     private func offerNewest(_ results: Bitset, into collector: inout HitCollector) {
         segment.rowIDs.withUnsafeBufferPointer { rows in
             segment.postedAt.withUnsafeBufferPointer { posted in
-                segment.newestPostedAtPerWord.withUnsafeBufferPointer { newest in
-                    for (index, word) in results.words.enumerated() where word != 0 {
-                        if collector.pruning, collector.top.isFull, let oldest = collector.top.worst,
-                           newest[index] < oldest.postedAt { continue }
-                        var bits = word
-                        while bits != 0 {
-                            let document = index << 6 | bits.trailingZeroBitCount
-                            collector.offer(Hit(rowID: rows[document], score: 0, postedAt: posted[document]))
-                            bits &= bits &- 1
-                        }
-                    }
+                segment.forEachDocument(in: results, skippingWordsWhere: { newest in
+                    guard collector.pruning, collector.top.isFull, let oldest = collector.top.worst else { return false }
+                    return newest < oldest.postedAt
+                }) { document in
+                    collector.offer(Hit(rowID: rows[document], score: 0, postedAt: posted[document]))
                 }
             }
         }

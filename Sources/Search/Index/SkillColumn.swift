@@ -8,8 +8,6 @@ struct SkillColumn: Sendable {
     var starts: [UInt32] = [0]
     var entries: [UInt32] = []
     var values: [String] = []
-    /// `values` folded as filters compare them, worked out once instead of on every search.
-    private(set) var foldedValues: [String] = []
     private var lookup = ValueOrdinals()
 
     init() {}
@@ -19,7 +17,6 @@ struct SkillColumn: Sendable {
         self.starts = starts
         self.entries = entries
         self.values = values
-        foldedValues = values.map(TextFolding.fold)
     }
 
     mutating func append(_ skills: [PostingSkill]) {
@@ -47,8 +44,6 @@ struct SkillColumn: Sendable {
     }
 
     private mutating func ordinal(of name: String) -> UInt32 {
-        let ordinal = lookup.ordinal(of: name, in: &values)
-        if Int(ordinal) == foldedValues.count { foldedValues.append(TextFolding.fold(name)) }
-        return ordinal
+        lookup.ordinal(of: name, in: &values)
     }
 }
