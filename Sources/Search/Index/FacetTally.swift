@@ -72,11 +72,8 @@ struct FacetTally {
                 locationCounts.withUnsafeMutableBufferPointer { locationCounts in
                     companyCounts.withUnsafeMutableBufferPointer { companyCounts in
                         documents.forEach { document in
-                            let location = locations[document], company = companies[document]
-                            if locationCounts[Int(location)] == 0 { countedLocations.append(location) }
-                            if companyCounts[Int(company)] == 0 { countedCompanies.append(company) }
-                            locationCounts[Int(location)] += 1
-                            companyCounts[Int(company)] += 1
+                            Self.add(locations[document], to: locationCounts, noting: &countedLocations)
+                            Self.add(companies[document], to: companyCounts, noting: &countedCompanies)
                         }
                     }
                 }
@@ -84,6 +81,13 @@ struct FacetTally {
         }
         Self.note(countedLocations, in: &self.countedLocations, of: locationCounts.count)
         Self.note(countedCompanies, in: &self.countedCompanies, of: companyCounts.count)
+    }
+
+    /// Adds one to `ordinal`'s count, noting the ordinal in `newly` the first time it comes up.
+    @inline(__always)
+    private static func add(_ ordinal: UInt32, to counts: UnsafeMutableBufferPointer<Int32>, noting newly: inout [UInt32]) {
+        if counts[Int(ordinal)] == 0 { newly.append(ordinal) }
+        counts[Int(ordinal)] &+= 1
     }
 
     /// Keeps the ordinals newly counted while they are few next to the column's values; past that,
@@ -117,11 +121,7 @@ struct FacetTally {
         var newly: [UInt32] = []
         ordinals.withUnsafeBufferPointer { ordinals in
             counts.withUnsafeMutableBufferPointer { counts in
-                documents.forEach { document in
-                    let ordinal = ordinals[document]
-                    if counts[Int(ordinal)] == 0 { newly.append(ordinal) }
-                    counts[Int(ordinal)] &+= 1
-                }
+                documents.forEach { add(ordinals[$0], to: counts, noting: &newly) }
             }
         }
         note(newly, in: &counted, of: counts.count)

@@ -13,7 +13,10 @@ struct MatchContext {
     let claimed: Set<Int32>
     /// `FacetValueNames.skills` numbers of the skills an assessment verified.
     let verified: Set<Int32>
-    let wantedLocations: [[String]]
+    /// Per `FacetValueNames.locations` number: whether the place is one the seeker wants, worked out
+    /// once per request rather than for every segment scored (every segment's values are numbered
+    /// before a request reads it).
+    let wantedPlaces: [Bool]
 
     init(profile: MatchProfile, analyzer: Analyzer) {
         self.profile = profile
@@ -25,7 +28,8 @@ struct MatchContext {
         seekerLevel = profile.yearsOfExperience.map(JobMatchFormula.seniority(yearsOfExperience:))
         claimed = FacetValueNames.skills.ids(matchingLowercased: Set(profile.skills.map { $0.lowercased() }))
         verified = FacetValueNames.skills.ids(matchingLowercased: Set(profile.verifiedSkills.map { $0.lowercased() }))
-        wantedLocations = profile.locations.map(FacetValueNames.words).filter { !$0.isEmpty }
+        wantedPlaces = AcceptedValues.places(
+            holdingEveryWordOfAny: profile.locations.map(FacetValueNames.words).filter { !$0.isEmpty })
     }
 
     /// The share of a skill's weight the seeker earns: in full when verified, less when only claimed.

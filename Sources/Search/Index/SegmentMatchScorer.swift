@@ -48,8 +48,7 @@ struct SegmentMatchScorer {
             }
         }
         self.levels = levels
-        inPlaces = AcceptedValues.byOrdinal(AcceptedValues.places(holdingEveryWordOfAny: context.wantedLocations),
-                                            ids: segment.locationIDs)
+        inPlaces = AcceptedValues.byOrdinal(context.wantedPlaces, ids: segment.locationIDs)
     }
 
     func level(of document: Int) -> Int { levels[document] == 255 ? 2 : Int(levels[document]) }

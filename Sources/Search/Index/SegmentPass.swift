@@ -31,7 +31,7 @@ struct SegmentPass {
     let planner: ClausePlanner
     let required: [ParsedQuery.Clause]
     let excluded: [ParsedQuery.Clause]
-    /// The location and company values the query's filters accept.
+    /// The location, company and skill values the query's filters accept.
     let accepted: AcceptedValues
     /// With a match context, results are ordered by match score instead of relevance or date.
     var match: MatchContext? = nil
